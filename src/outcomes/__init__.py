@@ -1,0 +1,75 @@
+"""outcomes: residual-debt outcomes after a 任意売却.
+
+Clean the firm's case exports into one trustworthy table, fit models of the
+settlement ratio and the agreed monthly amount with calibrated intervals,
+turn them into an opening offer, and write k-anonymous internal reports.
+
+The public names are listed in ``__all__``; each lives in one private module
+and is imported on first use, so that ``import outcomes`` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("outcomes")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+# public name -> module that defines it
+_PUBLIC: dict[str, str] = {
+    # errors
+    "OutcomesError": "outcomes._errors",
+    "ReadError": "outcomes._errors",
+    # reading and cleaning
+    "read_cases": "outcomes._read",
+    "clean_cases": "outcomes._clean",
+    "CleanResult": "outcomes._clean",
+    "case_schema": "outcomes._schema",
+    "match_servicer": "outcomes._registry",
+    "load_servicer_registry": "outcomes._registry",
+    "suppress_small_groups": "outcomes._privacy",
+    # data
+    "load_sample": "outcomes.datasets",
+    "simulate_cases": "outcomes.datasets",
+    # models
+    "RatioRegressor": "outcomes.models",
+    "SettlementRatioModel": "outcomes.models",
+    "MonthlyAmountModel": "outcomes.models",
+    "evaluate": "outcomes.models",
+    "load_model": "outcomes.models",
+    # offers and paths
+    "opening_offer": "outcomes._offer",
+    "installment_proposal": "outcomes._offer",
+    "compare_paths": "outcomes._paths",
+    "rehabilitation_minimum": "outcomes._paths",
+    "limitation_date": "outcomes._paths",
+    "default_interest": "outcomes._paths",
+    "interest_cap": "outcomes._paths",
+    "limitation_complete": "outcomes._paths",
+    "LimitationResult": "outcomes._paths",
+    "case_from_mapping": "outcomes._paths",
+    "DEFAULT_RATES": "outcomes._paths",
+    "CaseError": "outcomes._paths",
+    "RehabilitationUnavailableError": "outcomes._paths",
+    # reports
+    "write_report": "outcomes._report",
+}
+
+__all__ = ["__version__", *_PUBLIC]
+
+
+def __getattr__(name: str) -> object:
+    try:
+        module = _PUBLIC[name]
+    except KeyError:
+        raise AttributeError(f"module 'outcomes' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

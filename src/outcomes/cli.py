@@ -1,0 +1,94 @@
+"""Command line: ``outcomes clean | fit | predict | offer | report``.
+
+Each subcommand is a thin call of the library. Handlers live next to what
+they call (``_clean.run_clean_cli``, ``models._cli.run_fit`` …) and return an
+exit code; this module only parses arguments and turns an
+:class:`~outcomes.OutcomesError` into a one-line reason and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from outcomes import __version__
+from outcomes._errors import OutcomesError
+
+# subcommand -> "module:function"; the function takes the parsed namespace and returns an exit code
+_HANDLERS: dict[str, str] = {
+    "clean": "outcomes._clean:run_clean_cli",
+    "fit": "outcomes.models._cli:run_fit",
+    "predict": "outcomes.models._cli:run_predict",
+    "offer": "outcomes._offer:run_offer_cli",
+    "report": "outcomes._report:run_report_cli",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``outcomes`` command."""
+    parser = argparse.ArgumentParser(
+        prog="outcomes",
+        description="Residual-debt outcomes after 任意売却: clean, fit, predict, offer, report.",
+    )
+    parser.add_argument("--version", action="version", version=f"outcomes {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="clean a case export into the contract's table")
+    p.add_argument("input", help="CSV, .xlsx, .parquet file, or a SQLAlchemy URL")
+    p.add_argument("-o", "--output", help="write the clean table (.parquet or .csv)")
+    p.add_argument("--problems", help="write the problems table (.csv)")
+    p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
+    p.add_argument("--table", help="database table name (with a URL input)")
+    p.add_argument("--query", help="SQL query (with a URL input)")
+    p.add_argument("--today", help="the day of cleaning, YYYY-MM-DD (default: today)")
+
+    p = sub.add_parser("fit", help="fit the settlement-ratio and monthly-amount models")
+    p.add_argument("cases", help="clean table (.parquet) or a raw export (cleaned first)")
+    p.add_argument("-o", "--output", required=True, help="model directory to write")
+    p.add_argument("--cv", type=int, default=5, help="cross-validation folds for evaluation")
+    p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
+
+    p = sub.add_parser("predict", help="predict ratio and monthly amount with intervals")
+    p.add_argument("model", help="model directory written by `outcomes fit`")
+    p.add_argument("cases", help="clean table or raw export")
+    p.add_argument("-o", "--output", required=True, help="predictions (.csv or .parquet)")
+    p.add_argument("--chunk-size", type=int, default=200_000, help="rows scored at a time")
+    p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
+
+    p = sub.add_parser("offer", help="opening offer and the ways out for one case")
+    p.add_argument("--model", required=True, help="model directory written by `outcomes fit`")
+    p.add_argument("--case", required=True, help="one case as a JSON file")
+    p.add_argument("--cash", type=int, help="cash the debtor can pay at once (yen)")
+    p.add_argument("--budget", type=int, help="monthly surplus from the 収支表 (yen)")
+    p.add_argument("--as-of", help="date of the offer (YYYY-MM-DD)")
+
+    p = sub.add_parser("report", help="write the internal HTML report")
+    p.add_argument("input", help="raw export or clean table")
+    p.add_argument("-o", "--output", required=True, help="report file (.html)")
+    p.add_argument("--period", help="agreement period, e.g. 2023-01:2024-12")
+    p.add_argument("--servicer", help="only cases of this servicer")
+    p.add_argument("--creditor-type", help="only cases of this creditor type")
+    p.add_argument("--k", type=int, default=5, help="smallest group shown (k-anonymity)")
+    p.add_argument("--model", help="model directory to report on (default: fit on the input)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    module_name, func_name = _HANDLERS[args.command].split(":")
+    try:
+        handler = getattr(importlib.import_module(module_name), func_name)
+        return int(handler(args) or 0)
+    except OutcomesError as exc:
+        print(f"outcomes {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        print(f"outcomes {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
