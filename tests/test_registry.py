@@ -1,0 +1,465 @@
+"""Tests of the servicer registry and of servicer-name matching."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from outcomes import _registry
+from outcomes._contract import NO_SERVICER_MARKERS
+from outcomes._registry import (
+    REGISTRY_COLUMNS,
+    load_servicer_registry,
+    match_servicer,
+    match_servicers,
+    normalize_servicer,
+)
+
+#: servicers that shared/spec/domain.md requires in the registry
+DOMAIN_SERVICERS = (
+    "エム・ユー・フロンティア債権回収",
+    "SMBC債権回収",
+    "みずほ債権回収",
+    "住宅債権管理回収機構",
+    "三菱HCキャピタル債権回収",
+    "オリックス債権回収",
+    "ニッテレ債権回収",
+    "アルファ債権回収",
+    "日本債権回収",
+    "アビリオ債権回収",
+)
+
+SUFFIX_FORMS = (
+    "{}",
+    "株式会社{}",
+    "{}株式会社",
+    "株式会社 {}",
+    "{} 株式会社",
+    "(株){}",
+    "{}(株)",
+    "㈱{}",
+    "{}㈱",
+    "（株）{}",
+    "{}（株）",
+    "{}（株式会社）",
+    "{} Co., Ltd.",
+    "{}会社",
+    "{}（サービサー）",
+    "　{}　",
+)
+
+# full-width katakana -> half-width, for the letters the tests use
+_HALF = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンー・ァィゥェォャュョッ",
+        "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝｰ･ｧｨｩｪｫｬｭｮｯ",
+        strict=True,
+    )
+)
+_DAKUTEN = dict(
+    zip(
+        "ガギグゲゴザジズゼゾダヂヅデドバビブベボ",
+        "カキクケコサシスセソタチツテトハヒフヘホ",
+        strict=True,
+    )
+)
+_HANDAKUTEN = dict(zip("パピプペポ", "ハヒフヘホ", strict=True))
+
+
+def to_half_width(text: str) -> str:
+    """Write katakana and Latin letters the way old systems export them."""
+    out = []
+    for ch in text:
+        if ch in _DAKUTEN:
+            out.append(_HALF[_DAKUTEN[ch]] + "ﾞ")
+        elif ch in _HANDAKUTEN:
+            out.append(_HALF[_HANDAKUTEN[ch]] + "ﾟ")
+        else:
+            out.append(_HALF.get(ch, ch))
+    return "".join(out)
+
+
+def to_full_width_latin(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@pytest.fixture(scope="module")
+def registry() -> pd.DataFrame:
+    return load_servicer_registry()
+
+
+def spellings(row: pd.Series) -> list[str]:
+    out = [row["name"], row["legal_name"]]
+    for col in ("former_names", "aliases"):
+        if pd.notna(row[col]):
+            out += [p.strip() for p in str(row[col]).split("|") if p.strip()]
+    return out
+
+
+# --------------------------------------------------------------------------
+# The registry file
+# --------------------------------------------------------------------------
+
+
+def test_registry_columns_and_dtypes(registry):
+    assert tuple(registry.columns) == REGISTRY_COLUMNS
+    assert registry["license_number"].dtype == "Int64"
+    assert registry["name"].notna().all()
+    assert registry["legal_name"].notna().all()
+    assert registry["source"].notna().all()
+    assert set(registry["status"]) <= {"active", "merged", "closed"}
+
+
+def test_registry_names_unique_and_without_suffix(registry):
+    assert registry["name"].is_unique
+    for name, legal in zip(registry["name"], registry["legal_name"], strict=True):
+        assert "株式会社" not in name and "(株)" not in name
+        assert "株式会社" in legal
+        # the legal name is the name plus the corporate form
+        assert normalize_servicer(legal) == normalize_servicer(name)
+
+
+def test_registry_license_numbers_unique(registry):
+    numbers = registry["license_number"].dropna()
+    assert numbers.is_unique
+    assert (numbers > 0).all()
+
+
+def test_registry_includes_domain_servicers(registry):
+    missing = set(DOMAIN_SERVICERS) - set(registry["name"])
+    assert not missing
+
+
+def test_registry_has_no_key_shared_by_two_companies(registry):
+    owner: dict[str, str] = {}
+    for _, row in registry.iterrows():
+        for spelling in spellings(row):
+            key = normalize_servicer(spelling)
+            assert key, spelling
+            assert owner.setdefault(key, row["name"]) == row["name"], (spelling, key)
+
+
+def test_every_spelling_in_registry_maps_to_its_company(registry):
+    for _, row in registry.iterrows():
+        for spelling in spellings(row):
+            assert match_servicer(spelling) == (row["name"], True)
+
+
+def test_load_returns_a_copy():
+    first = load_servicer_registry()
+    first.loc[:, "name"] = "changed"
+    assert "changed" not in set(load_servicer_registry()["name"])
+
+
+def test_duplicate_key_in_registry_is_an_error(monkeypatch):
+    bad = load_servicer_registry()
+    bad.loc[0, "aliases"] = bad.loc[1, "name"]
+    monkeypatch.setattr(_registry, "_registry", lambda: bad)
+    _registry._key_index.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="matches both"):
+            _registry._key_index()
+    finally:
+        monkeypatch.undo()
+        _registry._key_index.cache_clear()
+    assert match_servicer("アビリオ債権回収") == ("アビリオ債権回収", True)
+
+
+# --------------------------------------------------------------------------
+# Matching: the forms a name is written in
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("form", SUFFIX_FORMS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "アビリオ債権回収",
+        "SMBC債権回収",
+        "エム・ユー・フロンティア債権回収",
+        "三菱HCキャピタル債権回収",
+    ],
+)
+def test_suffix_forms(name, form):
+    assert match_servicer(form.format(name)) == (name, True)
+
+
+def test_prefix_form_of_jhf_servicer():
+    # 住宅債権管理回収機構 registers as 株式会社住宅債権管理回収機構
+    for text in (
+        "株式会社住宅債権管理回収機構",
+        "住宅債権管理回収機構",
+        "(株)住宅債権管理回収機構",
+    ):
+        assert match_servicer(text) == ("住宅債権管理回収機構", True)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ｱﾋﾞﾘｵ債権回収", "アビリオ債権回収"),
+        ("ｱﾋﾞﾘｵ債権回収㈱", "アビリオ債権回収"),
+        ("ｴﾑ･ﾕｰ･ﾌﾛﾝﾃｨｱ債権回収", "エム・ユー・フロンティア債権回収"),
+        ("ｵﾘｯｸｽ債権回収(株)", "オリックス債権回収"),
+        ("ﾆｯﾃﾚ債権回収", "ニッテレ債権回収"),
+    ],
+)
+def test_half_width_kana(text, expected):
+    assert match_servicer(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("アビリオ 債権回収", "アビリオ債権回収"),
+        ("アビリオ　債権回収　株式会社", "アビリオ債権回収"),
+        (" 日本 債権 回収 ", "日本債権回収"),
+        ("エムユーフロンティア債権回収", "エム・ユー・フロンティア債権回収"),
+        ("エム･ユー･フロンティア債権回収", "エム・ユー・フロンティア債権回収"),
+        ("エム·ユー·フロンティア債権回収", "エム・ユー・フロンティア債権回収"),
+        ("アイアール債権回収", "アイ・アール債権回収"),
+        ("エ-・シ-・エス債権管理回収", "エー・シー・エス債権管理回収"),
+    ],
+)
+def test_spaces_dots_and_dashes(text, expected):
+    assert match_servicer(text) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ＳＭＢＣ債権回収",
+        "smbc債権回収",
+        "Smbc債権回収",
+        "ＳＭＢＣ債権回収㈱",
+        "ｓｍｂｃ債権回収株式会社",
+    ],
+)
+def test_latin_width_and_case(text):
+    assert match_servicer(text) == ("SMBC債権回収", True)
+
+
+def test_a_dozen_spellings_of_one_servicer():
+    spellings_of_abilio = [
+        "アビリオ債権回収",
+        "アビリオ債権回収株式会社",
+        "株式会社アビリオ債権回収",
+        "アビリオ債権回収(株)",
+        "アビリオ債権回収（株）",
+        "㈱アビリオ債権回収",
+        "（株）アビリオ債権回収",
+        "ｱﾋﾞﾘｵ債権回収",
+        "ｱﾋﾞﾘｵ債権回収 ㈱",
+        "アビリオ 債権回収",
+        "アビリオ債権回収会社",
+        "アビリオ債権回収（サービサー）",
+        "セディナ債権回収",
+        "セディナ債権回収株式会社",
+        "ｾﾃﾞｨﾅ債権回収㈱",
+    ]
+    names, found = match_servicers(pd.Series(spellings_of_abilio))
+    assert set(names) == {"アビリオ債権回収"}
+    assert found.all()
+
+
+@pytest.mark.parametrize(
+    "former, current",
+    [
+        ("日立キャピタル債権回収", "三菱HCキャピタル債権回収"),
+        ("日立キャピタル債権回収株式会社", "三菱HCキャピタル債権回収"),
+        ("日立ｷｬﾋﾟﾀﾙ 債権回収(株)", "三菱HCキャピタル債権回収"),
+        ("セディナ債権回収", "アビリオ債権回収"),
+        ("株式会社セディナ債権回収", "アビリオ債権回収"),
+        ("エー・シー・エス債権回収", "エー・シー・エス債権管理回収"),
+    ],
+)
+def test_former_names_and_aliases_map_to_current_company(former, current):
+    assert match_servicer(former) == (current, True)
+
+
+# --------------------------------------------------------------------------
+# Matching: unknown names and no servicer
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("架空債権回収株式会社", "架空債権回収株式会社"),
+        ("　架空債権回収㈱ ", "架空債権回収(株)"),
+        ("ｶｸｳ債権回収", "カクウ債権回収"),
+        # near misses of registered names are not guessed
+        ("アビリオ", "アビリオ"),
+        ("SMBC", "SMBC"),
+        ("ＳＭＢＣ債権回収サービス", "SMBC債権回収サービス"),
+        ("アビリオ債権回収東京支店", "アビリオ債権回収東京支店"),
+        ("新アビリオ債権回収", "新アビリオ債権回収"),
+        ("アビリオ債券回収", "アビリオ債券回収"),
+        ("みずほ銀行", "みずほ銀行"),
+        ("オリックス", "オリックス"),
+        ("債権回収会社", "債権回収会社"),
+        ("株式会社", "株式会社"),
+    ],
+)
+def test_unknown_names_kept_as_written(text, kept):
+    assert match_servicer(text) == (kept, False)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        np.nan,
+        pd.NA,
+        float("nan"),
+        "",
+        "   ",
+        "　",
+        "なし",
+        "無",
+        "無し",
+        "該当なし",
+        "-",
+        "ー",
+        "―",
+        "不明",
+        "N/A",
+        "na",
+    ],
+)
+def test_no_servicer(value):
+    assert match_servicer(value) == (None, True)
+
+
+def test_every_contract_marker_means_no_servicer():
+    for marker in NO_SERVICER_MARKERS:
+        assert match_servicer(marker) == (None, True), marker
+        assert match_servicer(f" {marker.upper()} ") == (None, True), marker
+
+
+# --------------------------------------------------------------------------
+# Vectorised matching
+# --------------------------------------------------------------------------
+
+
+def test_match_servicers_aligned_to_input_index():
+    values = pd.Series(
+        [
+            "㈱アビリオ債権回収",
+            None,
+            "架空債権回収",
+            "なし",
+            "日立キャピタル債権回収",
+            "㈱アビリオ債権回収",
+        ],
+        index=[10, 3, 7, 1, 99, 0],
+        name="servicer",
+    )
+    names, found = match_servicers(values)
+    assert names.index.equals(values.index) and found.index.equals(values.index)
+    assert names.dtype == "string" and found.dtype == bool
+    assert names.tolist() == [
+        "アビリオ債権回収",
+        pd.NA,
+        "架空債権回収",
+        pd.NA,
+        "三菱HCキャピタル債権回収",
+        "アビリオ債権回収",
+    ]
+    assert found.tolist() == [True, True, False, True, True, True]
+
+
+def test_match_servicers_matches_each_distinct_value_once(monkeypatch):
+    calls: Counter[object] = Counter()
+    real = _registry.match_servicer
+
+    def counting(value: object) -> tuple[str | None, bool]:
+        calls[value] += 1
+        return real(value)
+
+    monkeypatch.setattr(_registry, "match_servicer", counting)
+    values = pd.Series(["SMBC債権回収", "架空債権回収", None, np.nan] * 500, dtype=object)
+    names, found = match_servicers(values)
+    assert calls == Counter({"SMBC債権回収": 1, "架空債権回収": 1})
+    assert names.isna().sum() == 1000
+    assert (~found).sum() == 500
+
+
+def test_match_servicers_on_string_dtype_and_empty():
+    names, found = match_servicers(pd.Series(["みずほ債権回収", pd.NA], dtype="string"))
+    assert names.tolist() == ["みずほ債権回収", pd.NA]
+    assert found.tolist() == [True, True]
+    names, found = match_servicers(pd.Series([], dtype=object))
+    assert len(names) == 0 and len(found) == 0
+
+
+def test_match_servicers_accepts_a_list():
+    names, found = match_servicers(["ＳＭＢＣ債権回収", "x"])
+    assert names.tolist() == ["SMBC債権回収", "x"]
+    assert found.tolist() == [True, False]
+
+
+# --------------------------------------------------------------------------
+# Properties
+# --------------------------------------------------------------------------
+
+_REGISTRY = load_servicer_registry()
+_ALL_SPELLINGS = [(s, row["name"]) for _, row in _REGISTRY.iterrows() for s in spellings(row)]
+_DECORATIONS = st.sampled_from(["", " ", "　", "株式会社", "(株)", "㈱", "（株）", "株式会社 "])
+_TRAILERS = st.sampled_from(
+    ["", " ", "　", "株式会社", "(株)", "㈱", "（株）", " 株式会社", "会社", "(サービサー)"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pair=st.sampled_from(_ALL_SPELLINGS),
+    before=_DECORATIONS,
+    after=_TRAILERS,
+    half=st.booleans(),
+    wide=st.booleans(),
+)
+def test_decorated_spellings_match_their_company(pair, before, after, half, wide):
+    spelling, company = pair
+    # "会社" and "(サービサー)" follow a bare name, not a legal name with 株式会社
+    assume(not (after in ("会社", "(サービサー)") and "株式会社" in spelling))
+    text = spelling
+    if half:
+        text = to_half_width(text)
+    if wide:
+        text = to_full_width_latin(text)
+    assert match_servicer(before + text + after) == (company, True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_normalize_is_idempotent(text):
+    key = normalize_servicer(text)
+    assert normalize_servicer(key) == key
+    assert not re.search(r"\s", key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="回"), max_size=30))
+def test_text_without_kaishu_never_matches(text):
+    # every registered name contains 回収: nothing without it may be mapped to one
+    name, found = match_servicer(text)
+    assert not (found and name is not None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=20))
+def test_match_result_shape(text):
+    name, found = match_servicer(text)
+    if name is None:
+        assert found
+    elif found:
+        assert name in set(_REGISTRY["name"])
+    else:
+        assert name == name.strip() and name != ""
