@@ -20,6 +20,7 @@ __all__ = [
     "COLUMNS",
     "CREDITOR_TYPES",
     "CREDITOR_TYPE_LABELS",
+    "CREDITOR_TYPE_LABELS_EN",
     "DATE_COLUMNS",
     "EMPLOYMENT_CODES",
     "MISSING_MARKERS",
@@ -96,6 +97,15 @@ CREDITOR_TYPE_LABELS: dict[str, str] = {
     "guarantor": "保証会社",
     "bank": "銀行",
     "other": "その他",
+}
+#: the same in English (display only)
+CREDITOR_TYPE_LABELS_EN: dict[str, str] = {
+    "jhf": "JHF (住宅金融支援機構)",
+    "jfc": "Japan Finance Corporation",
+    "shinkin": "shinkin bank, credit union or JA",
+    "guarantor": "guarantee company",
+    "bank": "bank",
+    "other": "other creditor",
 }
 
 #: ten-year bands, ``10s`` … ``100s``
