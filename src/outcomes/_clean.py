@@ -1,0 +1,763 @@
+"""clean_cases: a raw export → the contract's clean table and a problems table.
+
+The steps, in order (each is one function below):
+
+1. headers: match each source header to a canonical column (with its unit);
+   columns outside the contract are left out and reported once;
+2. personal data: kept text cells that look personal are emptied and reported;
+3. parse: every column's distinct raw values are parsed once;
+4. ranges and cross-column rules (dates in order, lump sum vs debt);
+5. derive: age_band, creditor_type, settlement_ratio;
+6. several rows for one case: the latest agreement wins;
+7. dtypes and the pandera schema on the way out.
+
+Nothing is dropped without a row in the problems table.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from outcomes._contract import (
+    AGE_BANDS,
+    CASE_COLUMNS,
+    COLUMN_BY_NAME,
+    MAX_LUMP_SUM_FACTOR,
+    MIN_DATE,
+    RATIO_TOLERANCE,
+    TEXT_COLUMNS,
+    YEN_UNITS,
+    creditor_type_of,
+    match_header,
+)
+from outcomes._errors import OutcomesError
+from outcomes._parse import (
+    ParsedColumn,
+    parse_age,
+    parse_age_band,
+    parse_amount,
+    parse_code,
+    parse_column,
+    parse_count,
+    parse_date,
+    parse_prefecture,
+    parse_ratio,
+    parse_term,
+    parse_text,
+)
+from outcomes._privacy import MASK, personal_data_kind
+from outcomes._registry import match_servicers
+from outcomes._schema import case_schema
+
+__all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
+
+#: columns of the problems table, in order
+PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "problem")
+
+# the parser and its keyword arguments for each kind of column
+_PARSERS: dict[str, Callable[..., Any]] = {
+    "text": parse_text,
+    "date": parse_date,
+    "age": parse_age,
+    "age_band": parse_age_band,
+    "prefecture": parse_prefecture,
+    "code": parse_code,
+    "amount": parse_amount,
+    "count": parse_count,
+    "term": parse_term,
+    "ratio": parse_ratio,
+    "servicer": parse_text,
+}
+
+
+def problem_kind(problem: str) -> str:
+    """The kind of a problem sentence: the words before its first colon.
+
+    Examples
+    --------
+    >>> problem_kind("out of range: age 150 is above 110; emptied")
+    'out of range'
+    """
+    return problem.split(":", 1)[0]
+
+
+@dataclass
+class CleanResult:
+    """What :func:`clean_cases` returns; unpacks as ``cases, problems``.
+
+    Attributes
+    ----------
+    cases : DataFrame
+        The clean table: one row per case, the contract's columns and dtypes.
+    problems : DataFrame
+        One row per problem: ``row``, ``case_id``, ``column``, ``value``, ``problem``.
+    rows_read : int
+        Records in the input.
+    source, encoding, sheet : str or None
+        Where the records came from, as :func:`~outcomes.read_cases` recorded it.
+    """
+
+    cases: pd.DataFrame
+    problems: pd.DataFrame
+    rows_read: int
+    source: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    columns_used: dict[str, str] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        yield self.cases
+        yield self.problems
+
+    def __getitem__(self, index: int) -> pd.DataFrame:
+        return (self.cases, self.problems)[index]
+
+    def __len__(self) -> int:
+        return 2
+
+    def problem_counts(self) -> pd.Series:
+        """Number of problems of each kind, most frequent first."""
+        kinds = self.problems["problem"].map(problem_kind)
+        return kinds.value_counts().rename("problems").rename_axis("kind")
+
+    def summary(self) -> str:
+        """A few lines an analyst reads after cleaning."""
+        lines = []
+        if self.source:
+            where = self.source
+            if self.sheet:
+                where += f" (sheet {self.sheet})"
+            if self.encoding:
+                where += f" [{self.encoding}]"
+            lines.append(f"source:   {where}")
+        lines.append(f"rows read: {self.rows_read:,}")
+        lines.append(f"cases:     {len(self.cases):,}")
+        lines.append(f"problems:  {len(self.problems):,}")
+        for kind, n in self.problem_counts().items():
+            lines.append(f"  {kind:<28}{n:>8,}")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# The problems table, collected column by column
+# --------------------------------------------------------------------------
+
+
+class _Problems:
+    """Collects problem rows as arrays; one DataFrame at the end."""
+
+    def __init__(self) -> None:
+        self._parts: list[pd.DataFrame] = []
+
+    def add(
+        self,
+        rows: np.ndarray,
+        column: str,
+        values: pd.Series | np.ndarray | list,
+        problems: pd.Series | np.ndarray | list | str,
+    ) -> None:
+        n = len(rows)
+        if n == 0:
+            return
+        if isinstance(problems, str):
+            problems = [problems] * n
+        self._parts.append(
+            pd.DataFrame(
+                {
+                    "row": np.asarray(rows, dtype="int64"),
+                    "column": column,
+                    "value": np.asarray(values, dtype=object),
+                    "problem": np.asarray(problems, dtype=object),
+                }
+            )
+        )
+
+    def frame(self, case_ids: pd.Series) -> pd.DataFrame:
+        """All problems, with the case id of each row, sorted by row."""
+        if not self._parts:
+            out = pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
+            out["row"] = out["row"].astype("Int64")
+            return out
+        out = pd.concat(self._parts, ignore_index=True)
+        out.insert(1, "case_id", out["row"].map(case_ids))
+        order = {c: i for i, c in enumerate(CASE_COLUMNS)}
+        out["_order"] = out["column"].map(order).fillna(-1)
+        out = out.sort_values(["row", "_order"], kind="stable").drop(columns="_order")
+        out = out.reset_index(drop=True)
+        out["row"] = out["row"].astype("Int64")
+        for c in ("case_id", "column", "value", "problem"):
+            out[c] = out[c].astype("string")
+        return out[list(PROBLEM_COLUMNS)]
+
+
+def _raw_text(values: pd.Series) -> pd.Series:
+    """The raw cells as the text written in the file (each distinct value once)."""
+    uniques = pd.unique(values.to_numpy(dtype=object))
+    text = {u: _cell_text(u) for u in uniques}
+    return values.map(text)
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat(sep=" ").removesuffix(" 00:00:00")
+    return str(value)
+
+
+# --------------------------------------------------------------------------
+# clean_cases
+# --------------------------------------------------------------------------
+
+
+def clean_cases(
+    raw: pd.DataFrame,
+    *,
+    today: date | str | None = None,
+    progress: bool | None = None,
+) -> CleanResult:
+    """Clean a raw case export into the contract's table.
+
+    Parameters
+    ----------
+    raw : DataFrame
+        As :func:`~outcomes.read_cases` returns it: source headers, raw cells,
+        index ``row`` holding spreadsheet row numbers. A plain DataFrame is
+        accepted too; its rows are then numbered 2, 3, … as in a spreadsheet.
+    today : date or str, optional
+        The day of cleaning; dates after it are out of range. Default: today.
+    progress : bool, optional
+        Show a progress bar on stderr; by default only for large inputs.
+
+    Returns
+    -------
+    CleanResult
+        ``.cases`` (one row per case) and ``.problems``; unpacks as
+        ``cases, problems = clean_cases(raw)``.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({
+    ...     "案件ID": ["A1", "A2"],
+    ...     "残債額(万円)": ["580", "七百八十万円"],
+    ...     "一括金額": ["10万円", ""],
+    ...     "年齢": ["45歳", "150"],
+    ...     "氏名": ["テスト太郎", "テスト花子"],
+    ... })
+    >>> cases, problems = clean_cases(raw, today="2026-01-01")
+    >>> cases[["case_id", "residual_debt", "lump_sum", "age", "age_band"]]
+      case_id  residual_debt  lump_sum   age age_band
+    0      A1        5800000    100000    45      40s
+    1      A2        7800000      <NA>  <NA>     <NA>
+    >>> print(round(float(cases.loc[0, "settlement_ratio"]), 4))
+    0.0172
+    >>> problems[["row", "column", "problem"]]
+       row column                                            problem
+    0    1     氏名  not in contract: column left out of the output...
+    1    3    age             out of range: 150 is above 110; emptied
+    """
+    today = _as_date(today)
+    frame, rows = _with_rows(raw)
+    n = len(frame)
+    problems = _Problems()
+    if progress is None:
+        progress = n >= 200_000
+
+    columns, units = _match_columns(frame, problems)
+    parsed: dict[str, pd.Series] = {}
+    unreadable: dict[str, np.ndarray] = {}
+    raw_text: dict[str, pd.Series] = {}
+
+    steps = list(columns.items())
+    bar = _progress(len(steps), progress)
+    for name, position in steps:
+        values = frame.iloc[:, position]
+        text = _raw_text(values)
+        raw_text[name] = text
+        values = _screen_personal(name, values, text, rows, problems)
+        col = _parse(name, values, units.get(name))
+        _report_parse(name, col, text, rows, problems)
+        parsed[name] = col.values
+        unreadable[name] = col.errors.notna().to_numpy()
+        bar.update()
+    bar.close()
+
+    out = _assemble(parsed, n)
+    _servicers(out, raw_text, rows, problems)
+    _ages(out)
+    _ranges(out, raw_text, rows, problems, unreadable, today)
+    _creditor_type(out)
+    _settlement_ratio(out, raw_text, rows, problems, unreadable)
+    out = _typed(out)
+    _age_band(out, raw_text, rows, problems)
+    out.index = pd.Index(rows, name="row")
+    out = _resolve_duplicates(out, problems)
+    case_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
+    all_ids = _all_case_ids(parsed, rows)
+    problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
+    out = out.reset_index(drop=True)
+    case_schema(today).validate(out)
+    return CleanResult(
+        cases=out,
+        problems=problem_table,
+        rows_read=n,
+        source=raw.attrs.get("source"),
+        encoding=raw.attrs.get("encoding"),
+        sheet=raw.attrs.get("sheet"),
+        columns_used={name: str(raw.columns[pos]) for name, pos in columns.items()},
+    )
+
+
+def _as_date(today: date | str | None) -> date:
+    if today is None:
+        return date.today()
+    if isinstance(today, str):
+        return date.fromisoformat(today)
+    if isinstance(today, pd.Timestamp):
+        return today.date()
+    return today
+
+
+def _with_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The raw frame and its spreadsheet row numbers."""
+    if not isinstance(raw, pd.DataFrame):
+        raise OutcomesError(f"clean_cases takes a DataFrame, got {type(raw).__name__}")
+    if raw.index.name == "row":
+        rows = raw.index.to_numpy(dtype="int64")
+    else:
+        rows = np.arange(2, len(raw) + 2, dtype="int64")
+    return raw.reset_index(drop=True), rows
+
+
+class _NoBar:
+    def update(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, show: bool) -> Any:
+    if not show:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="cleaning columns", unit="col", file=sys.stderr)
+
+
+def _match_columns(
+    frame: pd.DataFrame, problems: _Problems
+) -> tuple[dict[str, int], dict[str, str | None]]:
+    """Canonical name → position of its source column, and each header's unit."""
+    columns: dict[str, int] = {}
+    units: dict[str, str | None] = {}
+    header_row = np.array([1])
+    for position, source in enumerate(frame.columns):
+        name, unit = match_header(source)
+        if name == "notes":
+            continue  # free text: read, never copied
+        if name is None:
+            problems.add(
+                header_row,
+                str(source),
+                [None],
+                "not in contract: column left out of the output (reported once, for the header)",
+            )
+            continue
+        if name in columns:
+            problems.add(
+                header_row,
+                str(source),
+                [None],
+                f"duplicate column: also names {name}, already read from "
+                f"{frame.columns[columns[name]]!s}; left out",
+            )
+            continue
+        columns[name] = position
+        units[name] = unit
+    if not columns:
+        raise OutcomesError("no column of the case-records contract found")
+    return columns, units
+
+
+def _screen_personal(
+    name: str,
+    values: pd.Series,
+    text: pd.Series,
+    rows: np.ndarray,
+    problems: _Problems,
+) -> pd.Series:
+    """Empty and report personal data in a kept text column."""
+    if name not in TEXT_COLUMNS:
+        return values
+    uniques = text.dropna().unique()
+    kinds = {u: personal_data_kind(u) for u in uniques}
+    found = text.map(kinds)
+    mask = found.notna().to_numpy()
+    if not mask.any():
+        return values
+    problems.add(
+        rows[mask],
+        name,
+        [MASK] * int(mask.sum()),
+        "personal data: looks like a " + found[mask].astype(str) + "; emptied",
+    )
+    return values.mask(mask, None)
+
+
+def _parse(name: str, values: pd.Series, unit: str | None) -> ParsedColumn:
+    spec = COLUMN_BY_NAME[name]
+    parser = _PARSERS[spec.kind]
+    kwargs: dict[str, Any] = {}
+    if spec.kind == "amount" and unit is not None and unit in YEN_UNITS:
+        kwargs["unit"] = YEN_UNITS[unit]
+    elif spec.kind == "ratio" and unit == "%":
+        kwargs["percent"] = True
+    elif spec.kind == "code":
+        kwargs["column"] = name
+    return parse_column(values, parser, **kwargs)
+
+
+def _report_parse(
+    name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: _Problems
+) -> None:
+    errors = col.errors.notna().to_numpy()
+    problems.add(
+        rows[errors],
+        name,
+        text[errors],
+        "unreadable: " + col.errors[errors].astype(str) + "; emptied",
+    )
+    notes = col.notes.notna().to_numpy()
+    problems.add(rows[notes], name, text[notes], "noted: " + col.notes[notes].astype(str))
+
+
+def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
+    """All contract columns as object columns, empty where the source had none."""
+    empty = pd.Series([None] * n, dtype=object)
+    return pd.DataFrame(
+        {
+            name: (parsed[name].reset_index(drop=True) if name in parsed else empty)
+            for name in CASE_COLUMNS
+        }
+    )
+
+
+def _servicers(
+    out: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: _Problems
+) -> None:
+    """Match servicers against the registry; report names not in it."""
+    if "servicer" not in raw_text:
+        return
+    names, found = match_servicers(out["servicer"])
+    out["servicer"] = names.to_numpy(dtype=object)
+    unknown = (~found.astype(bool)).to_numpy() & names.notna().to_numpy()
+    problems.add(
+        rows[unknown],
+        "servicer",
+        raw_text["servicer"][unknown],
+        "unknown servicer: not in the registry of licensed servicers; kept as written",
+    )
+
+
+def _ages(out: pd.DataFrame) -> None:
+    """Move bands written in the age column (``40代``) to age_band."""
+    age = out["age"]
+    kinds = {v: isinstance(v, str) for v in age.dropna().unique()}
+    is_band = age.map(kinds).eq(True)
+    bands_from_age_col = age.where(is_band)
+    out["age"] = age.where(~is_band, None)
+    given = out["age_band"].where(out["age_band"].notna(), bands_from_age_col)
+    out["age_band"] = given
+
+
+def _band_of(age: pd.Series) -> pd.Series:
+    decade = (age // 10 * 10).clip(10, 100)
+    return decade.astype("Int64").astype("string") + "s"
+
+
+def _age_band(
+    frame: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: _Problems
+) -> None:
+    """age_band from age (age wins over a band that disagrees, which is reported)."""
+    given = frame["age_band"]
+    derived = _band_of(frame["age"])
+    clash = (
+        (derived.notna() & given.notna() & (derived != given)).fillna(False).to_numpy(dtype=bool)
+    )
+    if clash.any():
+        text = raw_text.get("age_band", raw_text.get("age"))
+        problems.add(
+            rows[clash],
+            "age_band",
+            text[clash],
+            "inconsistent: band "
+            + given[clash].astype(str)
+            + " does not match age "
+            + frame["age"][clash].astype(str)
+            + "; the band of the age is kept",
+        )
+    band = derived.where(derived.notna(), given)
+    frame["age_band"] = band.where(band.isin(AGE_BANDS)).astype("string")
+
+
+def _ranges(
+    out: pd.DataFrame,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: _Problems,
+    unreadable: dict[str, np.ndarray],
+    today: date,
+) -> None:
+    """Empty and report values out of range; check dates and lump sum."""
+    for name, series in list(out.items()):
+        spec = COLUMN_BY_NAME[name]
+        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band"):
+            continue
+        if spec.minimum is None and spec.maximum is None:
+            continue
+        num = pd.to_numeric(series, errors="coerce")
+        bad = pd.Series(False, index=series.index)
+        if spec.minimum is not None:
+            low = num < spec.minimum
+            _report_range(
+                out, name, low, raw_text, rows, problems, unreadable, f"is below {spec.minimum:g}"
+            )
+            bad |= low
+        if spec.maximum is not None:
+            high = num > spec.maximum
+            _report_range(
+                out, name, high, raw_text, rows, problems, unreadable, f"is above {spec.maximum:g}"
+            )
+            bad |= high
+    for name in ("sale_date", "agreement_date"):
+        d = pd.to_datetime(out[name], errors="coerce")
+        early = d < pd.Timestamp(MIN_DATE)
+        _report_range(out, name, early, raw_text, rows, problems, unreadable, "is before 1989")
+        late = d > pd.Timestamp(today)
+        _report_range(
+            out,
+            name,
+            late,
+            raw_text,
+            rows,
+            problems,
+            unreadable,
+            f"is after the day of cleaning ({today})",
+        )
+    sale = pd.to_datetime(out["sale_date"], errors="coerce")
+    agreed = pd.to_datetime(out["agreement_date"], errors="coerce")
+    _report_range(
+        out,
+        "agreement_date",
+        agreed < sale,
+        raw_text,
+        rows,
+        problems,
+        unreadable,
+        "is before the sale date",
+    )
+    debt = pd.to_numeric(out["residual_debt"], errors="coerce")
+    lump = pd.to_numeric(out["lump_sum"], errors="coerce")
+    _report_range(
+        out,
+        "lump_sum",
+        lump > debt * MAX_LUMP_SUM_FACTOR,
+        raw_text,
+        rows,
+        problems,
+        unreadable,
+        f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
+    )
+
+
+def _report_range(
+    out: pd.DataFrame,
+    name: str,
+    mask: pd.Series,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: _Problems,
+    unreadable: dict[str, np.ndarray],
+    why: str,
+) -> None:
+    m = mask.fillna(False).to_numpy(dtype=bool)
+    if not m.any():
+        return
+    text = raw_text.get(name, pd.Series([None] * len(out)))
+    shown = text[m].fillna("").astype(str)
+    problems.add(rows[m], name, text[m], "out of range: " + shown + " " + why + "; emptied")
+    out[name] = out[name].mask(m, None)
+    unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
+
+
+def _creditor_type(out: pd.DataFrame) -> None:
+    """creditor_type from the creditor name where it was not given."""
+    creditors = out["creditor"]
+    uniques = creditors.dropna().unique()
+    derived = creditors.map({u: creditor_type_of(u) for u in uniques})
+    out["creditor_type"] = out["creditor_type"].where(out["creditor_type"].notna(), derived)
+
+
+def _settlement_ratio(
+    out: pd.DataFrame,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: _Problems,
+    unreadable: dict[str, np.ndarray],
+) -> None:
+    """Derive the ratio where the agreed total is fixed; check a given one."""
+    n = len(out)
+    debt = pd.to_numeric(out["residual_debt"], errors="coerce").astype("Float64")
+    lump = pd.to_numeric(out["lump_sum"], errors="coerce").astype("Float64")
+    monthly = pd.to_numeric(out["monthly_amount"], errors="coerce").astype("Float64")
+    term = pd.to_numeric(out["term_months"], errors="coerce").astype("Float64")
+    none = np.zeros(n, dtype=bool)
+    broken = (
+        unreadable.get("lump_sum", none)
+        | unreadable.get("monthly_amount", none)
+        | unreadable.get("term_months", none)
+        | unreadable.get("residual_debt", none)
+    )
+    open_ended = monthly.notna() & term.isna()
+    fixed = (lump.notna() | (monthly.notna() & term.notna())) & ~open_ended
+    total = lump.fillna(0) + (monthly * term).fillna(0)
+    ok = fixed & debt.notna() & (debt > 0) & ~pd.Series(broken, index=out.index)
+    derived = (total / debt).where(ok)
+    given = pd.to_numeric(out["settlement_ratio"], errors="coerce").astype("Float64")
+    both = derived.notna() & given.notna()
+    differs = both & ((derived - given).abs() > RATIO_TOLERANCE)
+    m = differs.fillna(False).to_numpy(dtype=bool)
+    if m.any():
+        text = raw_text.get("settlement_ratio", pd.Series([None] * n))
+        problems.add(
+            rows[m],
+            "settlement_ratio",
+            text[m],
+            "ratio mismatch: given "
+            + given[m].map(lambda v: f"{v:.2%}").astype(str)
+            + ", derived from the amounts "
+            + derived[m].map(lambda v: f"{v:.2%}").astype(str)
+            + "; the derived value is kept",
+        )
+    out["settlement_ratio"] = derived.where(derived.notna(), given).to_numpy(dtype=object)
+
+
+def _typed(out: pd.DataFrame) -> pd.DataFrame:
+    """Give every column its contract dtype."""
+    typed: dict[str, pd.Series] = {}
+    for name in CASE_COLUMNS:
+        spec = COLUMN_BY_NAME[name]
+        s = out[name]
+        if spec.kind == "date":
+            typed[name] = pd.to_datetime(s, errors="coerce").astype(spec.dtype)
+        elif spec.dtype == "Int64":
+            typed[name] = (
+                pd.array(pd.to_numeric(s, errors="coerce"), dtype="Float64").round().astype("Int64")
+            )
+        elif spec.dtype == "Float64":
+            typed[name] = pd.array(pd.to_numeric(s, errors="coerce"), dtype="Float64")
+        elif spec.dtype == "string":
+            typed[name] = s.astype("string")
+        else:
+            typed[name] = s.astype(spec.dtype)
+    frame = pd.DataFrame(typed, index=out.index)
+    frame["resolution"] = frame["resolution"].fillna("pending")
+    return frame
+
+
+def _all_case_ids(parsed: dict[str, pd.Series], rows: np.ndarray) -> pd.Series:
+    if "case_id" not in parsed:
+        return pd.Series(dtype="string")
+    return pd.Series(parsed["case_id"].to_numpy(dtype=object), index=rows)
+
+
+def _resolve_duplicates(out: pd.DataFrame, problems: _Problems) -> pd.DataFrame:
+    """One row per case: the latest agreement wins, ties to the row further down."""
+    ids = out["case_id"]
+    has_id = ids.notna()
+    if not ids[has_id].duplicated().any():
+        return out
+    key = ids.str.strip()
+    order = pd.DataFrame(
+        {
+            "key": key.to_numpy(),
+            "dated": out["agreement_date"].notna().to_numpy(),
+            "date": out["agreement_date"].to_numpy(),
+            "line": out.index.to_numpy(),
+        }
+    ).sort_values(["dated", "date", "line"], na_position="first", kind="stable")
+    with_id = order[order["key"].notna()]
+    winner = with_id.groupby("key", sort=False)["line"].transform("last")
+    superseded = with_id[with_id["line"] != winner]
+    if superseded.empty:
+        return out
+    lines = superseded["line"].to_numpy()
+    winners = winner[superseded.index].to_numpy()
+    same = _rows_equal(out.loc[lines], out.loc[winners])
+    problems.add(
+        lines[~same],
+        "case_id",
+        out.loc[lines[~same], "case_id"],
+        "superseded: row "
+        + pd.Series(winners[~same]).astype(str)
+        + " of the same case is newer and was kept; this row is left out",
+    )
+    return out.drop(index=lines)
+
+
+def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
+    equal = np.ones(len(a), dtype=bool)
+    for name in a.columns:
+        x = a[name].reset_index(drop=True)
+        y = b[name].reset_index(drop=True)
+        both_na = x.isna().to_numpy() & y.isna().to_numpy()
+        eq = (x == y).fillna(False).to_numpy(dtype=bool)
+        equal &= eq | both_na
+    return equal
+
+
+def run_clean_cli(args: Any) -> int:
+    """``outcomes clean``: read, clean, write, print the summary."""
+    from outcomes._read import read_cases
+
+    raw = read_cases(args.input, table=args.table, query=args.query, sheet=args.sheet)
+    result = clean_cases(raw, today=args.today)
+    if args.output:
+        _write_table(result.cases, args.output)
+    if args.problems:
+        _write_table(result.problems, args.problems)
+    print(result.summary())
+    if args.output:
+        print(f"clean table: {args.output}")
+    if args.problems:
+        print(f"problems:    {args.problems}")
+    return 0
+
+
+def _write_table(table: pd.DataFrame, path: str) -> None:
+    try:
+        if str(path).lower().endswith(".parquet"):
+            table.to_parquet(path, index=False)
+        elif str(path).lower().endswith(".csv"):
+            # utf-8 with BOM: Excel on Windows opens it with the Japanese intact
+            table.to_csv(path, index=False, encoding="utf-8-sig")
+        else:
+            raise OutcomesError(f"cannot write {path}: use a .parquet or .csv file name")
+    except OSError as exc:
+        raise OutcomesError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def count_kinds(problems: pd.DataFrame) -> Counter[str]:
+    """Problems by kind, as a Counter (for summaries)."""
+    return Counter(problems["problem"].map(problem_kind))
