@@ -65,14 +65,12 @@ def main() -> None:
     parser.add_argument("--keep", help="write the generated export here and keep it")
     args = parser.parse_args()
 
-    from outcomes.datasets import simulate_cases
+    from outcomes.datasets import simulate_cases, write_export
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(args.keep) if args.keep else Path(tmp) / "cases.csv"
         t0 = time.perf_counter()
-        simulate_cases(args.rows, seed=1, messy=True, today="2026-06-30").to_csv(
-            path, index=False, encoding="cp932", errors="replace"
-        )
+        write_export(simulate_cases(args.rows, seed=1, messy=True, today="2026-06-30"), path)
         made = time.perf_counter() - t0
         size = path.stat().st_size / 2**20
         print(f"generated {args.rows:,} rows, {size:,.0f} MiB CP932 CSV in {made:.1f} s\n")

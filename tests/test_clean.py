@@ -586,3 +586,16 @@ def test_repeated_header_reads_the_first_and_reports_the_second():
     assert cases.loc[0, "residual_debt"] == 1_000_000
     dup = problems[problems["problem"].str.startswith("duplicate column")]
     assert dup[["row", "column"]].values.tolist() == [[1, "残債額"]]
+
+
+def test_committed_sample_clean_table_is_what_the_cleaner_makes():
+    from pathlib import Path
+
+    from outcomes.datasets import SAMPLE_TODAY, load_sample
+
+    here = Path(__file__).resolve().parents[1] / "data" / "sample"
+    cases, problems = clean_cases(load_sample(), today=SAMPLE_TODAY)
+    pd.testing.assert_frame_equal(cases, pd.read_parquet(here / "cases_clean.parquet"))
+    committed = pd.read_csv(here / "problems.csv", dtype=str, keep_default_na=False)
+    assert committed["problem"].tolist() == problems["problem"].astype(str).tolist()
+    assert committed["row"].astype(int).tolist() == problems["row"].astype(int).tolist()

@@ -53,7 +53,7 @@ from outcomes._parse import (
     parse_term,
     parse_text,
 )
-from outcomes._privacy import MASK, personal_data_kind
+from outcomes._privacy import MASK, personal_data_kinds
 from outcomes._registry import match_servicers
 from outcomes._schema import case_schema
 
@@ -400,9 +400,7 @@ def _screen_personal(
     """Empty and report personal data in a kept text column."""
     if name not in TEXT_COLUMNS:
         return values
-    uniques = text.dropna().unique()
-    kinds = {u: personal_data_kind(u) for u in uniques}
-    found = text.map(kinds)
+    found = personal_data_kinds(text)
     mask = found.notna().to_numpy()
     if not mask.any():
         return values
@@ -410,9 +408,17 @@ def _screen_personal(
         rows[mask],
         name,
         [MASK] * int(mask.sum()),
-        "personal data: looks like a " + found[mask].astype(str) + "; emptied",
+        "personal data: looks like " + found[mask].map(_WITH_ARTICLE).astype(str) + "; emptied",
     )
     return values.mask(mask, None)
+
+
+_WITH_ARTICLE = {
+    "e-mail address": "an e-mail address",
+    "phone number": "a phone number",
+    "street address": "a street address",
+    "person's name": "a person's name",
+}
 
 
 def _parse(name: str, values: pd.Series, unit: str | None) -> ParsedColumn:
