@@ -30,6 +30,8 @@ from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
     COLUMN_BY_NAME,
+    COLUMNS,
+    DATE_DTYPE,
     MAX_LUMP_SUM_FACTOR,
     MIN_DATE,
     RATIO_TOLERANCE,
@@ -200,9 +202,11 @@ class _Problems:
 
 def _raw_text(values: pd.Series) -> pd.Series:
     """The raw cells as the text written in the file (each distinct value once)."""
-    uniques = pd.unique(values.to_numpy(dtype=object))
-    text = {u: _cell_text(u) for u in uniques}
-    return values.map(text)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values.astype(object)  # a CSV column: the cells are the text
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    text = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(text[codes], index=values.index, dtype=object)
 
 
 def _cell_text(value: object) -> str | None:
@@ -295,6 +299,7 @@ def clean_cases(
     out = _assemble(parsed, n)
     _servicers(out, raw_text, rows, problems)
     _ages(out)
+    _numeric(out)
     _ranges(out, raw_text, rows, problems, unreadable, today)
     _creditor_type(out)
     _settlement_ratio(out, raw_text, rows, problems, unreadable)
@@ -487,6 +492,15 @@ def _ages(out: pd.DataFrame) -> None:
     out["age_band"] = given
 
 
+def _numeric(out: pd.DataFrame) -> None:
+    """Numeric columns as float64 (NaN for empty) once, for the checks that follow."""
+    for spec in COLUMNS:
+        if spec.dtype in ("Int64", "Float64"):
+            out[spec.name] = pd.to_numeric(out[spec.name], errors="coerce").astype("float64")
+        elif spec.kind == "date":
+            out[spec.name] = pd.to_datetime(out[spec.name], errors="coerce").astype(DATE_DTYPE)
+
+
 def _band_of(age: pd.Series) -> pd.Series:
     decade = (age // 10 * 10).clip(10, 100)
     return decade.astype("Int64").astype("string") + "s"
@@ -603,7 +617,7 @@ def _report_range(
     text = raw_text.get(name, pd.Series([None] * len(out)))
     shown = text[m].fillna("").astype(str)
     problems.add(rows[m], name, text[m], "out of range: " + shown + " " + why + "; emptied")
-    out[name] = out[name].mask(m, None)
+    out[name] = out[name].mask(m)
     unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
 
 
@@ -656,7 +670,8 @@ def _settlement_ratio(
             + derived[m].map(lambda v: f"{v:.2%}").astype(str)
             + "; the derived value is kept",
         )
-    out["settlement_ratio"] = derived.where(derived.notna(), given).to_numpy(dtype=object)
+    ratio = derived.where(derived.notna(), given)
+    out["settlement_ratio"] = ratio.to_numpy(dtype="float64", na_value=np.nan)
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
