@@ -431,9 +431,25 @@ def test_case_from_mapping_errors():
     with pytest.raises(CaseError, match="employment"):
         case_from_mapping({"employment": "astronaut"})
     with pytest.raises(CaseError, match="residual_debt"):
-        case_from_mapping({"residual_debt": 1.5})
+        case_from_mapping({"residual_debt": -5})
+    with pytest.raises(CaseError, match="sale_date"):
+        case_from_mapping({"sale_date": "2019-02-29"})
     with pytest.raises(TypeError):
         case_from_mapping([("residual_debt", 1)])
+
+
+def test_case_from_mapping_cleans_like_a_file():
+    row = case_from_mapping(
+        {
+            "残債額(万円)": "580",
+            "サービサー": "ＳＭＢＣ債権回収㈱",
+            "売却日": "令和5年4月1日",
+            "氏名": "x",
+        }
+    )
+    assert row.loc[0, "residual_debt"] == 5_800_000
+    assert row.loc[0, "servicer"] == "SMBC債権回収"  # matched to the registry
+    assert row.loc[0, "sale_date"] == pd.Timestamp("2023-04-01")
 
 
 # --------------------------------------------------------------------------

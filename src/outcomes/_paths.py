@@ -34,14 +34,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._contract import (
-    AGE_BANDS,
-    CASE_COLUMNS,
-    CODE_MAPS,
-    COLUMN_BY_NAME,
-    MISSING_MARKERS,
-    creditor_type_of,
-    normalize_header,
-    normalize_text,
+    match_header,
 )
 from outcomes._errors import OutcomesError
 
@@ -673,43 +666,6 @@ def default_interest(
 # ==========================================================================
 
 
-def _convert(name: str, value: object) -> object:
-    """One value converted for column ``name``; raises CaseError when it cannot be."""
-    spec = COLUMN_BY_NAME[name]
-    if value is None or (not isinstance(value, str) and _is_na(value)):
-        return None
-    if isinstance(value, str) and normalize_text(value).casefold() in MISSING_MARKERS:
-        return None
-    try:
-        if spec.kind == "date":
-            day = _to_date(value, name)
-            return None if day is None else pd.Timestamp(day)
-        if spec.dtype == "Int64":
-            number = float(value)  # type: ignore[arg-type]
-            if not number.is_integer():
-                raise ValueError(f"not a whole number: {value!r}")
-            return int(number)
-        if spec.dtype == "Float64":
-            return float(value)  # type: ignore[arg-type]
-        if name in CODE_MAPS:
-            code = CODE_MAPS[name].get(normalize_header(value))
-            if code is None:
-                codes = ", ".join(sorted(set(CODE_MAPS[name].values())))
-                raise ValueError(f"unknown code {value!r} (one of {codes})")
-            return code
-        text = normalize_text(str(value))
-        return text or None
-    except (TypeError, ValueError) as exc:
-        raise CaseError(f"case column {name}: {exc}") from None
-
-
-def _is_na(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def case_from_mapping(case: Mapping[str, Any] | pd.Series | pd.DataFrame) -> pd.DataFrame:
     """One case as a one-row frame with the clean table's columns and dtypes.
 
@@ -752,22 +708,19 @@ def case_from_mapping(case: Mapping[str, Any] | pd.Series | pd.DataFrame) -> pd.
         record = {str(k): v for k, v in case.items()}
     else:
         raise TypeError(f"case must be a mapping, Series or one-row DataFrame, got {type(case)}")
-    values = {name: _convert(name, record.get(name)) for name in CASE_COLUMNS}
-    if values["creditor_type"] is None and values["creditor"] is not None:
-        values["creditor_type"] = creditor_type_of(values["creditor"])
-    if values["age_band"] is None and values["age"] is not None:
-        band = f"{min(int(values['age']) // 10 * 10, 100)}s"  # type: ignore[call-overload]
-        values["age_band"] = band if band in AGE_BANDS else None
-    if values["resolution"] is None:
-        values["resolution"] = "pending"
-    columns = {}
-    for name in CASE_COLUMNS:
-        dtype = COLUMN_BY_NAME[name].dtype
-        if COLUMN_BY_NAME[name].kind == "date":
-            columns[name] = pd.Series([values[name]], dtype="datetime64[ns]").astype(dtype)
-        else:
-            columns[name] = pd.Series([values[name]], dtype=object).astype(dtype)
-    return pd.DataFrame(columns)
+    # one case is cleaned exactly as a file is: same parsers, registry, derivations
+    from outcomes._clean import clean_cases
+
+    known = {k: v for k, v in record.items() if match_header(k)[0] not in (None, "notes")}
+    if not known:
+        known = {"case_id": None}  # nothing of the contract: an empty case
+    raw = pd.DataFrame({k: pd.Series([v], dtype=object) for k, v in known.items()})
+    cases, problems = clean_cases(raw)
+    bad = problems[~problems["problem"].str.startswith(("noted", "unknown servicer"))]
+    if len(bad):
+        first = bad.iloc[0]
+        raise CaseError(f"case column {first['column']}: {first['problem']}")
+    return cases
 
 
 # ==========================================================================
@@ -835,6 +788,13 @@ _COST_REHABILITATION = 22_268 + 500_000
 _COST_BANKRUPTCY_SUMMARY = 20_000 + 300_000  # 同時廃止: court ~¥10k-30k + lawyer
 _COST_BANKRUPTCY_TRUSTEE = 500_000 + 400_000  # 管財事件: 予納金 + lawyer
 _COST_LIMITATION = 30_000
+
+
+def _is_na(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
 
 
 def _first(frame: pd.DataFrame, column: str) -> Any:
