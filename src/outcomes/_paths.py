@@ -666,6 +666,10 @@ def default_interest(
 # ==========================================================================
 
 
+#: latest date a single prepared case may carry (planned agreement dates are fine)
+_HORIZON = date(2200, 1, 1)
+
+
 def case_from_mapping(case: Mapping[str, Any] | pd.Series | pd.DataFrame) -> pd.DataFrame:
     """One case as a one-row frame with the clean table's columns and dtypes.
 
@@ -715,8 +719,9 @@ def case_from_mapping(case: Mapping[str, Any] | pd.Series | pd.DataFrame) -> pd.
     if not known:
         known = {"case_id": None}  # nothing of the contract: an empty case
     raw = pd.DataFrame({k: pd.Series([v], dtype=object) for k, v in known.items()})
-    cases, problems = clean_cases(raw)
-    bad = problems[~problems["problem"].str.startswith(("noted", "unknown servicer"))]
+    # a case being prepared may carry a planned date: only dates past any horizon are refused
+    cases, problems = clean_cases(raw, today=_HORIZON)
+    bad = problems[problems["problem"].str.startswith(("unreadable", "out of range"))]
     if len(bad):
         first = bad.iloc[0]
         raise CaseError(f"case column {first['column']}: {first['problem']}")
