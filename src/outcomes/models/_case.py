@@ -1,0 +1,157 @@
+"""The common frame of the case-table models (settlement ratio, monthly amount)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import ClassVar
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.metrics import r2_score
+from sklearn.utils import Tags
+from sklearn.utils.validation import check_is_fitted
+
+from outcomes._errors import OutcomesError
+from outcomes.models._conformal import DEFAULT_QUANTILES, ConformalRegressor
+from outcomes.models._features import case_features
+from outcomes.models._persist import SaveMixin, table_sha256
+
+__all__ = ["CaseModel"]
+
+#: fewer training cases than this and a model is not fitted
+MIN_CASES = 30
+
+
+class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
+    """Fit on the clean case table, predict for every case.
+
+    Subclasses set :attr:`target`, :attr:`resolution` and build the
+    underlying regressor in :meth:`_make_regressor`.
+    """
+
+    #: the clean-table column predicted
+    target: ClassVar[str] = ""
+    #: the resolution code of the training rows
+    resolution: ClassVar[str] = ""
+    #: what the target is called in messages
+    what: ClassVar[str] = ""
+
+    def _make_regressor(self) -> ConformalRegressor:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- rows and target -------------------------------------------------------
+    def _check_cases(self, cases: object) -> pd.DataFrame:
+        if not isinstance(cases, pd.DataFrame):
+            raise OutcomesError(
+                f"{type(self).__name__} takes the clean case table (a DataFrame), "
+                f"got {type(cases).__name__}"
+            )
+        return cases
+
+    def training_rows(self, cases: pd.DataFrame) -> np.ndarray:
+        """Boolean mask of the rows the model learns from."""
+        cases = self._check_cases(cases)
+        for col in ("resolution", self.target):
+            if col not in cases.columns:
+                raise OutcomesError(f"the case table lacks column {col}; clean it with clean_cases")
+        resolution = cases["resolution"].astype("string").to_numpy(dtype=object, na_value=None)
+        y = cases[self.target].to_numpy(dtype="float64", na_value=np.nan)
+        return (resolution == self.resolution) & self._valid_target(y)
+
+    def _valid_target(self, y: np.ndarray) -> np.ndarray:
+        return np.isfinite(y) & (y >= 0)
+
+    def _transform_target(self, y: np.ndarray) -> np.ndarray:
+        return y
+
+    def observed(self, cases: pd.DataFrame) -> np.ndarray:
+        """The target of the training rows, as the model learns it."""
+        rows = self.training_rows(cases)
+        y = cases[self.target].to_numpy(dtype="float64", na_value=np.nan)[rows]
+        return self._transform_target(y)
+
+    def features(self, cases: pd.DataFrame) -> pd.DataFrame:
+        """The model's features of each case (see :func:`case_features`)."""
+        return case_features(self._check_cases(cases), as_of=self.as_of)
+
+    # -- fit / predict ---------------------------------------------------------
+    def fit(self, cases: pd.DataFrame, y: None = None) -> CaseModel:
+        """Fit on the clean case table.
+
+        Parameters
+        ----------
+        cases : DataFrame
+            The clean table (the contract's columns). Only rows of the
+            model's resolution with a usable target are learned from.
+        y : None
+            Ignored; the target is a column of ``cases``.
+
+        Returns
+        -------
+        self
+        """
+        cases = self._check_cases(cases)
+        rows = self.training_rows(cases)
+        n = int(rows.sum())
+        if n < MIN_CASES:
+            raise OutcomesError(
+                f"only {n} {self.resolution} case(s) with a {self.target}; "
+                f"{type(self).__name__} needs at least {MIN_CASES}"
+            )
+        X = self.features(cases.loc[rows])
+        target = self._transform_target(
+            cases[self.target].to_numpy(dtype="float64", na_value=np.nan)[rows]
+        )
+        self.regressor_ = self._make_regressor().fit(X, target)
+        self.n_train_ = n
+        self.n_cases_ = len(cases)
+        self.training_sha256_ = table_sha256(cases)
+        self.fitted_at_ = _dt.datetime.now().isoformat(timespec="seconds")
+        self.feature_names_ = list(X.columns)
+        return self
+
+    def predict(self, cases: pd.DataFrame) -> np.ndarray:
+        """The calibrated median for every case (one value per row of ``cases``)."""
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.predict(self.features(cases))
+
+    def predict_quantiles(
+        self, cases: pd.DataFrame, quantiles: object = DEFAULT_QUANTILES
+    ) -> pd.DataFrame:
+        """Calibrated quantiles for every case: one column per level, in the order asked.
+
+        Parameters
+        ----------
+        cases : DataFrame
+            The clean table; any resolution (pending cases included).
+        quantiles : sequence of float, default=(0.05, 0.5, 0.95)
+
+        Returns
+        -------
+        DataFrame
+            Index of ``cases``; columns the levels; never crossing.
+        """
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.predict_quantiles(self.features(cases), quantiles)
+
+    def predict_interval(self, cases: pd.DataFrame, coverage: float = 0.9) -> pd.DataFrame:
+        """A central interval per case: columns ``lower`` and ``upper``."""
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.predict_interval(self.features(cases), coverage)
+
+    def score(self, cases: pd.DataFrame, y: None = None, sample_weight: None = None) -> float:
+        """R² of the median on the model's rows of ``cases`` (higher is better)."""
+        check_is_fitted(self, "regressor_")
+        rows = self.training_rows(cases)
+        if not rows.any():
+            raise OutcomesError(f"no {self.resolution} case with a {self.target} to score")
+        return float(r2_score(self.observed(cases), self.predict(cases.loc[rows])))
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.target_tags.required = False
+        tags.input_tags.allow_nan = True
+        tags.input_tags.categorical = True
+        tags.input_tags.string = True
+        return tags

@@ -1,0 +1,424 @@
+"""Conformal calibration shared by the regressors.
+
+By default (``cv=10``, cross-conformal) the rows are split into folds; a
+learner (see :mod:`._learners`) fitted on the other folds gives the
+conformity scores of each fold, so every row calibrates, and the learner is
+then refitted on all rows. With ``cv=None`` (split conformal) one
+calibration part of ``calibration_fraction`` of the rows is held out, and
+the learner is refitted on all rows if ``refit=True``. Settings a learner
+tunes on held-out predictions (the stacking weight of ``"combined"``) are
+tuned on the same held-out rows.
+
+A ``q``-quantile prediction is the learner's inverse at the conformal
+``q``-quantile of the calibration scores:
+
+* for ``q >= 0.5`` the ``ceil((n + 1) q)``-th smallest score,
+* for ``q < 0.5`` the ``floor((n + 1) q)``-th smallest score,
+
+so that an interval ``[q_lo, q_hi]`` covers a new case with probability at
+least ``q_hi - q_lo`` for the held-out learner (Vovk et al. 2005; Romano et
+al. 2019 for the quantile-regression scale). The refitted learner is a little
+better than the held-out ones, which makes the intervals slightly
+conservative; ``benchmarks/model_accuracy.py`` measures the coverage.
+
+With a grid of round amounts (the monthly model), predictions are snapped to
+the grid, and the scores are those of the *snapped* prediction: the upper
+score of a case is the smallest ``t`` whose snapped inverse reaches ``y``,
+the lower score the largest ``t`` whose snapped inverse stays at or below
+``y``. The interval ``[a, b]`` (``a <= y <= b``) therefore keeps its
+coverage on the rounded scale.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from contextlib import AbstractContextManager, nullcontext
+from numbers import Integral, Real
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, RegressorMixin
+from sklearn.utils import Tags
+from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
+
+from outcomes.models._features import TableEncoder, _as_frame
+from outcomes.models._learners import Link, make_learner, resolve_learner
+from outcomes.models._persist import table_sha256
+
+__all__ = ["AmountGrid", "ConformalRegressor", "check_quantiles", "conformal_quantile"]
+
+DEFAULT_QUANTILES: tuple[float, ...] = (0.05, 0.5, 0.95)
+
+
+#: OpenMP (the boosted trees) and BLAS (the GLMs) run on one thread for fits on fewer rows than
+#: this and for predictions on fewer than PREDICT_PARALLEL_MIN_ROWS. Measured
+#: on 2 shared cores (benchmarks/model_speed.py): a threaded fit spends its time
+#: in threads waiting for each other -- 42 s instead of 2.6 s for 23,000 rows
+#: when the machine is busy -- while threaded prediction of large chunks is
+#: about twice as fast.
+FIT_PARALLEL_MIN_ROWS = 1_000_000
+PREDICT_PARALLEL_MIN_ROWS = 20_000
+
+
+def threads_for(n_rows: int, *, predict: bool = False) -> AbstractContextManager:
+    """One thread (OpenMP and BLAS) unless the data is large enough for threads to pay."""
+    limit = PREDICT_PARALLEL_MIN_ROWS if predict else FIT_PARALLEL_MIN_ROWS
+    if n_rows < limit:
+        return threadpool_limits(limits=1)  # OpenMP and BLAS (statsmodels GLMs)
+    return nullcontext()
+
+
+def conformal_quantile(sorted_scores: np.ndarray, q: float) -> float:
+    """The conformal ``q``-quantile of sorted calibration scores.
+
+    Examples
+    --------
+    >>> s = np.arange(1.0, 20.0)  # 19 scores
+    >>> conformal_quantile(s, 0.9), conformal_quantile(s, 0.05), conformal_quantile(s, 0.5)
+    (18.0, 1.0, 10.0)
+    """
+    n = len(sorted_scores)
+    k = math.ceil((n + 1) * q - 1e-9) if q >= 0.5 else math.floor((n + 1) * q + 1e-9)
+    k = min(max(k, 1), n)
+    return float(sorted_scores[k - 1])
+
+
+def check_quantiles(quantiles: object) -> list[float]:
+    """Validate quantile levels: a non-empty sequence of floats in (0, 1)."""
+    if isinstance(quantiles, Real):
+        quantiles = [quantiles]
+    out = [float(q) for q in quantiles]  # type: ignore[union-attr]
+    if not out or any(not 0.0 < q < 1.0 for q in out):
+        raise ValueError(f"quantiles must be levels strictly between 0 and 1, got {quantiles!r}")
+    return out
+
+
+class AmountGrid:
+    """The grid of round amounts seen in training, and snapping to it.
+
+    Amounts making up at least ``min_share`` of the training amounts (and
+    seen at least twice) are the grid, extended above the largest of them by
+    the step of the upper half (their greatest common divisor) as far as the
+    largest amount seen; a prediction is snapped to the nearest grid amount
+    on the log scale.
+
+    Examples
+    --------
+    >>> y = np.array([5000] * 30 + [10000] * 50 + [20000] * 20 + [12345])
+    >>> grid = AmountGrid.learn(y, min_share=0.05)
+    >>> grid.values.tolist()
+    [5000.0, 10000.0, 20000.0]
+    >>> grid.snap(np.array([6000.0, 7500.0, 16000.0, 90000.0])).tolist()
+    [5000.0, 10000.0, 20000.0, 20000.0]
+    >>> y = np.array([5000] * 30 + [10000] * 50 + [15000] * 20 + [20000] * 10 + [40000])
+    >>> AmountGrid.learn(y, min_share=0.05).values.tolist()
+    [5000.0, 10000.0, 15000.0, 20000.0, 25000.0, 30000.0, 35000.0, 40000.0]
+    """
+
+    def __init__(self, values: np.ndarray) -> None:
+        self.values = np.asarray(values, dtype="float64")
+        # boundaries between neighbours: geometric midpoints
+        self.bounds = np.sqrt(self.values[:-1] * self.values[1:])
+
+    @classmethod
+    def learn(cls, y: np.ndarray, min_share: float = 0.01) -> AmountGrid:
+        y = np.asarray(y, dtype="float64")
+        values, counts = np.unique(y[y > 0], return_counts=True)
+        keep = (counts >= max(2, math.ceil(min_share * len(y)))) if len(y) else counts > 0
+        if keep.sum() < 2:  # too little data for a grid: every amount seen
+            return cls(values)
+        common = values[keep]
+        # above the largest common amount, rarer amounts keep the step of the
+        # upper half of the common ones (e.g. 35,000 and 40,000 after 30,000)
+        upper = common[common >= np.median(common)].astype("int64")
+        step = int(np.gcd.reduce(upper)) if len(upper) >= 2 else 0
+        if step > 0 and len(values) and values.max() > common.max():
+            top = math.ceil(values.max() / step) * step
+            extra = np.arange(common.max() + step, top + step, step)[:200]
+            common = np.concatenate([common, extra])
+        return cls(common)
+
+    def snap(self, v: np.ndarray) -> np.ndarray:
+        v = np.asarray(v, dtype="float64")
+        return self.values[np.searchsorted(self.bounds, v, side="right")]
+
+    def upper_threshold(self, y: np.ndarray) -> np.ndarray:
+        """Smallest continuous value whose snapped value is >= y (-inf/inf at the ends)."""
+        j = np.searchsorted(self.values, y, side="left")
+        out = np.full(len(y), np.inf)
+        out[j == 0] = -np.inf
+        inner = (j > 0) & (j < len(self.values))
+        out[inner] = self.bounds[j[inner] - 1]
+        return out
+
+    def lower_threshold(self, y: np.ndarray) -> np.ndarray:
+        """Smallest continuous value whose snapped value is > y (the lower score's bound)."""
+        j = np.searchsorted(self.values, y, side="right") - 1
+        out = np.full(len(y), -np.inf)
+        out[j >= len(self.values) - 1] = np.inf
+        inner = (j >= 0) & (j < len(self.values) - 1)
+        out[inner] = self.bounds[j[inner]]
+        return out
+
+
+def _as_target(y: object) -> np.ndarray:
+    if isinstance(y, pd.Series | pd.DataFrame):
+        arr = np.asarray(y.to_numpy(dtype="float64", na_value=np.nan))
+    else:
+        arr = np.asarray(y)
+        if arr.dtype.kind == "c":
+            raise ValueError("Complex data not supported")
+        arr = arr.astype("float64")
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr[:, 0]
+    if arr.ndim != 1:
+        raise ValueError(f"y must be one-dimensional, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError("y contains missing or infinite values")
+    return arr
+
+
+def _threshold_scores(learner: object, state: tuple, thresholds: np.ndarray) -> np.ndarray:
+    """Scores of threshold values; an infinite threshold has an infinite score."""
+    finite = np.isfinite(thresholds)
+    out = np.asarray(
+        learner.score(state, np.where(finite, thresholds, 1.0)), dtype="float64"
+    ).copy()
+    out[~finite] = thresholds[~finite]
+    return out
+
+
+class ConformalRegressor(RegressorMixin, BaseEstimator):
+    """Base of the conformal regressors; subclasses fix the link and grid.
+
+    Subclasses define ``__init__`` with their parameters (scikit-learn
+    style) and the class attributes ``_link`` and ``_discrete``.
+    """
+
+    _link = "logit"
+    _discrete = False
+
+    # -- parameters shared by subclasses -----------------------------------
+    def _hgb_params(self) -> dict:
+        return {
+            "max_iter": self.max_iter,
+            "learning_rate": self.learning_rate,
+            "max_leaf_nodes": self.max_leaf_nodes,
+            "min_samples_leaf": self.min_samples_leaf,
+            "l2_regularization": self.l2_regularization,
+            "early_stopping": self.early_stopping,
+            "random_state": self.random_state,
+        }
+
+    def _check_y(self, y: np.ndarray) -> None:  # pragma: no cover - overridden
+        pass
+
+    def _validate_params_(self) -> None:
+        if not isinstance(self.calibration_fraction, Real) or not (
+            0.0 < self.calibration_fraction < 1.0
+        ):
+            raise ValueError(
+                f"calibration_fraction must be in (0, 1), got {self.calibration_fraction!r}"
+            )
+        if self.cv is not None and (not isinstance(self.cv, Integral) or self.cv < 2):
+            raise ValueError(f"cv must be None or an integer of at least 2, got {self.cv!r}")
+        if not isinstance(self.max_iter, Integral) or self.max_iter < 1:
+            raise ValueError(f"max_iter must be a positive integer, got {self.max_iter!r}")
+
+    # -- fit -----------------------------------------------------------------
+    def fit(self, X: object, y: object) -> ConformalRegressor:
+        """Fit the learner and calibrate its quantiles on held-out rows.
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+            Features; numeric, date, text or categorical columns, missing
+            values allowed.
+        y : array-like of shape (n_samples,)
+            Target.
+
+        Returns
+        -------
+        self
+        """
+        with threads_for(len(y) if hasattr(y, "__len__") else 0):  # type: ignore[arg-type]
+            return self._fit(X, y)
+
+    def _fit(self, X: object, y: object) -> ConformalRegressor:
+        self._validate_params_()
+        if y is None:
+            raise ValueError(
+                f"{type(self).__name__} requires y to be passed, but the target y is None"
+            )
+        frame = _as_frame(X)
+        target = _as_target(y)
+        if len(frame) != len(target):
+            raise ValueError(
+                f"X and y have different numbers of rows: {len(frame)} and {len(target)}"
+            )
+        if len(target) < 10:
+            raise ValueError(
+                f"{type(self).__name__} needs at least 10 samples to fit; got n_samples = {len(target)}"
+            )
+        self._check_y(target)
+        rng = np.random.default_rng(self.random_state)
+        link = Link(self._link, getattr(self, "eps", 1e-3))
+        self.learner_name_ = resolve_learner(self.learner, link, target)
+        proto = make_learner(self.learner_name_, link, self._hgb_params())
+
+        self.encoder_ = TableEncoder("tree", self.min_frequency).fit(frame)
+        Xt = self.encoder_.transform(frame)
+        mask = self.encoder_.categorical_mask_
+        if proto.needs_linear:
+            self.linear_encoder_ = TableEncoder("linear", self.min_frequency).fit(frame)
+            Xl = self.linear_encoder_.transform(frame)
+        else:
+            self.linear_encoder_ = None
+            Xl = None
+        self.n_features_in_ = self.encoder_.n_features_in_
+        if isinstance(X, pd.DataFrame):
+            self.feature_names_in_ = self.encoder_.feature_names_in_
+        self.grid_ = AmountGrid.learn(target, self.grid_min_share) if self._discrete else None
+
+        n = len(target)
+
+        def rows(M: np.ndarray | None, idx: np.ndarray) -> np.ndarray | None:
+            return None if M is None else M[idx]
+
+        def held_out(train: np.ndarray, cal: np.ndarray) -> tuple[object, tuple]:
+            learner = make_learner(self.learner_name_, link, self._hgb_params())
+            learner.fit(Xt[train], rows(Xl, train), mask, target[train], rng)
+            return learner, learner.prepare(Xt[cal], rows(Xl, cal))
+
+        order = rng.permutation(n)
+        if self.cv is None:
+            n_cal = min(max(int(round(self.calibration_fraction * n)), 5), n - 5)
+            folds = [order[:n_cal]]
+            parts = [held_out(order[n_cal:], folds[0])]
+            refit = self.refit
+        else:
+            folds = np.array_split(order, min(self.cv, n // 2))
+            parts = [held_out(np.setdiff1d(order, fold), fold) for fold in folds]
+            n_cal, refit = n, True
+        cal = np.concatenate(folds)
+        # learner settings tuned on held-out rows (the stacking weight of "combined")
+        tuned = parts[0][0].tune([state for _, state in parts], target[cal])
+        lower_parts, upper_parts = [], []
+        for (learner, state), fold in zip(parts, folds, strict=True):
+            for name, value in tuned.items():
+                setattr(learner, name, value)
+            y_cal = target[fold]
+            if self.grid_ is None:
+                low = up = learner.score(state, y_cal, rng)
+            else:
+                up = _threshold_scores(learner, state, self.grid_.upper_threshold(y_cal))
+                low = _threshold_scores(learner, state, self.grid_.lower_threshold(y_cal))
+            lower_parts.append(np.asarray(low, dtype="float64"))
+            upper_parts.append(np.asarray(up, dtype="float64"))
+        self.scores_lower_ = np.sort(np.concatenate(lower_parts))
+        self.scores_upper_ = np.sort(np.concatenate(upper_parts))
+        self.n_calibration_ = int(n_cal)
+        learner = parts[0][0]
+        if refit:
+            learner = make_learner(self.learner_name_, link, self._hgb_params())
+            learner.fit(Xt, Xl, mask, target, rng)
+        for name, value in tuned.items():
+            setattr(learner, name, value)
+        self.learner_ = learner
+        self.n_train_ = int(n)
+        self.training_sha256_ = table_sha256(frame.assign(__target__=target))
+        self.fitted_at_ = _dt.datetime.now().isoformat(timespec="seconds")
+        return self
+
+    # -- predict ---------------------------------------------------------------
+    def _state(self, X: object) -> tuple:
+        check_is_fitted(self, "learner_")
+        frame = _as_frame(X)
+        codes = self.encoder_.category_codes(frame)
+        Xt = self.encoder_.transform(frame, codes=codes)
+        Xl = None
+        if self.linear_encoder_ is not None:
+            same = self.linear_encoder_.categories_ == self.encoder_.categories_
+            Xl = self.linear_encoder_.transform(frame, codes=codes if same else None)
+        return self.learner_.prepare(Xt, Xl)
+
+    def _levels(self, q: float) -> float:
+        if q == 0.5:
+            return 0.5 * (
+                conformal_quantile(self.scores_lower_, q)
+                + conformal_quantile(self.scores_upper_, q)
+            )
+        scores = self.scores_upper_ if q > 0.5 else self.scores_lower_
+        return conformal_quantile(scores, q)
+
+    def _quantile_array(self, X: object, quantiles: list[float]) -> np.ndarray:
+        with threads_for(len(X) if hasattr(X, "__len__") else 0, predict=True):  # type: ignore[arg-type]
+            state = self._state(X)
+        cols = []
+        for q in quantiles:
+            value = self.learner_.invert(state, self._levels(q))
+            if self.grid_ is not None:
+                value = self.grid_.snap(value)
+            cols.append(np.asarray(value, dtype="float64"))
+        out = np.column_stack(cols) if cols else np.zeros((0, 0))
+        # monotone rearrangement: columns ordered as their levels
+        order = np.argsort(quantiles, kind="stable")
+        out[:, order] = np.sort(out[:, order], axis=1)
+        return out
+
+    def predict(self, X: object) -> np.ndarray:
+        """The calibrated conditional median.
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+        """
+        return self._quantile_array(X, [0.5])[:, 0]
+
+    def predict_quantiles(self, X: object, quantiles: object = DEFAULT_QUANTILES) -> pd.DataFrame:
+        """Calibrated conditional quantiles, one column per level.
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+        quantiles : sequence of float, default=(0.05, 0.5, 0.95)
+            Levels in (0, 1); the columns come in this order and never cross.
+
+        Returns
+        -------
+        DataFrame
+            Index of ``X`` (when a DataFrame), columns the levels (floats).
+        """
+        levels = check_quantiles(quantiles)
+        values = self._quantile_array(X, levels)
+        index = X.index if isinstance(X, pd.DataFrame) else None
+        return pd.DataFrame(values, index=index, columns=pd.Index(levels))
+
+    def predict_interval(self, X: object, coverage: float = 0.9) -> pd.DataFrame:
+        """A central interval: columns ``lower`` and ``upper``.
+
+        Parameters
+        ----------
+        X : DataFrame or array-like
+        coverage : float, default=0.9
+            Stated probability that the interval holds the outcome.
+        """
+        if not 0.0 < coverage < 1.0:
+            raise ValueError(f"coverage must be in (0, 1), got {coverage!r}")
+        a = (1.0 - coverage) / 2.0
+        out = self.predict_quantiles(X, (a, 1.0 - a))
+        out.columns = pd.Index(["lower", "upper"])
+        return out
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        tags.input_tags.categorical = True
+        tags.input_tags.string = True
+        return tags

@@ -1,0 +1,419 @@
+"""Feature tables → numeric matrices, and the case table → model features.
+
+Two layers:
+
+* :class:`TableEncoder` turns any pandas table (numeric, boolean, date,
+  text and categorical columns, with missing values) into a float matrix,
+  either for trees (a category is one integer code; missing stays NaN) or
+  for linear models (one-hot, imputed, standardised). Rare categories are
+  pooled, unseen categories at predict time go to the pooled bucket.
+* :func:`case_features` builds the models' features from the clean case
+  table's contract columns; it never re-cleans.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from outcomes._errors import OutcomesError
+
+__all__ = ["CASE_FEATURES", "TableEncoder", "as_of_timestamp", "case_features"]
+
+#: the model features built from the clean table, in order
+CASE_FEATURES: tuple[str, ...] = (
+    "log_residual_debt",
+    "monthly_income",
+    "household_size",
+    "age",
+    "employment",
+    "creditor_type",
+    "servicer",
+    "months_waited",
+    "sale_year",
+)
+
+_MISSING = -2  # code of a missing category
+_OTHER = -1  # code of a rare or unseen category
+
+
+def _as_frame(X: object) -> pd.DataFrame:
+    if isinstance(X, pd.DataFrame):
+        return X
+    if hasattr(X, "toarray") or type(X).__module__.startswith("scipy.sparse"):
+        raise TypeError("sparse input is not supported; pass a dense array or a DataFrame")
+    arr = np.asarray(X)
+    if arr.dtype.kind == "c":
+        raise ValueError("Complex data not supported")
+    if arr.ndim != 2:
+        raise ValueError(f"Expected a 2D table, got an array of shape {arr.shape}.")
+    return pd.DataFrame(arr, columns=[f"x{i}" for i in range(arr.shape[1])])
+
+
+def _kind(col: pd.Series) -> str:
+    dtype = col.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return "numeric"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "date"
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "category"
+    if pd.api.types.is_numeric_dtype(dtype):
+        return "numeric"
+    return "category"
+
+
+def _numeric(col: pd.Series, kind: str) -> np.ndarray:
+    if kind == "date":
+        values = col.to_numpy(dtype="datetime64[ns]")
+        out = values.astype("int64").astype("float64") / (365.25 * 86400e9) + 1970.0
+        out[np.isnat(values)] = np.nan
+        return out
+    if col.dtype == object:
+        col = pd.to_numeric(col, errors="coerce")
+    return col.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _text_values(col: pd.Series) -> pd.Series:
+    """Category labels as strings (missing stays missing)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.astype("string")
+    if pd.api.types.is_string_dtype(col.dtype) and col.dtype != object:
+        return col
+    return col.astype("string")
+
+
+def _codes(col: pd.Series, categories: list[str]) -> np.ndarray:
+    """Index of each value in ``categories``; ``_OTHER`` if unseen, ``_MISSING`` if missing."""
+    kept = pd.Index(categories, dtype=object)
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        cats = pd.Index(col.cat.categories.astype("string"))
+        lookup = kept.get_indexer(cats)
+        raw = col.cat.codes.to_numpy()
+        out = np.where(raw >= 0, lookup[np.maximum(raw, 0)], _MISSING)
+        return out.astype("int64")
+    text = _text_values(col)
+    out = kept.get_indexer(text.to_numpy(dtype=object, na_value=None)).astype("int64")
+    out[text.isna().to_numpy()] = _MISSING
+    return out
+
+
+class TableEncoder(TransformerMixin, BaseEstimator):
+    """Encode a mixed pandas table as a float matrix.
+
+    Parameters
+    ----------
+    kind : {"tree", "linear"}, default="tree"
+        ``"tree"``: numeric columns as they are (missing as NaN), each
+        category as an integer code (pooled rare/unseen categories share one
+        code, missing is NaN) -- see :attr:`categorical_mask_`.
+        ``"linear"``: numeric columns imputed by the training median,
+        standardised, with a missing-indicator column where training had
+        missing values; categories one-hot against the most frequent one.
+    min_frequency : int, default=5
+        Categories seen fewer times in training are pooled as "other".
+    max_categories : int, default=50
+        At most this many categories per column are kept (most frequent).
+
+    Attributes
+    ----------
+    columns_ : list of str
+        Input columns, in order.
+    kinds_ : dict
+        ``"numeric"``, ``"date"`` or ``"category"`` per column.
+    categories_ : dict
+        Kept categories (a list of str, most frequent first) per categorical column.
+    categorical_mask_ : ndarray of bool
+        For ``kind="tree"``: which output columns are categorical codes.
+    feature_names_out_ : list of str
+        Names of the output columns.
+
+    Examples
+    --------
+    >>> X = pd.DataFrame({"debt": [1.0, None, 3.0], "type": ["a", "b", None]})
+    >>> enc = TableEncoder(min_frequency=1).fit(X)
+    >>> enc.transform(pd.DataFrame({"debt": [2.0], "type": ["zzz"]}))
+    array([[2., 2.]])
+    """
+
+    def __init__(
+        self, kind: str = "tree", min_frequency: int = 5, max_categories: int = 50
+    ) -> None:
+        self.kind = kind
+        self.min_frequency = min_frequency
+        self.max_categories = max_categories
+
+    def fit(self, X: object, y: object = None) -> TableEncoder:
+        if self.kind not in ("tree", "linear"):
+            raise ValueError(f"kind must be 'tree' or 'linear', got {self.kind!r}")
+        frame = _as_frame(X)
+        self.columns_ = [str(c) for c in frame.columns]
+        self.n_features_in_ = len(self.columns_)
+        if isinstance(X, pd.DataFrame):
+            self.feature_names_in_ = np.asarray(self.columns_, dtype=object)
+        self.kinds_ = {}
+        self.categories_ = {}
+        self.medians_ = {}
+        self.scales_ = {}
+        self.has_missing_ = {}
+        self.has_other_ = {}
+        for name, col in zip(self.columns_, frame.columns, strict=True):
+            series = frame[col]
+            kind = _kind(series)
+            self.kinds_[name] = kind
+            if kind == "category":
+                counts = _text_values(series).value_counts(dropna=True)
+                counts = counts[counts >= max(1, self.min_frequency)]
+                counts = counts.sort_values(ascending=False, kind="stable")
+                kept = [str(c) for c in counts.index[: self.max_categories]]
+                self.categories_[name] = kept
+                codes = _codes(series, kept)
+                self.has_other_[name] = bool(np.any(codes == _OTHER))
+                self.has_missing_[name] = bool(np.any(codes == _MISSING))
+            else:
+                values = _numeric(series, kind)
+                finite = values[np.isfinite(values)]
+                self.has_missing_[name] = bool(len(finite) < len(values))
+                median = float(np.median(finite)) if len(finite) else 0.0
+                scale = float(np.std(finite)) if len(finite) > 1 else 1.0
+                self.medians_[name] = median
+                self.scales_[name] = scale if scale > 0 else 1.0
+        self.feature_names_out_ = self._names()
+        self.categorical_mask_ = np.array(
+            [self.kind == "tree" and self.kinds_[n] == "category" for n in self._sources()],
+            dtype=bool,
+        )
+        return self
+
+    def _sources(self) -> list[str]:
+        """The input column behind each output column."""
+        out = []
+        for name in self.columns_:
+            if self.kind == "tree":
+                out.append(name)
+            elif self.kinds_[name] == "category":
+                out.extend([name] * self._n_dummies(name))
+            else:
+                out.extend([name] * (1 + self.has_missing_[name]))
+        return out
+
+    def _n_dummies(self, name: str) -> int:
+        extra = self.has_other_[name] or self.has_missing_[name]
+        return max(len(self.categories_[name]) - 1, 0) + int(extra)
+
+    def _names(self) -> list[str]:
+        out = []
+        for name in self.columns_:
+            if self.kind == "tree":
+                out.append(name)
+            elif self.kinds_[name] == "category":
+                kept = list(self.categories_[name])
+                out.extend(f"{name}={c}" for c in kept[1:])
+                if self.has_other_[name] or self.has_missing_[name]:
+                    out.append(f"{name}=other")
+            else:
+                out.append(name)
+                if self.has_missing_[name]:
+                    out.append(f"{name}_missing")
+        return out
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        check_is_fitted(self, "columns_")
+        return np.asarray(self.feature_names_out_, dtype=object)
+
+    def category_codes(self, X: object) -> dict[str, np.ndarray]:
+        """Codes of each categorical column (for sharing between two encoders)."""
+        check_is_fitted(self, "columns_")
+        frame = self._frame(X)
+        return {
+            name: _codes(frame[col], self.categories_[name])
+            for name, col in zip(self.columns_, frame.columns, strict=True)
+            if self.kinds_[name] == "category"
+        }
+
+    def _frame(self, X: object) -> pd.DataFrame:
+        frame = _as_frame(X)
+        if frame.shape[1] != self.n_features_in_:
+            raise ValueError(
+                f"X has {frame.shape[1]} features, but TableEncoder is expecting "
+                f"{self.n_features_in_} features as input."
+            )
+        if isinstance(X, pd.DataFrame):
+            missing = [c for c in self.columns_ if c not in frame.columns]
+            if missing:
+                raise ValueError(f"X lacks the columns seen in fit: {missing}")
+            frame = frame[self.columns_] if list(frame.columns) != self.columns_ else frame
+        return frame
+
+    def transform(self, X: object, codes: dict[str, np.ndarray] | None = None) -> np.ndarray:
+        """The float matrix; ``codes`` from :meth:`category_codes` of an
+        encoder with the same categories saves recomputing them."""
+        check_is_fitted(self, "columns_")
+        frame = self._frame(X)
+        n = len(frame)
+        parts: list[np.ndarray] = []
+        for name, col in zip(self.columns_, frame.columns, strict=True):
+            series = frame[col]
+            kind = self.kinds_[name]
+            if kind == "category":
+                if codes is not None and name in codes:
+                    col_codes = codes[name]
+                else:
+                    col_codes = _codes(series, self.categories_[name])
+                if self.kind == "tree":
+                    out = col_codes.astype("float64")
+                    out[col_codes == _OTHER] = len(self.categories_[name])
+                    out[col_codes == _MISSING] = np.nan
+                    parts.append(out[:, None])
+                else:
+                    k = self._n_dummies(name)
+                    block = np.zeros((n, k))
+                    rows = np.flatnonzero(col_codes >= 1)
+                    block[rows, col_codes[rows] - 1] = 1.0
+                    if self.has_other_[name] or self.has_missing_[name]:
+                        block[col_codes < 0, -1] = 1.0
+                    # else: training had no rare or missing value, so an unseen or
+                    # missing one counts as the baseline (most frequent) category
+                    parts.append(block)
+            else:
+                values = _numeric(series, "date" if kind == "date" else "numeric")
+                if self.kind == "tree":
+                    parts.append(values[:, None])
+                else:
+                    missing = ~np.isfinite(values)
+                    filled = np.where(missing, self.medians_[name], values)
+                    filled = (filled - self.medians_[name]) / self.scales_[name]
+                    parts.append(filled[:, None])
+                    if self.has_missing_[name]:
+                        parts.append(missing.astype("float64")[:, None])
+        if not parts:
+            return np.zeros((n, 0))
+        return np.hstack(parts)
+
+
+# --------------------------------------------------------------------------
+# Case features from the clean table
+# --------------------------------------------------------------------------
+
+_REQUIRED: tuple[str, ...] = (
+    "residual_debt",
+    "monthly_income",
+    "household_size",
+    "age",
+    "employment",
+    "creditor_type",
+    "servicer",
+    "sale_date",
+    "agreement_date",
+)
+
+
+def as_of_timestamp(as_of: object) -> pd.Timestamp:
+    """The date months waited are counted to: ``as_of`` or today.
+
+    Examples
+    --------
+    >>> as_of_timestamp("2024-03-31")
+    Timestamp('2024-03-31 00:00:00')
+    """
+    if as_of is None:
+        return pd.Timestamp(date.today())
+    try:
+        out = pd.Timestamp(as_of)
+    except (TypeError, ValueError) as exc:
+        raise OutcomesError(f"as_of {as_of!r} is not a date (use YYYY-MM-DD)") from exc
+    if out is pd.NaT:
+        raise OutcomesError(f"as_of {as_of!r} is not a date (use YYYY-MM-DD)")
+    return out.tz_localize(None).normalize() if out.tzinfo else out.normalize()
+
+
+def _months_between(start: pd.Series, end: np.ndarray) -> np.ndarray:
+    s = start.to_numpy(dtype="datetime64[ns]")
+    days = (end - s).astype("timedelta64[D]").astype("float64")
+    days[np.isnat(s) | np.isnat(end)] = np.nan
+    return days / (365.25 / 12)
+
+
+def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
+    """The models' features from the clean case table.
+
+    ``log_residual_debt`` (natural log of yen), ``monthly_income`` (yen),
+    ``household_size``, ``age``, ``employment``, ``creditor_type``,
+    ``servicer`` (as text; rare ones are pooled by the model's encoder),
+    ``months_waited`` (from ``sale_date`` to ``agreement_date``, or to
+    ``as_of`` where the agreement is still empty) and ``sale_year``.
+
+    Parameters
+    ----------
+    cases : DataFrame
+        The clean table (the contract's columns); never re-cleaned.
+    as_of : date or str, optional
+        Where ``agreement_date`` is empty, months waited are counted to this
+        day; default today.
+
+    Returns
+    -------
+    DataFrame
+        One row per case, columns :data:`CASE_FEATURES`, same index.
+
+    Examples
+    --------
+    >>> cases = pd.DataFrame({
+    ...     "residual_debt": pd.array([5_800_000, None], dtype="Int64"),
+    ...     "monthly_income": pd.array([250_000, 140_000], dtype="Int64"),
+    ...     "household_size": pd.array([3, 1], dtype="Int64"),
+    ...     "age": pd.array([45, 63], dtype="Int64"),
+    ...     "employment": pd.Categorical(["employee", "pensioner"]),
+    ...     "creditor_type": pd.Categorical(["bank", "jhf"]),
+    ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
+    ...     "sale_date": pd.to_datetime(["2021-03-15", "2023-01-10"]),
+    ...     "agreement_date": pd.to_datetime(["2021-09-15", None]),
+    ... })
+    >>> f = case_features(cases, as_of="2024-01-10")
+    >>> f[["log_residual_debt", "months_waited", "sale_year"]].round(2)
+       log_residual_debt  months_waited  sale_year
+    0              15.57           6.05     2021.0
+    1                NaN          11.99     2023.0
+    """
+    missing = [c for c in _REQUIRED if c not in cases.columns]
+    if missing:
+        raise OutcomesError(
+            "the case table lacks column(s) " + ", ".join(missing) + "; clean it with clean_cases"
+        )
+    debt = cases["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_debt = np.where(debt > 0, np.log(np.where(debt > 0, debt, 1.0)), np.nan)
+    end = cases["agreement_date"].to_numpy(dtype="datetime64[ns]").copy()
+    end[np.isnat(end)] = as_of_timestamp(as_of).to_datetime64()
+    sale = cases["sale_date"].to_numpy(dtype="datetime64[ns]")
+    year = sale.astype("datetime64[Y]").astype("int64").astype("float64") + 1970.0
+    year[np.isnat(sale)] = np.nan
+
+    def num(name: str) -> np.ndarray:
+        return cases[name].to_numpy(dtype="float64", na_value=np.nan)
+
+    def text(name: str) -> np.ndarray | pd.Series:
+        col = cases[name]
+        if isinstance(col.dtype, pd.CategoricalDtype):  # codes stay codes: fast
+            return col.array
+        return _text_values(col).reset_index(drop=True)
+
+    out = pd.DataFrame(
+        {
+            "log_residual_debt": log_debt,
+            "monthly_income": num("monthly_income"),
+            "household_size": num("household_size"),
+            "age": num("age"),
+            "employment": text("employment"),
+            "creditor_type": text("creditor_type"),
+            "servicer": text("servicer"),
+            "months_waited": _months_between(cases["sale_date"], end),
+            "sale_year": year,
+        }
+    )
+    out.index = cases.index
+    return out

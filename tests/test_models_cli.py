@@ -1,0 +1,155 @@
+"""``outcomes fit`` and ``outcomes predict`` end to end on a small generated export."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from outcomes import __version__
+from outcomes.cli import main
+from outcomes.datasets import simulate_cases
+from outcomes.models import MonthlyAmountModel, SettlementRatioModel, load_model
+
+TODAY = "2026-06-30"
+OUT_COLUMNS = [
+    "case_id",
+    "settlement_ratio_median",
+    "settlement_ratio_lower",
+    "settlement_ratio_upper",
+    "monthly_amount_median",
+    "monthly_amount_lower",
+    "monthly_amount_upper",
+]
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cli")
+
+
+@pytest.fixture(scope="module")
+def export(workdir):
+    """A raw Japanese export (messy cells, duplicates, extra columns) as CSV."""
+    raw = simulate_cases(1000, seed=41, today=TODAY)
+    path = workdir / "export.csv"
+    raw.to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def fitted(workdir, export):
+    """Run ``outcomes fit`` once; keep what it printed."""
+    out = workdir / "model"
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main(["fit", str(export), "-o", str(out), "--cv", "2", "--as-of", TODAY])
+    assert code == 0
+    return out, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.fixture(scope="module")
+def model_dir(fitted):
+    return fitted[0]
+
+
+def test_fit_writes_the_model_directory(model_dir):
+    assert sorted(p.name for p in model_dir.iterdir()) == [
+        "metadata.json",
+        "monthly_amount.skops",
+        "settlement_ratio.skops",
+    ]
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["package_version"] == __version__
+    assert len(meta["training_table_sha256"]) == 64
+    assert meta["as_of"] == TODAY
+    for name, cls in (
+        ("settlement_ratio", SettlementRatioModel),
+        ("monthly_amount", MonthlyAmountModel),
+    ):
+        entry = meta["models"][name]
+        assert entry["model"] == cls.__name__
+        assert entry["training_rows"] > 30
+        assert "overall median" in entry["evaluation"]
+        assert set(entry["evaluation"]["overall median"]) >= {"MAE", "coverage", "width"}
+        assert isinstance(load_model(model_dir / f"{name}.skops"), cls)
+
+
+def test_fit_prints_the_evaluation_tables(fitted):
+    _, out, err = fitted
+    assert "SettlementRatioModel" in out and "MonthlyAmountModel" in out
+    for row in ("overall median", "median by creditor type", "HistGradientBoostingRegressor"):
+        assert out.count(row) == 2  # in both tables
+    assert "coverage" in out and "pinball" in out
+    assert "cleaned" in err  # a raw export goes through the cleaner
+
+
+def test_predict_from_the_raw_export(workdir, model_dir, export):
+    out = workdir / "pred.csv"
+    assert main(["predict", str(model_dir), str(export), "-o", str(out)]) == 0
+    pred = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(pred.columns) == OUT_COLUMNS
+    assert len(pred) == 1000  # one row per case (duplicate rows merged by the cleaner)
+    assert pred["case_id"].is_unique
+    for target in ("settlement_ratio", "monthly_amount"):
+        lo, mid, hi = (pred[f"{target}_{p}"] for p in ("lower", "median", "upper"))
+        assert (lo <= mid).all() and (mid <= hi).all()
+    assert pred[["settlement_ratio_lower", "settlement_ratio_upper"]].stack().between(0, 1).all()
+    grid = load_model(model_dir / "monthly_amount.skops").grid_
+    assert np.isin(pred["monthly_amount_median"], grid).all()
+
+
+def test_predict_streams_a_clean_parquet_in_chunks(workdir, model_dir, capsys):
+    clean = simulate_cases(700, seed=42, messy=False, today=TODAY)
+    path = workdir / "clean.parquet"
+    clean.to_parquet(path, index=False)
+    out = workdir / "pred.parquet"
+    code = main(
+        [
+            "predict",
+            str(model_dir),
+            str(path),
+            "-o",
+            str(out),
+            "--chunk-size",
+            "128",
+            "--as-of",
+            TODAY,
+        ]
+    )
+    assert code == 0
+    assert "cleaned" not in capsys.readouterr().err  # used as it is
+    pred = pd.read_parquet(out)
+    assert len(pred) == 700 and list(pred.columns) == OUT_COLUMNS
+    assert str(pred["monthly_amount_median"].dtype) == "Int64"
+    model = load_model(model_dir / "settlement_ratio.skops").set_params(as_of=TODAY)
+    whole = model.predict_quantiles(clean, (0.05, 0.5, 0.95))
+    np.testing.assert_allclose(pred["settlement_ratio_median"], whole[0.5])
+    np.testing.assert_allclose(pred["settlement_ratio_upper"], whole[0.95])
+
+
+def test_user_errors_exit_2_with_one_line(workdir, model_dir, export, capsys):
+    assert (
+        main(["predict", str(workdir / "nowhere"), str(export), "-o", str(workdir / "p.csv")]) == 2
+    )
+    assert "model directory" in capsys.readouterr().err
+    assert main(["predict", str(model_dir), str(export), "-o", str(workdir / "p.txt")]) == 2
+    assert ".csv or .parquet" in capsys.readouterr().err
+    assert main(["fit", str(export), "-o", str(workdir / "m3"), "--as-of", "someday"]) == 2
+    assert "as_of" in capsys.readouterr().err
+
+
+def test_predict_refuses_a_model_directory_of_another_version(workdir, model_dir, export, capsys):
+    foreign = workdir / "foreign"
+    foreign.mkdir()
+    for f in model_dir.iterdir():
+        (foreign / f.name).write_bytes(f.read_bytes())
+    meta = json.loads((foreign / "metadata.json").read_text(encoding="utf-8"))
+    meta["package_version"] = "99.0.0"
+    (foreign / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert main(["predict", str(foreign), str(export), "-o", str(workdir / "p.csv")]) == 2
+    assert "incompatible" in capsys.readouterr().err
