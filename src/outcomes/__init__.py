@@ -43,6 +43,9 @@ _PUBLIC: dict[str, str] = {
     # offers and paths
     "opening_offer": "outcomes._offer",
     "installment_proposal": "outcomes._offer",
+    "opening_offers": "outcomes._offer",
+    "Offer": "outcomes._offer",
+    "InstallmentProposal": "outcomes._offer",
     "compare_paths": "outcomes._paths",
     "rehabilitation_minimum": "outcomes._paths",
     "limitation_date": "outcomes._paths",

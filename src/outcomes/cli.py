@@ -63,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cash", type=int, help="cash the debtor can pay at once (yen)")
     p.add_argument("--budget", type=int, help="monthly surplus from the 収支表 (yen)")
     p.add_argument("--as-of", help="date of the offer (YYYY-MM-DD)")
+    p.add_argument("--past-cases", help="clean table or raw export of past cases, for the basis")
+    p.add_argument(
+        "--lang",
+        dest="language",
+        choices=("ja", "en"),
+        default="ja",
+        help="language of the reasons (default ja)",
+    )
 
     p = sub.add_parser("report", help="write the internal HTML report")
     p.add_argument("input", help="raw export or clean table")
