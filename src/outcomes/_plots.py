@@ -1,0 +1,375 @@
+"""Shared figures: a theme with Japanese labels, and k-safe bar, box and heat maps.
+
+Every figure here is drawn from a k-safe aggregate of
+:mod:`outcomes._report` (:func:`~outcomes._report.breakdown`,
+:func:`~outcomes._report.crosstab`), never from individual cases: no group
+of fewer than ``k`` cases is drawn, and no single case's value either
+(box whiskers are the 10th and 90th percentiles, no outlier points).
+
+Call :func:`set_theme` once before plotting: ``seaborn.set_theme`` resets the
+font, so importing ``matplotlib_fontja`` alone is not enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+from outcomes._contract import DEFAULT_K
+from outcomes._report import (
+    _PERCENT_COLUMNS,
+    _YEN_COLUMNS,
+    breakdown,
+    column_label,
+    crosstab,
+    safe_label,
+    value_formatter,
+    value_labels,
+)
+
+__all__ = [
+    "JAPANESE_FONT",
+    "box_by",
+    "calibration_plot",
+    "count_bar",
+    "heatmap",
+    "share_bar",
+    "set_theme",
+]
+
+#: the font every figure uses (shipped by matplotlib-fontja)
+JAPANESE_FONT = "IPAexGothic"
+
+
+def set_theme(style: str = "whitegrid", context: str = "notebook", **kwargs: Any) -> None:
+    """Seaborn's theme with a Japanese font, so that 和文 labels render.
+
+    Parameters
+    ----------
+    style, context : str
+        Passed to :func:`seaborn.set_theme`.
+    **kwargs
+        Other arguments of :func:`seaborn.set_theme` (``rc`` is merged).
+
+    Examples
+    --------
+    >>> set_theme()
+    >>> import matplotlib as mpl
+    >>> mpl.rcParams["font.family"]
+    ['IPAexGothic']
+    """
+    import matplotlib_fontja  # noqa: F401 - registers the IPAex fonts with matplotlib
+    import seaborn as sns
+
+    rc = {"axes.unicode_minus": False, "figure.dpi": 100, "savefig.bbox": "tight"}
+    rc.update(kwargs.pop("rc", {}) or {})
+    sns.set_theme(style=style, context=context, font=JAPANESE_FONT, rc=rc, **kwargs)
+
+
+def _axis_formatter(column: str) -> Any:
+    if column in _PERCENT_COLUMNS:
+        return PercentFormatter(1.0, decimals=0)
+    if column in _YEN_COLUMNS:
+        return FuncFormatter(_yen_tick)
+    return None
+
+
+def _yen_tick(value: float, _: object = None) -> str:
+    """Short yen ticks: ``5千円``, ``1.5万円``, ``580万円``, ``1.2億円``."""
+    if value == 0:
+        return "0"
+    if abs(value) >= 1e8:
+        return f"{value / 1e8:g}億円"
+    if abs(value) >= 1e4:
+        return f"{value / 1e4:g}万円"
+    if abs(value) >= 1e3:
+        return f"{value / 1e3:g}千円"
+    return f"{value:g}円"
+
+
+def _labels(column: str, values: Sequence[object]) -> list[str]:
+    names = value_labels(column)
+    return [safe_label(names.get(str(v), v)) for v in values]
+
+
+def _ax(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is None:
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def _top(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    if top is None or len(table) <= top:
+        return table
+    return table.nlargest(top, "cases").sort_index()
+
+
+def _nothing_to_show(ax: Axes, k: int) -> Axes:
+    ax.text(
+        0.5,
+        0.5,
+        f"表示できるグループがありません(どれも{k}件未満)",
+        ha="center",
+        va="center",
+        transform=ax.transAxes,
+        color="0.4",
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _under_k(k: int) -> str:
+    return f"({k}件未満のグループは非表示)"
+
+
+def count_bar(
+    cases: pd.DataFrame,
+    by: str,
+    *,
+    k: int = DEFAULT_K,
+    top: int | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Horizontal bars of cases per group (groups under ``k`` not drawn).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2})
+    >>> ax = count_bar(df, "creditor_type", k=5)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['銀行']
+    >>> plt.close("all")
+    """
+    table = _top(breakdown(cases, by, k=k), top)
+    ax = _ax(ax, (6, 0.4 * max(len(table), 2) + 1))
+    if title:
+        ax.set_title(title)
+    if table.empty:
+        return _nothing_to_show(ax, k)
+    labels = _labels(by, table[by].tolist())
+    ax.barh(labels, table["cases"].to_numpy(), color="#4c72b0")
+    ax.invert_yaxis()
+    for y, n in enumerate(table["cases"]):
+        ax.annotate(
+            f"{n:,}",
+            (n, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize="small",
+        )
+    ax.set_xlabel(column_label("cases") + _under_k(k))
+    ax.set_ylabel(column_label(by))
+    return ax
+
+
+def box_by(
+    cases: pd.DataFrame,
+    by: str,
+    value: str,
+    *,
+    k: int = DEFAULT_K,
+    top: int | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Box plot of ``value`` per group, drawn from k-safe quantiles.
+
+    The box is the quartiles, the line the median, the whiskers the 10th
+    and 90th percentiles; no individual case is drawn. Groups with fewer
+    than ``k`` values are left out.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2,
+    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6]})
+    >>> ax = box_by(df, "creditor_type", "settlement_ratio", k=5)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['銀行']
+    >>> plt.close("all")
+    """
+    table = _top(breakdown(cases, by, value, k=k), top)
+    ax = _ax(ax, (7, 0.45 * max(len(table), 2) + 1))
+    if title:
+        ax.set_title(title)
+    if table.empty:
+        return _nothing_to_show(ax, k)
+    stats = [
+        {
+            "label": label,
+            "med": row.p50,
+            "q1": row.p25,
+            "q3": row.p75,
+            "whislo": row.p10,
+            "whishi": row.p90,
+            "mean": row.mean,
+        }
+        for label, row in zip(_labels(by, table[by].tolist()), table.itertuples(), strict=True)
+    ]
+    ax.bxp(
+        stats,
+        orientation="horizontal",
+        showfliers=False,
+        showmeans=False,
+        patch_artist=True,
+        boxprops={"facecolor": "#a1c9f4", "edgecolor": "0.3"},
+        medianprops={"color": "#c44e52", "linewidth": 2},
+        whiskerprops={"color": "0.3"},
+        capprops={"color": "0.3"},
+    )
+    ax.invert_yaxis()
+    for y, n in enumerate(table["n"], start=1):
+        ax.annotate(
+            f"n={n:,}",
+            (1.0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize="x-small",
+            color="0.3",
+        )
+    fmt = _axis_formatter(value)
+    if fmt is not None:
+        ax.xaxis.set_major_formatter(fmt)
+    ax.set_xlabel(column_label(value) + "(箱: 四分位、ひげ: 10–90%点)\n" + _under_k(k))
+    ax.set_ylabel(column_label(by))
+    return ax
+
+
+def share_bar(
+    cases: pd.DataFrame,
+    by: str,
+    hue: str,
+    *,
+    k: int = DEFAULT_K,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Stacked shares of ``hue`` within each ``by`` group; cells under ``k`` left out.
+
+    Shares are of the cells shown, so a hidden cell cannot be recovered.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 12,
+    ...                    "resolution": ["lump_sum"] * 6 + ["installment"] * 6})
+    >>> ax = share_bar(df, "creditor_type", "resolution", k=5)
+    >>> sorted(t.get_text() for t in ax.get_legend().get_texts())
+    ['一括和解', '分割弁済']
+    >>> plt.close("all")
+    """
+    table = crosstab(cases, by, hue, k=k, normalize=True).fillna(0.0)
+    ax = _ax(ax, (8, 0.45 * max(len(table), 2) + 1.2))
+    if title:
+        ax.set_title(title)
+    if table.empty:
+        return _nothing_to_show(ax, k)
+    labels = _labels(by, table.index.tolist())
+    left = np.zeros(len(table))
+    colors = plt.get_cmap("tab10").colors
+    for i, (col, hue_label) in enumerate(
+        zip(table.columns, _labels(hue, table.columns.tolist()), strict=True)
+    ):
+        width = table[col].to_numpy()
+        ax.barh(labels, width, left=left, label=hue_label, color=colors[i % len(colors)])
+        left += width
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("割合" + _under_k(k))
+    ax.set_ylabel(column_label(by))
+    ax.legend(title=column_label(hue), bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
+    return ax
+
+
+def heatmap(
+    cases: pd.DataFrame,
+    index: str,
+    columns: str,
+    value: str,
+    *,
+    k: int = DEFAULT_K,
+    stat: str = "p50",
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """A heat map of a statistic of ``value`` (default the median) per cell; cells under ``k`` blank.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"household_size": [1] * 6 + [2] * 6,
+    ...                    "income_band": ["low"] * 12,
+    ...                    "monthly_amount": [5000, 8000, 10000, 10000, 12000, 20000] * 2})
+    >>> ax = heatmap(df, "household_size", "income_band", "monthly_amount", k=5)
+    >>> ax.get_ylabel()
+    '世帯人数'
+    >>> plt.close("all")
+    """
+    import seaborn as sns
+
+    table = breakdown(cases, [index, columns], value, k=k)
+    grid = table.pivot(index=index, columns=columns, values=stat)
+    ax = _ax(ax, (1.1 * max(len(grid.columns), 3) + 2, 0.5 * max(len(grid), 2) + 1.5))
+    if title:
+        ax.set_title(title)
+    if grid.empty:
+        return _nothing_to_show(ax, k)
+    fmt = value_formatter(value)
+    annot = grid.map(lambda v: "" if pd.isna(v) else fmt(v))
+    sns.heatmap(
+        grid.astype("float64"),
+        annot=annot.to_numpy(),
+        fmt="",
+        cmap="Blues",
+        cbar=False,
+        linewidths=0.5,
+        linecolor="white",
+        ax=ax,
+    )
+    ax.set_yticklabels(_labels(index, grid.index.tolist()), rotation=0)
+    ax.set_xticklabels(_labels(columns, grid.columns.tolist()), rotation=30, ha="right")
+    ax.set_ylabel(column_label(index))
+    ax.set_xlabel(column_label(columns) + "\n" + _under_k(k))
+    return ax
+
+
+def calibration_plot(checks: Sequence[Any], *, ax: Axes | None = None) -> Axes:
+    """Observed against nominal coverage of the models' central intervals.
+
+    A calibrated model lies on the diagonal: its 80% intervals hold about
+    80% of the cases. Each point is an aggregate over all checked cases.
+
+    Parameters
+    ----------
+    checks : sequence of ModelCheck
+        From :func:`~outcomes._report.check_models`.
+    """
+    ax = _ax(ax, (5, 4.5))
+    ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="理想(対角線)")
+    drawn = False
+    for check, marker in zip(checks, ("o", "s", "^", "D"), strict=False):
+        cal = check.calibration
+        if cal is None or cal.empty:
+            continue
+        n = int(cal["n"].iloc[0])
+        ax.plot(cal["stated"], cal["observed"], marker=marker, label=f"{check.name}(n={n:,})")
+        drawn = True
+    ax.set_xlim(0.4, 1.0)
+    ax.set_ylim(0.0, 1.0)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("区間の名目の水準")
+    ax.set_ylabel("実際に区間に入った割合")
+    ax.set_title("予測区間の較正")
+    if drawn:
+        ax.legend(fontsize="small", loc="lower right")
+    return ax

@@ -1,0 +1,413 @@
+"""The internal report: k-safe tables, and the HTML written from the packaged template.
+
+Two reports are produced, concurrently (each runs its own kernel): the shipped
+sample through the ``outcomes report`` command with a model directory (models
+loaded, not re-fitted), and a generated messy export with planted rare groups
+and planted personal strings through :func:`outcomes.write_report` (models
+fitted inside the report).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import outcomes
+from outcomes import OutcomesError, ReadError, clean_cases, simulate_cases, write_report
+from outcomes._contract import CASE_COLUMNS, QUASI_IDENTIFIERS, match_header
+from outcomes._privacy import k_anonymous_mask
+from outcomes._registry import load_servicer_registry
+from outcomes._report import (
+    _kernel_manager_class,
+    breakdown,
+    check_models,
+    crosstab,
+    load_report_data,
+    parse_period,
+    predicted_ranges,
+    prepare_report,
+    problem_summary,
+    select_cases,
+    styled,
+    template_path,
+)
+from outcomes.datasets import SAMPLE_TODAY
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "cases.csv"
+TODAY = SAMPLE_TODAY
+K = 5
+
+# obviously fake personal strings, planted in the generated export
+FAKE_NAME = "試験太郎"
+FAKE_PHONE = "090-0000-1234"
+FAKE_EMAIL = "taro.shiken@example.invalid"
+EXTRA_NAME = "試験花子"
+EXTRA_PHONE = "03-0000-9876"
+EXTRA_EMAIL = "hanako.shiken@example.invalid"
+EXTRA_HEADERS = ("債務者氏名", "連絡先電話", "連絡先メール")
+
+
+# --------------------------------------------------------------------------
+# k-safe tables (no kernel)
+# --------------------------------------------------------------------------
+
+
+def test_parse_period_forms_and_errors():
+    assert parse_period("2023-01:2024-12") == (
+        pd.Timestamp("2023-01-01"),
+        pd.Timestamp("2024-12-31"),
+    )
+    assert parse_period("2024-02") == (pd.Timestamp("2024-02-01"), pd.Timestamp("2024-02-29"))
+    assert parse_period(":2020") == (None, pd.Timestamp("2020-12-31"))
+    assert parse_period("２０２３－０１：２０２３－０３")[1] == pd.Timestamp("2023-03-31")
+    for bad in ("2023-13:2024-01", "last year", "2024:2023", ":", "2023-01:2023-02:2023-03"):
+        with pytest.raises(OutcomesError, match="period"):
+            parse_period(bad)
+
+
+def test_select_cases_by_period_servicer_and_creditor_type():
+    cases = simulate_cases(300, seed=5, messy=False, today=TODAY)
+    chosen = select_cases(cases, period="2022-01:2022-12")
+    when = chosen["agreement_date"].fillna(chosen["sale_date"])
+    assert len(chosen) > 0 and (when.dt.year == 2022).all()
+    name = cases["servicer"].dropna().iloc[0]
+    by_servicer = select_cases(cases, servicer=name + "株式会社")
+    assert len(by_servicer) == int((cases["servicer"] == name).sum())
+    assert (select_cases(cases, creditor_type="銀行")["creditor_type"] == "bank").all()
+    with pytest.raises(OutcomesError, match="creditor type"):
+        select_cases(cases, creditor_type="pawnshop")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    groups=st.lists(st.sampled_from("ABCDEFG"), min_size=0, max_size=60),
+    k=st.integers(1, 8),
+    seed=st.integers(0, 1000),
+)
+def test_breakdown_never_shows_a_group_under_k(groups, k, seed):
+    rng = np.random.default_rng(seed)
+    values = rng.random(len(groups))
+    values[rng.random(len(groups)) < 0.3] = np.nan
+    df = pd.DataFrame({"servicer": pd.array(groups, dtype="string"), "settlement_ratio": values})
+    counts = breakdown(df, "servicer", k=k)
+    assert (counts["cases"] >= k).all()
+    sizes = df["servicer"].value_counts()
+    assert set(counts["servicer"]) == set(sizes[sizes >= k].index)
+    stats = breakdown(df, "servicer", "settlement_ratio", k=k)
+    assert (stats["n"] >= k).all() and (stats["cases"] >= k).all()
+    known = df.dropna().groupby("servicer")["settlement_ratio"].size()
+    assert set(stats["servicer"]) == set(
+        known[(known >= k) & (sizes.reindex(known.index) >= k)].index
+    )
+    # a range is a percentile, never a single case's minimum or maximum
+    assert not {"min", "max"} & set(stats.columns)
+
+
+def test_crosstab_hides_small_cells_and_shares_are_of_cells_shown():
+    df = pd.DataFrame(
+        {
+            "creditor_type": ["bank"] * 9 + ["jhf"] * 7,
+            "resolution": ["lump_sum"] * 6 + ["limitation"] * 3 + ["installment"] * 7,
+        }
+    )
+    counts = crosstab(df, "creditor_type", "resolution", k=5)
+    assert "limitation" not in counts.columns
+    assert counts.loc["bank", "lump_sum"] == 6 and np.isnan(counts.loc["jhf", "lump_sum"])
+    shares = crosstab(df, "creditor_type", "resolution", k=5, normalize=True)
+    assert shares.loc["bank", "lump_sum"] == 1.0  # the 3 hidden cases cannot be read back
+
+
+def test_problem_summary_shows_no_value_and_no_outside_header():
+    problems = pd.DataFrame(
+        {
+            "row": [1] + list(range(2, 9)),
+            "case_id": [None] + [f"C{i}" for i in range(7)],
+            "column": ["090-0000-1111"] + ["servicer"] * 6 + ["age"],
+            "value": [None] + ["***"] * 6 + ["百五十"],
+            "problem": ["not in contract: column left out of the output"]
+            + ["personal data: looks like a phone number; emptied"] * 6
+            + ["unreadable: not an age; emptied"],
+        }
+    )
+    table = problem_summary(problems, k=5)
+    text = table.to_string()
+    assert "090-0000-1111" not in text and "百五十" not in text and "***" not in text
+    assert table.loc[table["kind"] == "personal data", "problems"].tolist() == [6]
+    assert table["problems"].sum() == len(problems)  # the small kinds are counted together
+
+
+def test_styled_masks_labels_that_look_personal_and_escapes_html():
+    table = pd.DataFrame(
+        {"servicer": ["アビリオ債権回収", "090-0000-2222", "<b>x</b>"], "cases": [9, 7, 5]}
+    )
+    html = styled(table).to_html()
+    assert "アビリオ債権回収" in html and "090-0000-2222" not in html and "***" in html
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_prepare_report_keeps_only_k_anonymous_cases():
+    rc = prepare_report(k=K)
+    assert rc.selected == len(rc.data.cases) and rc.dropped > 0
+    assert k_anonymous_mask(rc.cases, K).all()
+    assert set(QUASI_IDENTIFIERS) <= set(rc.cases.columns)
+    # the dropped cases are exactly those of small groups
+    assert len(rc.cases) == int(k_anonymous_mask(rc.data.cases, K).sum())
+
+
+def test_clean_parquet_is_used_as_it_is_and_raw_parquet_is_cleaned(tmp_path: Path):
+    clean = simulate_cases(120, seed=3, messy=False, today=TODAY)
+    clean.to_parquet(tmp_path / "clean.parquet", index=False)
+    data = load_report_data(tmp_path / "clean.parquet", today=TODAY)
+    assert data.already_clean and len(data.problems) == 0
+    pd.testing.assert_frame_equal(data.cases, clean)
+    raw = simulate_cases(120, seed=3, today=TODAY)
+    raw.to_parquet(tmp_path / "raw.parquet", index=False)
+    data = load_report_data(tmp_path / "raw.parquet", today=TODAY)
+    assert not data.already_clean and len(data.problems) > 0
+    assert tuple(data.cases.columns) == CASE_COLUMNS
+
+
+def test_check_models_says_why_when_there_are_too_few_cases():
+    few = simulate_cases(40, seed=2, messy=False, today=TODAY)
+    checks = check_models(few, k=K, as_of=TODAY)
+    assert [c.target for c in checks] == ["settlement_ratio", "monthly_amount"]
+    assert all(c.model is None and c.message for c in checks)
+    assert predicted_ranges(checks[0], few, "creditor_type", k=K).empty
+
+
+def test_kernel_is_this_interpreter():
+    km = _kernel_manager_class()(kernel_name="python3")
+    assert km.kernel_spec.argv[0] == sys.executable
+
+
+def test_template_is_packaged_with_a_parameters_cell():
+    import nbformat
+
+    nb = nbformat.reads(template_path().read_text(encoding="utf-8"), as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    names = set(re.findall(r"^(\w+) = ", tagged[0].source, flags=re.MULTILINE))
+    assert {"input", "period", "servicer", "creditor_type", "k", "model_dir"} <= names
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+
+
+# --------------------------------------------------------------------------
+# Errors: before any kernel starts
+# --------------------------------------------------------------------------
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "outcomes.cli", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_unreadable_input_raises_read_error(tmp_path: Path):
+    with pytest.raises(ReadError, match="missing.csv"):
+        write_report(tmp_path / "missing.csv", tmp_path / "r.html")
+    garbage = tmp_path / "garbage.csv"
+    garbage.write_bytes(b"\x00\x01\x02\xff\xfe" * 50)
+    with pytest.raises(OutcomesError, match="garbage.csv"):
+        write_report(garbage, tmp_path / "r.html")
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_cli_unreadable_input_exits_2_with_one_line(tmp_path: Path):
+    proc = run_cli("report", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "r.html"))
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("outcomes report: cannot read") and "missing.csv" in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        (["--period", "2023-13"], "period"),
+        (["--creditor-type", "pawnshop"], "creditor type"),
+        (["--k", "0"], "k must be"),
+        (["--model", "no-such-dir"], "model directory"),
+    ],
+)
+def test_cli_bad_options_exit_2_with_one_line(tmp_path: Path, capsys, options, reason):
+    from outcomes.cli import main
+
+    assert main(["report", str(SAMPLE), "-o", str(tmp_path / "r.html"), *options]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("outcomes report: ") and reason in err[0]
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_output_must_be_html(tmp_path: Path):
+    with pytest.raises(OutcomesError, match=r"\.html"):
+        write_report(SAMPLE, tmp_path / "r.pdf")
+
+
+# --------------------------------------------------------------------------
+# Two real reports
+# --------------------------------------------------------------------------
+
+
+def _raw_column(raw: pd.DataFrame, name: str) -> str:
+    return next(c for c in raw.columns if match_header(c)[0] == name)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> dict:
+    """A generated messy export with rare groups and personal strings planted in it."""
+    tmp = tmp_path_factory.mktemp("planted")
+    raw = simulate_cases(900, seed=11, today=TODAY)
+    clean = clean_cases(raw, today=TODAY).cases
+    col = {
+        name: _raw_column(raw, name) for name in ("case_id", "prefecture", "servicer", "creditor")
+    }
+
+    # the largest quasi-identifier group: cases copied from it stay k-anonymous
+    sizes = clean.groupby(list(QUASI_IDENTIFIERS), observed=True).size().sort_values()
+    group = sizes.index[-1]
+    members = clean.set_index(list(QUASI_IDENTIFIERS)).loc[group, "case_id"].tolist()
+    ids = raw[col["case_id"]].str.strip()
+    donors = raw[ids.isin(members[:4])].drop_duplicates(subset=[col["case_id"]]).head(4)
+    assert len(donors) == 4
+
+    used = set(clean["servicer"].dropna())
+    rare_servicer = next(n for n in load_servicer_registry()["name"] if n not in used)
+    # a prefecture of no case: the least common one, its few cases moved to the most common
+    counts = clean["prefecture"].value_counts()
+    rare_prefecture, common = counts.index[-1], counts.index[0]
+    moved = ids.isin(clean.loc[clean["prefecture"] == rare_prefecture, "case_id"])
+    raw.loc[moved, col["prefecture"]] = common
+    planted_rows = donors.copy()
+    planted_rows[col["case_id"]] = ["PLANT-S1", "PLANT-S2", "PLANT-P1", "PLANT-P2"]
+    planted_rows.iloc[:2, raw.columns.get_loc(col["servicer"])] = rare_servicer
+    planted_rows.iloc[2:, raw.columns.get_loc(col["prefecture"])] = rare_prefecture
+
+    export = pd.concat([raw, planted_rows], ignore_index=True)
+    # personal data in kept columns ...
+    export.loc[3, col["servicer"]] = f"{FAKE_NAME}様"
+    export.loc[4, col["creditor"]] = f"連絡先 {FAKE_PHONE}"
+    export.loc[5, col["prefecture"]] = FAKE_EMAIL
+    # ... and in columns outside the contract
+    export[EXTRA_HEADERS[0]] = EXTRA_NAME
+    export[EXTRA_HEADERS[1]] = EXTRA_PHONE
+    export[EXTRA_HEADERS[2]] = EXTRA_EMAIL
+    path = tmp / "generated export.csv"
+    export.to_csv(path, index=False, encoding="utf-8-sig")
+    return {
+        "path": path,
+        "rare_servicer": rare_servicer,
+        "rare_prefecture": rare_prefecture,
+    }
+
+
+@pytest.fixture(scope="module")
+def reports(planted, tmp_path_factory) -> dict:
+    """Both reports: the sample by the CLI (in the background), the generated one in-process."""
+    from outcomes.models import MonthlyAmountModel, SettlementRatioModel
+
+    tmp = tmp_path_factory.mktemp("reports")
+    models = tmp / "models"
+    sample = clean_cases(outcomes.read_cases(SAMPLE), today=TODAY).cases
+    SettlementRatioModel(as_of=TODAY, max_iter=40).fit(sample).save(
+        models / "settlement_ratio.skops"
+    )
+    MonthlyAmountModel(as_of=TODAY, max_iter=40).fit(sample).save(models / "monthly_amount.skops")
+
+    sample_html = tmp / "sample.html"
+    background = subprocess.Popen(
+        [sys.executable, "-m", "outcomes.cli", "report", str(SAMPLE), "-o", str(sample_html),
+         "--model", str(models)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        generated_html = write_report(planted["path"], tmp / "generated.html", k=K, today=TODAY)
+    finally:
+        out, err = background.communicate(timeout=300)
+    assert background.returncode == 0, err
+    assert err == "", err
+    assert str(sample_html) in out
+    return {
+        "sample": sample_html.read_text(encoding="utf-8"),
+        "generated": generated_html.read_text(encoding="utf-8"),
+        "generated_path": generated_html,
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["sample", "generated"])
+def test_report_is_one_html_file_without_code(reports, which):
+    html = reports[which]
+    assert html.lstrip().startswith("<!DOCTYPE html>")
+    assert html.count("data:image/png;base64,") >= 8  # every figure embedded
+    assert "<pre" not in html  # no code cell, no printed text, no traceback
+    assert "prepare_report(" not in html and "_plots." not in html
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", html)  # nothing fetched
+    for section in (
+        "データの品質",
+        "案件の構成",
+        "和解の結果",
+        "モデルの精度と較正",
+        "和解率と月額の目安",
+    ):
+        assert section in html
+    assert 'data-mime-type="application/vnd.jupyter.stderr"' not in html
+    assert "Traceback" not in html
+
+
+@pytest.mark.slow
+def test_report_says_when_from_what_and_which_version(reports, planted):
+    html = reports["generated"]
+    assert "作成日時" in html and outcomes.__version__ in html
+    assert planted["path"].name in html
+    assert str(planted["path"].parent) not in html  # the file name only
+    assert "cases.csv" in reports["sample"] and str(SAMPLE.parent) not in reports["sample"]
+
+
+@pytest.mark.slow
+def test_models_are_loaded_from_model_dir_and_fitted_otherwise(reports):
+    assert "settlement_ratio.skops を読み込み(再学習なし)" in reports["sample"]
+    assert "monthly_amount.skops を読み込み(再学習なし)" in reports["sample"]
+    assert "で学習し、残り25%" in reports["generated"]
+
+
+@pytest.mark.slow
+def test_groups_under_k_are_absent(reports, planted):
+    html = reports["generated"]
+    # the planted cases are there and would be shown without the rules ...
+    rc = prepare_report(planted["path"], k=K, today=TODAY)
+    everything = prepare_report(planted["path"], k=1, today=TODAY)
+    assert (rc.cases["servicer"] == planted["rare_servicer"]).sum() == 2
+    assert (everything.cases["prefecture"] == planted["rare_prefecture"]).sum() == 2
+    assert planted["rare_servicer"] in set(breakdown(rc.cases, "servicer", k=1)["servicer"])
+    # ... but a group of 2 is neither a case of the report nor a cell of it
+    assert planted["rare_prefecture"] not in set(rc.cases["prefecture"])
+    assert planted["rare_prefecture"] not in html
+    assert planted["rare_servicer"] not in html
+
+
+@pytest.mark.slow
+def test_no_personal_string_in_the_report(reports):
+    html = reports["generated"]
+    for fake in (
+        FAKE_NAME,
+        FAKE_PHONE,
+        FAKE_EMAIL,
+        EXTRA_NAME,
+        EXTRA_PHONE,
+        EXTRA_EMAIL,
+        *EXTRA_HEADERS,
+    ):
+        assert fake not in html, fake
+    assert not re.search(r"0\d{1,4}-\d{1,4}-\d{4}", html)
+    assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", html)
