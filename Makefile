@@ -14,9 +14,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name outcomes --display-name "outcomes (.venv)" > /dev/null
 	touch $(STAMP)
 
+# the main job on the bundled synthetic sample: clean, fit, report
 demo: $(STAMP)
 	mkdir -p $(OUT)
 	$(VENV)/bin/outcomes clean data/sample/cases.csv -o $(OUT)/cases.parquet --problems $(OUT)/problems.csv
+	$(VENV)/bin/outcomes fit $(OUT)/cases.parquet -o $(OUT)/model
+	$(VENV)/bin/outcomes report data/sample/cases.csv -o $(OUT)/report.html --model $(OUT)/model
+	@echo "open $(CURDIR)/$(OUT)/report.html"
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
@@ -32,6 +36,8 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/clean_speed.py
+	$(PY) benchmarks/model_accuracy.py
+	$(PY) benchmarks/model_speed.py
 
 clean-out:
 	rm -rf $(OUT)
