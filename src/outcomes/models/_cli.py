@@ -148,7 +148,6 @@ def _format_evaluation(table: pd.DataFrame) -> str:
 
 def run_fit(args: Any) -> int:
     """``outcomes fit CASES -o MODEL_DIR [--cv 5] [--as-of DATE]``."""
-    cases = load_cases(args.cases)
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise OutcomesError(f"{out} exists and is not a directory")
@@ -157,7 +156,8 @@ def run_fit(args: Any) -> int:
     if as_of is not None:
         from outcomes.models._features import as_of_timestamp
 
-        as_of_timestamp(as_of)  # refuse a bad date before fitting
+        as_of_timestamp(as_of)  # refuse a bad date before any work
+    cases = load_cases(args.cases)
     fitted: dict[str, tuple[Any, pd.DataFrame]] = {}
     for name, cls in MODEL_FILES.items():
         model = cls(as_of=as_of)
