@@ -8,6 +8,7 @@ chances of acceptance are calibrated.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,7 @@ from outcomes._offer import (
     opening_offers,
     read_case_json,
 )
-from outcomes._paths import CaseError
+from outcomes._paths import CaseError, case_from_mapping, with_as_of
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel
@@ -495,3 +496,16 @@ def test_cli_offer_missing_model_dir(tmp_path, capsys):
     code = main(["offer", "--model", str(tmp_path / "nowhere"), "--case", str(case)])
     assert code == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_offer_and_paths_agree_on_the_lump_sum(ratio_model):
+    from outcomes import compare_paths
+
+    as_of = date(2029, 6, 30)  # not the model's own as_of: the date must be passed through
+    offer = opening_offer(ratio_model, SAITAMA, as_of=as_of)
+    paths = compare_paths(SAITAMA, ratio_model=ratio_model, as_of=as_of).set_index("path")
+    median = (
+        offer.residual_debt * ratio_model.predict(with_as_of(case_from_mapping(SAITAMA), as_of))[0]
+    )
+    assert abs(paths.loc["lump_sum", "total_to_pay"] - median) <= 1
+    assert abs(offer.target - median) <= OFFER_UNIT

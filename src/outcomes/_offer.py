@@ -59,7 +59,7 @@ from outcomes._contract import (
     DEFAULT_K,
 )
 from outcomes._errors import OutcomesError, ReadError
-from outcomes._paths import CaseError, _to_date, case_from_mapping
+from outcomes._paths import CaseError, _to_date, case_from_mapping, with_as_of
 
 __all__ = [
     "CURVE_LEVELS",
@@ -241,15 +241,6 @@ def _ratio_quantiles(model: Any, cases: pd.DataFrame, grid: np.ndarray) -> np.nd
     return np.maximum.accumulate(values, axis=1)
 
 
-def _with_as_of(frame: pd.DataFrame, as_of: date | None) -> pd.DataFrame:
-    """Cases whose agreement date is empty get ``as_of``: an agreement made on the day of the offer."""
-    if as_of is None or "agreement_date" not in frame.columns:
-        return frame
-    stamp = pd.Timestamp(as_of)
-    dates = frame["agreement_date"]
-    return frame.assign(agreement_date=dates.where(dates.notna(), stamp).astype(dates.dtype))
-
-
 # ==========================================================================
 # One case
 # ==========================================================================
@@ -269,7 +260,7 @@ def _case_frame(case: Any, as_of: date | None) -> tuple[pd.DataFrame, int]:
         raise CaseError("the case has no residual_debt; an offer needs it")
     if int(residual) <= 0:
         raise CaseError("the case's residual_debt is 0: there is nothing to settle")
-    return _with_as_of(frame, as_of), int(residual)
+    return with_as_of(frame, as_of), int(residual)
 
 
 def _value(frame: pd.DataFrame, column: str) -> Any:
@@ -1085,7 +1076,7 @@ def opening_offers(
         raise OutcomesError(
             f"opening_offers takes the clean case table, got {type(cases).__name__}"
         )
-    frame = _with_as_of(cases, _to_date(as_of, "as_of"))
+    frame = with_as_of(cases, _to_date(as_of, "as_of"))
     residual = frame["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
     ok = np.isfinite(residual) & (residual > 0)
     grid = _curve_levels(lv)

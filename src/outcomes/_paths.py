@@ -832,6 +832,22 @@ def _shortest_term(
     return longest
 
 
+def with_as_of(frame: pd.DataFrame, as_of: date | None) -> pd.DataFrame:
+    """Cases whose agreement date is empty get ``as_of``: an agreement made that day.
+
+    Examples
+    --------
+    >>> frame = case_from_mapping({"residual_debt": 1_000_000})
+    >>> with_as_of(frame, date(2026, 6, 30))["agreement_date"].iloc[0]
+    Timestamp('2026-06-30 00:00:00')
+    """
+    if as_of is None or "agreement_date" not in frame.columns:
+        return frame
+    stamp = pd.Timestamp(as_of)
+    dates = frame["agreement_date"]
+    return frame.assign(agreement_date=dates.where(dates.notna(), stamp).astype(dates.dtype))
+
+
 def _quantiles(model: Any, frame: pd.DataFrame, qs: Sequence[float]) -> np.ndarray | None:
     method = getattr(model, "predict_quantiles", None)
     if method is None:
@@ -948,6 +964,8 @@ def compare_paths(
     if today is None:
         raise ValueError("as_of must be a date")
 
+    # the models see an agreement made on the day of the comparison, as opening_offer does
+    query = with_as_of(frame, today)
     creditor_type = _first(frame, "creditor_type")
     servicer = _first(frame, "servicer")
     employment = _first(frame, "employment")
@@ -967,9 +985,9 @@ def compare_paths(
     )
 
     rows = [
-        _lump_sum_row(frame, residual, creditor_type, servicer, cash, ratio_model, interest_note),
+        _lump_sum_row(query, residual, creditor_type, servicer, cash, ratio_model, interest_note),
         _installment_row(
-            frame, residual, creditor_type, servicer, income, budget, capacity, monthly_model
+            query, residual, creditor_type, servicer, income, budget, capacity, monthly_model
         ),
         _voluntary_row(residual, capacity, capacity_text),
         _rehabilitation_row(residual, employment, capacity, capacity_text),
