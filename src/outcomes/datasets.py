@@ -624,12 +624,21 @@ def _round_monthly(m: np.ndarray) -> np.ndarray:
 
 
 def _rehab_minimum(debt: np.ndarray) -> np.ndarray:
-    """個人再生 minimum total repayment (民事再生法 §231) for unsecured claims ``debt``."""
-    return np.select(
-        [debt < 1e6, debt <= 5e6, debt <= 15e6, debt <= 30e6],
-        [debt, 1e6, debt / 5, 3e6],
-        debt / 10,
-    )
+    """個人再生 minimum total repayment (民事再生法 §231) for unsecured claims ``debt``.
+
+    The statute is :func:`outcomes.rehabilitation_minimum`, applied once per
+    distinct debt; NaN where 個人再生 is not available (above ¥50M) or the
+    debt is missing.
+    """
+    from outcomes._paths import REHABILITATION_DEBT_LIMIT, rehabilitation_minimum
+
+    debt = np.asarray(debt, dtype=float)
+    out = np.full(debt.shape, np.nan)
+    ok = np.isfinite(debt) & (debt >= 0) & (debt <= REHABILITATION_DEBT_LIMIT)
+    distinct, where = np.unique(debt[ok], return_inverse=True)
+    minima = np.array([rehabilitation_minimum(int(round(d))) for d in distinct], dtype=float)
+    out[ok] = minima[where]
+    return out
 
 
 def _plan_monthly(total: np.ndarray, term: np.ndarray) -> np.ndarray:
