@@ -247,14 +247,12 @@ def _ratio_quantiles(model: Any, cases: pd.DataFrame, grid: np.ndarray) -> np.nd
 
 
 def _case_frame(case: Any, as_of: date | None) -> tuple[pd.DataFrame, int]:
-    """One case as a clean one-row frame (servicer matched to the registry), and its residual."""
-    frame = case_from_mapping(case)
-    servicer = frame["servicer"].iloc[0]
-    if not pd.isna(servicer):
-        from outcomes._registry import match_servicer
+    """One case as a clean one-row frame, and its residual.
 
-        name, _ = match_servicer(servicer)
-        frame = frame.assign(servicer=pd.Series([name], dtype=frame["servicer"].dtype))
+    :func:`~outcomes._paths.case_from_mapping` cleans the case as a file is
+    cleaned, so its servicer is already matched to the registry.
+    """
+    frame = case_from_mapping(case)
     residual = frame["residual_debt"].iloc[0]
     if pd.isna(residual):
         raise CaseError("the case has no residual_debt; an offer needs it")
