@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from statistics import NormalDist
 
@@ -168,8 +167,6 @@ def test_servicers_are_registry_names(clean):
     assert set(names) <= {name for name, _ in TRUE_PARAMS.servicers}
     jhf = clean["creditor_type"] == "jhf"
     assert set(clean.loc[jhf, "servicer"].dropna()) == {TRUE_PARAMS.jhf_servicer}
-    if importlib.util.find_spec("outcomes._registry") is None:  # pragma: no cover
-        pytest.skip("outcomes._registry not written yet")
     from outcomes._registry import match_servicer
 
     for name, spellings in TRUE_PARAMS.servicer_spellings.items():
@@ -639,8 +636,6 @@ def test_sample_file_matches_the_generator():
 
 
 def test_load_sample_reads_the_file_or_regenerates_it(monkeypatch, tmp_path):
-    if importlib.util.find_spec("outcomes._read") is None:  # pragma: no cover
-        pytest.skip("outcomes._read not written yet")
     from outcomes._read import read_cases
 
     sample = datasets.load_sample()
