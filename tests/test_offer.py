@@ -1,4 +1,4 @@
-"""Opening offers, acceptance chances, instalment proposals and ``outcomes offer``.
+"""Opening offers, acceptance chances, the basis of past cases and ``outcomes offer``.
 
 One ratio model and one monthly model are fitted once for the module on
 3,000 generated cases; held-out generated cases check that the stated
@@ -14,27 +14,23 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from threadpoolctl import threadpool_limits
 
+from outcomes._errors import CaseError, CaseTypeError, OutcomesError
+from outcomes._installment import InstallmentProposal, installment_proposal
 from outcomes._offer import (
-    MIN_MONTHLY,
     OFFER_LEVELS,
     OFFER_UNIT,
     Basis,
-    InstallmentProposal,
     Offer,
     _acceptance,
     _curve_levels,
     _ratio_quantiles,
-    _round_down_monthly,
-    installment_proposal,
+    index_past_cases,
     opening_offer,
     opening_offers,
-    read_case_json,
 )
-from outcomes._paths import CaseError, case_from_mapping, with_as_of
+from outcomes._single_case import case_from_mapping, read_case_json, with_as_of
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel
@@ -157,14 +153,6 @@ def test_negotiation_example_300k_from_savings_is_likely_accepted(ratio_model):
     if offer.walk_away <= 300_000:
         assert any("上限" in r and "払う必要はなく" in r for r in offer.reasons)
     assert offer.alternative is None
-
-
-def test_sakai_self_employed_instalment_around_10000(monthly_model):
-    proposal = installment_proposal(monthly_model, SAKAI, as_of=TODAY)
-    assert 5_000 <= proposal.monthly <= 20_000  # the article's usual range
-    assert proposal.low <= 10_000 <= proposal.high
-    assert proposal.feasible and not proposal.capped
-    assert any("サービサー" in r for r in proposal.reasons)  # fixed term, rest forgiven
 
 
 def test_nagoya_pensioner_jhf_gets_5000_a_month_within_budget(monthly_model, ratio_model, past):
@@ -356,35 +344,6 @@ def test_cash_below_the_opening_gives_the_instalment_alternative(ratio_model, mo
     assert enough.alternative is None
 
 
-def test_budget_caps_the_monthly_amount(monthly_model):
-    free = installment_proposal(monthly_model, SAKAI, as_of=TODAY)
-    assert free.monthly == free.typical and free.budget is None
-    rich = installment_proposal(monthly_model, SAKAI, budget=10 * free.typical)
-    assert rich.monthly == free.typical and not rich.capped
-    grid = set(monthly_model.grid_.tolist())
-    for budget in (free.typical - 1, 7_400, 4_200, 2_500, 1_000):
-        capped = installment_proposal(monthly_model, SAKAI, budget=budget)
-        assert MIN_MONTHLY <= capped.monthly <= budget
-        assert capped.monthly in grid or capped.monthly % 1_000 == 0
-        assert capped.capped and capped.feasible
-    broke = installment_proposal(monthly_model, SAKAI, budget=999)
-    assert broke.monthly == 0 and not broke.feasible
-    assert "分割弁済を続けることができません" in broke.reasons[0]
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    budget=st.integers(min_value=MIN_MONTHLY, max_value=200_000),
-    grid=st.lists(st.sampled_from([3_000, 5_000, 8_000, 10_000, 15_000, 20_000, 30_000])),
-)
-def test_round_down_monthly_stays_within_budget(budget, grid):
-    values = np.array(sorted(set(grid)), dtype=float) if grid else None
-    amount = _round_down_monthly(budget, values)
-    assert MIN_MONTHLY <= amount <= budget
-    fits = [g for g in grid if g <= budget]
-    assert amount == (max(fits) if fits else budget // 1_000 * 1_000)
-
-
 def test_english_reasons_and_language_check(ratio_model, monthly_model):
     offer = opening_offer(
         ratio_model, SAITAMA, cash_available=10_000, monthly_model=monthly_model, language="en"
@@ -509,3 +468,97 @@ def test_offer_and_paths_agree_on_the_lump_sum(ratio_model):
     )
     assert abs(paths.loc["lump_sum", "total_to_pay"] - median) <= 1
     assert abs(offer.target - median) <= OFFER_UNIT
+
+
+# --------------------------------------------------------------------------
+# One case, one cleaning; one error class for bad arguments; old keyword names
+# --------------------------------------------------------------------------
+
+
+def test_opening_offer_on_a_clean_row_does_not_clean_it_again(ratio_model, past, monkeypatch):
+    import outcomes._clean
+
+    calls: list[int] = []
+    real = outcomes._clean.clean_cases
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(outcomes._clean, "clean_cases", counting)
+    row = past[past["residual_debt"] > 0].iloc[[3]]
+    offer = opening_offer(ratio_model, row, as_of=TODAY, past_cases=past)
+    assert calls == []
+    assert offer.residual_debt == int(row["residual_debt"].iloc[0])
+    opening_offer(ratio_model, row.iloc[0], as_of=TODAY)  # the same row as a Series
+    assert calls == []
+    opening_offer(ratio_model, SAITAMA, as_of=TODAY)  # a mapping is cleaned, once
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("cash", [100000.5, 100000.0, "100000"])
+def test_cash_that_is_not_whole_yen_is_refused_as_by_compare_paths(ratio_model, cash):
+    from outcomes import compare_paths
+
+    with pytest.raises(CaseTypeError, match="cash_available must be whole yen") as offer_error:
+        opening_offer(ratio_model, SAITAMA, cash_available=cash, as_of=TODAY)
+    with pytest.raises(CaseTypeError) as paths_error:
+        compare_paths(SAITAMA, cash_available=cash, as_of=TODAY)
+    assert str(offer_error.value) == str(paths_error.value)
+    assert isinstance(offer_error.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"as_of": "next month"}, "as_of must be a date"),
+        ({"as_of": 20260630}, "as_of must be a date"),
+        ({"k": 0}, "k must be at least 1"),
+        ({"k": 2.5}, "k must be a whole number"),
+        ({"budget": 1000.5}, "budget must be whole yen"),
+        ({"language": "fr"}, "language"),
+        ({"levels": (0.5, 0.2, 0.9)}, "levels"),
+    ],
+)
+def test_bad_arguments_are_case_errors(ratio_model, kwargs, message):
+    with pytest.raises(CaseError, match=message):
+        opening_offer(ratio_model, SAITAMA, **kwargs)
+
+
+def test_a_bad_as_of_is_the_same_error_everywhere(ratio_model, monthly_model):
+    from outcomes import compare_paths
+
+    errors = []
+    for call in (
+        lambda: opening_offer(ratio_model, SAITAMA, as_of="soon"),
+        lambda: opening_offers(ratio_model, simulate_cases(5, seed=1, messy=False), as_of="soon"),
+        lambda: installment_proposal(monthly_model, SAITAMA, as_of="soon"),
+        lambda: compare_paths(SAITAMA, as_of="soon"),
+    ):
+        with pytest.raises(CaseError) as info:
+            call()
+        errors.append((type(info.value), str(info.value)))
+    assert len(set(errors)) == 1
+
+
+def test_ratio_model_keyword_and_the_old_name(ratio_model):
+    base = opening_offer(ratio_model, SAITAMA, as_of=TODAY)
+    named = opening_offer(ratio_model=ratio_model, case=SAITAMA, as_of=TODAY)
+    assert named.curve_ratios == base.curve_ratios
+    with pytest.warns(FutureWarning, match="model= is now called ratio_model="):
+        old = opening_offer(model=ratio_model, case=SAITAMA, as_of=TODAY)
+    assert old.curve_ratios == base.curve_ratios
+
+
+def test_past_cases_indexed_once_give_the_same_basis(ratio_model, past):
+    index = index_past_cases(past)
+    assert index_past_cases(index) is index
+    assert len(index) == int(
+        ((past["resolution"] == "lump_sum") & past["settlement_ratio"].notna()).sum()
+    )
+    for case in (SAITAMA, NEGOTIATION, NAGOYA):
+        from_table = opening_offer(ratio_model, case, past_cases=past, as_of=TODAY)
+        from_index = opening_offer(ratio_model, case, past_cases=index, as_of=TODAY)
+        assert from_table.basis == from_index.basis and from_table.basis is not None
+    with pytest.raises(OutcomesError, match="lacks column"):
+        index_past_cases(past.drop(columns="servicer"))

@@ -1,8 +1,19 @@
-"""Exceptions raised by outcomes."""
+"""Exceptions raised by outcomes.
+
+Every error raised on purpose is an :class:`OutcomesError`; errors about a
+wrong input are also a :class:`ValueError` (and, for a value of the wrong
+type, a :class:`TypeError`), so ``except ValueError`` keeps working.
+"""
 
 from __future__ import annotations
 
-__all__ = ["OutcomesError", "ReadError"]
+__all__ = [
+    "CaseError",
+    "CaseTypeError",
+    "OutcomesError",
+    "ReadError",
+    "RehabilitationUnavailableError",
+]
 
 
 class OutcomesError(Exception):
@@ -25,3 +36,46 @@ class ReadError(OutcomesError):
         self.source = str(source)
         self.reason = reason
         super().__init__(f"cannot read {self.source}: {reason}")
+
+
+class CaseError(OutcomesError, ValueError):
+    """A case, or an argument about it, that cannot be used.
+
+    The message names the column or argument and what is wrong with it.
+
+    Examples
+    --------
+    >>> isinstance(CaseError("as_of must be a date, got 'soon'"), ValueError)
+    True
+    """
+
+
+class CaseTypeError(CaseError, TypeError):
+    """A value of the wrong type: a float for whole yen, a number for a date.
+
+    Also a :class:`TypeError`, as before the errors were unified.
+
+    Examples
+    --------
+    >>> err = CaseTypeError("cash_available must be whole yen (an int), got 100000.5")
+    >>> isinstance(err, CaseError), isinstance(err, ValueError), isinstance(err, TypeError)
+    (True, True, True)
+    """
+
+
+class RehabilitationUnavailableError(OutcomesError):
+    """個人再生 is not available: the unsecured debt is over the statute's limit.
+
+    Examples
+    --------
+    >>> str(RehabilitationUnavailableError(60_000_000, 50_000_000))
+    '個人再生 is not available: unsecured debt ¥60,000,000 is over ¥50,000,000 (民事再生法 §231(2)(ii))'
+    """
+
+    def __init__(self, unsecured_debt: int, limit: int) -> None:
+        self.unsecured_debt = unsecured_debt
+        self.limit = limit
+        super().__init__(
+            f"個人再生 is not available: unsecured debt ¥{unsecured_debt:,} is over "
+            f"¥{limit:,} (民事再生法 §231(2)(ii))"
+        )

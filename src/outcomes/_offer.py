@@ -1,4 +1,4 @@
-"""The opening offer of a lump-sum settlement, and the instalment to propose.
+"""The opening offer of a lump-sum settlement (一括和解) and its predictive CDF.
 
 Public face:
 
@@ -6,12 +6,15 @@ Public face:
   walk-away) read from a fitted :class:`~outcomes.SettlementRatioModel`, the
   chance that the creditor accepts any amount, the similar past cases behind
   it, and plain sentences an analyst can repeat to the debtor;
-- :func:`installment_proposal` → :class:`InstallmentProposal`: the monthly
-  amount to propose with a fitted :class:`~outcomes.MonthlyAmountModel`,
-  capped by the household's budget;
 - :func:`opening_offers`: the same three amounts and their chances for a
   whole table of cases at once (for reports and for checking calibration);
-- :func:`run_offer_cli`: ``outcomes offer``.
+- :func:`index_past_cases` → :class:`PastLumpSums`: the past lump sums an
+  offer's basis is read from, indexed once for many offers.
+
+The instalment alternative comes from :mod:`outcomes._installment`; the
+``outcomes offer`` command lives in :mod:`outcomes._cli.offer`. Every amount
+and chance is an internal estimate for the analyst, never a promise to the
+debtor.
 
 How the numbers are read
 ------------------------
@@ -41,38 +44,47 @@ residual debt, and ``opening <= target <= walk_away`` always holds.
 
 from __future__ import annotations
 
-import json
-import math
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from outcomes._contract import (
-    CREDITOR_TYPE_LABELS,
-    CREDITOR_TYPE_LABELS_EN,
-    DEFAULT_K,
+from outcomes._contract import DEFAULT_K
+from outcomes._errors import CaseError, OutcomesError
+from outcomes._installment import InstallmentProposal, installment_proposal
+from outcomes._labels import (
+    OFFER_LABELS,
+    check_language,
+    creditor_label,
+    format_chance,
+    format_pct,
+    format_yen,
 )
-from outcomes._errors import OutcomesError, ReadError
-from outcomes._paths import CaseError, _to_date, case_from_mapping, with_as_of
+from outcomes._single_case import (
+    CaseLike,
+    as_count,
+    as_date,
+    as_yen,
+    case_to_settle,
+    first_value,
+    renamed_keywords,
+    with_as_of,
+)
 
 __all__ = [
+    "BASIS_RANGE_LEVELS",
     "CURVE_LEVELS",
-    "MIN_MONTHLY",
     "OFFER_LEVELS",
     "OFFER_UNIT",
     "Basis",
-    "InstallmentProposal",
     "Offer",
-    "installment_proposal",
+    "PastLumpSums",
+    "index_past_cases",
     "opening_offer",
     "opening_offers",
-    "run_offer_cli",
 ]
 
 #: quantile levels of the settlement ratio read as opening, target and walk-away
@@ -81,87 +93,8 @@ OFFER_LEVELS: tuple[float, float, float] = (0.20, 0.50, 0.85)
 CURVE_LEVELS: tuple[float, ...] = tuple(round(i / 100, 2) for i in range(1, 100))
 #: lump sums are offered in steps of this many yen (and at least this much)
 OFFER_UNIT = 10_000
-#: the smallest monthly instalment proposed; a budget below it cannot support instalments
-MIN_MONTHLY = 1_000
-#: levels of the range of monthly amounts shown (an 80% predictive interval)
-MONTHLY_RANGE_LEVELS: tuple[float, float] = (0.10, 0.90)
 #: levels of the range of past settlement ratios shown in the basis
 BASIS_RANGE_LEVELS: tuple[float, float] = (0.10, 0.90)
-
-_LANGUAGES = ("ja", "en")
-
-
-# ==========================================================================
-# Formatting
-# ==========================================================================
-
-
-def _yen_ja(amount: float) -> str:
-    """Yen the Japanese way: 5,000円, 30万円, 1万5,000円, 1億2,000万円.
-
-    Examples
-    --------
-    >>> [_yen_ja(x) for x in (5_000, 300_000, 15_000, 120_000_000, 0)]
-    ['5,000円', '30万円', '1万5,000円', '1億2,000万円', '0円']
-    """
-    n = int(round(amount))
-    if n < 10_000:
-        return f"{n:,}円"
-    oku, rest = divmod(n, 100_000_000)
-    man, yen = divmod(rest, 10_000)
-    parts = [f"{oku:,}億" if oku else "", f"{man:,}万" if man else "", f"{yen:,}" if yen else ""]
-    return "".join(parts) + "円"
-
-
-def _width(text: str) -> int:
-    """Display width: East Asian wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    """Pad ``text`` to a display width (Japanese characters are two columns wide).
-
-    Examples
-    --------
-    >>> _pad("上限", 6) + "|", _pad("9万円", 7, right=True) + "|"
-    ('上限  |', '  9万円|')
-    """
-    fill = " " * max(width - _width(text), 0)
-    return fill + text if right else text + fill
-
-
-def _yen_en(amount: float) -> str:
-    return f"¥{int(round(amount)):,}"
-
-
-def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
-
-
-def _chance(p: float) -> str:
-    return f"{p * 100:.0f}%"
-
-
-def _yen(amount: float, language: str) -> str:
-    return _yen_ja(amount) if language == "ja" else _yen_en(amount)
-
-
-def _check_language(language: str) -> str:
-    if language not in _LANGUAGES:
-        raise ValueError(f"language must be 'ja' or 'en', got {language!r}")
-    return language
-
-
-def _amount(value: object, name: str) -> int | None:
-    """A whole, non-negative yen amount (None stays None)."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise TypeError(f"{name} must be an amount of yen, got {value!r}")
-    number = float(value)  # type: ignore[arg-type]
-    if not math.isfinite(number) or number < 0:
-        raise ValueError(f"{name} must be 0 or more yen, got {value!r}")
-    return int(number)
 
 
 # ==========================================================================
@@ -218,9 +151,12 @@ def _offer_amounts(
 
 
 def _check_levels(levels: Sequence[float]) -> tuple[float, float, float]:
-    out = tuple(float(v) for v in levels)
+    try:
+        out = tuple(float(v) for v in levels)
+    except (TypeError, ValueError):
+        out = ()
     if len(out) != 3 or not 0.0 < out[0] < out[1] < out[2] < 1.0:
-        raise ValueError(
+        raise CaseError(
             f"levels must be three increasing quantile levels in (0, 1), got {levels!r}"
         )
     return out  # type: ignore[return-value]
@@ -239,38 +175,6 @@ def _ratio_quantiles(model: Any, cases: pd.DataFrame, grid: np.ndarray) -> np.nd
     values = np.asarray(method(cases, [float(v) for v in grid]), dtype="float64")
     values = np.clip(np.nan_to_num(values, nan=0.0), 0.0, 1.0)
     return np.maximum.accumulate(values, axis=1)
-
-
-# ==========================================================================
-# One case
-# ==========================================================================
-
-
-def _case_frame(case: Any, as_of: date | None) -> tuple[pd.DataFrame, int]:
-    """One case as a clean one-row frame, and its residual.
-
-    :func:`~outcomes._paths.case_from_mapping` cleans the case as a file is
-    cleaned, so its servicer is already matched to the registry.
-    """
-    frame = case_from_mapping(case)
-    residual = frame["residual_debt"].iloc[0]
-    if pd.isna(residual):
-        raise CaseError("the case has no residual_debt; an offer needs it")
-    if int(residual) <= 0:
-        raise CaseError("the case's residual_debt is 0: there is nothing to settle")
-    return with_as_of(frame, as_of), int(residual)
-
-
-def _value(frame: pd.DataFrame, column: str) -> Any:
-    value = frame[column].iloc[0]
-    return None if pd.isna(value) else value
-
-
-def _creditor_label(creditor_type: str | None, language: str) -> str:
-    labels = CREDITOR_TYPE_LABELS if language == "ja" else CREDITOR_TYPE_LABELS_EN
-    if creditor_type is None:
-        return "不明" if language == "ja" else "unknown"
-    return labels.get(creditor_type, creditor_type)
 
 
 # ==========================================================================
@@ -309,8 +213,54 @@ class Basis:
     note: str = ""
 
 
-def _lump_sum_history(past_cases: pd.DataFrame) -> pd.DataFrame:
-    """The few columns of the past lump-sum settlements the basis needs (nothing personal)."""
+@dataclass(frozen=True)
+class PastLumpSums:
+    """Past lump-sum settlements indexed once, for the basis of many offers.
+
+    Only the four columns the basis needs are kept (nothing personal):
+    numpy arrays of the creditor type, the servicer (None when none), whether
+    a servicer holds the claim, and the settlement ratio. Build it with
+    :func:`index_past_cases`.
+    """
+
+    creditor_type: np.ndarray = field(repr=False)
+    servicer: np.ndarray = field(repr=False)
+    held: np.ndarray = field(repr=False)
+    ratio: np.ndarray = field(repr=False)
+
+    def __len__(self) -> int:
+        return len(self.ratio)
+
+
+def index_past_cases(past_cases: pd.DataFrame | PastLumpSums) -> PastLumpSums:
+    """The past lump-sum settlements of a clean table, indexed for :func:`opening_offer`.
+
+    Parameters
+    ----------
+    past_cases : DataFrame
+        The clean case table (``resolution``, ``settlement_ratio``,
+        ``creditor_type`` and ``servicer`` are read). A :class:`PastLumpSums`
+        is returned as it is.
+
+    Returns
+    -------
+    PastLumpSums
+
+    Raises
+    ------
+    OutcomesError
+        If a needed column is missing.
+
+    Examples
+    --------
+    >>> past = pd.DataFrame({"resolution": ["lump_sum", "installment"],
+    ...                      "settlement_ratio": [0.05, None],
+    ...                      "creditor_type": ["bank", "bank"], "servicer": ["X回収", None]})
+    >>> len(index_past_cases(past))
+    1
+    """
+    if isinstance(past_cases, PastLumpSums):
+        return past_cases
     needed = ("resolution", "settlement_ratio", "creditor_type", "servicer")
     missing = [c for c in needed if c not in past_cases.columns]
     if missing:
@@ -319,37 +269,36 @@ def _lump_sum_history(past_cases: pd.DataFrame) -> pd.DataFrame:
         )
     resolution = past_cases["resolution"].astype("string")
     ratio = pd.to_numeric(past_cases["settlement_ratio"], errors="coerce").astype("Float64")
-    keep = (resolution == "lump_sum").fillna(False) & ratio.notna()
+    keep = ((resolution == "lump_sum").fillna(False) & ratio.notna()).to_numpy(dtype=bool)
     servicer = past_cases["servicer"].astype("string").str.strip()
-    servicer = servicer.where(servicer != "")
-    return pd.DataFrame(
-        {
-            "creditor_type": past_cases["creditor_type"].astype("string"),
-            "servicer": servicer,
-            "ratio": ratio.clip(0.0, None),
-        }
-    )[keep.to_numpy()]
+    servicer = servicer.where(servicer != "")[keep]
+    creditor_type = past_cases["creditor_type"].astype("string")[keep]
+    return PastLumpSums(
+        creditor_type=creditor_type.astype(object).where(creditor_type.notna(), None).to_numpy(),
+        servicer=servicer.astype(object).where(servicer.notna(), None).to_numpy(),
+        held=servicer.notna().to_numpy(dtype=bool),
+        ratio=ratio[keep].clip(0.0, None).to_numpy(dtype="float64"),
+    )
 
 
 def _basis(
-    past_cases: pd.DataFrame,
+    history: PastLumpSums,
     creditor_type: str | None,
     servicer: str | None,
     k: int,
     language: str,
 ) -> Basis | None:
     """The narrowest group of past lump sums like this case with at least ``k`` cases."""
-    history = _lump_sum_history(past_cases)
     ja = language == "ja"
-    ct = _creditor_label(creditor_type, language)
+    ct = creditor_label(creditor_type, language)
     held = servicer is not None
     held_code = "yes" if held else "no"
-    same_ct = (history["creditor_type"] == creditor_type).fillna(False).to_numpy()
-    same_held = history["servicer"].notna().to_numpy() == held
+    same_ct = history.creditor_type == creditor_type
+    same_held = history.held == held
     # (group in words, filters, rows, short name used when the group is widened)
     candidates: list[tuple[str, tuple[tuple[str, str], ...], np.ndarray, str]] = []
     if creditor_type is not None and held:
-        same_sv = (history["servicer"] == servicer).fillna(False).to_numpy()
+        same_sv = history.servicer == servicer
         candidates.append(
             (
                 f"同じ債権者区分({ct})・同じサービサー({servicer})"
@@ -392,7 +341,7 @@ def _basis(
     candidates.append((everyone, (), np.ones(len(history), dtype=bool), everyone))
 
     for i, (group, filters, mask, _) in enumerate(candidates):
-        ratios = history["ratio"].to_numpy(dtype="float64", na_value=np.nan)[mask]
+        ratios = history.ratio[mask]
         if len(ratios) < k:
             continue
         note = ""
@@ -418,232 +367,6 @@ def _basis(
 
 
 # ==========================================================================
-# Instalments
-# ==========================================================================
-
-
-@dataclass(frozen=True)
-class InstallmentProposal:
-    """The monthly instalment (分割弁済) to propose for one case.
-
-    Attributes
-    ----------
-    monthly : int
-        The monthly amount to propose in yen; 0 when the budget cannot
-        support instalments.
-    typical : int
-        The model's median for similar cases, on its grid of agreed amounts.
-    low, high : int
-        The 10%–90% predictive range of the agreed monthly amount.
-    budget : int or None
-        The household's monthly surplus from its 収支表, when given.
-    capped : bool
-        True when the budget lowered the amount below ``typical``.
-    feasible : bool
-        False when the budget is below ¥1,000 a month.
-    creditor_type, servicer : str or None
-        Of the case.
-    reasons : tuple of str
-        Plain sentences for the debtor, in ``language``.
-    language : str
-        ``"ja"`` or ``"en"``.
-    """
-
-    monthly: int
-    typical: int
-    low: int
-    high: int
-    budget: int | None
-    capped: bool
-    feasible: bool
-    creditor_type: str | None
-    servicer: str | None
-    reasons: tuple[str, ...]
-    language: str = "ja"
-
-    def __str__(self) -> str:
-        if not self.feasible:
-            return self.reasons[0] if self.reasons else "instalments not affordable"
-        if self.language == "ja":
-            return (
-                f"月{_yen_ja(self.monthly)}の分割弁済"
-                f"(似た事例の8割は月{_yen_ja(self.low)}〜{_yen_ja(self.high)})"
-            )
-        return (
-            f"{_yen_en(self.monthly)} a month in instalments "
-            f"(80% of similar cases: {_yen_en(self.low)}–{_yen_en(self.high)})"
-        )
-
-
-def _round_down_monthly(budget: int, grid: np.ndarray | None) -> int:
-    """The largest real-looking monthly amount within the budget (at least ¥1,000).
-
-    Real-looking: an amount agreements use (the model's grid) when one fits
-    the budget; otherwise the budget rounded down to ¥1,000.
-
-    Examples
-    --------
-    >>> grid = np.array([3000.0, 5000, 8000, 10000, 15000])
-    >>> [_round_down_monthly(b, grid) for b in (7_000, 12_000, 2_500, 40_000)]
-    [5000, 10000, 2000, 15000]
-    >>> _round_down_monthly(12_345, None)
-    12000
-    """
-    fallback = budget // MIN_MONTHLY * MIN_MONTHLY
-    if grid is not None and len(grid):
-        fits = grid[grid <= budget]
-        if len(fits):
-            return max(int(fits.max()), MIN_MONTHLY)
-    return fallback
-
-
-def _model_grid(model: Any) -> np.ndarray | None:
-    try:
-        grid = model.grid_
-    except (AttributeError, ValueError):  # not a grid model, or not fitted
-        return None
-    grid = np.asarray(grid, dtype="float64")
-    return grid[np.isfinite(grid) & (grid > 0)] if grid.ndim == 1 else None
-
-
-def installment_proposal(
-    model: Any,
-    case: Mapping[str, Any] | pd.Series | pd.DataFrame,
-    *,
-    budget: int | None = None,
-    as_of: date | str | None = None,
-    language: str = "ja",
-) -> InstallmentProposal:
-    """The monthly instalment to propose for one case.
-
-    The amount is the model's median for the case, on its grid of amounts
-    agreements use; the range shown is the 10%–90% predictive interval.
-    ``budget`` — the household's monthly surplus from its 収支表 (income minus
-    living costs) — caps the amount: the largest amount agreements use that
-    fits the budget (else the budget rounded down to ¥1,000), never below
-    ¥1,000; a budget below ¥1,000 cannot support instalments (``monthly=0``,
-    ``feasible=False``).
-
-    Parameters
-    ----------
-    model : MonthlyAmountModel
-        Fitted.
-    case : mapping, Series or one-row DataFrame
-        One case in the clean table's columns (see
-        :func:`~outcomes.case_from_mapping`); outcome columns may be absent.
-    budget : int, optional
-        Monthly surplus in yen.
-    as_of : date or str, optional
-        The day of the proposal: an empty ``agreement_date`` is taken as this
-        day. Default: the model's ``as_of`` (today).
-    language : {"ja", "en"}, default "ja"
-        Language of ``reasons``.
-
-    Returns
-    -------
-    InstallmentProposal
-
-    Examples
-    --------
-    >>> from outcomes.datasets import simulate_cases
-    >>> from outcomes.models import MonthlyAmountModel
-    >>> cases = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
-    >>> model = MonthlyAmountModel(as_of="2026-06-30", max_iter=30).fit(cases)
-    >>> nagoya = {"residual_debt": 3_200_000, "creditor": "公庫", "employment": "年金",
-    ...           "monthly_income": 140_000, "household_size": 1, "age": 65}
-    >>> proposal = installment_proposal(model, nagoya, budget=6_000)
-    >>> proposal.monthly, proposal.capped
-    (5000, True)
-    >>> installment_proposal(model, nagoya, budget=800).feasible
-    False
-    """
-    language = _check_language(language)
-    budget = _amount(budget, "budget")
-    frame, _ = _case_frame(case, _to_date(as_of, "as_of"))
-    levels = [MONTHLY_RANGE_LEVELS[0], 0.5, MONTHLY_RANGE_LEVELS[1]]
-    method = getattr(model, "predict_quantiles", None)
-    if method is None:
-        raise OutcomesError(
-            f"instalment proposals need a fitted MonthlyAmountModel, got {type(model).__name__}"
-        )
-    q = np.asarray(method(frame, levels), dtype="float64").reshape(-1)
-    low, typical, high = (max(int(round(v)), 0) for v in np.maximum.accumulate(q))
-    creditor_type = _value(frame, "creditor_type")
-    servicer = _value(frame, "servicer")
-    ja = language == "ja"
-
-    def y(a: float) -> str:
-        return _yen(a, language)
-
-    reasons: list[str] = []
-    monthly, capped, feasible = typical, False, True
-    if budget is not None and budget < MIN_MONTHLY:
-        monthly, feasible = 0, False
-        reasons.append(
-            f"収支表の余力(月{y(budget)})では、分割弁済を続けることができません。"
-            "自己破産などの債務整理も含めて検討します。"
-            if ja
-            else f"A monthly surplus of {y(budget)} cannot support instalments; "
-            "consider debt relief such as bankruptcy (自己破産) as well."
-        )
-    elif budget is not None and budget < typical:
-        monthly, capped = _round_down_monthly(budget, _model_grid(model)), True
-        reasons.append(
-            f"収支表の余力は月{y(budget)}なので、月{y(monthly)}を提案します"
-            f"(似た事例の中央値は月{y(typical)})。"
-            if ja
-            else f"The household can spare {y(budget)} a month, so propose {y(monthly)} "
-            f"(the median of similar cases is {y(typical)})."
-        )
-    else:
-        reasons.append(
-            f"毎月の提案額は月{y(monthly)}です(似た事例の中央値)。"
-            if ja
-            else f"Propose {y(monthly)} a month (the median of similar cases)."
-        )
-    reasons.append(
-        f"似た事例では、8割が月{y(low)}〜{y(high)}の範囲で合意しています(モデルの見込み)。"
-        if ja
-        else f"In similar cases 80% agree between {y(low)} and {y(high)} a month (model estimate)."
-    )
-    if feasible:
-        reasons.append(
-            "生活状況確認表と収支表を出し、生活が変わったら早めに見直しを相談します。"
-            if ja
-            else "Hand in the living-situation statement (生活状況確認表) and the household "
-            "budget (収支表); ask for a review early when life changes."
-        )
-        if creditor_type == "jhf":
-            reasons.append(
-                "住宅金融支援機構は債権を売却せず、期限を定めずに1年ごと(または5年ごと)に"
-                "見直しながら支払う形が一般的です。"
-                if ja
-                else "JHF keeps its claims: payments are usually open-ended and reviewed "
-                "every year (or every 5 years)."
-            )
-        elif servicer is not None:
-            reasons.append(
-                "サービサーとは、月々の分割を一定期間(例: 5年)続けた後に残りを免除してもらう"
-                "合意もあります。"
-                if ja
-                else "With a servicer, a fixed term of instalments (e.g. 5 years) followed by "
-                "forgiveness of the rest can also be agreed."
-            )
-    return InstallmentProposal(
-        monthly=int(monthly),
-        typical=typical,
-        low=low,
-        high=high,
-        budget=budget,
-        capped=capped,
-        feasible=feasible,
-        creditor_type=creditor_type,
-        servicer=servicer,
-        reasons=tuple(reasons),
-        language=language,
-    )
-
-
 # ==========================================================================
 # The offer
 # ==========================================================================
@@ -754,7 +477,7 @@ class Offer:
             values = sorted(picked)
         else:
             values = sorted({int(a) for a in amounts})
-        labels = ("最初の提示額", "想定着地", "上限") if ja else ("opening", "target", "walk-away")
+        labels = OFFER_LABELS[self.language]
         for amount, label in zip((self.opening, self.target, self.walk_away), labels, strict=True):
             notes[amount] = label if amount not in notes else f"{label}・{notes[amount]}"
         chance = np.atleast_1d(self.acceptance(np.asarray(values, dtype="float64")))
@@ -779,10 +502,14 @@ def _offer_reasons(
     residual = offer["residual_debt"]
 
     def y(a: float) -> str:
-        return _yen(a, language)
+        return format_yen(a, language)
 
     def both(a: int) -> str:
-        return f"{y(a)}(残債の{_pct(a / residual)})" if ja else f"{y(a)} ({_pct(a / residual)})"
+        return (
+            f"{y(a)}(残債の{format_pct(a / residual)})"
+            if ja
+            else f"{y(a)} ({format_pct(a / residual)})"
+        )
 
     opening, target, walk = offer["opening"], offer["target"], offer["walk_away"]
     reasons = [
@@ -793,21 +520,21 @@ def _offer_reasons(
             f"higher than {both(walk)}."
         ),
         (
-            f"似た事例から見て、{y(opening)}で応じてもらえる見込みは約{_chance(chances[0])}、"
-            f"{y(target)}なら約{_chance(chances[1])}、{y(walk)}なら約{_chance(chances[2])}です。"
+            f"似た事例から見て、{y(opening)}で応じてもらえる見込みは約{format_chance(chances[0])}、"
+            f"{y(target)}なら約{format_chance(chances[1])}、{y(walk)}なら約{format_chance(chances[2])}です。"
             if ja
             else f"Judging by similar cases, the creditor would accept {y(opening)} with a chance "
-            f"of about {_chance(chances[0])}, {y(target)} about {_chance(chances[1])}, and "
-            f"{y(walk)} about {_chance(chances[2])}."
+            f"of about {format_chance(chances[0])}, {y(target)} about {format_chance(chances[1])}, and "
+            f"{y(walk)} about {format_chance(chances[2])}."
         ),
     ]
     if basis is not None:
         reasons.append(
-            f"{basis.group}の過去の一括和解{basis.n_cases}件では、残債の{_pct(basis.ratio_low)}〜"
-            f"{_pct(basis.ratio_high)}で和解しています(中ほどの8割)。"
+            f"{basis.group}の過去の一括和解{basis.n_cases}件では、残債の{format_pct(basis.ratio_low)}〜"
+            f"{format_pct(basis.ratio_high)}で和解しています(中ほどの8割)。"
             if ja
             else f"Past lump-sum settlements with {basis.group}: {basis.n_cases} cases, settled at "
-            f"{_pct(basis.ratio_low)}–{_pct(basis.ratio_high)} of the residual (the middle 80%)."
+            f"{format_pct(basis.ratio_low)}–{format_pct(basis.ratio_high)} of the residual (the middle 80%)."
         )
         if basis.note:
             reasons.append(basis.note)
@@ -825,13 +552,14 @@ def _offer_reasons(
     return reasons
 
 
+@renamed_keywords(model="ratio_model")
 def opening_offer(
-    model: Any,
-    case: Mapping[str, Any] | pd.Series | pd.DataFrame,
+    ratio_model: Any,
+    case: CaseLike,
     *,
     cash_available: int | None = None,
     as_of: date | str | None = None,
-    past_cases: pd.DataFrame | None = None,
+    past_cases: pd.DataFrame | PastLumpSums | None = None,
     monthly_model: Any = None,
     budget: int | None = None,
     language: str = "ja",
@@ -850,22 +578,26 @@ def opening_offer(
 
     Parameters
     ----------
-    model : SettlementRatioModel
-        Fitted.
+    ratio_model : SettlementRatioModel
+        Fitted; the first argument, by position or as ``ratio_model=`` (the
+        old keyword ``model=`` works for one release, with a FutureWarning).
     case : mapping, Series or one-row DataFrame
         One case in the clean table's columns (see
         :func:`~outcomes.case_from_mapping`; a servicer name is matched to the
-        registry); ``residual_debt`` is required, outcome columns may be absent.
+        registry; a row of the clean table is used as it is, not cleaned
+        again); ``residual_debt`` is required, outcome columns may be absent.
     cash_available : int, optional
-        Cash the debtor can pay at once. Below the opening, the offer says so
-        and gives the instalment alternative.
+        Cash the debtor can pay at once, in whole yen (a float is refused).
+        Below the opening, the offer says so and gives the instalment
+        alternative.
     as_of : date or str, optional
         The day of the offer: an empty ``agreement_date`` is taken as this
         day (months waited since the sale count). Default: the model's
         ``as_of`` (today).
-    past_cases : DataFrame, optional
+    past_cases : DataFrame or PastLumpSums, optional
         The clean case table the model was fitted on (or any clean table of
-        past cases). Only ``resolution``, ``settlement_ratio``,
+        past cases), or its :func:`index_past_cases` to index it once for
+        many offers. Only ``resolution``, ``settlement_ratio``,
         ``creditor_type`` and ``servicer`` are read, to describe the similar
         past lump sums (:class:`Basis`). The model does not keep its training
         cases, so without this table the offer has no basis beyond the
@@ -889,7 +621,9 @@ def opening_offer(
     Raises
     ------
     CaseError
-        If the case has no (or a zero) residual debt, or cannot be read.
+        If the case has no (or a zero) residual debt, or cannot be read, or
+        an argument (``cash_available``, ``budget``, ``as_of``, ``k``,
+        ``levels``, ``language``) is not valid; a ``ValueError``.
 
     Examples
     --------
@@ -911,31 +645,30 @@ def opening_offer(
     >>> 0 < offer.acceptance(100_000) < offer.acceptance(offer.walk_away) <= 1
     True
     """
-    language = _check_language(language)
+    language = check_language(language)
     lv = _check_levels(levels)
-    if k < 1:
-        raise ValueError(f"k must be at least 1, got {k}")
-    cash = _amount(cash_available, "cash_available")
-    budget = _amount(budget, "budget")
-    day = _to_date(as_of, "as_of")
-    frame, residual = _case_frame(case, day)
+    k = as_count(k, "k")
+    cash = None if cash_available is None else as_yen(cash_available, "cash_available")
+    budget = None if budget is None else as_yen(budget, "budget")
+    day = as_date(as_of, "as_of")
+    frame, residual = case_to_settle(case, day)
     grid = _curve_levels(lv)
-    ratios = _ratio_quantiles(model, frame, grid)[0]
+    ratios = _ratio_quantiles(ratio_model, frame, grid)[0]
     at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
     opening, target, walk = (
         int(v[0]) for v in _offer_amounts(*(ratios[[i]] for i in at), np.array([residual]))
     )
     chances = _acceptance(grid, ratios, residual, np.array([opening, target, walk], float))
-    creditor_type = _value(frame, "creditor_type")
-    servicer = _value(frame, "servicer")
-    n_train = getattr(model, "n_train_", None)
+    creditor_type = first_value(frame, "creditor_type")
+    servicer = first_value(frame, "servicer")
+    n_train = getattr(ratio_model, "n_train_", None)
     basis = None
     if past_cases is not None:
-        basis = _basis(past_cases, creditor_type, servicer, k, language)
+        basis = _basis(index_past_cases(past_cases), creditor_type, servicer, k, language)
     ja = language == "ja"
 
     def y(a: float) -> str:
-        return _yen(a, language)
+        return format_yen(a, language)
 
     amounts = {"residual_debt": residual, "opening": opening, "target": target, "walk_away": walk}
     reasons = _offer_reasons(amounts, chances, basis, n_train, language)
@@ -969,19 +702,19 @@ def opening_offer(
             want_alternative = True
             reasons.append(
                 f"手元資金{y(cash)}は最初の提示額{y(opening)}に届きません"
-                f"(この額で応じてもらえる見込みは約{_chance(chance_cash)})。"
+                f"(この額で応じてもらえる見込みは約{format_chance(chance_cash)})。"
                 "一括ではなく分割弁済を提案します。"
                 if ja
                 else f"The cash of {y(cash)} is below the opening of {y(opening)} (chance of "
-                f"acceptance about {_chance(chance_cash)}): propose instalments instead."
+                f"acceptance about {format_chance(chance_cash)}): propose instalments instead."
             )
         elif cash < walk:
             reasons.append(
                 f"手元資金{y(cash)}の範囲で交渉できます。{y(opening)}から始め、"
-                f"{y(cash)}までは上げられます(この額なら見込み約{_chance(chance_cash)})。"
+                f"{y(cash)}までは上げられます(この額なら見込み約{format_chance(chance_cash)})。"
                 if ja
                 else f"The cash of {y(cash)} is enough to negotiate: start at {y(opening)} and "
-                f"go up to {y(cash)} at most (chance about {_chance(chance_cash)})."
+                f"go up to {y(cash)} at most (chance about {format_chance(chance_cash)})."
             )
         else:
             reasons.append(
@@ -1029,8 +762,9 @@ def opening_offer(
     )
 
 
+@renamed_keywords(model="ratio_model")
 def opening_offers(
-    model: Any,
+    ratio_model: Any,
     cases: pd.DataFrame,
     *,
     as_of: date | str | None = None,
@@ -1043,8 +777,9 @@ def opening_offers(
 
     Parameters
     ----------
-    model : SettlementRatioModel
-        Fitted.
+    ratio_model : SettlementRatioModel
+        Fitted (the old keyword ``model=`` works for one release, with a
+        FutureWarning).
     cases : DataFrame
         The clean table.
     as_of : date or str, optional
@@ -1074,7 +809,7 @@ def opening_offers(
         raise OutcomesError(
             f"opening_offers takes the clean case table, got {type(cases).__name__}"
         )
-    frame = with_as_of(cases, _to_date(as_of, "as_of"))
+    frame = with_as_of(cases, as_date(as_of, "as_of"))
     residual = frame["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
     ok = np.isfinite(residual) & (residual > 0)
     grid = _curve_levels(lv)
@@ -1082,7 +817,7 @@ def opening_offers(
     out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
     chance = {c: np.full(len(frame), np.nan) for c in columns}
     if ok.any():
-        Q = _ratio_quantiles(model, frame[ok], grid)
+        Q = _ratio_quantiles(ratio_model, frame[ok], grid)
         at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
         amounts = _offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
         rows = np.flatnonzero(ok)
@@ -1113,234 +848,10 @@ def opening_offers(
     return table
 
 
-# ==========================================================================
-# Command line
-# ==========================================================================
+def __getattr__(name: str) -> Any:
+    # ``outcomes offer`` moved to outcomes._cli.offer:run; kept until cli.py points there
+    if name == "run_offer_cli":
+        from outcomes._cli.offer import run
 
-
-def read_case_json(
-    path: str | Path, *, today: date | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One case from a JSON file, through the cleaner.
-
-    Keys may be the clean table's English column names or any header the
-    contract accepts (``残債額(万円)``, ``サービサー``, …); values are read as
-    the cleaner reads a spreadsheet cell (``"580万円"``, ``"令和6年1月15日"``).
-
-    Returns
-    -------
-    (DataFrame, DataFrame)
-        The one-row clean case and the cleaner's problems table.
-
-    Raises
-    ------
-    ReadError
-        If the file is missing or is not a JSON object of one case.
-    """
-    from outcomes._clean import clean_cases
-
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ReadError(path, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReadError(path, f"{type(exc).__name__}: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    if isinstance(data, list) and len(data) == 1:
-        data = data[0]
-    if not isinstance(data, dict) or not data:
-        raise ReadError(path, "expected one case as a JSON object of column: value")
-    cells: dict[str, str] = {}
-    for key, value in data.items():
-        if isinstance(value, dict | list):
-            raise ReadError(path, f"value of {key!r} is not a single value")
-        if value is None:
-            cells[str(key)] = ""
-        elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-            cells[str(key)] = str(int(value))
-        else:
-            cells[str(key)] = str(value)
-    raw = pd.DataFrame([cells], dtype="str")
-    result = clean_cases(raw, today=today)
-    return result.cases, result.problems
-
-
-def _load_models(path: str | Path) -> tuple[Any, Any]:
-    """The ratio model and (when present) the monthly model of a model directory or file."""
-    from outcomes.models import load_model
-
-    path = Path(path)
-    if path.is_dir():
-        ratio_file = path / "settlement_ratio.skops"
-        monthly_file = path / "monthly_amount.skops"
-        if not ratio_file.is_file():
-            raise OutcomesError(
-                f"{path} holds no settlement_ratio.skops; write it with `outcomes fit`"
-            )
-        ratio = load_model(ratio_file)
-        monthly = load_model(monthly_file) if monthly_file.is_file() else None
-        return ratio, monthly
-    if path.is_file():
-        return load_model(path), None
-    raise OutcomesError(f"model directory {path} not found")
-
-
-def _read_past_cases(path: str | Path) -> pd.DataFrame:
-    path = Path(path)
-    if path.suffix.lower() == ".parquet":
-        try:
-            return pd.read_parquet(path)
-        except (OSError, ValueError) as exc:
-            raise ReadError(path, f"{type(exc).__name__}: {exc}") from None
-    from outcomes._clean import clean_cases
-    from outcomes._read import read_cases
-
-    return clean_cases(read_cases(path)).cases
-
-
-def _table_text(table: pd.DataFrame) -> str:
-    """A small table as text, aligned for Japanese characters (numbers to the right)."""
-    cells = [[str(c) for c in table.columns]]
-    cells += [["" if pd.isna(v) else str(v) for v in row] for row in table.itertuples(index=False)]
-    widths = [max(_width(r[j]) for r in cells) for j in range(len(table.columns))]
-    numeric = [pd.api.types.is_numeric_dtype(table[c]) for c in table.columns]
-    return "\n".join(
-        "  ".join(_pad(v, w, right=n) for v, w, n in zip(row, widths, numeric, strict=True))
-        for row in cells
-    )
-
-
-def render_offer(
-    offer: Offer,
-    *,
-    installment: InstallmentProposal | None = None,
-    paths: pd.DataFrame | None = None,
-    problems: pd.DataFrame | None = None,
-    as_of: date | None = None,
-) -> str:
-    """The one-page summary ``outcomes offer`` prints (in the offer's language).
-
-    ``installment`` is shown when the offer has no instalment alternative of
-    its own (the cash reaches the opening), for comparison.
-    """
-    ja = offer.language == "ja"
-
-    def y(a: float) -> str:
-        return _yen(a, offer.language)
-
-    lines: list[str] = []
-    head = (
-        f"一括和解の提示案  残債 {y(offer.residual_debt)} / 債権者区分 "
-        f"{_creditor_label(offer.creditor_type, offer.language)} / サービサー "
-        f"{offer.servicer or 'なし'}"
-        if ja
-        else f"Lump-sum offer  residual {y(offer.residual_debt)} / creditor type "
-        f"{_creditor_label(offer.creditor_type, offer.language)} / servicer "
-        f"{offer.servicer or 'none'}"
-    )
-    if as_of is not None:
-        head += f"  ({'基準日' if ja else 'as of'} {as_of.isoformat()})"
-    lines += [head, "=" * 72]
-    labels = ("最初の提示額", "想定着地", "上限") if ja else ("opening", "target", "walk-away")
-    rows = list(zip(labels, (offer.opening, offer.target, offer.walk_away), strict=True))
-    if offer.cash_available is not None:
-        rows.append(("手元資金" if ja else "cash", offer.cash_available))
-    for label, amount in rows:
-        lines.append(
-            f"  {_pad(label, 12)} {_pad(y(amount), 14, right=True)}  "
-            f"({_pct(offer.share(amount)):>6})  "
-            + ("応諾見込み " if ja else "chance ")
-            + _chance(offer.acceptance(amount))
-        )
-    lines += ["", "応諾見込み(金額ごと)" if ja else "Chance of acceptance by amount"]
-    table = offer.acceptance_table()
-    header = ("金額", "残債比", "見込み", "備考") if ja else ("amount", "share", "chance", "note")
-    lines.append(
-        f"  {_pad(header[0], 14, right=True)}  {_pad(header[1], 7, right=True)}  "
-        f"{_pad(header[2], 6, right=True)}  {header[3]}"
-    )
-    for amount, share, chance, note in table.itertuples(index=False):
-        lines.append(
-            f"  {_pad(y(amount), 14, right=True)}  {_pct(share):>7}  {_chance(chance):>6}  {note}"
-        )
-    lines += ["", "説明" if ja else "Reasons"]
-    lines += [f"  - {r}" for r in offer.reasons]
-    proposal = offer.alternative if isinstance(offer.alternative, InstallmentProposal) else None
-    title = "分割弁済の案" if ja else "Instalment alternative"
-    if proposal is None and installment is not None:
-        proposal = installment
-        title = "分割弁済の場合(参考)" if ja else "If paid in instalments instead (for comparison)"
-    if proposal is not None:
-        lines += ["", title, f"  {proposal}"]
-        lines += [f"  - {r}" for r in proposal.reasons]
-    if paths is not None:
-        lines += ["", "他の方法との比較" if ja else "The ways out side by side"]
-        cols = ["label_ja", "path", "available", "total_to_pay", "monthly", "months", "extra_costs"]
-        lines += ["  " + row for row in _table_text(paths[cols]).splitlines()]
-        for _, row in paths.iterrows():
-            lines.append(f"  [{row['label_ja']}] {row['notes']}")
-    if problems is not None and len(problems):
-        lines += ["", "入力の注意" if ja else "Notes on the input"]
-        for _, row in problems.iterrows():
-            lines.append(f"  - {row['column']}: {row['problem']}")
-    return "\n".join(lines)
-
-
-def run_offer_cli(args: Any) -> int:
-    """``outcomes offer --model DIR --case CASE.json [--cash N] [--budget N] [--as-of DATE]``.
-
-    Loads ``settlement_ratio.skops`` (and ``monthly_amount.skops`` when
-    present) from the model directory, reads the case JSON through the
-    cleaner, and prints a one-page summary: the three amounts, the acceptance
-    curve, the instalment alternative and the ways out side by side
-    (:func:`~outcomes.compare_paths`). With an ``args.past_cases`` path (a
-    clean table), the basis of similar past cases is shown too.
-    """
-    from outcomes._paths import compare_paths
-
-    as_of = None
-    if getattr(args, "as_of", None):
-        try:
-            as_of = date.fromisoformat(str(args.as_of))
-        except ValueError:
-            raise OutcomesError(f"--as-of must be a date YYYY-MM-DD, got {args.as_of!r}") from None
-    cash = getattr(args, "cash", None)
-    budget = getattr(args, "budget", None)
-    for name, value in (("--cash", cash), ("--budget", budget)):
-        if value is not None and value < 0:
-            raise OutcomesError(f"{name} must be 0 or more yen, got {value}")
-    case, problems = read_case_json(args.case, today=as_of)
-    ratio_model, monthly_model = _load_models(args.model)
-    past = getattr(args, "past_cases", None)
-    past_cases = _read_past_cases(past) if past else None
-    language = getattr(args, "language", None) or "ja"
-    offer = opening_offer(
-        ratio_model,
-        case,
-        cash_available=cash,
-        as_of=as_of,
-        past_cases=past_cases,
-        monthly_model=monthly_model,
-        budget=budget,
-        language=language,
-    )
-    installment = None
-    if monthly_model is not None and not isinstance(offer.alternative, InstallmentProposal):
-        # the analyst weighs both sides even when the cash reaches the opening
-        installment = installment_proposal(
-            monthly_model, case, budget=budget, as_of=as_of, language=language
-        )
-    paths = compare_paths(
-        case,
-        ratio_model=ratio_model,
-        monthly_model=monthly_model,
-        cash_available=cash,
-        monthly_budget=budget,
-        as_of=as_of,
-    )
-    print(render_offer(offer, installment=installment, paths=paths, problems=problems, as_of=as_of))
-    return 0
+        return run
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,1 @@
+"""One module per ``outcomes`` subcommand; :mod:`outcomes.cli` parses the arguments."""

@@ -1,0 +1,171 @@
+"""Every label and number format of offers and the ways out, in Japanese and English.
+
+One yen formatter (:func:`format_yen`) serves offers, instalments and
+:func:`~outcomes.compare_paths`; the other display helpers (shares, chances,
+display width of Japanese text) sit beside it. Nothing here computes an
+amount: every figure shown is an internal estimate, never a promise to the
+debtor.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
+from outcomes._errors import CaseError
+
+__all__ = [
+    "CREDIT_RECORD",
+    "LANGUAGES",
+    "OFFER_LABELS",
+    "PATH_LABELS",
+    "check_language",
+    "creditor_label",
+    "format_chance",
+    "format_pct",
+    "format_yen",
+    "pad",
+    "text_width",
+]
+
+#: languages of reasons, notes and printed summaries
+LANGUAGES: tuple[str, ...] = ("ja", "en")
+
+
+def check_language(language: str) -> str:
+    """``language`` when it is ``"ja"`` or ``"en"``; else a :class:`CaseError` (a ValueError).
+
+    Examples
+    --------
+    >>> check_language("en")
+    'en'
+    """
+    if language not in LANGUAGES:
+        raise CaseError(f"language must be 'ja' or 'en', got {language!r}")
+    return language
+
+
+# ==========================================================================
+# Numbers
+# ==========================================================================
+
+
+def format_yen(amount: float, language: str = "ja") -> str:
+    """Yen for display: ``30万円`` the Japanese way, ``¥300,000`` in English.
+
+    Rounded to the yen. Japanese groups by 万 and 億: 5,000円, 30万円,
+    1万5,000円, 1億2,000万円.
+
+    Parameters
+    ----------
+    amount : float
+        Yen.
+    language : {"ja", "en"}, default "ja"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> [format_yen(x) for x in (5_000, 300_000, 15_000, 120_000_000, 0)]
+    ['5,000円', '30万円', '1万5,000円', '1億2,000万円', '0円']
+    >>> format_yen(1_160_000, "en")
+    '¥1,160,000'
+    """
+    n = int(round(amount))
+    if language != "ja":
+        return f"¥{n:,}"
+    if n < 10_000:
+        return f"{n:,}円"
+    oku, rest = divmod(n, 100_000_000)
+    man, yen = divmod(rest, 10_000)
+    parts = [f"{oku:,}億" if oku else "", f"{man:,}万" if man else "", f"{yen:,}" if yen else ""]
+    return "".join(parts) + "円"
+
+
+def format_pct(share: float) -> str:
+    """A share as a percentage with one decimal (``0.017`` → ``1.7%``)."""
+    return f"{share * 100:.1f}%"
+
+
+def format_chance(p: float) -> str:
+    """A chance as a whole percentage (``0.374`` → ``37%``)."""
+    return f"{p * 100:.0f}%"
+
+
+def text_width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """Pad ``text`` to a display width (Japanese characters are two columns wide).
+
+    Examples
+    --------
+    >>> pad("上限", 6) + "|", pad("9万円", 7, right=True) + "|"
+    ('上限  |', '  9万円|')
+    """
+    fill = " " * max(width - text_width(text), 0)
+    return fill + text if right else text + fill
+
+
+# ==========================================================================
+# Offers
+# ==========================================================================
+
+#: names of the opening, target and walk-away amounts
+OFFER_LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
+    {"ja": ("最初の提示額", "想定着地", "上限"), "en": ("opening", "target", "walk-away")}
+)
+
+
+def creditor_label(creditor_type: str | None, language: str) -> str:
+    """A creditor type code in words (``"guarantor"`` → ``保証会社``).
+
+    Examples
+    --------
+    >>> creditor_label("guarantor", "ja"), creditor_label(None, "en")
+    ('保証会社', 'unknown')
+    """
+    labels = CREDITOR_TYPE_LABELS if language == "ja" else CREDITOR_TYPE_LABELS_EN
+    if creditor_type is None:
+        return "不明" if language == "ja" else "unknown"
+    return labels.get(creditor_type, creditor_type)
+
+
+# ==========================================================================
+# The ways out
+# ==========================================================================
+
+#: name of each way out: {code: (Japanese, English)}
+PATH_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "lump_sum": ("一括和解", "lump-sum settlement"),
+        "installment": ("分割弁済", "instalments"),
+        "voluntary_arrangement": ("任意整理", "voluntary arrangement"),
+        "rehabilitation": ("個人再生", "individual rehabilitation"),
+        "bankruptcy": ("自己破産", "bankruptcy"),
+        "limitation": ("時効援用", "invoking the limitation"),
+    }
+)
+
+#: what each way out leaves in the credit records (M; domain.md "Credit records")
+CREDIT_RECORD: Mapping[str, str] = MappingProxyType(
+    {
+        "lump_sum": "CIC/JICC: the default (代位弁済) record stays about 5 years after settlement",
+        "installment": "CIC/JICC: the default record stays while paying and about 5 years after the debt ends",
+        "voluntary_arrangement": "CIC/JICC about 5 years (任意整理)",
+        "rehabilitation": "CIC/JICC about 5 years; KSC keeps the 官報 gazette notice of 個人再生 7 years",
+        "bankruptcy": "CIC/JICC about 5 years; KSC keeps the 官報 gazette notice of 破産 7 years",
+        "limitation": "CIC/JICC: the default record stays up to about 5 years after the claim ends",
+    }
+)
+
+
+# ==========================================================================
+# Reports (labels of the internal report are appended below this line)
+# ==========================================================================
