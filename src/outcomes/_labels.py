@@ -12,6 +12,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
+
+import numpy as np
 
 from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
 from outcomes._errors import CaseError
@@ -26,6 +29,7 @@ __all__ = [
     "format_chance",
     "format_pct",
     "format_yen",
+    "offer_reasons",
     "pad",
     "text_width",
 ]
@@ -135,6 +139,72 @@ def creditor_label(creditor_type: str | None, language: str) -> str:
     if creditor_type is None:
         return "不明" if language == "ja" else "unknown"
     return labels.get(creditor_type, creditor_type)
+
+
+def offer_reasons(
+    offer: dict[str, Any],
+    chances: np.ndarray,
+    basis: Any,
+    n_train: int | None,
+    language: str,
+) -> list[str]:
+    """The sentences that open an offer's reasons: the three amounts, their chances, the basis.
+
+    ``offer`` holds ``residual_debt``, ``opening``, ``target`` and ``walk_away``;
+    ``basis`` is an :class:`~outcomes._offer.Basis` or None.
+    """
+    ja = language == "ja"
+    residual = offer["residual_debt"]
+
+    def y(a: float) -> str:
+        return format_yen(a, language)
+
+    def both(a: int) -> str:
+        return (
+            f"{y(a)}(残債の{format_pct(a / residual)})"
+            if ja
+            else f"{y(a)} ({format_pct(a / residual)})"
+        )
+
+    opening, target, walk = offer["opening"], offer["target"], offer["walk_away"]
+    reasons = [
+        (
+            f"最初の提示額は{both(opening)}、想定着地は{both(target)}、上限は{both(walk)}です。"
+            if ja
+            else f"Open at {both(opening)}, expect to settle around {both(target)}, and go no "
+            f"higher than {both(walk)}."
+        ),
+        (
+            f"似た事例から見て、{y(opening)}で応じてもらえる見込みは約{format_chance(chances[0])}、"
+            f"{y(target)}なら約{format_chance(chances[1])}、{y(walk)}なら約{format_chance(chances[2])}です。"
+            if ja
+            else f"Judging by similar cases, the creditor would accept {y(opening)} with a chance "
+            f"of about {format_chance(chances[0])}, {y(target)} about {format_chance(chances[1])}, and "
+            f"{y(walk)} about {format_chance(chances[2])}."
+        ),
+    ]
+    if basis is not None:
+        reasons.append(
+            f"{basis.group}の過去の一括和解{basis.n_cases}件では、残債の{format_pct(basis.ratio_low)}〜"
+            f"{format_pct(basis.ratio_high)}で和解しています(中ほどの8割)。"
+            if ja
+            else f"Past lump-sum settlements with {basis.group}: {basis.n_cases} cases, settled at "
+            f"{format_pct(basis.ratio_low)}–{format_pct(basis.ratio_high)} of the residual (the middle 80%)."
+        )
+        if basis.note:
+            reasons.append(basis.note)
+    if n_train:
+        reasons.append(
+            f"見込みは、過去の一括和解{n_train}件から学んだモデルによるものです。"
+            if ja
+            else f"The chances come from a model learned from {n_train} past lump-sum settlements."
+        )
+    reasons.append(
+        f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて考えます。"
+        if ja
+        else f"Above {y(walk)}, compare instalments and debt relief before paying a lump sum."
+    )
+    return reasons
 
 
 # ==========================================================================

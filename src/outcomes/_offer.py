@@ -60,8 +60,8 @@ from outcomes._labels import (
     check_language,
     creditor_label,
     format_chance,
-    format_pct,
     format_yen,
+    offer_reasons,
 )
 from outcomes._single_case import (
     CaseLike,
@@ -491,67 +491,6 @@ class Offer:
         )
 
 
-def _offer_reasons(
-    offer: dict[str, Any],
-    chances: np.ndarray,
-    basis: Basis | None,
-    n_train: int | None,
-    language: str,
-) -> list[str]:
-    ja = language == "ja"
-    residual = offer["residual_debt"]
-
-    def y(a: float) -> str:
-        return format_yen(a, language)
-
-    def both(a: int) -> str:
-        return (
-            f"{y(a)}(残債の{format_pct(a / residual)})"
-            if ja
-            else f"{y(a)} ({format_pct(a / residual)})"
-        )
-
-    opening, target, walk = offer["opening"], offer["target"], offer["walk_away"]
-    reasons = [
-        (
-            f"最初の提示額は{both(opening)}、想定着地は{both(target)}、上限は{both(walk)}です。"
-            if ja
-            else f"Open at {both(opening)}, expect to settle around {both(target)}, and go no "
-            f"higher than {both(walk)}."
-        ),
-        (
-            f"似た事例から見て、{y(opening)}で応じてもらえる見込みは約{format_chance(chances[0])}、"
-            f"{y(target)}なら約{format_chance(chances[1])}、{y(walk)}なら約{format_chance(chances[2])}です。"
-            if ja
-            else f"Judging by similar cases, the creditor would accept {y(opening)} with a chance "
-            f"of about {format_chance(chances[0])}, {y(target)} about {format_chance(chances[1])}, and "
-            f"{y(walk)} about {format_chance(chances[2])}."
-        ),
-    ]
-    if basis is not None:
-        reasons.append(
-            f"{basis.group}の過去の一括和解{basis.n_cases}件では、残債の{format_pct(basis.ratio_low)}〜"
-            f"{format_pct(basis.ratio_high)}で和解しています(中ほどの8割)。"
-            if ja
-            else f"Past lump-sum settlements with {basis.group}: {basis.n_cases} cases, settled at "
-            f"{format_pct(basis.ratio_low)}–{format_pct(basis.ratio_high)} of the residual (the middle 80%)."
-        )
-        if basis.note:
-            reasons.append(basis.note)
-    if n_train:
-        reasons.append(
-            f"見込みは、過去の一括和解{n_train}件から学んだモデルによるものです。"
-            if ja
-            else f"The chances come from a model learned from {n_train} past lump-sum settlements."
-        )
-    reasons.append(
-        f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて考えます。"
-        if ja
-        else f"Above {y(walk)}, compare instalments and debt relief before paying a lump sum."
-    )
-    return reasons
-
-
 @renamed_keywords(model="ratio_model")
 def opening_offer(
     ratio_model: Any,
@@ -671,7 +610,7 @@ def opening_offer(
         return format_yen(a, language)
 
     amounts = {"residual_debt": residual, "opening": opening, "target": target, "walk_away": walk}
-    reasons = _offer_reasons(amounts, chances, basis, n_train, language)
+    reasons = offer_reasons(amounts, chances, basis, n_train, language)
     if past_cases is not None and basis is None:
         reasons.append(
             f"似た過去の一括和解が{k}件未満のため、事例の範囲は示せません。"
