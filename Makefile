@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    := out
+SAMPLE := src/outcomes/data/sample/cases.csv
 
 .PHONY: demo test lint format lab bench clean-out
 
@@ -17,9 +18,9 @@ $(STAMP): pyproject.toml
 # the main job on the bundled synthetic sample: clean, fit, report
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(VENV)/bin/outcomes clean data/sample/cases.csv -o $(OUT)/cases.parquet --problems $(OUT)/problems.csv
+	$(VENV)/bin/outcomes clean $(SAMPLE) -o $(OUT)/cases.parquet --problems $(OUT)/problems.csv
 	$(VENV)/bin/outcomes fit $(OUT)/cases.parquet -o $(OUT)/model
-	$(VENV)/bin/outcomes report data/sample/cases.csv -o $(OUT)/report.html --model $(OUT)/model
+	$(VENV)/bin/outcomes report $(SAMPLE) -o $(OUT)/report.html --model $(OUT)/model
 	@echo "open $(CURDIR)/$(OUT)/report.html"
 
 test: $(STAMP)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outcomes import datasets
+from outcomes import OutcomesError, _messy, datasets
 from outcomes._contract import (
     CASE_COLUMNS,
     CODE_MAPS,
@@ -533,7 +533,7 @@ def test_true_quantile_as_of_for_pending_cases(clean):
 
 def _ratio_cdf(cases: pd.DataFrame, y: np.ndarray) -> np.ndarray:
     """P(recorded lump sum <= y) for each lump-sum row, from the model in closed form."""
-    from outcomes.datasets import _floats, _ratio_mu
+    from outcomes._simulate import _floats, _ratio_mu
 
     debt = _floats(cases["residual_debt"])
     years = (cases["agreement_date"] - cases["sale_date"]).dt.days.to_numpy(float) / 365.25
@@ -551,7 +551,7 @@ def _ratio_cdf(cases: pd.DataFrame, y: np.ndarray) -> np.ndarray:
 
 def _monthly_cdf(cases: pd.DataFrame, y: np.ndarray) -> np.ndarray:
     """P(recorded instalment <= y) for each instalment row, in closed form."""
-    from outcomes.datasets import _codes, _floats, _monthly_mu
+    from outcomes._simulate import _codes, _floats, _monthly_mu
 
     mu = _monthly_mu(
         _floats(cases["monthly_income"]),
@@ -616,17 +616,47 @@ def test_true_quantile_covers_simulated_outcomes(big):
 def test_kanji_numerals_read_back(n):
     from kanjize import kanji2number
 
-    assert kanji2number(datasets._kanji(n)) == n
+    assert kanji2number(_messy._kanji(n)) == n
 
 
 @given(st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=20))
 def test_full_width_text_normalises_back(text):
-    assert unicodedata.normalize("NFKC", datasets._fw(text)) == text
+    assert unicodedata.normalize("NFKC", _messy._fw(text)) == text
+
+
+def _kanji_before_kanjize(n: int) -> str:
+    """The kanji writer the generator had before it used kanjize (the reference)."""
+    digits = "〇一二三四五六七八九"
+
+    def four(n: int) -> str:
+        out = ""
+        for value, unit in ((1000, "千"), (100, "百"), (10, "十")):
+            d, n = divmod(n, value)
+            if d:
+                out += ("" if d == 1 else digits[d]) + unit
+        return out + (digits[n] if n else "")
+
+    if n == 0:
+        return "〇"
+    parts = []
+    for value, unit in ((10**12, "兆"), (10**8, "億"), (10**4, "万")):
+        d, n = divmod(n, value)
+        if d:
+            parts.append(("一" if d == 1 else four(d)) + unit)
+    if n:
+        parts.append(four(n))
+    return "".join(parts)
+
+
+@given(st.one_of(st.integers(0, 10**12 - 1), st.integers(0, 99_999).map(lambda k: k * 1000)))
+def test_kanjize_spells_amounts_as_the_writer_it_replaced(n):
+    assert _messy._kanji(n) == _kanji_before_kanjize(n)
 
 
 def test_sample_file_matches_the_generator():
-    path = datasets._SAMPLE_PATH
+    path = datasets.sample_path()
     assert path.is_file(), "run data/sample/make_sample.py"
+    assert path.parent.parent.parent.name == "outcomes"  # inside the package: outcomes/data/sample
     raw = simulate_cases(datasets.SAMPLE_N, datasets.SAMPLE_SEED, today=datasets.SAMPLE_TODAY)
     data = path.read_bytes()
     assert data == datasets._export_bytes(raw)
@@ -635,14 +665,17 @@ def test_sample_file_matches_the_generator():
     assert b"\r\n" in data
 
 
-def test_load_sample_reads_the_file_or_regenerates_it(monkeypatch, tmp_path):
+def test_load_sample_reads_the_bundled_file(monkeypatch):
     from outcomes._read import read_cases
 
     sample = datasets.load_sample()
     raw = simulate_cases(datasets.SAMPLE_N, datasets.SAMPLE_SEED, today=datasets.SAMPLE_TODAY)
     assert len(sample) == len(raw) > datasets.SAMPLE_N
-    assert sample.equals(read_cases(datasets._SAMPLE_PATH))
-    monkeypatch.setattr(datasets, "_SAMPLE_PATH", tmp_path / "missing.csv")
-    again = datasets.load_sample()
-    assert again.shape == sample.shape
-    assert again.reset_index(drop=True).equals(sample.reset_index(drop=True))
+    assert sample.equals(read_cases(datasets.sample_path()))
+    assert sample.attrs["source"].endswith("cases.csv")
+    # no regeneration behind the analyst's back: a missing file is a clear error
+    monkeypatch.setattr(datasets, "SAMPLE_RESOURCE", ("data", "sample", "missing.csv"))
+    with pytest.raises(OutcomesError, match="bundled sample .* missing"):
+        datasets.load_sample()
+    with pytest.raises(OutcomesError, match="reinstall"):
+        datasets.sample_path()

@@ -378,11 +378,11 @@ def test_bad_cases_and_arguments(ratio_model):
 
 
 @pytest.fixture(scope="module")
-def model_dir(ratio_model, monthly_model, tmp_path_factory) -> Path:
+def model_dir(ratio_model, monthly_model, past, tmp_path_factory) -> Path:
+    from outcomes._io import write_model_dir
+
     directory = tmp_path_factory.mktemp("model")
-    ratio_model.save(directory / "settlement_ratio.skops")
-    monthly_model.save(directory / "monthly_amount.skops")
-    return directory
+    return write_model_dir(directory, ratio=ratio_model, monthly=monthly_model, cases=past)
 
 
 def test_cli_offer_with_japanese_headers(model_dir, tmp_path, capsys):

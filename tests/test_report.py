@@ -39,9 +39,9 @@ from outcomes._report import (
     styled,
     template_path,
 )
-from outcomes.datasets import SAMPLE_TODAY
+from outcomes.datasets import SAMPLE_TODAY, sample_path
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample" / "cases.csv"
+SAMPLE = sample_path()  # the bundled export, inside the package
 TODAY = SAMPLE_TODAY
 K = 5
 

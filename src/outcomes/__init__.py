@@ -11,12 +11,10 @@ and is imported on first use, so that ``import outcomes`` stays fast.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("outcomes")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+# one source of the version, also when running from a source tree without an install
+# (saved models record it and refuse another major.minor)
+from outcomes._version import __version__
 
 # public name -> module that defines it
 _PUBLIC: dict[str, str] = {
@@ -34,6 +32,9 @@ _PUBLIC: dict[str, str] = {
     # data
     "load_sample": "outcomes.datasets",
     "simulate_cases": "outcomes.datasets",
+    "load_case_table": "outcomes._io",
+    "read_model_dir": "outcomes._io",
+    "write_model_dir": "outcomes._io",
     # models
     "RatioRegressor": "outcomes.models",
     "SettlementRatioModel": "outcomes.models",

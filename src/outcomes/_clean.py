@@ -748,37 +748,6 @@ def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
     return equal
 
 
-def run_clean_cli(args: Any) -> int:
-    """``outcomes clean``: read, clean, write, print the summary."""
-    from outcomes._read import read_cases
-
-    raw = read_cases(args.input, table=args.table, query=args.query, sheet=args.sheet)
-    result = clean_cases(raw, today=args.today)
-    if args.output:
-        _write_table(result.cases, args.output)
-    if args.problems:
-        _write_table(result.problems, args.problems)
-    print(result.summary())
-    if args.output:
-        print(f"clean table: {args.output}")
-    if args.problems:
-        print(f"problems:    {args.problems}")
-    return 0
-
-
-def _write_table(table: pd.DataFrame, path: str) -> None:
-    try:
-        if str(path).lower().endswith(".parquet"):
-            table.to_parquet(path, index=False)
-        elif str(path).lower().endswith(".csv"):
-            # utf-8 with BOM: Excel on Windows opens it with the Japanese intact
-            table.to_csv(path, index=False, encoding="utf-8-sig")
-        else:
-            raise OutcomesError(f"cannot write {path}: use a .parquet or .csv file name")
-    except OSError as exc:
-        raise OutcomesError(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
 def count_kinds(problems: pd.DataFrame) -> Counter[str]:
     """Problems by kind, as a Counter (for summaries)."""
     return Counter(problems["problem"].map(problem_kind))

@@ -785,12 +785,3 @@ def opening_offers(
         index=cases.index,
     )
     return table
-
-
-def __getattr__(name: str) -> Any:
-    # ``outcomes offer`` moved to outcomes._cli.offer:run; kept until cli.py points there
-    if name == "run_offer_cli":
-        from outcomes._cli.offer import run
-
-        return run
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

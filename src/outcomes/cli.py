@@ -1,15 +1,18 @@
 """Command line: ``outcomes clean | fit | predict | offer | report``.
 
-Each subcommand is a thin call of the library. Handlers live next to what
-they call (``_clean.run_clean_cli``, ``models._cli.run_fit`` …) and return an
-exit code; this module only parses arguments and turns an
-:class:`~outcomes.OutcomesError` into a one-line reason and a non-zero exit.
+Each subcommand is a thin call of the library, in its own module of
+``outcomes._cli`` (``run(args) -> int``). This module only parses arguments
+and turns an error on the user's input -- an :class:`~outcomes.OutcomesError`,
+or a ``ValueError``/``TypeError`` that a bad value raised -- into a one-line
+reason and exit status 2, never a traceback. Set ``OUTCOMES_TRACEBACK=1`` in
+the environment to see the traceback of a ``ValueError``/``TypeError``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,10 +21,10 @@ from outcomes._errors import OutcomesError
 
 # subcommand -> "module:function"; the function takes the parsed namespace and returns an exit code
 _HANDLERS: dict[str, str] = {
-    "clean": "outcomes._clean:run_clean_cli",
-    "fit": "outcomes.models._cli:run_fit",
-    "predict": "outcomes.models._cli:run_predict",
-    "offer": "outcomes._offer:run_offer_cli",
+    "clean": "outcomes._cli.clean:run",
+    "fit": "outcomes._cli.fit:run",
+    "predict": "outcomes._cli.predict:run",
+    "offer": "outcomes._cli.offer:run",
     "report": "outcomes._report:run_report_cli",
 }
 
@@ -83,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(exc: BaseException) -> str:
+    """The error's message on one line (its type when it has none).
+
+    >>> _one_line(ValueError("bad date\\n  in row 3"))
+    'bad date / in row 3'
+    """
+    text = " / ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+    return text or type(exc).__name__
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
@@ -91,7 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(importlib.import_module(module_name), func_name)
         return int(handler(args) or 0)
     except OutcomesError as exc:
-        print(f"outcomes {args.command}: {exc}", file=sys.stderr)
+        print(f"outcomes {args.command}: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except (ValueError, TypeError) as exc:
+        # a bad value of the user's that a library function refused without an OutcomesError
+        if os.environ.get("OUTCOMES_TRACEBACK"):
+            raise
+        hint = " (OUTCOMES_TRACEBACK=1 shows where)"
+        print(f"outcomes {args.command}: {_one_line(exc)}{hint}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # pragma: no cover - interactive
         print(f"outcomes {args.command}: interrupted", file=sys.stderr)

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
-from outcomes._errors import OutcomesError, ReadError
+from outcomes._errors import OutcomesError
 from outcomes._installment import InstallmentProposal, installment_proposal
+from outcomes._io import load_case_table, read_model_dir
 from outcomes._labels import (
     OFFER_LABELS,
     creditor_label,
@@ -30,39 +29,6 @@ from outcomes._paths import compare_paths
 from outcomes._single_case import read_case_json
 
 __all__ = ["render_offer", "run"]
-
-
-def _load_models(path: str | Path) -> tuple[Any, Any]:
-    """The ratio model and (when present) the monthly model of a model directory or file."""
-    from outcomes.models import load_model
-
-    path = Path(path)
-    if path.is_dir():
-        ratio_file = path / "settlement_ratio.skops"
-        monthly_file = path / "monthly_amount.skops"
-        if not ratio_file.is_file():
-            raise OutcomesError(
-                f"{path} holds no settlement_ratio.skops; write it with `outcomes fit`"
-            )
-        ratio = load_model(ratio_file)
-        monthly = load_model(monthly_file) if monthly_file.is_file() else None
-        return ratio, monthly
-    if path.is_file():
-        return load_model(path), None
-    raise OutcomesError(f"model directory {path} not found")
-
-
-def _read_past_cases(path: str | Path) -> pd.DataFrame:
-    path = Path(path)
-    if path.suffix.lower() == ".parquet":
-        try:
-            return pd.read_parquet(path)
-        except (OSError, ValueError) as exc:
-            raise ReadError(path, f"{type(exc).__name__}: {exc}") from None
-    from outcomes._clean import clean_cases
-    from outcomes._read import read_cases
-
-    return clean_cases(read_cases(path)).cases
 
 
 def _table_text(table: pd.DataFrame) -> str:
@@ -175,10 +141,11 @@ def run(args: argparse.Namespace) -> int:
         if value is not None and value < 0:
             raise OutcomesError(f"{name} must be 0 or more yen, got {value}")
     case, problems = read_case_json(args.case, today=as_of)
-    ratio_model, monthly_model = _load_models(args.model)
+    model_dir = read_model_dir(args.model)
+    ratio_model, monthly_model = model_dir.ratio, model_dir.monthly
     past = getattr(args, "past_cases", None)
     # indexed once: the offer reads the basis from the index, not from the whole table
-    past_cases = index_past_cases(_read_past_cases(past)) if past else None
+    past_cases = index_past_cases(load_case_table(past).cases) if past else None
     language = getattr(args, "language", None) or "ja"
     offer = opening_offer(
         ratio_model,

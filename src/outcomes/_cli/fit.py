@@ -1,0 +1,71 @@
+"""``outcomes fit CASES -o MODEL_DIR [--cv 5] [--as-of DATE]``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from outcomes._cli import check_as_of, load_cases
+from outcomes._errors import OutcomesError
+from outcomes._io import METADATA_FILE, MODEL_FILES, write_model_dir
+
+__all__ = ["run"]
+
+
+def format_evaluation(table: pd.DataFrame) -> str:
+    """An evaluation table (from :func:`outcomes.evaluate`) as text, in the target's units."""
+    shown = table.copy()
+    if table.attrs.get("target") == "monthly_amount":
+        for col in ("MAE", "RMSE", "width"):
+            shown[col] = shown[col].map("{:,.0f}".format)
+        shown["pinball"] = shown["pinball"].map("{:,.1f}".format)
+    else:
+        for col in ("MAE", "RMSE", "width"):
+            shown[col] = shown[col].map("{:.4f}".format)
+        shown["pinball"] = shown["pinball"].map("{:.5f}".format)
+    shown["coverage"] = shown["coverage"].map("{:.1%}".format)
+    return shown.to_string()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Fit both models on the cases, print their cross-validated evaluation, write the directory."""
+    from outcomes.models import MonthlyAmountModel, SettlementRatioModel, evaluate
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise OutcomesError(f"{out} exists and is not a directory")
+    cv = int(getattr(args, "cv", 5) or 5)
+    as_of = check_as_of(getattr(args, "as_of", None))
+    cases = load_cases(args.cases)
+    fitted: dict[str, tuple[Any, pd.DataFrame]] = {}
+    for name, cls in (
+        ("settlement_ratio", SettlementRatioModel),
+        ("monthly_amount", MonthlyAmountModel),
+    ):
+        model = cls(as_of=as_of)
+        evaluation = evaluate(model, cases, cv=cv)
+        model.fit(cases)
+        fitted[name] = (model, evaluation)
+        print(
+            f"{cls.__name__}: {model.n_train_:,} training cases "
+            f"({cls.resolution} with a {cls.target}); {cv}-fold evaluation:"
+        )
+        print(format_evaluation(evaluation))
+        print()
+    write_model_dir(
+        out,
+        ratio=fitted["settlement_ratio"][0],
+        monthly=fitted["monthly_amount"][0],
+        cases=cases,
+        evaluations={name: evaluation for name, (_, evaluation) in fitted.items()},
+        source=str(args.cases),
+        as_of=as_of,
+        cv=cv,
+    )
+    print(
+        f"models written to {out}/ ({', '.join(f'{n}.skops' for n in MODEL_FILES)}, {METADATA_FILE})"
+    )
+    return 0

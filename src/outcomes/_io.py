@@ -1,0 +1,398 @@
+"""Reading and writing what the commands share: case tables and model directories.
+
+One loader of cases for every command (:func:`load_case_table`): a parquet
+file (or a DataFrame) that already is the contract's clean table -- its
+columns, dtypes that convert, and the pandera schema passes -- is used as it
+is; anything else is read with :func:`~outcomes.read_cases` and cleaned with
+:func:`~outcomes.clean_cases`. :func:`iter_clean_parquet` streams a large
+clean parquet table in chunks under the same rule.
+
+One reader and one writer of a model directory, as ``outcomes fit`` writes it::
+
+    MODEL_DIR/settlement_ratio.skops   SettlementRatioModel
+    MODEL_DIR/monthly_amount.skops     MonthlyAmountModel
+    MODEL_DIR/metadata.json            version, training rows and sha256, date, evaluation
+
+Every failure on the user's input is an :class:`~outcomes.OutcomesError`
+with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from outcomes._clean import PROBLEM_COLUMNS, CleanResult
+from outcomes._contract import CASE_COLUMNS, COLUMNS
+from outcomes._errors import OutcomesError
+
+__all__ = [
+    "METADATA_FILE",
+    "MODEL_FILES",
+    "CaseTable",
+    "ModelDir",
+    "as_clean_table",
+    "empty_problems",
+    "iter_clean_parquet",
+    "load_case_table",
+    "read_model_dir",
+    "write_model_dir",
+]
+
+#: the files of a model directory: name -> the model class it holds (by class name)
+MODEL_FILES: dict[str, str] = {
+    "settlement_ratio": "SettlementRatioModel",
+    "monthly_amount": "MonthlyAmountModel",
+}
+#: the directory's own metadata
+METADATA_FILE = "metadata.json"
+
+
+# --------------------------------------------------------------------------
+# Case tables
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class CaseTable(CleanResult):
+    """What :func:`load_case_table` returns: a :class:`~outcomes.CleanResult`.
+
+    Unpacks as ``cases, problems``. ``already_clean`` says whether the input
+    was used as it is (then ``problems`` is empty) rather than cleaned.
+    """
+
+    already_clean: bool = field(default=False)
+
+
+def empty_problems() -> pd.DataFrame:
+    """An empty problems table (the columns :func:`~outcomes.clean_cases` writes).
+
+    Examples
+    --------
+    >>> list(empty_problems().columns)
+    ['row', 'case_id', 'column', 'value', 'problem']
+    """
+    return pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
+
+
+def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
+    """``frame`` in the contract's column order and dtypes if it is a clean table, else None.
+
+    A clean table has exactly the contract's columns (in any order), values
+    that convert to the contract's dtypes, and passes
+    :func:`~outcomes.case_schema`.
+
+    Examples
+    --------
+    >>> from outcomes.datasets import simulate_cases
+    >>> clean = simulate_cases(20, seed=1, messy=False, today="2026-06-30")
+    >>> as_clean_table(clean[clean.columns[::-1]]).equals(clean)
+    True
+    >>> as_clean_table(clean.drop(columns="age")) is None
+    True
+    """
+    if set(frame.columns) != set(CASE_COLUMNS) or len(frame.columns) != len(CASE_COLUMNS):
+        return None
+    try:
+        out = pd.DataFrame(
+            {spec.name: frame[spec.name].astype(spec.dtype) for spec in COLUMNS}, index=frame.index
+        )
+    except (TypeError, ValueError):
+        return None
+    from outcomes._schema import case_schema
+
+    try:
+        case_schema().validate(out)
+    except Exception:  # pandera's SchemaError(s): not a clean table, so it is cleaned
+        return None
+    return out
+
+
+def _is_parquet(source: object) -> bool:
+    return (
+        isinstance(source, str | os.PathLike)
+        and str(source).lower().endswith(".parquet")
+        and Path(source).is_file()
+    )
+
+
+def _read_clean_parquet(path: str | os.PathLike[str]) -> pd.DataFrame | None:
+    import pyarrow.parquet as pq
+
+    try:
+        names = pq.read_schema(path).names
+    except Exception:  # not a readable parquet file: read_cases says why
+        return None
+    if set(names) != set(CASE_COLUMNS):
+        return None
+    try:
+        frame = pd.read_parquet(path)
+    except Exception:
+        return None
+    return as_clean_table(frame)
+
+
+def load_case_table(
+    source: str | os.PathLike[str] | pd.DataFrame,
+    *,
+    table: str | None = None,
+    query: str | None = None,
+    sheet: str | int | None = None,
+    today: date | str | None = None,
+) -> CaseTable:
+    """The clean case table of ``source``, and its problems.
+
+    A ``.parquet`` file (or a DataFrame) that already is the contract's clean
+    table -- e.g. written by ``outcomes clean -o cases.parquet`` -- is checked
+    against the schema and used as it is, with an empty problems table.
+    Anything else (CSV, .xlsx, a raw parquet, a database URL, a raw
+    DataFrame) is read with :func:`~outcomes.read_cases` and cleaned with
+    :func:`~outcomes.clean_cases`.
+
+    Parameters
+    ----------
+    source : str, path-like or DataFrame
+        As :func:`~outcomes.read_cases` takes it.
+    table, query, sheet
+        Passed to :func:`~outcomes.read_cases`.
+    today : date or str, optional
+        The day of cleaning (see :func:`~outcomes.clean_cases`).
+
+    Returns
+    -------
+    CaseTable
+        Unpacks as ``cases, problems``; ``already_clean`` tells which way it went.
+
+    Raises
+    ------
+    ReadError
+        If the source cannot be read at all.
+
+    Examples
+    --------
+    >>> from outcomes.datasets import simulate_cases
+    >>> clean = simulate_cases(30, seed=2, messy=False, today="2026-06-30")
+    >>> loaded = load_case_table(clean)
+    >>> loaded.already_clean, loaded.cases.equals(clean), len(loaded.problems)
+    (True, True, 0)
+    >>> raw = simulate_cases(30, seed=2, today="2026-06-30")
+    >>> cases, problems = load_case_table(raw, today="2026-06-30")
+    >>> len(cases)
+    30
+    """
+    typed: pd.DataFrame | None = None
+    if isinstance(source, pd.DataFrame):
+        typed = as_clean_table(source)
+        name = source.attrs.get("source")
+    else:
+        name = str(source)
+        if _is_parquet(source):
+            typed = _read_clean_parquet(source)
+    if typed is not None:
+        return CaseTable(
+            typed.reset_index(drop=True),
+            empty_problems(),
+            len(typed),
+            source=name,
+            already_clean=True,
+        )
+    from outcomes._clean import clean_cases
+    from outcomes._read import read_cases
+
+    raw = read_cases(source, table=table, query=query, sheet=sheet)
+    result = clean_cases(raw, today=today)
+    kept = {f.name: getattr(result, f.name) for f in fields(CleanResult)}
+    return CaseTable(**kept, already_clean=False)
+
+
+def iter_clean_parquet(
+    path: str | os.PathLike[str], chunk_size: int
+) -> tuple[int, Iterator[pd.DataFrame]] | None:
+    """Stream a clean parquet table in chunks (bounded memory), or None if it is not one.
+
+    Returns the number of rows and an iterator of clean chunks; the first
+    rows are checked here, each later chunk as it is read (a chunk that does
+    not fit the contract raises :class:`~outcomes.OutcomesError`).
+    """
+    if not _is_parquet(path):
+        return None
+    import pyarrow.parquet as pq
+
+    try:
+        file = pq.ParquetFile(path)
+    except Exception:
+        return None
+    if set(file.schema_arrow.names) != set(CASE_COLUMNS):
+        return None
+    first = next(file.iter_batches(batch_size=min(chunk_size, 1000)), None)
+    if first is None or as_clean_table(first.to_pandas()) is None:
+        return None
+
+    def chunks() -> Iterator[pd.DataFrame]:
+        for batch in file.iter_batches(batch_size=chunk_size):
+            typed = as_clean_table(batch.to_pandas())
+            if typed is None:
+                raise OutcomesError(f"{path}: a part of the table does not fit the contract")
+            yield typed
+
+    return file.metadata.num_rows, chunks()
+
+
+# --------------------------------------------------------------------------
+# Model directories
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelDir:
+    """The models of a directory written by ``outcomes fit``.
+
+    Attributes
+    ----------
+    path : Path
+    ratio : SettlementRatioModel
+    monthly : MonthlyAmountModel
+    metadata : dict
+        ``metadata.json``: version, training rows and sha256, date, evaluation.
+    """
+
+    path: Path
+    ratio: Any
+    monthly: Any
+    metadata: dict[str, Any]
+
+    @property
+    def models(self) -> dict[str, Any]:
+        """The models by file name (``settlement_ratio``, ``monthly_amount``)."""
+        return {"settlement_ratio": self.ratio, "monthly_amount": self.monthly}
+
+
+def _model_classes() -> dict[str, type]:
+    from outcomes import models
+
+    return {name: getattr(models, cls) for name, cls in MODEL_FILES.items()}
+
+
+def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
+    """Read a model directory written by ``outcomes fit`` (or :func:`write_model_dir`).
+
+    Parameters
+    ----------
+    path : str or path-like
+
+    Returns
+    -------
+    ModelDir
+
+    Raises
+    ------
+    OutcomesError
+        If ``path`` is not a model directory (missing, a file, or lacking
+        ``metadata.json`` or a model file), or a model file is refused by
+        :func:`~outcomes.load_model` (other version, unexpected types) or
+        holds the wrong model.
+    """
+    from outcomes.models import load_model
+
+    directory = Path(path)
+    if not directory.exists():
+        raise OutcomesError(f"model directory {directory} not found; write one with `outcomes fit`")
+    expected = [METADATA_FILE, *(f"{name}.skops" for name in MODEL_FILES)]
+    missing = [name for name in expected if not (directory / name).is_file()]
+    if not directory.is_dir() or missing:
+        lacking = "" if not directory.is_dir() else f" (no {', '.join(missing)})"
+        raise OutcomesError(
+            f"{directory} is not a model directory{lacking}; write one with `outcomes fit`"
+        )
+    try:
+        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise OutcomesError(f"{directory / METADATA_FILE} is not readable JSON ({exc})") from None
+    if not isinstance(metadata, dict):
+        raise OutcomesError(f"{directory / METADATA_FILE} is not a model directory's metadata")
+    loaded = {}
+    for name, cls in _model_classes().items():
+        file = directory / f"{name}.skops"
+        model = load_model(file)
+        if not isinstance(model, cls):
+            raise OutcomesError(f"{file} holds a {type(model).__name__}, not a {cls.__name__}")
+        loaded[name] = model
+    return ModelDir(directory, loaded["settlement_ratio"], loaded["monthly_amount"], metadata)
+
+
+def write_model_dir(
+    path: str | os.PathLike[str],
+    *,
+    ratio: Any,
+    monthly: Any,
+    cases: pd.DataFrame,
+    evaluations: Mapping[str, pd.DataFrame | None] | None = None,
+    source: str | None = None,
+    as_of: object = None,
+    cv: int | None = None,
+) -> Path:
+    """Write fitted models as a model directory :func:`read_model_dir` reads.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The directory; created if needed. An existing file there is refused.
+    ratio, monthly : SettlementRatioModel, MonthlyAmountModel
+        Fitted models.
+    cases : DataFrame
+        The clean table they were trained on (its rows and sha256 are recorded).
+    evaluations : mapping, optional
+        ``{"settlement_ratio": table, "monthly_amount": table}`` from
+        :func:`~outcomes.evaluate`, kept in the metadata.
+    source, as_of, cv
+        Recorded in ``metadata.json``.
+
+    Returns
+    -------
+    Path
+        The directory.
+    """
+    from outcomes.models._persist import model_metadata, package_version, table_sha256
+
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise OutcomesError(f"{out} exists and is not a directory")
+    fitted = {"settlement_ratio": ratio, "monthly_amount": monthly}
+    for name, cls in _model_classes().items():
+        if not isinstance(fitted[name], cls):
+            raise TypeError(f"{name} must be a {cls.__name__}, got {type(fitted[name]).__name__}")
+    evaluations = dict(evaluations or {})
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutcomesError(f"cannot write {out}: {exc.strerror or exc}") from None
+    meta: dict[str, Any] = {
+        "package": "outcomes",
+        "package_version": package_version(),
+        "created": _dt.datetime.now().isoformat(timespec="seconds"),
+        "source": None if source is None else str(source),
+        "training_table_rows": len(cases),
+        "training_table_sha256": table_sha256(cases),
+        "as_of": as_of,
+        "cv": cv,
+        "models": {},
+    }
+    for name, model in fitted.items():
+        file = out / f"{name}.skops"
+        evaluation = evaluations.get(name)
+        model.save(file, evaluation=evaluation)
+        entry = model_metadata(model, evaluation)
+        entry["file"] = file.name
+        meta["models"][name] = entry
+    (out / METADATA_FILE).write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+    )
+    return out

@@ -1,0 +1,148 @@
+"""One case-table loader and one model-directory reader/writer (``outcomes._io``)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from outcomes import OutcomesError, load_case_table, read_model_dir, write_model_dir
+from outcomes._io import iter_clean_parquet
+from outcomes.datasets import simulate_cases
+
+TODAY = "2026-06-30"
+V010 = Path(__file__).parent / "data" / "model-v0.1.0" / "model"
+
+
+@pytest.fixture(scope="module")
+def clean():
+    return simulate_cases(60, seed=7, messy=False, today=TODAY)
+
+
+def test_a_clean_parquet_is_used_as_it_is(tmp_path, clean, monkeypatch):
+    import outcomes._clean
+
+    path = tmp_path / "clean.parquet"
+    clean[clean.columns[::-1]].to_parquet(path, index=False)  # column order does not matter
+
+    def no_cleaning(*args, **kwargs):
+        raise AssertionError("a clean table must not be cleaned again")
+
+    monkeypatch.setattr(outcomes._clean, "clean_cases", no_cleaning)
+    loaded = load_case_table(path)
+    assert loaded.already_clean and loaded.rows_read == 60 and loaded.source == str(path)
+    pd.testing.assert_frame_equal(loaded.cases, clean)
+    cases, problems = loaded
+    assert len(problems) == 0 and list(problems.columns) == list(loaded.problems.columns)
+
+
+def test_a_parquet_failing_the_schema_is_cleaned(tmp_path, clean):
+    bad = clean.copy()
+    bad.loc[0, "age"] = 150  # outside the contract's range: not a clean table
+    path = tmp_path / "bad.parquet"
+    bad.to_parquet(path, index=False)
+    loaded = load_case_table(path, today=TODAY)
+    assert not loaded.already_clean
+    assert pd.isna(loaded.cases.loc[0, "age"])
+    assert loaded.problems["problem"].str.contains("age").any()
+
+
+def test_a_raw_export_is_read_and_cleaned(tmp_path):
+    raw = simulate_cases(50, seed=8, today=TODAY)
+    path = tmp_path / "export.csv"
+    raw.to_csv(path, index=False)
+    loaded = load_case_table(path, today=TODAY)
+    assert not loaded.already_clean and len(loaded.cases) == 50
+    assert loaded.rows_read == len(raw)
+
+
+def test_a_clean_parquet_streams_in_chunks(tmp_path, clean):
+    path = tmp_path / "clean.parquet"
+    clean.to_parquet(path, index=False)
+    rows, chunks = iter_clean_parquet(path, 25)
+    parts = list(chunks)
+    assert rows == 60 and [len(p) for p in parts] == [25, 25, 10]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), clean)
+    assert iter_clean_parquet(tmp_path / "none.parquet", 25) is None
+
+
+def test_model_directory_round_trip(tmp_path):
+    saved = read_model_dir(V010)
+    out = write_model_dir(
+        tmp_path / "m",
+        ratio=saved.ratio,
+        monthly=saved.monthly,
+        cases=simulate_cases(30, seed=1, messy=False, today=TODAY),
+        source="x.parquet",
+        as_of=TODAY,
+        cv=2,
+    )
+    again = read_model_dir(out)
+    assert again.metadata["source"] == "x.parquet" and again.metadata["training_table_rows"] == 30
+    assert set(again.metadata["models"]) == {"settlement_ratio", "monthly_amount"}
+    assert again.ratio.get_params() == saved.ratio.get_params()
+    with pytest.raises(OutcomesError, match="exists and is not a directory"):
+        write_model_dir(
+            out / "metadata.json", ratio=saved.ratio, monthly=saved.monthly, cases=pd.DataFrame()
+        )
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "copy"
+    shutil.copytree(V010, target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda d: d / "nowhere", r"model directory .*nowhere not found"),
+        (lambda d: d / "metadata.json", r"is not a model directory"),
+        (
+            lambda d: (d / "metadata.json").unlink() or d,
+            r"is not a model directory \(no metadata.json\)",
+        ),
+        (
+            lambda d: (d / "monthly_amount.skops").unlink() or d,
+            r"\(no monthly_amount.skops\)",
+        ),
+        (lambda d: (d / "metadata.json").write_text("{") and d, "not readable JSON"),
+        (
+            lambda d: shutil.copy(d / "monthly_amount.skops", d / "settlement_ratio.skops") and d,
+            "holds a MonthlyAmountModel, not a SettlementRatioModel",
+        ),
+    ],
+)
+def test_not_a_model_directory_is_one_clear_error(tmp_path, spoil, message):
+    with pytest.raises(OutcomesError, match=message):
+        read_model_dir(spoil(_copy(tmp_path)))
+
+
+def test_metadata_json_is_kept(tmp_path):
+    meta = json.loads((V010 / "metadata.json").read_text(encoding="utf-8"))
+    assert read_model_dir(V010).metadata == meta
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return names
+
+
+def test_models_do_not_import_the_cleaner_or_the_commands():
+    """models/ sits below the cleaner, _io and the CLI (the data flows one way)."""
+    import outcomes.models
+
+    forbidden = {"outcomes._clean", "outcomes._read", "outcomes._io", "outcomes.cli"}
+    for path in Path(outcomes.models.__file__).parent.glob("*.py"):
+        imported = _imports(path)
+        assert not imported & forbidden, path.name
+        assert not any(m.startswith("outcomes._cli") for m in imported), path.name
