@@ -19,7 +19,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from outcomes._report import _kernel_manager_class, template_path
+from outcomes.report import kernel_manager_class, template_path
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 EXPECTED = (
@@ -41,7 +41,7 @@ def run(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         nb,
         timeout=TIMEOUT,
         kernel_name="python3",
-        kernel_manager_class=_kernel_manager_class(),
+        kernel_manager_class=kernel_manager_class(),
         resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
     )
     client.execute()

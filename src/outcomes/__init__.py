@@ -58,7 +58,7 @@ _PUBLIC: dict[str, str] = {
     "CaseError": "outcomes._paths",
     "RehabilitationUnavailableError": "outcomes._paths",
     # reports
-    "write_report": "outcomes._report",
+    "write_report": "outcomes.report",
 }
 
 __all__ = ["__version__", *_PUBLIC]

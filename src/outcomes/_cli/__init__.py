@@ -1,0 +1,1 @@
+"""One module per ``outcomes`` command; ``outcomes.cli`` parses the arguments and calls them."""
