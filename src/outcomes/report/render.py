@@ -125,7 +125,7 @@ def template_path() -> Any:
 
 
 def write_report(
-    input: str | Path,
+    input: str | Path | None,
     output: str | Path,
     *,
     period: str | None = None,
@@ -145,8 +145,9 @@ def write_report(
 
     Parameters
     ----------
-    input : str or Path
-        A raw export (CSV, .xlsx, parquet) or an already-clean parquet table.
+    input : str or Path or None
+        A raw export (CSV, .xlsx, parquet) or an already-clean parquet table;
+        ``None``: the shipped synthetic sample.
     output : str or Path
         The HTML file to write (its directory must exist).
     period : str, optional
