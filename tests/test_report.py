@@ -1,14 +1,17 @@
 """The internal report: k-safe tables, and the HTML written from the packaged template.
 
-Two reports are produced, concurrently (each runs its own kernel): the shipped
-sample through the ``outcomes report`` command with a model directory (models
-loaded, not re-fitted), and a generated messy export with planted rare groups
-and planted personal strings through :func:`outcomes.write_report` (models
-fitted inside the report).
+The template runs once in the whole suite: one report (the session-scoped
+``report`` fixture) on a generated messy export with planted rare groups and
+planted personal strings, through the ``outcomes report`` command in-process
+with a model directory (models loaded, not re-fitted). Models fitted for a
+report without a model directory are checked without a kernel
+(:func:`outcomes.report.check_models`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import subprocess
 import sys
@@ -25,11 +28,14 @@ from outcomes import OutcomesError, ReadError, clean_cases, simulate_cases, writ
 from outcomes._contract import CASE_COLUMNS, QUASI_IDENTIFIERS, match_header
 from outcomes._privacy import k_anonymous_mask
 from outcomes._registry import load_servicer_registry
-from outcomes._report import (
-    _kernel_manager_class,
+from outcomes.datasets import SAMPLE_TODAY, sample_path
+from outcomes.report import (
+    COVERAGES,
+    REPORT_BASELINES,
     breakdown,
     check_models,
     crosstab,
+    kernel_manager_class,
     load_report_data,
     parse_period,
     predicted_ranges,
@@ -39,7 +45,6 @@ from outcomes._report import (
     styled,
     template_path,
 )
-from outcomes.datasets import SAMPLE_TODAY, sample_path
 
 SAMPLE = sample_path()  # the bundled export, inside the package
 TODAY = SAMPLE_TODAY
@@ -183,8 +188,42 @@ def test_check_models_says_why_when_there_are_too_few_cases():
     assert predicted_ranges(checks[0], few, "creditor_type", k=K).empty
 
 
+def test_without_model_dir_models_are_cross_validated_by_evaluate(monkeypatch):
+    import outcomes.models
+
+    cases = simulate_cases(400, seed=4, messy=False, today=TODAY)
+    calls = []
+    real = outcomes.models.fit_and_evaluate
+
+    def recording(model, data, **options):
+        fitted, table = real(model, data, **options)
+        calls.append((type(model).__name__, options, table))
+        return fitted, table
+
+    monkeypatch.setattr(outcomes.models, "fit_and_evaluate", recording)
+    checks = check_models(cases, k=K, as_of=TODAY, cv=3, model_params={"max_iter": 30, "cv": 3})
+    # every fit goes through evaluate: one call per model, nothing fitted besides
+    assert [name for name, _, _ in calls] == ["SettlementRatioModel", "MonthlyAmountModel"]
+    for check, (_, options, table) in zip(checks, calls, strict=True):
+        assert check.model is not None and check.message is None
+        assert "交差検証" in check.origin
+        assert options["cv"] == 3 and list(options["baselines"]) == list(REPORT_BASELINES)
+        assert list(check.accuracy.index) == ["モデル", "全体の中央値", "債権者区分ごとの中央値"]
+        assert list(table.index[1:]) == list(REPORT_BASELINES)
+        # the figures are evaluate's own, baselines included
+        np.testing.assert_allclose(check.accuracy["MAE"], table["MAE"])
+        np.testing.assert_allclose(check.accuracy["coverage"], table["coverage"])
+        assert (check.accuracy["n"] == table.attrs["n"]).all()
+        assert list(check.calibration["stated"]) == list(COVERAGES)
+        at_90 = check.calibration.loc[check.calibration["stated"] == 0.9, "observed"].item()
+        assert at_90 == pytest.approx(table["coverage"].iloc[0])
+        # the model of the predicted ranges has seen every case
+        assert check.model.n_train_ == table.attrs["n"]
+    assert not predicted_ranges(checks[0], cases, "creditor_type", k=K).empty
+
+
 def test_kernel_is_this_interpreter():
-    km = _kernel_manager_class()(kernel_name="python3")
+    km = kernel_manager_class()(kernel_name="python3")
     assert km.kernel_spec.argv[0] == sys.executable
 
 
@@ -261,7 +300,7 @@ def _raw_column(raw: pd.DataFrame, name: str) -> str:
     return next(c for c in raw.columns if match_header(c)[0] == name)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def planted(tmp_path_factory) -> dict:
     """A generated messy export with rare groups and personal strings planted in it."""
     tmp = tmp_path_factory.mktemp("planted")
@@ -309,45 +348,31 @@ def planted(tmp_path_factory) -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def reports(planted, tmp_path_factory) -> dict:
-    """Both reports: the sample by the CLI (in the background), the generated one in-process."""
+@pytest.fixture(scope="session")
+def report(planted, tmp_path_factory) -> dict:
+    """The one report of the suite: the generated export, by ``outcomes report --model`` in-process."""
+    from outcomes.cli import main
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel
 
-    tmp = tmp_path_factory.mktemp("reports")
+    tmp = tmp_path_factory.mktemp("report")
     models = tmp / "models"
-    sample = clean_cases(outcomes.read_cases(SAMPLE), today=TODAY).cases
-    SettlementRatioModel(as_of=TODAY, max_iter=40).fit(sample).save(
+    cases = clean_cases(outcomes.read_cases(planted["path"]), today=TODAY).cases
+    SettlementRatioModel(as_of=TODAY, max_iter=40).fit(cases).save(
         models / "settlement_ratio.skops"
     )
-    MonthlyAmountModel(as_of=TODAY, max_iter=40).fit(sample).save(models / "monthly_amount.skops")
-
-    sample_html = tmp / "sample.html"
-    background = subprocess.Popen(
-        [sys.executable, "-m", "outcomes.cli", "report", str(SAMPLE), "-o", str(sample_html),
-         "--model", str(models)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )  # fmt: skip
-    try:
-        generated_html = write_report(planted["path"], tmp / "generated.html", k=K, today=TODAY)
-    finally:
-        out, err = background.communicate(timeout=300)
-    assert background.returncode == 0, err
-    assert err == "", err
-    assert str(sample_html) in out
-    return {
-        "sample": sample_html.read_text(encoding="utf-8"),
-        "generated": generated_html.read_text(encoding="utf-8"),
-        "generated_path": generated_html,
-    }
+    MonthlyAmountModel(as_of=TODAY, max_iter=40).fit(cases).save(models / "monthly_amount.skops")
+    path = tmp / "generated.html"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["report", str(planted["path"]), "-o", str(path), "--model", str(models)])
+    assert code == 0, err.getvalue()
+    assert err.getvalue() == "", err.getvalue()
+    assert str(path) in out.getvalue()
+    return {"html": path.read_text(encoding="utf-8"), "path": path}
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("which", ["sample", "generated"])
-def test_report_is_one_html_file_without_code(reports, which):
-    html = reports[which]
+def test_report_is_one_html_file_without_code(report):
+    html = report["html"]
     assert html.lstrip().startswith("<!DOCTYPE html>")
     assert html.count("data:image/png;base64,") >= 8  # every figure embedded
     assert "<pre" not in html  # no code cell, no printed text, no traceback
@@ -365,25 +390,21 @@ def test_report_is_one_html_file_without_code(reports, which):
     assert "Traceback" not in html
 
 
-@pytest.mark.slow
-def test_report_says_when_from_what_and_which_version(reports, planted):
-    html = reports["generated"]
+def test_report_says_when_from_what_and_which_version(report, planted):
+    html = report["html"]
     assert "作成日時" in html and outcomes.__version__ in html
     assert planted["path"].name in html
     assert str(planted["path"].parent) not in html  # the file name only
-    assert "cases.csv" in reports["sample"] and str(SAMPLE.parent) not in reports["sample"]
 
 
-@pytest.mark.slow
-def test_models_are_loaded_from_model_dir_and_fitted_otherwise(reports):
-    assert "settlement_ratio.skops を読み込み(再学習なし)" in reports["sample"]
-    assert "monthly_amount.skops を読み込み(再学習なし)" in reports["sample"]
-    assert "で学習し、残り25%" in reports["generated"]
+def test_models_are_loaded_from_model_dir_not_refitted(report):
+    # (fitted without a model directory: test_without_model_dir_models_are_cross_validated_by_evaluate)
+    assert "settlement_ratio.skops を読み込み(再学習なし)" in report["html"]
+    assert "monthly_amount.skops を読み込み(再学習なし)" in report["html"]
 
 
-@pytest.mark.slow
-def test_groups_under_k_are_absent(reports, planted):
-    html = reports["generated"]
+def test_groups_under_k_are_absent(report, planted):
+    html = report["html"]
     # the planted cases are there and would be shown without the rules ...
     rc = prepare_report(planted["path"], k=K, today=TODAY)
     everything = prepare_report(planted["path"], k=1, today=TODAY)
@@ -396,9 +417,8 @@ def test_groups_under_k_are_absent(reports, planted):
     assert planted["rare_servicer"] not in html
 
 
-@pytest.mark.slow
-def test_no_personal_string_in_the_report(reports):
-    html = reports["generated"]
+def test_no_personal_string_in_the_report(report):
+    html = report["html"]
     for fake in (
         FAKE_NAME,
         FAKE_PHONE,

@@ -59,7 +59,7 @@ _PUBLIC: dict[str, str] = {
     "CaseError": "outcomes._errors",
     "RehabilitationUnavailableError": "outcomes._errors",
     # reports
-    "write_report": "outcomes._report",
+    "write_report": "outcomes.report",
 }
 
 __all__ = ["__version__", *_PUBLIC]

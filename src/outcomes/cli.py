@@ -25,7 +25,7 @@ _HANDLERS: dict[str, str] = {
     "fit": "outcomes._cli.fit:run",
     "predict": "outcomes._cli.predict:run",
     "offer": "outcomes._cli.offer:run",
-    "report": "outcomes._report:run_report_cli",
+    "report": "outcomes._cli.report:run",
 }
 
 

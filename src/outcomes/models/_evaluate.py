@@ -1,4 +1,11 @@
-"""evaluate: cross-validated accuracy and interval figures, with baselines."""
+"""evaluate: cross-validated accuracy and interval figures, with baselines.
+
+Also the other tables that judge a fitted model: :func:`calibration_table`
+(stated against observed coverage) and :func:`drivers_table` (permutation
+importance); their figures are in :mod:`outcomes.models._plots`. Nothing here
+knows where the cases come from: the truth of generated data, when wanted,
+is passed in by the caller (``truth=``).
+"""
 
 from __future__ import annotations
 
@@ -18,7 +25,15 @@ from outcomes.models._conformal import check_quantiles, threads_for
 from outcomes.models._features import TableEncoder
 from outcomes.models._learners import _LinearGLM
 
-__all__ = ["METRICS", "evaluate", "interval_metrics"]
+__all__ = [
+    "BASELINES",
+    "METRICS",
+    "calibration_table",
+    "drivers_table",
+    "evaluate",
+    "fit_and_evaluate",
+    "interval_metrics",
+]
 
 #: columns of the evaluation table
 METRICS: tuple[str, ...] = ("MAE", "RMSE", "pinball", "coverage", "width")
@@ -139,14 +154,36 @@ def _glm(
     return np.exp(eta_te), np.exp(eta_te[:, None] + shifts[None, :])
 
 
-def _baselines(kind: str) -> dict[str, Callable]:
+#: the baselines :func:`evaluate` knows, by the name it shows them under
+#: (``GLM`` stands for the fractional-logit GLM of a ratio or the Gamma GLM of an amount)
+BASELINES: tuple[str, ...] = (
+    "overall median",
+    "median by creditor type",
+    "HistGradientBoostingRegressor",
+    "GLM",
+)
+
+
+def _baselines(kind: str, chosen: bool | Sequence[str]) -> dict[str, Callable]:
     glm_name = "fractional logit GLM" if kind == "ratio" else "log-linear GLM (Gamma, log link)"
-    return {
+    every = {
         "overall median": _overall,
         "median by creditor type": _by_creditor,
         "HistGradientBoostingRegressor": _hgb,
-        glm_name: _glm,
+        "GLM": _glm,
     }
+    if chosen is True:
+        names: Sequence[str] = BASELINES
+    elif chosen is False:
+        names = ()
+    else:
+        names = [chosen] if isinstance(chosen, str) else list(chosen)
+        unknown = [n for n in names if n not in every]
+        if unknown:
+            raise OutcomesError(
+                f"unknown baseline(s) {unknown}; choose from {', '.join(BASELINES)}"
+            )
+    return {(glm_name if n == "GLM" else n): every[n] for n in names}
 
 
 def _cross_validate(
@@ -179,16 +216,29 @@ def _floats(values: object) -> np.ndarray:
     return np.asarray(values, dtype="float64").reshape(-1)
 
 
-def _truth_of(cases: pd.DataFrame, truth: object) -> TruthFn | None:
+def _truth_of(truth: object) -> TruthFn | None:
+    if truth is None or truth is False:
+        return None
     if callable(truth):
         return truth  # type: ignore[return-value]
-    if truth is False:
-        return None
-    if truth is None and not cases.attrs.get("simulated"):
-        return None
-    from outcomes.datasets import true_quantile
+    raise OutcomesError(
+        "truth must be a function truth(cases, target, q), "
+        f"e.g. outcomes.datasets.true_quantile; got {truth!r}"
+    )
 
-    return true_quantile
+
+def _endpoints(coverages: Sequence[float]) -> list[float]:
+    """Quantile levels of the central intervals of the given coverages."""
+    out = []
+    for c in coverages:
+        if not 0.0 < float(c) < 1.0:
+            raise OutcomesError(f"coverages must lie strictly between 0 and 1, got {c!r}")
+        out += [round((1 - float(c)) / 2, 10), round((1 + float(c)) / 2, 10)]
+    return out
+
+
+def _coverage_name(c: float) -> str:
+    return f"coverage_{round(float(c) * 100):d}"
 
 
 def evaluate(
@@ -198,8 +248,9 @@ def evaluate(
     cv: int = 5,
     quantiles: Sequence[float] = (0.05, 0.5, 0.95),
     random_state: int | None = 0,
-    truth: TruthFn | bool | None = None,
-    baselines: bool = True,
+    truth: TruthFn | None = None,
+    baselines: bool | Sequence[str] = True,
+    coverages: Sequence[float] = (),
 ) -> pd.DataFrame:
     """Cross-validated accuracy of a case model, side by side with baselines.
 
@@ -229,20 +280,27 @@ def evaluate(
         Levels for the pinball loss; the outermost two make the interval.
     random_state : int, optional
         Shuffles the folds.
-    truth : callable, bool or None, optional
-        ``truth(cases, target, q)`` gives the true conditional ``q``-quantile
-        (e.g. :func:`outcomes.datasets.true_quantile`). ``None`` uses it when
-        ``cases.attrs["simulated"]`` is set; ``True`` uses
-        :func:`outcomes.datasets.true_quantile`; ``False`` never.
-    baselines : bool, default=True
-        Include the baselines (``False``: the model, and the truth if known).
+    truth : callable, optional
+        ``truth(cases, target, q)`` gives the true conditional ``q``-quantile,
+        for generated data whose truth the caller knows (e.g.
+        :func:`outcomes.datasets.true_quantile`); adds the ``best possible``
+        row. ``None`` (default): no truth.
+    baselines : bool or sequence of str, default=True
+        Include the baselines: all of them (``True``), none (``False``: the
+        model, and the truth if given), or those named (see ``BASELINES``;
+        ``"GLM"`` is the GLM of the target's kind).
+    coverages : sequence of float, optional
+        Central intervals whose out-of-fold coverage and width to add for
+        every method, as columns ``coverage_80``, ``width_80`` … (a
+        calibration check that costs no extra fit).
 
     Returns
     -------
     DataFrame
         One row per method (index ``method``), columns ``MAE``, ``RMSE``,
         ``pinball`` (mean over the levels), ``coverage`` and ``width`` of the
-        outer interval, and ``MAE_vs_best`` (MAE over the best possible MAE)
+        outer interval, ``coverage_<c>`` / ``width_<c>`` for each of
+        ``coverages``, and ``MAE_vs_best`` (MAE over the best possible MAE)
         when the truth is known. ``attrs``: ``target``, ``n``, ``cv``,
         ``quantiles``, ``nominal_coverage``.
 
@@ -258,6 +316,10 @@ def evaluate(
     True
     """
     levels = check_quantiles(quantiles)
+    truth_fn = _truth_of(truth)
+    extra = [q for q in _endpoints(coverages) if q not in levels]
+    every_level = sorted(set(levels) | set(extra))
+    at = [every_level.index(q) for q in levels]
     if not isinstance(model, CaseModel):
         raise OutcomesError(
             f"evaluate takes a SettlementRatioModel or MonthlyAmountModel, got {type(model).__name__}"
@@ -280,27 +342,37 @@ def evaluate(
         "random_state": random_state,
     }
     name = f"{type(model).__name__} ({model.learner})"
-    baselines = _baselines(kind) if baselines else {}
-    preds = {m: np.full((len(rows), len(levels)), np.nan) for m in [name, *baselines]}
+    baselines = _baselines(kind, baselines)
+    preds = {m: np.full((len(rows), len(every_level)), np.nan) for m in [name, *baselines]}
     points = {m: np.full(len(rows), np.nan) for m in baselines}
 
     folds = KFold(n_splits=cv, shuffle=True, random_state=random_state)
     with threads_for(len(rows)):
-        _cross_validate(model, sub, X, y, folds, baselines, levels, ctx, name, preds, points)
-    table = {name: interval_metrics(y, preds[name], levels)}
-    for method in baselines:
-        m = interval_metrics(y, preds[method], levels)
-        err = y - points[method]
-        m["MAE"] = float(np.mean(np.abs(err)))
-        m["RMSE"] = float(np.sqrt(np.mean(err**2)))
-        table[method] = m
-    truth_fn = _truth_of(cases, truth)
+        _cross_validate(model, sub, X, y, folds, baselines, every_level, ctx, name, preds, points)
     if truth_fn is not None:
-        true = np.column_stack([_floats(truth_fn(sub, model.target, q)) for q in levels])
+        true = np.column_stack([_floats(truth_fn(sub, model.target, q)) for q in every_level])
         if kind == "ratio":
             true = np.clip(true, 0.0, 1.0)
-        table[BEST] = interval_metrics(y, true, levels)
-    out = pd.DataFrame.from_dict(table, orient="index")[list(METRICS)]
+        preds[BEST] = true
+    table = {}
+    for method, q in preds.items():
+        m = interval_metrics(y, q[:, at], levels)
+        if method in points:
+            err = y - points[method]
+            m["MAE"] = float(np.mean(np.abs(err)))
+            m["RMSE"] = float(np.sqrt(np.mean(err**2)))
+        for c in coverages:
+            lo = q[:, every_level.index(round((1 - float(c)) / 2, 10))]
+            hi = q[:, every_level.index(round((1 + float(c)) / 2, 10))]
+            m[_coverage_name(c)] = float(np.mean((lo <= y) & (y <= hi)))
+            m["width" + _coverage_name(c).removeprefix("coverage")] = float(np.mean(hi - lo))
+        table[method] = m
+    extra_columns = [
+        f"{stat}{_coverage_name(c).removeprefix('coverage')}"
+        for c in coverages
+        for stat in ("coverage", "width")
+    ]
+    out = pd.DataFrame.from_dict(table, orient="index")[[*METRICS, *extra_columns]]
     out.index.name = "method"
     if BEST in out.index:
         out["MAE_vs_best"] = out["MAE"] / out.loc[BEST, "MAE"]
@@ -310,5 +382,152 @@ def evaluate(
         cv=cv,
         quantiles=levels,
         nominal_coverage=float(max(levels) - min(levels)),
+        coverages=[float(c) for c in coverages],
     )
     return out
+
+
+def fit_and_evaluate(
+    model: CaseModel, cases: pd.DataFrame, **options: object
+) -> tuple[CaseModel, pd.DataFrame]:
+    """Cross-validate ``model`` with :func:`evaluate`, then fit it on all its cases.
+
+    What ``outcomes fit`` does, and what a report does when it is given no
+    saved model: the figures are out-of-fold, the model returned has seen
+    every case.
+
+    Parameters
+    ----------
+    model : SettlementRatioModel or MonthlyAmountModel
+        Fitted here (in place) after the evaluation.
+    cases : DataFrame
+        The clean case table.
+    **options
+        Passed to :func:`evaluate` (``cv``, ``quantiles``, ``baselines``,
+        ``coverages`` …).
+
+    Returns
+    -------
+    (model, DataFrame)
+        The fitted model and :func:`evaluate`'s table.
+
+    Examples
+    --------
+    >>> from outcomes.datasets import simulate_cases
+    >>> from outcomes.models import SettlementRatioModel
+    >>> cases = simulate_cases(600, seed=2, messy=False, today="2026-06-30")
+    >>> model, table = fit_and_evaluate(
+    ...     SettlementRatioModel(as_of="2026-06-30", cv=3, max_iter=20), cases,
+    ...     cv=3, baselines=["overall median"], coverages=(0.8,))
+    >>> list(table.index)
+    ['SettlementRatioModel (auto)', 'overall median']
+    >>> model.n_train_ == table.attrs["n"]
+    True
+    """
+    table = evaluate(model, cases, **options)  # type: ignore[arg-type]
+    return model.fit(cases), table
+
+
+# --------------------------------------------------------------------------
+# Tables that judge a fitted model: calibration and drivers
+# --------------------------------------------------------------------------
+
+
+def _fitted(model: CaseModel) -> None:
+    if not isinstance(model, CaseModel):
+        raise OutcomesError(
+            f"expected a SettlementRatioModel or MonthlyAmountModel, got {type(model).__name__}"
+        )
+    if not hasattr(model, "regressor_"):
+        raise OutcomesError(f"{type(model).__name__} is not fitted; call fit(cases) first")
+
+
+def calibration_table(
+    model: CaseModel,
+    cases: pd.DataFrame,
+    levels: Sequence[float] = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95),
+    *,
+    cv: int | None = None,
+    random_state: int | None = 0,
+) -> pd.DataFrame:
+    """Stated against observed coverage of central intervals.
+
+    Parameters
+    ----------
+    model : SettlementRatioModel or MonthlyAmountModel
+        With ``cv=None``, a fitted model and ``cases`` it has not seen; with
+        ``cv`` an int, clones are fitted fold by fold (out-of-fold coverage).
+    cases : DataFrame
+        The clean table; the model's rows are used.
+    levels : sequence of float
+        Stated coverages of the central intervals.
+    cv : int, optional
+    random_state : int, optional
+
+    Returns
+    -------
+    DataFrame
+        ``stated``, ``observed`` (share with ``lower <= y <= upper``),
+        ``mean_width``, ``n``.
+    """
+    rows = model.training_rows(cases)
+    sub = cases.loc[rows]
+    y = model.observed(cases)
+    levels = [float(v) for v in levels]
+    qs = sorted({round(a, 10) for v in levels for a in ((1 - v) / 2, (1 + v) / 2)})
+    if cv is None:
+        _fitted(model)
+        pred = model.predict_quantiles(sub, qs).to_numpy()
+    else:
+        pred = np.full((len(sub), len(qs)), np.nan)
+        for train, test in KFold(cv, shuffle=True, random_state=random_state).split(sub):
+            fitted = clone(model).fit(sub.iloc[train])
+            pred[test] = fitted.predict_quantiles(sub.iloc[test], qs).to_numpy()
+    out = []
+    for v in levels:
+        lo = pred[:, qs.index(round((1 - v) / 2, 10))]
+        hi = pred[:, qs.index(round((1 + v) / 2, 10))]
+        out.append(
+            {
+                "stated": v,
+                "observed": float(np.mean((lo <= y) & (y <= hi))),
+                "mean_width": float(np.mean(hi - lo)),
+                "n": int(len(y)),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def drivers_table(
+    model: CaseModel,
+    cases: pd.DataFrame,
+    *,
+    n_repeats: int = 5,
+    random_state: int | None = 0,
+) -> pd.DataFrame:
+    """Permutation importance of each feature: the rise in MAE when it is shuffled.
+
+    Returns
+    -------
+    DataFrame
+        Index the features, columns ``importance`` (mean MAE increase) and
+        ``std``, largest first.
+    """
+    from sklearn.inspection import permutation_importance
+
+    _fitted(model)
+    rows = model.training_rows(cases)
+    X = model.features(cases.loc[rows])
+    result = permutation_importance(
+        model.regressor_,
+        X,
+        model.observed(cases),
+        scoring="neg_mean_absolute_error",
+        n_repeats=n_repeats,
+        random_state=random_state,
+    )
+    out = pd.DataFrame(
+        {"importance": result.importances_mean, "std": result.importances_std}, index=X.columns
+    )
+    out.index.name = "feature"
+    return out.sort_values("importance", ascending=False)

@@ -1,5 +1,9 @@
 """Figures of a fitted case model: calibration, residuals, drivers.
 
+The tables behind them (:func:`~outcomes.models.calibration_table`,
+:func:`~outcomes.models.drivers_table`) live beside ``evaluate`` in
+:mod:`outcomes.models._evaluate`; this module only draws.
+
 Every figure is drawn from aggregates of at least ``k`` cases (binned
 medians and bands, categories with ``k`` or more cases), never from a single
 case, in line with the contract's k-anonymity rule for figures. Labels are
@@ -15,12 +19,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from sklearn.base import clone
-from sklearn.model_selection import KFold
 
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes.models._case import CaseModel
+from outcomes.models._evaluate import _fitted, calibration_table, drivers_table
 from outcomes.models._features import CASE_FEATURES
 
 if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn
@@ -29,8 +32,6 @@ if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn
 
 __all__ = [
     "FEATURE_LABELS",
-    "calibration_table",
-    "drivers_table",
     "plot_calibration",
     "plot_drivers",
     "plot_residuals",
@@ -59,15 +60,6 @@ def _theme() -> None:
     sns.set_theme(style="whitegrid", font=_FONT, rc={"axes.unicode_minus": False})
 
 
-def _fitted(model: CaseModel) -> None:
-    if not isinstance(model, CaseModel):
-        raise OutcomesError(
-            f"expected a SettlementRatioModel or MonthlyAmountModel, got {type(model).__name__}"
-        )
-    if not hasattr(model, "regressor_"):
-        raise OutcomesError(f"{type(model).__name__} is not fitted; call fit(cases) first")
-
-
 def _new_ax(ax: Axes | None, size: tuple[float, float] = (5.5, 4.5)) -> Axes:
     if ax is not None:
         return ax
@@ -80,62 +72,6 @@ def _new_ax(ax: Axes | None, size: tuple[float, float] = (5.5, 4.5)) -> Axes:
 # --------------------------------------------------------------------------
 # Calibration
 # --------------------------------------------------------------------------
-
-
-def calibration_table(
-    model: CaseModel,
-    cases: pd.DataFrame,
-    levels: Sequence[float] = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95),
-    *,
-    cv: int | None = None,
-    random_state: int | None = 0,
-) -> pd.DataFrame:
-    """Stated against observed coverage of central intervals.
-
-    Parameters
-    ----------
-    model : SettlementRatioModel or MonthlyAmountModel
-        With ``cv=None``, a fitted model and ``cases`` it has not seen; with
-        ``cv`` an int, clones are fitted fold by fold (out-of-fold coverage).
-    cases : DataFrame
-        The clean table; the model's rows are used.
-    levels : sequence of float
-        Stated coverages of the central intervals.
-    cv : int, optional
-    random_state : int, optional
-
-    Returns
-    -------
-    DataFrame
-        ``stated``, ``observed`` (share with ``lower <= y <= upper``),
-        ``mean_width``, ``n``.
-    """
-    rows = model.training_rows(cases)
-    sub = cases.loc[rows]
-    y = model.observed(cases)
-    levels = [float(v) for v in levels]
-    qs = sorted({round(a, 10) for v in levels for a in ((1 - v) / 2, (1 + v) / 2)})
-    if cv is None:
-        _fitted(model)
-        pred = model.predict_quantiles(sub, qs).to_numpy()
-    else:
-        pred = np.full((len(sub), len(qs)), np.nan)
-        for train, test in KFold(cv, shuffle=True, random_state=random_state).split(sub):
-            fitted = clone(model).fit(sub.iloc[train])
-            pred[test] = fitted.predict_quantiles(sub.iloc[test], qs).to_numpy()
-    out = []
-    for v in levels:
-        lo = pred[:, qs.index(round((1 - v) / 2, 10))]
-        hi = pred[:, qs.index(round((1 + v) / 2, 10))]
-        out.append(
-            {
-                "stated": v,
-                "observed": float(np.mean((lo <= y) & (y <= hi))),
-                "mean_width": float(np.mean(hi - lo)),
-                "n": int(len(y)),
-            }
-        )
-    return pd.DataFrame(out)
 
 
 def plot_calibration(
@@ -282,41 +218,6 @@ def plot_residuals(
 # --------------------------------------------------------------------------
 # Drivers
 # --------------------------------------------------------------------------
-
-
-def drivers_table(
-    model: CaseModel,
-    cases: pd.DataFrame,
-    *,
-    n_repeats: int = 5,
-    random_state: int | None = 0,
-) -> pd.DataFrame:
-    """Permutation importance of each feature: the rise in MAE when it is shuffled.
-
-    Returns
-    -------
-    DataFrame
-        Index the features, columns ``importance`` (mean MAE increase) and
-        ``std``, largest first.
-    """
-    from sklearn.inspection import permutation_importance
-
-    _fitted(model)
-    rows = model.training_rows(cases)
-    X = model.features(cases.loc[rows])
-    result = permutation_importance(
-        model.regressor_,
-        X,
-        model.observed(cases),
-        scoring="neg_mean_absolute_error",
-        n_repeats=n_repeats,
-        random_state=random_state,
-    )
-    out = pd.DataFrame(
-        {"importance": result.importances_mean, "std": result.importances_std}, index=X.columns
-    )
-    out.index.name = "feature"
-    return out.sort_values("importance", ascending=False)
 
 
 def _partial_dependence(

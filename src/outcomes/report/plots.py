@@ -1,8 +1,8 @@
 """Shared figures: a theme with Japanese labels, and k-safe bar, box and heat maps.
 
 Every figure here is drawn from a k-safe aggregate of
-:mod:`outcomes._report` (:func:`~outcomes._report.breakdown`,
-:func:`~outcomes._report.crosstab`), never from individual cases: no group
+:mod:`outcomes.report.tables` (:func:`~outcomes.report.breakdown`,
+:func:`~outcomes.report.crosstab`), never from individual cases: no group
 of fewer than ``k`` cases is drawn, and no single case's value either
 (box whiskers are the 10th and 90th percentiles, no outlier points).
 
@@ -22,9 +22,9 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from outcomes._contract import DEFAULT_K
-from outcomes._report import (
-    _PERCENT_COLUMNS,
-    _YEN_COLUMNS,
+from outcomes.report.tables import (
+    PERCENT_COLUMNS,
+    YEN_COLUMNS,
     breakdown,
     column_label,
     crosstab,
@@ -73,9 +73,9 @@ def set_theme(style: str = "whitegrid", context: str = "notebook", **kwargs: Any
 
 
 def _axis_formatter(column: str) -> Any:
-    if column in _PERCENT_COLUMNS:
+    if column in PERCENT_COLUMNS:
         return PercentFormatter(1.0, decimals=0)
-    if column in _YEN_COLUMNS:
+    if column in YEN_COLUMNS:
         return FuncFormatter(_yen_tick)
     return None
 
@@ -351,7 +351,7 @@ def calibration_plot(checks: Sequence[Any], *, ax: Axes | None = None) -> Axes:
     Parameters
     ----------
     checks : sequence of ModelCheck
-        From :func:`~outcomes._report.check_models`.
+        From :func:`~outcomes.report.check_models`.
     """
     ax = _ax(ax, (5, 4.5))
     ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="理想(対角線)")

@@ -1,0 +1,334 @@
+"""The report's models: how well they do, and the ranges they predict.
+
+:func:`check_models` never fits a model of its own: without a model
+directory each model goes through :func:`outcomes.models.fit_and_evaluate`
+(cross-validated on all the report's cases, beside ``evaluate``'s
+baselines, then fitted on all of them); with one, the saved models are loaded
+and never re-fitted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from outcomes._contract import DEFAULT_K
+from outcomes._errors import OutcomesError
+from outcomes._labels import REPORT_METHOD_LABELS, REPORT_MODEL_NAMES, column_label, value_labels
+from outcomes.report.tables import safe_label, value_formatter
+
+__all__ = [
+    "ACCURACY_COVERAGE",
+    "COVERAGES",
+    "REPORT_BASELINES",
+    "ModelCheck",
+    "accuracy_table",
+    "check_models",
+    "predicted_ranges",
+    "ranges_table",
+]
+
+#: central intervals whose coverage the calibration check compares with its nominal level
+COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)
+#: the interval accuracy tables show (its coverage and width)
+ACCURACY_COVERAGE = 0.9
+#: the baselines of :func:`outcomes.models.evaluate` shown beside each model
+REPORT_BASELINES: tuple[str, ...] = ("overall median", "median by creditor type")
+#: what the accuracy table calls the model itself
+MODEL_ROW = "モデル"
+
+
+class ModelCheck:
+    """One model of the report, and how well it does on the report's cases.
+
+    Attributes
+    ----------
+    target : str
+        ``settlement_ratio`` or ``monthly_amount``.
+    name : str
+        What the report calls it.
+    model : fitted model or None
+        ``None`` when it could not be fitted or loaded (see ``message``).
+    origin : str
+        Where the model comes from (fitted on the report's cases, or the file
+        it was loaded from) and how it was checked.
+    accuracy : DataFrame
+        One row per method (the model, then the baselines), index
+        ``method`` in Japanese: ``MAE``, ``coverage`` and ``width`` of the
+        90% interval, ``n``.
+    calibration : DataFrame
+        ``stated`` and ``observed`` coverage of central intervals, their
+        ``mean_width`` and ``n`` (as :func:`outcomes.models.calibration_table`).
+    message : str or None
+        Why there is no model or no check, in a sentence.
+    """
+
+    def __init__(
+        self,
+        target: str,
+        model: Any = None,
+        origin: str = "",
+        accuracy: pd.DataFrame | None = None,
+        calibration: pd.DataFrame | None = None,
+        message: str | None = None,
+    ) -> None:
+        self.target = target
+        self.name = REPORT_MODEL_NAMES.get(target, target)
+        self.model = model
+        self.origin = origin
+        self.accuracy = accuracy if accuracy is not None else pd.DataFrame()
+        self.calibration = calibration if calibration is not None else pd.DataFrame()
+        self.message = message
+
+
+def _interval_levels(coverage: float) -> tuple[float, float, float]:
+    """Lower, median and upper quantile levels of a central interval."""
+    return (round((1 - coverage) / 2, 6), 0.5, round(1 - (1 - coverage) / 2, 6))
+
+
+def _accuracy(table: pd.DataFrame, n: int) -> pd.DataFrame:
+    """``evaluate``'s table as the report shows it: Japanese method names, MAE, coverage, width, n."""
+    names = [MODEL_ROW, *(REPORT_METHOD_LABELS.get(m, m) for m in table.index[1:])]
+    accuracy = table[["MAE", "coverage", "width"]].copy()
+    accuracy.index = pd.Index(names, name="method")
+    accuracy["n"] = n
+    return accuracy
+
+
+def _calibration(table: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The model row of ``evaluate``'s coverage columns, as a calibration table."""
+    row = table.iloc[0]
+    return pd.DataFrame(
+        [
+            {
+                "stated": float(c),
+                "observed": float(row[f"coverage_{round(c * 100):d}"]),
+                "mean_width": float(row[f"width_{round(c * 100):d}"]),
+                "n": int(n),
+            }
+            for c in COVERAGES
+        ]
+    )
+
+
+def _check_loaded(model: Any, cases: pd.DataFrame, *, k: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Accuracy and calibration of a saved model on ``cases`` (no baselines: nothing is fitted)."""
+    from outcomes.models import calibration_table, interval_metrics
+
+    rows = model.training_rows(cases)
+    if int(rows.sum()) < k:
+        return pd.DataFrame(), pd.DataFrame()
+    y = model.observed(cases)
+    levels = _interval_levels(ACCURACY_COVERAGE)
+    q = model.predict_quantiles(cases[rows], list(levels)).to_numpy(dtype="float64")
+    accuracy = pd.DataFrame({MODEL_ROW: interval_metrics(y, q, levels)}).T[
+        ["MAE", "coverage", "width"]
+    ]
+    accuracy["n"] = len(y)
+    accuracy.index.name = "method"
+    calibration = calibration_table(model, cases, levels=COVERAGES)
+    return accuracy, calibration
+
+
+def _load_models(model_dir: str | Path) -> dict[str, tuple[Any, Path]]:
+    from outcomes.models import MonthlyAmountModel, SettlementRatioModel, load_model
+
+    found: dict[str, tuple[Any, Path]] = {}
+    for path in sorted(Path(model_dir).glob("*.skops")):
+        model = load_model(path)
+        if isinstance(model, SettlementRatioModel):
+            found["settlement_ratio"] = (model, path)
+        elif isinstance(model, MonthlyAmountModel):
+            found["monthly_amount"] = (model, path)
+    if not found:
+        raise OutcomesError(f"model directory {model_dir} holds no model file (*.skops)")
+    return found
+
+
+def check_models(
+    cases: pd.DataFrame,
+    *,
+    model_dir: str | Path | None = None,
+    k: int = DEFAULT_K,
+    as_of: date | str | None = None,
+    cv: int = 5,
+    random_state: int = 0,
+    baselines: Sequence[str] = REPORT_BASELINES,
+    model_params: dict[str, Any] | None = None,
+) -> list[ModelCheck]:
+    """The report's two models and their accuracy and calibration on its cases.
+
+    Without ``model_dir``, each model is cross-validated on all its cases
+    (lump sums for the ratio, instalment plans for the monthly amount) by
+    :func:`outcomes.models.fit_and_evaluate`, side by side with
+    ``evaluate``'s ``baselines`` (by default the training median overall and
+    per creditor type), its intervals' out-of-fold coverage giving the
+    calibration; the model then fitted on all the cases gives the predicted
+    ranges. With ``model_dir``, the saved models are loaded (never
+    re-fitted) and checked on all the report's cases -- which may include
+    their training cases, so the figures can be optimistic.
+
+    Parameters
+    ----------
+    cases : DataFrame
+        The report's cases (the clean table's columns).
+    model_dir : str or Path, optional
+        A directory written by ``outcomes fit``.
+    k : int
+        Smallest number of cases a check is shown for.
+    as_of : date or str, optional
+        The day months waited are counted to (models fitted here).
+    cv : int
+        Folds of the cross-validation.
+    random_state : int
+        Shuffles the folds.
+    baselines : sequence of str
+        Baselines of :func:`outcomes.models.evaluate` to show.
+    model_params : dict, optional
+        Parameters of the models fitted here (e.g. ``{"max_iter": 50}``).
+
+    Returns
+    -------
+    list of ModelCheck
+        Settlement ratio first, then monthly amount.
+    """
+    from outcomes.models import MonthlyAmountModel, SettlementRatioModel, fit_and_evaluate
+
+    checks: list[ModelCheck] = []
+    loaded = _load_models(model_dir) if model_dir is not None else {}
+    for cls in (SettlementRatioModel, MonthlyAmountModel):
+        target = cls.target
+        if model_dir is not None:
+            if target not in loaded:
+                checks.append(
+                    ModelCheck(target, message="モデルのディレクトリにこのモデルがありません。")
+                )
+                continue
+            model, path = loaded[target]
+            if not model.training_rows(cases).any():
+                checks.append(
+                    ModelCheck(
+                        target,
+                        model,
+                        f"{path.name} を読み込み",
+                        message="確認に使える案件がありません。",
+                    )
+                )
+                continue
+            accuracy, calibration = _check_loaded(model, cases, k=k)
+            checks.append(
+                ModelCheck(
+                    target, model, f"{path.name} を読み込み(再学習なし)", accuracy, calibration
+                )
+            )
+            continue
+        template = cls(as_of=as_of, **(model_params or {}))
+        n = int(template.training_rows(cases).sum())
+        if n < max(40, 10 * cv):
+            checks.append(
+                ModelCheck(
+                    target,
+                    message=f"対象の案件が {n:,} 件と少なく、モデルを学習できません。",
+                )
+            )
+            continue
+        model, table = fit_and_evaluate(
+            template,
+            cases,
+            cv=cv,
+            quantiles=_interval_levels(ACCURACY_COVERAGE),
+            random_state=random_state,
+            baselines=list(baselines),
+            coverages=COVERAGES,
+        )
+        origin = (
+            f"この報告の案件 {n:,} 件で{cv}分割の交差検証(学習に使っていない案件で確認)。"
+            "予測の目安には全件で学習したモデルを使用"
+        )
+        checks.append(
+            ModelCheck(target, model, origin, _accuracy(table, n), _calibration(table, n))
+        )
+    return checks
+
+
+def accuracy_table(check: ModelCheck) -> Any:
+    """A model's accuracy beside the baselines, as a table to show."""
+    fmt = value_formatter(check.target)
+    table = check.accuracy.reset_index().rename(
+        columns={
+            "method": "方法",
+            "MAE": "平均絶対誤差",
+            "coverage": f"{ACCURACY_COVERAGE:.0%}区間の的中率",
+            "width": f"{ACCURACY_COVERAGE:.0%}区間の平均幅",
+            "n": "確認した件数",
+        }
+    )
+    return (
+        table.style.format(
+            {
+                "平均絶対誤差": fmt,
+                f"{ACCURACY_COVERAGE:.0%}区間の平均幅": fmt,
+                f"{ACCURACY_COVERAGE:.0%}区間の的中率": "{:.0%}",
+                "確認した件数": "{:,.0f}",
+            }
+        )
+        .hide(axis="index")
+        .set_caption(html.escape(f"{check.name}: {check.origin}"))
+    )
+
+
+def predicted_ranges(
+    check: ModelCheck,
+    cases: pd.DataFrame,
+    by: str,
+    *,
+    k: int = DEFAULT_K,
+    coverage: float = 0.8,
+) -> pd.DataFrame:
+    """The model's predicted median and central interval, typical per group.
+
+    For every case the model gives its median and its ``coverage``
+    interval; the table shows, per group of ``k`` or more cases, the median
+    of each (columns ``cases``, ``lower``, ``median``, ``upper``).
+    """
+    if check.model is None or len(cases) == 0:
+        return pd.DataFrame(columns=[by, "cases", "lower", "median", "upper"])
+    lo, hi = (1 - coverage) / 2, 1 - (1 - coverage) / 2
+    q = check.model.predict_quantiles(cases, [lo, 0.5, hi]).to_numpy(dtype="float64")
+    frame = pd.DataFrame({"lower": q[:, 0], "median": q[:, 1], "upper": q[:, 2]}, index=cases.index)
+    frame.insert(0, by, cases[by])
+    grouped = frame.groupby(by, observed=True, dropna=True, sort=True)
+    table = grouped[["lower", "median", "upper"]].median()
+    table.insert(0, "cases", grouped.size())
+    table = table[table["cases"] >= k].reset_index()
+    return table
+
+
+def ranges_table(check: ModelCheck, table: pd.DataFrame, by: str, *, coverage: float = 0.8) -> Any:
+    """:func:`predicted_ranges` as a table to show."""
+    fmt = value_formatter(check.target)
+    shown = table.copy()
+    names = value_labels(by)
+    shown[by] = [safe_label(names.get(str(v), v)) for v in shown[by].astype(object)]
+    low, high = f"下限({(1 - coverage) / 2:.0%}点)", f"上限({1 - (1 - coverage) / 2:.0%}点)"
+    shown = shown.rename(
+        columns={
+            by: column_label(by),
+            "cases": "件数",
+            "lower": low,
+            "median": "予測の中央値",
+            "upper": high,
+        }
+    )
+    return (
+        shown.style.format(
+            {low: fmt, "予測の中央値": fmt, high: fmt, "件数": "{:,.0f}"}, escape="html"
+        )
+        .hide(axis="index")
+        .set_caption(f"{check.name}の予測({column_label(by)}別、各案件の予測の中央値)")
+    )
