@@ -11,6 +11,7 @@
 * :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`.
 """
 
+from outcomes.models._drift import DRIFT_FEATURES, TrainingProfile, drift
 from outcomes.models._evaluate import evaluate, interval_metrics
 from outcomes.models._features import CASE_FEATURES, TableEncoder, case_features
 from outcomes.models._monthly import MonthlyAmountModel
@@ -24,6 +25,7 @@ from outcomes.models._plots import (
 )
 from outcomes.models._ratio import AmountRegressor, RatioRegressor
 from outcomes.models._settlement import SettlementRatioModel
+from outcomes.models._time import TIME_FEATURES, TimeToAgreementModel, survival_data
 
 __all__ = [
     "CASE_FEATURES",
@@ -43,4 +45,10 @@ __all__ = [
     "plot_drivers",
     "plot_residuals",
     "read_metadata",
+    "DRIFT_FEATURES",
+    "TIME_FEATURES",
+    "TimeToAgreementModel",
+    "TrainingProfile",
+    "drift",
+    "survival_data",
 ]
