@@ -7,7 +7,13 @@ import pytest
 
 from outcomes import OutcomesError
 from outcomes.datasets import simulate_cases
-from outcomes.models import DRIFT_FEATURES, TrainingProfile, drift
+from outcomes.models import (
+    DRIFT_FEATURES,
+    TimeToAgreementModel,
+    TrainingProfile,
+    drift,
+    drift_warning,
+)
 
 TODAY = "2024-06-30"
 
@@ -80,3 +86,13 @@ def test_bad_inputs(profile: TrainingProfile) -> None:
         drift(profile, [1, 2])
     with pytest.raises(OutcomesError, match="not valid JSON"):
         TrainingProfile.from_json("{not json")
+
+
+def test_a_single_case_outside_the_training_data_warns(reference: pd.DataFrame) -> None:
+    model = TimeToAgreementModel(as_of=TODAY, max_iter=20).fit(reference)
+    case = reference.head(1).copy()
+    assert drift_warning(drift(model, case)) is None
+    case["servicer"] = "新設テスト債権回収"
+    case["residual_debt"] = pd.array([int(reference["residual_debt"].max()) * 3], dtype="Int64")
+    message = drift_warning(drift(model, case))
+    assert "新設テスト債権回収" in message and "log_residual_debt" in message

@@ -11,7 +11,7 @@
 * :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`.
 """
 
-from outcomes.models._drift import DRIFT_FEATURES, TrainingProfile, drift
+from outcomes.models._drift import DRIFT_FEATURES, TrainingProfile, drift, drift_warning
 from outcomes.models._evaluate import evaluate, interval_metrics
 from outcomes.models._features import CASE_FEATURES, TableEncoder, case_features
 from outcomes.models._monthly import MonthlyAmountModel
@@ -50,5 +50,6 @@ __all__ = [
     "TimeToAgreementModel",
     "TrainingProfile",
     "drift",
+    "drift_warning",
     "survival_data",
 ]

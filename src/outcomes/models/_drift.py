@@ -30,7 +30,7 @@ from scipy import stats
 from outcomes._errors import OutcomesError
 from outcomes.models._features import case_features
 
-__all__ = ["DRIFT_FEATURES", "TrainingProfile", "drift"]
+__all__ = ["DRIFT_FEATURES", "TrainingProfile", "drift", "drift_warning"]
 
 #: the case features compared (the models' features without the time-bound ones)
 DRIFT_FEATURES: tuple[str, ...] = (
@@ -315,3 +315,34 @@ def drift(
         "n_current",
     ]
     return pd.DataFrame(rows, columns=cols)
+
+
+def drift_warning(result: pd.DataFrame) -> str | None:
+    """One line for the analyst from a :func:`drift` table, or ``None`` when all is well.
+
+    Names the shifted features and, for any table (a single case too), the
+    values outside what the model saw: numbers beyond the training range and
+    categories never seen.
+
+    Examples
+    --------
+    >>> result = pd.DataFrame({
+    ...     "feature": ["log_residual_debt", "servicer"], "verdict": ["shifted", "stable"],
+    ...     "psi": [0.26, 0.01], "share_outside": [0.0, 0.5],
+    ...     "new_categories": ["", "新設債権回収"],
+    ... })
+    >>> drift_warning(result)
+    "input differs from the model's training data: log_residual_debt shifted (PSI 0.26); servicer: 50% unseen (新設債権回収)"
+    >>> drift_warning(result.assign(verdict="stable", share_outside=0.0, new_categories=""))
+    """
+    parts = []
+    for row in result.itertuples(index=False):
+        if row.verdict == "shifted":
+            parts.append(f"{row.feature} shifted (PSI {row.psi:.2f})")
+        if row.share_outside > 0:
+            what = f" ({row.new_categories})" if row.new_categories else ""
+            kind = "unseen" if row.new_categories else "outside the training range"
+            parts.append(f"{row.feature}: {row.share_outside:.0%} {kind}{what}")
+    if not parts:
+        return None
+    return "input differs from the model's training data: " + "; ".join(parts)
