@@ -23,7 +23,10 @@ It runs here (with pandas 3, installed apart from the project)::
 
     .venv/bin/pip install --no-deps --target /tmp/time-peers lifelines autograd autograd-gamma
     .venv/bin/pip install scikit-survival
-    PYTHONPATH=src:/tmp/time-peers nice .venv/bin/python benchmarks/time_to_agreement.py
+    PYTHONPATH=src:/tmp/time-peers OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \\
+        nice .venv/bin/python benchmarks/time_to_agreement.py
+
+(one thread for every method: on shared cores more threads only slow down.)
 """
 
 from __future__ import annotations
