@@ -13,6 +13,7 @@
 * :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`.
 """
 
+from outcomes.models._drift import DRIFT_FEATURES, TrainingProfile, drift, drift_warning
 from outcomes.models._evaluate import (
     calibration_table,
     drivers_table,
@@ -26,6 +27,7 @@ from outcomes.models._persist import TRUSTED_TYPES, load_model, read_metadata
 from outcomes.models._plots import plot_calibration, plot_drivers, plot_residuals
 from outcomes.models._ratio import AmountRegressor, RatioRegressor
 from outcomes.models._settlement import SettlementRatioModel
+from outcomes.models._time import TIME_FEATURES, TimeToAgreementModel, survival_data
 
 __all__ = [
     "CASE_FEATURES",
@@ -46,4 +48,11 @@ __all__ = [
     "plot_drivers",
     "plot_residuals",
     "read_metadata",
+    "DRIFT_FEATURES",
+    "TIME_FEATURES",
+    "TimeToAgreementModel",
+    "TrainingProfile",
+    "drift",
+    "drift_warning",
+    "survival_data",
 ]
