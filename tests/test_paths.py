@@ -93,9 +93,13 @@ def test_compare_paths_saitama():
     assert t.loc["bankruptcy", "extra_costs"] < 500_000  # employee: 同時廃止
     assert not t.loc["limitation", "available"]  # sold a year ago
     assert "2028-04-28" in t.loc["limitation", "notes"]  # 5 years: bank
-    # servicer instalments: fixed 60 months, the rest forgiven
-    assert t.loc["installment", "months"] == 60
-    assert t.loc["installment", "total_to_pay"] == t.loc["installment", "monthly"] * 60
+    # the servicer's role is not recorded: no forgiveness assumed
+    assert pd.isna(t.loc["installment", "months"])
+    assert t.loc["installment", "total_to_pay"] == 5_800_000
+    # a servicer that bought the claim: fixed 60 months, the rest forgiven if agreed
+    bought = _by_path(compare_paths({**SAITAMA, "servicer_role": "bought"}, as_of=AS_OF))
+    assert bought.loc["installment", "months"] == 60
+    assert bought.loc["installment", "total_to_pay"] == bought.loc["installment", "monthly"] * 60
     # every payable path pays less than the residual, the open path nothing
     assert (t["total_to_pay"].dropna() <= 5_800_000).all()
 
@@ -122,7 +126,12 @@ def test_compare_paths_sakai():
     assert t.loc["bankruptcy", "extra_costs"] >= 500_000  # self-employed: 管財事件
     # once a servicer holds it: ¥10,000 × 60 = ¥600,000 (7.7%), as in the article
     sold = _by_path(
-        compare_paths({**SAKAI, "servicer": "みずほ債権回収"}, budget=10_000, as_of=AS_OF)
+        compare_paths(
+            {**SAKAI, "servicer": "みずほ債権回収"},
+            servicer_role="bought",
+            budget=10_000,
+            as_of=AS_OF,
+        )
     )
     assert sold.loc["installment", "total_to_pay"] == 600_000
     assert sold.loc["installment", "months"] == 60
@@ -155,7 +164,9 @@ def test_compare_paths_limitation_available_when_old():
 
 
 def test_compare_paths_uses_a_given_limitation():
-    r = limitation_date(contract_date=date(2012, 4, 1), subrogated_on=date(2019, 7, 31))
+    r = limitation_date(
+        contract_date=date(2012, 4, 1), subrogated_on=date(2019, 7, 31), creditor_is_merchant=True
+    )
     before = _by_path(compare_paths(SAITAMA, as_of=date(2024, 7, 31), limitation=r))
     after = _by_path(compare_paths(SAITAMA, as_of=date(2024, 8, 1), limitation=r))
     assert not before.loc["limitation", "available"]
