@@ -20,6 +20,7 @@ from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
 from outcomes._errors import CaseError
 
 __all__ = [
+    "ACCEPTANCE_LABELS",
     "CREDIT_RECORD",
     "ESTIMATE_NOTICE",
     "GUARANTOR_EFFECTS",
@@ -137,6 +138,14 @@ def pad(text: str, width: int, *, right: bool = False) -> str:
 # Offers
 # ==========================================================================
 
+#: what the acceptance figure is: the share of similar past settlements at or below an amount
+ACCEPTANCE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "ja": "似た過去の和解でこの額以下の割合",
+        "en": "similar past settlements at or below this amount",
+    }
+)
+
 #: names of the opening, target and walk-away amounts
 OFFER_LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
     {"ja": ("最初の提示額", "想定着地", "上限"), "en": ("opening", "target", "walk-away")}
@@ -185,18 +194,21 @@ def offer_reasons(
     opening, target, walk = offer["opening"], offer["target"], offer["walk_away"]
     reasons = [
         (
-            f"最初の提示額は{both(opening)}、想定着地は{both(target)}、上限は{both(walk)}です。"
+            f"社内の見積りでは、最初の提示額は{both(opening)}、想定着地は{both(target)}、"
+            f"上限は{both(walk)}です。"
             if ja
-            else f"Open at {both(opening)}, expect to settle around {both(target)}, and go no "
-            f"higher than {both(walk)}."
+            else f"Internal estimate: opening {both(opening)}, likely settlement around "
+            f"{both(target)}, walk-away {both(walk)}."
         ),
         (
-            f"似た事例から見て、{y(opening)}で応じてもらえる見込みは約{format_chance(chances[0])}、"
-            f"{y(target)}なら約{format_chance(chances[1])}、{y(walk)}なら約{format_chance(chances[2])}です。"
+            f"似た過去の和解のうちこの額以下で成立した割合は、{y(opening)}で約{format_chance(chances[0])}、"
+            f"{y(target)}で約{format_chance(chances[1])}、{y(walk)}で約{format_chance(chances[2])}です"
+            "(この債権者が応じる確率ではありません)。"
             if ja
-            else f"Judging by similar cases, the creditor would accept {y(opening)} with a chance "
-            f"of about {format_chance(chances[0])}, {y(target)} about {format_chance(chances[1])}, and "
-            f"{y(walk)} about {format_chance(chances[2])}."
+            else f"Similar past settlements at or below this amount: about "
+            f"{format_chance(chances[0])} at {y(opening)}, {format_chance(chances[1])} at "
+            f"{y(target)} and {format_chance(chances[2])} at {y(walk)} (not the chance that this "
+            f"creditor accepts)."
         ),
     ]
     if basis is not None:
@@ -216,9 +228,11 @@ def offer_reasons(
             else f"The chances come from a model learned from {n_train} past lump-sum settlements."
         )
     reasons.append(
-        f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて考えます。"
+        f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて検討します。"
+        "債権者との交渉は弁護士に依頼します(弁護士法72条)。"
         if ja
-        else f"Above {y(walk)}, compare instalments and debt relief before paying a lump sum."
+        else f"Above {y(walk)}, weigh instalments and debt relief before a lump sum. The "
+        f"negotiation itself is for a 弁護士 (弁護士法 §72)."
     )
     return reasons
 
@@ -293,7 +307,10 @@ GUARANTOR_EFFECTS: Mapping[str, tuple[str, str]] = MappingProxyType(
 GUARANTOR_STATES: Mapping[bool | None, tuple[str, str]] = MappingProxyType(
     {
         True: ("保証人あり: ", "guarantor on the debt: "),
-        None: ("保証人の有無は不明(確認が必要)。いる場合: ", "guarantor unknown (check) — if there is one: "),
+        None: (
+            "保証人の有無は不明(確認が必要)。いる場合: ",
+            "guarantor unknown (check) — if there is one: ",
+        ),
         False: ("保証人なし(記録上)", "no guarantor recorded"),
     }
 )
