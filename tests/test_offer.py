@@ -348,7 +348,12 @@ def test_english_reasons_and_language_check(ratio_model, monthly_model):
     offer = opening_offer(
         ratio_model, SAITAMA, cash_available=10_000, monthly_model=monthly_model, language="en"
     )
-    assert offer.reasons[0].startswith("Open at ¥")
+    assert offer.reasons[0].startswith("Internal estimate: opening ¥")
+    # issue 11: acceptance is the share of similar past settlements, not a creditor's chance;
+    # the negotiation is for a 弁護士 (弁護士法 §72)
+    assert "at or below" in offer.reasons[1]
+    assert not any("the creditor would accept" in r for r in offer.reasons)
+    assert "弁護士法 §72" in offer.notice
     assert any("below the opening" in r for r in offer.reasons)
     assert offer.alternative.language == "en" and "a month" in str(offer.alternative)
     with pytest.raises(ValueError, match="language"):
@@ -411,11 +416,18 @@ def test_cli_offer_with_japanese_headers(model_dir, tmp_path, capsys):
     )  # fmt: skip
     out = capsys.readouterr().out
     assert code == 0
-    for text in ("残債 580万円", "SMBC債権回収", "最初の提示額", "想定着地", "上限", "応諾見込み"):
+    for text in ("残債 580万円", "SMBC債権回収", "最初の提示額", "想定着地", "上限"):
         assert text in out
     for path in ("一括和解", "分割弁済", "任意整理", "個人再生", "自己破産", "時効援用"):
         assert path in out
     assert "分割弁済の" in out  # the instalment side is shown
+    # issue 11 (弁護士法 §72; acceptance = similar past settlements at or below the amount):
+    # the notice, the wording, and the paths as a Japanese table, not a DataFrame dump
+    assert "弁護士法72条" in out
+    assert "似た過去の和解でこの額以下の割合" in out and "応諾見込み" not in out
+    assert "True" not in out and "False" not in out
+    assert "marketing pages" not in out.split("出典:")[0]
+    assert "limitation_date(" not in out
     assert "テスト太郎" not in out  # a column outside the contract is left out
 
 

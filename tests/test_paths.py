@@ -11,7 +11,7 @@ import pytest
 import outcomes
 from outcomes._contract import CASE_COLUMNS
 from outcomes._errors import CaseError, CaseTypeError
-from outcomes._paths import PATH_COLUMNS, WAYS_OUT, compare_paths
+from outcomes._paths import PATH_COLUMNS, WAYS_OUT, compare_paths, render_paths
 from outcomes._statutes import limitation_date
 
 # --------------------------------------------------------------------------
@@ -93,9 +93,13 @@ def test_compare_paths_saitama():
     assert t.loc["bankruptcy", "extra_costs"] < 500_000  # employee: 同時廃止
     assert not t.loc["limitation", "available"]  # sold a year ago
     assert "2028-04-28" in t.loc["limitation", "notes"]  # 5 years: bank
-    # servicer instalments: fixed 60 months, the rest forgiven
-    assert t.loc["installment", "months"] == 60
-    assert t.loc["installment", "total_to_pay"] == t.loc["installment", "monthly"] * 60
+    # the servicer's role is not recorded: no forgiveness assumed
+    assert pd.isna(t.loc["installment", "months"])
+    assert t.loc["installment", "total_to_pay"] == 5_800_000
+    # a servicer that bought the claim: fixed 60 months, the rest forgiven if agreed
+    bought = _by_path(compare_paths({**SAITAMA, "servicer_role": "bought"}, as_of=AS_OF))
+    assert bought.loc["installment", "months"] == 60
+    assert bought.loc["installment", "total_to_pay"] == bought.loc["installment", "monthly"] * 60
     # every payable path pays less than the residual, the open path nothing
     assert (t["total_to_pay"].dropna() <= 5_800_000).all()
 
@@ -122,7 +126,12 @@ def test_compare_paths_sakai():
     assert t.loc["bankruptcy", "extra_costs"] >= 500_000  # self-employed: 管財事件
     # once a servicer holds it: ¥10,000 × 60 = ¥600,000 (7.7%), as in the article
     sold = _by_path(
-        compare_paths({**SAKAI, "servicer": "みずほ債権回収"}, budget=10_000, as_of=AS_OF)
+        compare_paths(
+            {**SAKAI, "servicer": "みずほ債権回収"},
+            servicer_role="bought",
+            budget=10_000,
+            as_of=AS_OF,
+        )
     )
     assert sold.loc["installment", "total_to_pay"] == 600_000
     assert sold.loc["installment", "months"] == 60
@@ -155,7 +164,9 @@ def test_compare_paths_limitation_available_when_old():
 
 
 def test_compare_paths_uses_a_given_limitation():
-    r = limitation_date(contract_date=date(2012, 4, 1), subrogated_on=date(2019, 7, 31))
+    r = limitation_date(
+        contract_date=date(2012, 4, 1), subrogated_on=date(2019, 7, 31), creditor_is_merchant=True
+    )
     before = _by_path(compare_paths(SAITAMA, as_of=date(2024, 7, 31), limitation=r))
     after = _by_path(compare_paths(SAITAMA, as_of=date(2024, 8, 1), limitation=r))
     assert not before.loc["limitation", "available"]
@@ -253,3 +264,154 @@ def test_compare_paths_old_budget_keyword_still_works_with_a_future_warning():
     pd.testing.assert_frame_equal(old, new)
     with pytest.raises(CaseError, match="give budget= only"):
         compare_paths(SAKAI, budget=1, monthly_budget=1, as_of=AS_OF)
+
+
+# --------------------------------------------------------------------------
+# issue 11: one test per finding, each resting on a statute or source
+# --------------------------------------------------------------------------
+
+NAGOYA_JHF = {  # the article's Nagoya pensioner, with her JHF collector recorded
+    "residual_debt": 3_200_000,
+    "employment": "年金",
+    "monthly_income": 140_000,
+    "creditor": "公庫",
+    "servicer": "住宅債権管理回収機構",
+    "sale_date": date(2023, 9, 1),
+}
+
+
+def test_nagoya_pensioner_with_jhf_collector_gets_no_forgiveness():
+    """JHF consigns collection to four servicers and does not sell (domain.md, M; MoJ 2017, H).
+
+    The article's Nagoya case: ¥3.2M 公庫 loan, pension ¥140,000, ¥5,000 a month open-ended.
+    """
+    t = _by_path(compare_paths(NAGOYA_JHF, as_of=AS_OF))
+    assert "forgiven at the end" not in t.loc["installment", "notes"]
+    assert pd.isna(t.loc["installment", "months"])
+    assert t.loc["installment", "total_to_pay"] == 3_200_000
+    assert t.loc["installment", "monthly"] == 5_000
+    assert not t.loc["lump_sum", "available"]
+    assert "consignment" in t.loc["installment", "notes"]
+
+
+def test_servicer_with_unknown_role_is_not_read_as_sold():
+    """MoJ 2017 survey (H): 0.65M claims bought vs 11.41M consigned; the role belongs to the case."""
+    case = {**SAKAI, "servicer": "みずほ債権回収"}
+    t = _by_path(compare_paths(case, budget=10_000, as_of=AS_OF))
+    assert pd.isna(t.loc["installment", "months"])
+    assert t.loc["installment", "total_to_pay"] == 7_800_000
+    assert "role unknown" in t.loc["lump_sum", "notes"]
+    consigned = _by_path(compare_paths(case, servicer_role="consigned", budget=10_000, as_of=AS_OF))
+    assert "consignment" in consigned.loc["lump_sum", "notes"]
+    assert consigned.loc["lump_sum", "total_to_pay"] > t.loc["lump_sum", "total_to_pay"]
+    with pytest.raises(CaseError, match="servicer_role"):
+        compare_paths(case, servicer_role="sold?", as_of=AS_OF)
+
+
+@pytest.mark.parametrize("guarantor", [True, None])
+def test_every_path_says_what_it_does_to_a_guarantor(guarantor):
+    """破産法 §253(2), 民事再生法 §177(2), 民法 §§145, 457(1): guarantors stay liable."""
+    t = _by_path(compare_paths(SAITAMA, guarantor=guarantor, as_of=AS_OF))
+    assert t["guarantor"].str.len().min() > 20
+    assert "§253-2" in t.loc["bankruptcy", "guarantor"]
+    assert "§177-2" in t.loc["rehabilitation", "guarantor"]
+    assert "§457-1" in t.loc["installment", "guarantor"]
+    if guarantor is None:
+        assert t["guarantor"].str.startswith("guarantor unknown").all()
+    none = _by_path(compare_paths({**SAITAMA, "guarantor": False}, as_of=AS_OF))
+    assert none["guarantor"].eq("no guarantor recorded").all()
+
+
+def test_limitation_period_follows_the_originator_and_complete_carries_the_caveat():
+    """Old 商法 §522, 最判昭和63年10月18日; 民法 §169 (a judgment, maybe by 公示送達, gives 10 years)."""
+    shinkin = {**SAITAMA, "creditor": "○○信用金庫", "sale_date": date(2016, 3, 1)}
+    t = _by_path(compare_paths(shinkin, as_of=AS_OF))
+    assert not t.loc["limitation", "available"]  # 10 years: not a merchant
+    bank = _by_path(compare_paths({**shinkin, "creditor": "○○銀行"}, as_of=AS_OF))
+    assert bank.loc["limitation", "available"]
+    assert "公示送達" in bank.loc["limitation", "notes"]
+    confirmed = _by_path(
+        compare_paths({**shinkin, "creditor": "○○銀行"}, judgment="none", as_of=AS_OF)
+    )
+    assert "公示送達" not in confirmed.loc["limitation", "notes"]
+    judged = _by_path(
+        compare_paths(
+            {**shinkin, "creditor": "○○銀行"},
+            judgment="judgment",
+            judgment_date=date(2017, 5, 1),
+            as_of=AS_OF,
+        )
+    )
+    assert not judged.loc["limitation", "available"]  # 10 years from the judgment
+    unknown = _by_path(compare_paths({**shinkin, "creditor": "○○保証"}, as_of=AS_OF))
+    assert "period not known" in unknown.loc["limitation", "notes"]
+    assert not unknown.loc["limitation", "available"]  # never "complete" on the 5-year guess
+    fund = _by_path(compare_paths({**shinkin, "creditor": "しんきん保証基金"}, as_of=AS_OF))
+    assert not fund.loc["limitation", "available"]  # a non-profit guarantee body: 10 years
+    with pytest.raises(CaseError, match="before the claim existed"):
+        compare_paths(
+            {**shinkin, "creditor": "○○銀行"},
+            default_date=date(2015, 1, 1),
+            judgment="judgment",
+            judgment_date=date(2014, 1, 1),
+            as_of=AS_OF,
+        )
+
+
+def test_rehabilitation_minimum_counts_damages_to_the_opening_order():
+    """民事再生法 §84(2), §231: ¥5.8M with three years of 14% → minimum about ¥1.65M, not ¥1.16M."""
+    t = _by_path(compare_paths(SAITAMA, default_date=date(2021, 10, 1), as_of=AS_OF))
+    assert 1_640_000 <= t.loc["rehabilitation", "total_to_pay"] <= 1_660_000
+    assert "¥1,160,000" in t.loc["rehabilitation", "notes"]  # both shown
+    given = _by_path(compare_paths(SAITAMA, unsecured_debt=6_000_000, as_of=AS_OF))
+    assert given.loc["rehabilitation", "total_to_pay"] == 1_200_000
+
+
+def test_bankruptcy_costs_use_the_small_trustee_scheme():
+    """破産 costs (domain.md, M–H): 少額管財 予納金 ¥200,000; ¥500,000+ only for ordinary 管財."""
+    t = _by_path(compare_paths(SAKAI, cash_available=250_000, as_of=AS_OF))
+    assert "does not cover" not in t.loc["bankruptcy", "notes"]
+    assert "少額管財" in t.loc["bankruptcy", "notes"]
+    assert t.loc["bankruptcy", "extra_costs"] < 900_000
+
+
+def test_voluntary_arrangement_over_1_4m_goes_through_a_lawyer():
+    """司法書士法 §3-1-7, 最判平成28年6月27日: a 認定司法書士 only where a claim is ≤ ¥1.4M."""
+    t = _by_path(compare_paths(SAITAMA, as_of=AS_OF))
+    assert "a lawyer or 司法書士" not in t.loc["voluntary_arrangement", "notes"]
+    assert "through a 弁護士 (" in t.loc["voluntary_arrangement", "notes"]
+
+
+def test_the_table_carries_the_notice_and_no_source_tags_in_notes():
+    """弁護士法 §72: figures are internal estimates; negotiation is for a 弁護士."""
+    t = compare_paths(SAITAMA, as_of=AS_OF)
+    assert "弁護士法" in t.attrs["notice"]["en"] and "弁護士法" in t.attrs["notice"]["ja"]
+    assert not t["notes"].str.contains(r"marketing pages|, L\)|limitation_date\(").any()
+    assert t["sources"].str.contains("marketing pages").any()
+
+
+def test_pension_is_continuing_income_for_rehabilitation():
+    """民事再生法 §221(1): a pension is continuing income; pensioners can use 小規模個人再生."""
+    t = _by_path(compare_paths(NAGOYA_JHF, as_of=AS_OF))
+    assert "harder" not in t.loc["rehabilitation", "notes"]
+    assert "continuing income" in t.loc["rehabilitation", "notes"]
+
+
+def test_jfc_damages_follow_the_contract_date():
+    """日本政策金融公庫 damages: 14.5% to March 2016, the national-tax late rate after (M)."""
+    case = {**SAITAMA, "creditor": "日本政策金融公庫", "servicer": None}
+    old = _by_path(compare_paths(case, contract_date=date(2010, 1, 1), as_of=AS_OF))
+    new = _by_path(compare_paths(case, contract_date=date(2018, 1, 1), as_of=AS_OF))
+    assert "14.5%" in old.loc["lump_sum", "notes"]
+    assert "14.5%" not in new.loc["lump_sum", "notes"]
+
+
+def test_render_paths_japanese_and_english():
+    """弁護士法 §72 notice on the rendering; yen formatted, no True/False, no label_ja in English."""
+    t = compare_paths(NAGOYA_JHF, as_of=AS_OF)
+    ja = render_paths(t, "ja")
+    assert "320万円" in ja and "不可" in ja and "True" not in ja and "False" not in ja
+    assert "弁護士法72条" in ja and "出典" in ja
+    assert "limitation_date(" not in ja
+    en = render_paths(t, "en")
+    assert "label_ja" not in en and "一括和解" not in en and "¥3,200,000" in en

@@ -20,9 +20,12 @@ from outcomes._statutes import (
     as_date,
     as_yen,
     default_interest,
+    default_rate,
     interest_cap,
     limitation_complete,
     limitation_date,
+    originator_is_merchant,
+    rehabilitation_claims,
     rehabilitation_minimum,
 )
 
@@ -163,6 +166,7 @@ def test_limitation_unknown_contract_date_is_treated_as_old():
 def test_limitation_guarantee_company_runs_from_the_day_after_subrogation():
     r = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         claimable_from=date(2019, 5, 10),  # the bank's 期限の利益喪失: replaced by 代位弁済
         subrogated_on=date(2019, 7, 31),
     )
@@ -173,7 +177,11 @@ def test_limitation_guarantee_company_runs_from_the_day_after_subrogation():
 
 
 def test_limitation_payment_in_between_restarts_the_clock():
-    kwargs = {"contract_date": date(2012, 4, 1), "subrogated_on": date(2019, 7, 31)}
+    kwargs = {
+        "contract_date": date(2012, 4, 1),
+        "creditor_is_merchant": True,
+        "subrogated_on": date(2019, 7, 31),
+    }
     without = limitation_date(**kwargs)
     paid = limitation_date(**kwargs, acknowledged_on=[date(2021, 3, 5), date(2020, 1, 20)])
     assert without.completes_on == date(2024, 7, 31)
@@ -186,6 +194,7 @@ def test_limitation_payment_in_between_restarts_the_clock():
 def test_limitation_payment_before_the_start_is_ignored():
     r = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         subrogated_on=date(2019, 7, 31),
         acknowledged_on=[date(2019, 6, 1)],
     )
@@ -196,6 +205,7 @@ def test_limitation_payment_before_the_start_is_ignored():
 def test_limitation_payment_after_completion_starts_a_new_period():
     r = limitation_date(
         contract_date=date(2005, 4, 1),
+        creditor_is_merchant=True,
         claimable_from=date(2010, 1, 15),
         acknowledged_on=[date(2016, 2, 1)],
     )
@@ -206,6 +216,7 @@ def test_limitation_payment_after_completion_starts_a_new_period():
 def test_limitation_judgment_gives_ten_years():
     r = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         subrogated_on=date(2019, 7, 31),
         lawsuit_filed_on=date(2023, 5, 1),
         judgment_on=date(2023, 11, 20),
@@ -217,6 +228,7 @@ def test_limitation_judgment_gives_ten_years():
     )
     after = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         subrogated_on=date(2019, 7, 31),
         lawsuit_filed_on=date(2023, 5, 1),
         judgment_on=date(2023, 11, 20),
@@ -228,6 +240,7 @@ def test_limitation_judgment_gives_ten_years():
 def test_limitation_pending_lawsuit_suspends_completion():
     r = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         subrogated_on=date(2019, 7, 31),
         lawsuit_filed_on=date(2024, 7, 1),
     )
@@ -238,6 +251,7 @@ def test_limitation_pending_lawsuit_suspends_completion():
 def test_limitation_lawsuit_after_completion_changes_nothing():
     r = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         subrogated_on=date(2019, 7, 31),
         lawsuit_filed_on=date(2024, 9, 1),
     )
@@ -245,6 +259,7 @@ def test_limitation_lawsuit_after_completion_changes_nothing():
     with pytest.raises(ValueError, match="before lawsuit"):
         limitation_date(
             contract_date=date(2012, 4, 1),
+            creditor_is_merchant=True,
             subrogated_on=date(2019, 7, 31),
             lawsuit_filed_on=date(2024, 7, 1),
             judgment_on=date(2024, 6, 1),
@@ -252,7 +267,11 @@ def test_limitation_lawsuit_after_completion_changes_nothing():
 
 
 def test_limitation_one_demand_adds_six_months_and_a_second_is_ignored():
-    kwargs = {"contract_date": date(2012, 4, 1), "subrogated_on": date(2019, 7, 31)}
+    kwargs = {
+        "contract_date": date(2012, 4, 1),
+        "creditor_is_merchant": True,
+        "subrogated_on": date(2019, 7, 31),
+    }
     one = limitation_date(**kwargs, demands_on=[date(2024, 5, 1)])
     assert one.completes_on == date(2024, 11, 1)
     two = limitation_date(**kwargs, demands_on=[date(2024, 5, 1), date(2024, 10, 1)])
@@ -263,7 +282,11 @@ def test_limitation_one_demand_adds_six_months_and_a_second_is_ignored():
 
 
 def test_limitation_early_demand_changes_nothing_and_does_not_block_a_later_one():
-    kwargs = {"contract_date": date(2012, 4, 1), "subrogated_on": date(2019, 7, 31)}
+    kwargs = {
+        "contract_date": date(2012, 4, 1),
+        "creditor_is_merchant": True,
+        "subrogated_on": date(2019, 7, 31),
+    }
     early = limitation_date(**kwargs, demands_on=[date(2022, 1, 1)])
     assert early.completes_on == date(2024, 7, 31)
     both = limitation_date(**kwargs, demands_on=[date(2022, 1, 1), date(2024, 6, 15)])
@@ -273,6 +296,7 @@ def test_limitation_early_demand_changes_nothing_and_does_not_block_a_later_one(
 def test_limitation_payment_after_a_demand_restarts_and_clears_it():
     r = limitation_date(
         contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
         subrogated_on=date(2019, 7, 31),
         demands_on=[date(2024, 5, 1)],
         acknowledged_on=[date(2024, 6, 1)],
@@ -283,6 +307,7 @@ def test_limitation_payment_after_a_demand_restarts_and_clears_it():
 def test_limitation_accepts_timestamps_and_strings_and_needs_a_start():
     r = limitation_date(
         contract_date="2012-04-01",
+        creditor_is_merchant=True,
         claimable_from=pd.Timestamp("2019-07-31"),
         acknowledged_on=[np.datetime64("2020-02-03")],
     )
@@ -417,3 +442,123 @@ def test_public_names():
     assert outcomes.default_interest is default_interest
     assert outcomes.LimitationResult is LimitationResult
     assert outcomes.RehabilitationUnavailableError is RehabilitationUnavailableError
+
+
+# --------------------------------------------------------------------------
+# issue 11: the limitation's period, its events, the 個人再生 B, JFC damages
+# --------------------------------------------------------------------------
+
+
+def test_limitation_unknown_merchant_status_gives_both_dates():
+    """Old 商法 §522 (5 years between merchants) vs 民法 §167 old (10 years).
+
+    When the originator's merchant status is unknown the period is unknown:
+    both days are given and the deciding fact is named (domain.md).
+    """
+    r = limitation_date(contract_date=date(2008, 9, 1), claimable_from=date(2019, 3, 20))
+    assert r.earliest_completes_on == date(2024, 3, 20)
+    assert r.completes_on == date(2029, 3, 20)
+    assert not r.period_known
+    assert "merchant" in r.deciding_fact
+    assert not limitation_complete(r, date(2025, 1, 1))  # never "complete" on the 5-year guess
+
+
+@pytest.mark.parametrize(
+    ("creditor_type", "creditor", "merchant"),
+    [
+        ("shinkin", "○○信用金庫", False),  # 最判昭和63年10月18日
+        ("jhf", "公庫", False),  # JHF / 旧公庫 direct loan: not a merchant
+        ("jhf", "フラット35", True),  # assigned bank loan keeps 5 years
+        ("guarantor", "しんきん保証基金", False),  # non-profit guarantee body
+        ("guarantor", "○○保証株式会社", True),  # a guarantee company
+        ("other", "○○ファイナンス株式会社", True),  # 株式会社 non-bank lender
+        ("bank", "○○銀行", True),
+        ("jhf", "住宅金融支援機構", None),
+        (None, None, None),
+    ],
+)
+def test_originator_is_merchant_by_creditor_kind(creditor_type, creditor, merchant):
+    """Old 商法 §522 and 最判昭和63年10月18日: the period follows the originator's status."""
+    assert originator_is_merchant(creditor_type, creditor) is merchant
+
+
+def test_limitation_pre_2020_demand_follows_old_article_153():
+    """Old 民法 §153: a 催告 before 2020-04-01 has no effect unless a suit follows in 6 months."""
+    r = limitation_date(
+        contract_date=date(2005, 4, 1),
+        claimable_from=date(2015, 1, 10),
+        creditor_is_merchant=True,
+        demands_on=[date(2019, 12, 1)],
+    )
+    assert r.completes_on == date(2020, 1, 10)
+    assert any("§153" in line for line in r.basis)
+    followed = limitation_date(
+        contract_date=date(2005, 4, 1),
+        claimable_from=date(2015, 1, 10),
+        creditor_is_merchant=True,
+        demands_on=[date(2019, 12, 1)],
+        lawsuit_filed_on=date(2020, 3, 1),
+    )
+    assert followed.completes_on is None  # the suit counts as made in time: pending
+
+
+def test_limitation_ack_during_a_suit_does_not_say_completed():
+    """民法 §147: a suit suspends completion, so nothing had completed when the debtor paid."""
+    r = limitation_date(
+        contract_date=date(2012, 4, 1),
+        creditor_is_merchant=True,
+        subrogated_on=date(2019, 7, 31),
+        lawsuit_filed_on=date(2024, 7, 1),
+        acknowledged_on=[date(2024, 9, 1)],
+    )
+    assert not any("can no longer be invoked" in line for line in r.basis)
+    assert r.completes_on is None
+
+
+def test_limitation_parts_not_due_at_the_judgment_keep_their_period():
+    """民法 §169(2): the 10 years of a judgment do not apply to parts not yet due."""
+    kwargs = {
+        "contract_date": date(2012, 4, 1),
+        "creditor_is_merchant": True,
+        "subrogated_on": date(2019, 7, 31),
+        "lawsuit_filed_on": date(2023, 5, 1),
+        "judgment_on": date(2023, 11, 20),
+    }
+    assert limitation_date(**kwargs).period_years == 10
+    r = limitation_date(**kwargs, not_due_at_judgment=True)
+    assert r.period_years == 5
+    assert any("§169(2)" in line for line in r.basis)
+
+
+def test_limitation_refuses_a_judgment_before_the_claim_existed():
+    """民法 §169: a judgment confirms an existing claim; one dated before it cannot be."""
+    with pytest.raises(CaseError, match="before the claim existed"):
+        limitation_date(
+            contract_date=date(2012, 4, 1),
+            creditor_is_merchant=True,
+            subrogated_on=date(2019, 7, 31),
+            judgment_on=date(2018, 1, 1),
+        )
+
+
+def test_rehabilitation_claims_include_damages_to_the_opening_order():
+    """民事再生法 §84(2), §231: B includes 遅延損害金 up to the opening order.
+
+    ¥5.8M with three years of 14% → about ¥8.24M, minimum about ¥1.65M (domain.md).
+    """
+    b = rehabilitation_claims(
+        5_800_000, rate=0.14, default_date=date(2021, 6, 1), opening_on=date(2024, 5, 31)
+    )
+    assert 8_230_000 <= b <= 8_240_000
+    assert 1_640_000 <= rehabilitation_minimum(b) <= 1_650_000
+    no_default = rehabilitation_claims(
+        5_800_000, rate=0.14, default_date=None, opening_on=date(2024, 5, 31)
+    )
+    assert no_default == 5_800_000
+
+
+def test_jfc_damages_depend_on_the_contract_date():
+    """日本政策金融公庫: 14.5% to March 2016, then the national-tax late rate (domain.md, M)."""
+    assert default_rate("jfc", date(2016, 3, 31))[0] == 0.145
+    assert default_rate("jfc", date(2016, 4, 1))[0] < 0.10
+    assert default_rate("bank", date(2018, 1, 1))[0] == 0.14

@@ -48,6 +48,8 @@ _PUBLIC: dict[str, str] = {
     "Offer": "outcomes._offer",
     "InstallmentProposal": "outcomes._installment",
     "compare_paths": "outcomes._paths",
+    "render_paths": "outcomes._paths",
+    "ESTIMATE_NOTICE": "outcomes._labels",
     "rehabilitation_minimum": "outcomes._statutes",
     "limitation_date": "outcomes._statutes",
     "default_interest": "outcomes._statutes",

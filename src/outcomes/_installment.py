@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from outcomes._errors import OutcomesError
+from outcomes._errors import CaseError, OutcomesError
 from outcomes._labels import check_language, format_yen
 from outcomes._single_case import (
     CaseLike,
@@ -56,7 +56,8 @@ class InstallmentProposal:
     creditor_type, servicer : str or None
         Of the case.
     reasons : tuple of str
-        Plain sentences for the debtor, in ``language``.
+        Sentences for the analyst, in ``language`` (internal estimates, not
+        promises to the debtor).
     language : str
         ``"ja"`` or ``"en"``.
     """
@@ -118,6 +119,20 @@ def _model_grid(model: Any) -> np.ndarray | None:
     return grid[np.isfinite(grid) & (grid > 0)] if grid.ndim == 1 else None
 
 
+def _servicer_role(case: Any, frame: Any, given: str | None) -> str | None:
+    """``bought``, ``consigned`` or None (unknown): the keyword, the clean row, or the case's key."""
+    value: Any = given
+    if value is None and "servicer_role" in frame.columns:
+        value = first_value(frame, "servicer_role")
+    if value is None and isinstance(case, dict) and "servicer_role" in case:
+        value = case["servicer_role"]
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if value not in ("bought", "consigned"):
+        raise CaseError(f"servicer_role must be 'bought', 'consigned' or empty, got {value!r}")
+    return str(value)
+
+
 @renamed_keywords(model="monthly_model")
 def installment_proposal(
     monthly_model: Any,
@@ -126,6 +141,7 @@ def installment_proposal(
     budget: int | None = None,
     as_of: date | str | None = None,
     language: str = "ja",
+    servicer_role: str | None = None,
 ) -> InstallmentProposal:
     """The monthly instalment to propose for one case.
 
@@ -152,6 +168,10 @@ def installment_proposal(
         day. Default: the model's ``as_of`` (today).
     language : {"ja", "en"}, default "ja"
         Language of ``reasons``.
+    servicer_role : {"bought", "consigned"}, optional
+        Whether the servicer bought the claim or collects it on consignment
+        (else read from the case; unknown is said as such). Forgiveness after
+        a fixed term is mentioned only for a bought claim or an unknown role.
 
     Returns
     -------
@@ -184,6 +204,7 @@ def installment_proposal(
     low, typical, high = (max(int(round(v)), 0) for v in np.maximum.accumulate(q))
     creditor_type = first_value(frame, "creditor_type")
     servicer = first_value(frame, "servicer")
+    role = _servicer_role(case, frame, servicer_role)
     ja = language == "ja"
 
     def y(a: float) -> str:
@@ -235,13 +256,21 @@ def installment_proposal(
                 else "JHF keeps its claims: payments are usually open-ended and reviewed "
                 "every year (or every 5 years)."
             )
-        elif servicer is not None:
+        elif servicer is not None and role != "consigned":
+            if role is None:
+                reasons.append(
+                    "サービサーの役割(債権の買取りか回収の受託か)は記録がありません。"
+                    if ja
+                    else "The servicer's role (bought the claim, or only collects it) is not "
+                    "recorded."
+                )
             reasons.append(
-                "サービサーとは、月々の分割を一定期間(例: 5年)続けた後に残りを免除してもらう"
-                "合意もあります。"
+                "債権を買い取ったサービサーとは、月々の分割を一定期間(例: 5年)続けた後に残りを"
+                "免除する合意がありえます(合意書に書かれた場合に限ります)。"
                 if ja
-                else "With a servicer, a fixed term of instalments (e.g. 5 years) followed by "
-                "forgiveness of the rest can also be agreed."
+                else "A servicer that bought the claim may agree a fixed term of instalments "
+                "(e.g. 5 years) followed by forgiveness of the rest, only if written into the "
+                "agreement."
             )
     return InstallmentProposal(
         monthly=int(monthly),

@@ -20,7 +20,10 @@ from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
 from outcomes._errors import CaseError
 
 __all__ = [
+    "ACCEPTANCE_LABELS",
     "CREDIT_RECORD",
+    "ESTIMATE_NOTICE",
+    "GUARANTOR_EFFECTS",
     "LANGUAGES",
     "OFFER_LABELS",
     "PATH_LABELS",
@@ -29,6 +32,7 @@ __all__ = [
     "format_chance",
     "format_pct",
     "format_yen",
+    "guarantor_effect",
     "offer_reasons",
     "pad",
     "text_width",
@@ -49,6 +53,19 @@ def check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise CaseError(f"language must be 'ja' or 'en', got {language!r}")
     return language
+
+
+#: the notice every output about a way out or an offer carries (弁護士法 §72; domain.md
+#: "Who may negotiate"): {language: text}
+ESTIMATE_NOTICE: Mapping[str, str] = MappingProxyType(
+    {
+        "ja": "これは過去の事例にもとづく社内の見積りです。法的助言ではなく、債務者への約束でもありません。"
+        "債権者との減額・免除の交渉は弁護士に依頼します(弁護士法72条)。",
+        "en": "Internal estimates from past cases: not legal advice and not a promise to the "
+        "debtor. Negotiating a reduction or forgiveness with the creditor is for a 弁護士 "
+        "(弁護士法 §72).",
+    }
+)
 
 
 # ==========================================================================
@@ -121,6 +138,14 @@ def pad(text: str, width: int, *, right: bool = False) -> str:
 # Offers
 # ==========================================================================
 
+#: what the acceptance figure is: the share of similar past settlements at or below an amount
+ACCEPTANCE_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "ja": "似た過去の和解でこの額以下の割合",
+        "en": "similar past settlements at or below this amount",
+    }
+)
+
 #: names of the opening, target and walk-away amounts
 OFFER_LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
     {"ja": ("最初の提示額", "想定着地", "上限"), "en": ("opening", "target", "walk-away")}
@@ -169,18 +194,21 @@ def offer_reasons(
     opening, target, walk = offer["opening"], offer["target"], offer["walk_away"]
     reasons = [
         (
-            f"最初の提示額は{both(opening)}、想定着地は{both(target)}、上限は{both(walk)}です。"
+            f"社内の見積りでは、最初の提示額は{both(opening)}、想定着地は{both(target)}、"
+            f"上限は{both(walk)}です。"
             if ja
-            else f"Open at {both(opening)}, expect to settle around {both(target)}, and go no "
-            f"higher than {both(walk)}."
+            else f"Internal estimate: opening {both(opening)}, likely settlement around "
+            f"{both(target)}, walk-away {both(walk)}."
         ),
         (
-            f"似た事例から見て、{y(opening)}で応じてもらえる見込みは約{format_chance(chances[0])}、"
-            f"{y(target)}なら約{format_chance(chances[1])}、{y(walk)}なら約{format_chance(chances[2])}です。"
+            f"似た過去の和解のうちこの額以下で成立した割合は、{y(opening)}で約{format_chance(chances[0])}、"
+            f"{y(target)}で約{format_chance(chances[1])}、{y(walk)}で約{format_chance(chances[2])}です"
+            "(この債権者が応じる確率ではありません)。"
             if ja
-            else f"Judging by similar cases, the creditor would accept {y(opening)} with a chance "
-            f"of about {format_chance(chances[0])}, {y(target)} about {format_chance(chances[1])}, and "
-            f"{y(walk)} about {format_chance(chances[2])}."
+            else f"Similar past settlements at or below this amount: about "
+            f"{format_chance(chances[0])} at {y(opening)}, {format_chance(chances[1])} at "
+            f"{y(target)} and {format_chance(chances[2])} at {y(walk)} (not the chance that this "
+            f"creditor accepts)."
         ),
     ]
     if basis is not None:
@@ -200,9 +228,11 @@ def offer_reasons(
             else f"The chances come from a model learned from {n_train} past lump-sum settlements."
         )
     reasons.append(
-        f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて考えます。"
+        f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて検討します。"
+        "債権者との交渉は弁護士に依頼します(弁護士法72条)。"
         if ja
-        else f"Above {y(walk)}, compare instalments and debt relief before paying a lump sum."
+        else f"Above {y(walk)}, weigh instalments and debt relief before a lump sum. The "
+        f"negotiation itself is for a 弁護士 (弁護士法 §72)."
     )
     return reasons
 
@@ -234,6 +264,71 @@ CREDIT_RECORD: Mapping[str, str] = MappingProxyType(
         "limitation": "CIC/JICC: the default record stays up to about 5 years after the claim ends",
     }
 )
+
+
+#: what each way out does to a 連帯保証人 or 連帯債務者: {code: (Japanese, English)}
+GUARANTOR_EFFECTS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "lump_sum": (
+            "和解書で保証人(連帯債務者)も免除すると名前を挙げて明記しないと、保証人への請求が残りえます",
+            "the settlement deed should expressly release the guarantor (免除, naming them); "
+            "otherwise the creditor may still claim from them",
+        ),
+        "installment": (
+            "債務者の支払いは保証人に対する時効も更新します(民法457条1項)。残りは保証人も負います",
+            "the debtor's payments renew the limitation against the guarantor too (民法 §457-1); "
+            "the guarantor stays liable for what is unpaid",
+        ),
+        "voluntary_arrangement": (
+            "任意整理の合意は、明記しない限り保証人を免除しません。債権者は保証人に請求できます",
+            "the arrangement does not release the guarantor unless it says so; the creditor may "
+            "claim from them",
+        ),
+        "rehabilitation": (
+            "再生計画は保証人の債務を減らしません(民事再生法177条2項)。債権者は残りを保証人に請求します",
+            "the plan does not reduce what the guarantor owes (民事再生法 §177-2): the creditor "
+            "claims the rest from them",
+        ),
+        "bankruptcy": (
+            "免責は保証人の債務を減らしません(破産法253条2項)。債権者は全額を保証人に請求します",
+            "discharge does not reduce what the guarantor owes (破産法 §253-2): the creditor "
+            "claims the whole from them",
+        ),
+        "limitation": (
+            "保証人も自分で時効を援用できます(民法145条)。債務者の承認は保証人に対する時効も更新します"
+            "(民法457条1項)",
+            "the guarantor may invoke the limitation himself (民法 §145); the debtor's "
+            "acknowledgement renews it against the guarantor too (§457-1)",
+        ),
+    }
+)
+
+#: how the guarantor's state opens the guarantor column: {state: (Japanese, English)}
+GUARANTOR_STATES: Mapping[bool | None, tuple[str, str]] = MappingProxyType(
+    {
+        True: ("保証人あり: ", "guarantor on the debt: "),
+        None: (
+            "保証人の有無は不明(確認が必要)。いる場合: ",
+            "guarantor unknown (check) — if there is one: ",
+        ),
+        False: ("保証人なし(記録上)", "no guarantor recorded"),
+    }
+)
+
+
+def guarantor_effect(path: str, guarantor: bool | None, language: str) -> str:
+    """What a way out does to a guarantor, in words, given whether there is one.
+
+    Examples
+    --------
+    >>> guarantor_effect("bankruptcy", None, "en")[:44]
+    'guarantor unknown (check) — if there is one:'
+    >>> guarantor_effect("bankruptcy", False, "ja")
+    '保証人なし(記録上)'
+    """
+    i = 0 if language == "ja" else 1
+    state = GUARANTOR_STATES[guarantor][i]
+    return state if guarantor is False else state + GUARANTOR_EFFECTS[path][i]
 
 
 # ==========================================================================

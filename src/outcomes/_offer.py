@@ -4,8 +4,10 @@ Public face:
 
 - :func:`opening_offer` → :class:`Offer`: three lump sums (opening, target,
   walk-away) read from a fitted :class:`~outcomes.SettlementRatioModel`, the
-  chance that the creditor accepts any amount, the similar past cases behind
-  it, and plain sentences an analyst can repeat to the debtor;
+  share of similar past settlements at or below any amount, the similar past
+  cases behind it, and reasons phrased for the analyst (internal estimates,
+  not promises to the debtor; the negotiation itself is for a 弁護士,
+  弁護士法 §72 — :attr:`Offer.notice`);
 - :func:`opening_offers`: the same three amounts and their chances for a
   whole table of cases at once (for reports and for checking calibration);
 - :func:`index_past_cases` → :class:`PastLumpSums`: the past lump sums an
@@ -56,6 +58,7 @@ from outcomes._contract import DEFAULT_K
 from outcomes._errors import CaseError, OutcomesError
 from outcomes._installment import InstallmentProposal, installment_proposal
 from outcomes._labels import (
+    ESTIMATE_NOTICE,
     OFFER_LABELS,
     check_language,
     creditor_label,
@@ -393,7 +396,8 @@ class Offer:
     n_train : int or None
         Lump-sum cases the model learned from.
     reasons : tuple of str
-        Plain sentences for the debtor, in ``language``.
+        Sentences for the analyst, in ``language``: internal estimates, not
+        promises to the debtor.
     alternative : InstallmentProposal, str or None
         When the cash does not reach the opening (or the creditor is JHF):
         the instalment proposal (with ``monthly_model``) or a note.
@@ -418,11 +422,17 @@ class Offer:
     servicer: str | None = None
     language: str = "ja"
 
-    def acceptance(self, amount: float | Sequence[float] | np.ndarray) -> Any:
-        """The estimated chance that the creditor accepts a lump sum of ``amount`` yen.
+    @property
+    def notice(self) -> str:
+        """The notice every offer carries: internal estimates, not advice (弁護士法 §72)."""
+        return ESTIMATE_NOTICE[self.language]
 
-        Read from the model's predictive distribution as the chance that a
-        similar case settles for at most this amount: the predictive CDF of
+    def acceptance(self, amount: float | Sequence[float] | np.ndarray) -> Any:
+        """The share of similar past settlements at or below ``amount`` yen (an estimate).
+
+        Not the chance that this creditor accepts: read from the model's
+        predictive distribution as the chance that a similar case settles
+        for at most this amount: the predictive CDF of
         the settlement ratio at ``amount / residual_debt``. Non-decreasing;
         0 for 0 yen, 1 from the residual debt up.
 
@@ -619,7 +629,7 @@ def opening_offer(
         )
     if creditor_type == "jhf":
         reasons.append(
-            "住宅金融支援機構は債権を売却せず、債権放棄にはほとんど応じません。"
+            "住宅金融支援機構は債権を売却せず(回収は委託先のサービサー)、債権放棄にはほとんど応じません。"
             "一括和解は例外で、分割弁済が現実的です。"
             if ja
             else "JHF keeps its claims and rarely forgives: a lump-sum settlement is the "
@@ -642,18 +652,20 @@ def opening_offer(
             reasons.append(
                 f"手元資金{y(cash)}は最初の提示額{y(opening)}に届きません"
                 f"(この額で応じてもらえる見込みは約{format_chance(chance_cash)})。"
-                "一括ではなく分割弁済を提案します。"
+                "一括ではなく分割弁済を検討します。"
                 if ja
-                else f"The cash of {y(cash)} is below the opening of {y(opening)} (chance of "
-                f"acceptance about {format_chance(chance_cash)}): propose instalments instead."
+                else f"The cash of {y(cash)} is below the opening of {y(opening)} (similar past "
+                f"settlements at or below it: about {format_chance(chance_cash)}): instalments "
+                f"are the likelier way."
             )
         elif cash < walk:
             reasons.append(
                 f"手元資金{y(cash)}の範囲で交渉できます。{y(opening)}から始め、"
-                f"{y(cash)}までは上げられます(この額なら見込み約{format_chance(chance_cash)})。"
+                f"{y(cash)}までは上げられます(似た和解でこの額以下の割合は約{format_chance(chance_cash)})。"
                 if ja
-                else f"The cash of {y(cash)} is enough to negotiate: start at {y(opening)} and "
-                f"go up to {y(cash)} at most (chance about {format_chance(chance_cash)})."
+                else f"The cash of {y(cash)} is within the range: from {y(opening)} up to "
+                f"{y(cash)} at most (similar past settlements at or below it: about "
+                f"{format_chance(chance_cash)})."
             )
         else:
             reasons.append(

@@ -28,7 +28,16 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import CaseError, RehabilitationUnavailableError
-from outcomes._labels import CREDIT_RECORD, PATH_LABELS, format_yen
+from outcomes._labels import (
+    CREDIT_RECORD,
+    ESTIMATE_NOTICE,
+    PATH_LABELS,
+    check_language,
+    format_yen,
+    guarantor_effect,
+    pad,
+    text_width,
+)
 from outcomes._single_case import (
     CaseLike,
     as_date,
@@ -45,19 +54,26 @@ from outcomes._statutes import (
     REHABILITATION_DEBT_LIMIT,
     LimitationResult,
     default_interest,
+    default_rate,
     limitation_complete,
     limitation_date,
+    originator_is_merchant,
+    rehabilitation_claims,
     rehabilitation_minimum,
 )
 
 __all__ = [
     "CREDIT_RECORD",
     "DEFAULT_RATES",
+    "ESTIMATE_NOTICE",
+    "JHF_COLLECTORS",
+    "LEGAL_FACTS",
     "PATH_COLUMNS",
     "REHABILITATION_DEBT_LIMIT",
     "WAYS_OUT",
     "WayOut",
     "compare_paths",
+    "render_paths",
 ]
 
 #: columns of the compare_paths table, in order
@@ -71,7 +87,42 @@ PATH_COLUMNS: tuple[str, ...] = (
     "extra_costs",
     "credit_record",
     "notes",
+    "guarantor",
+    "sources",
 )
+
+#: the optional facts of a case the law needs (columns of the clean table when present, or
+#: keys of the case / keywords of compare_paths); a missing one is unknown, never a default
+LEGAL_FACTS: tuple[str, ...] = (
+    "contract_date",
+    "default_date",
+    "servicer_role",
+    "guarantor",
+    "judgment",
+    "judgment_date",
+)
+#: the four servicers JHF consigns its collection to (M): a JHF claim with one of them is
+#: still a JHF claim, not sold
+JHF_COLLECTORS: tuple[str, ...] = (
+    "エム・ユー・フロンティア債権回収",
+    "オリックス債権回収",
+    "住宅債権管理回収機構",
+    "三菱HCキャピタル債権回収",
+)
+_JUDGMENTS = ("judgment", "payment_order", "court_settlement", "none")
+_ROLE_WORDS = {
+    "bought": "bought", "譲受": "bought", "買取": "bought", "買取り": "bought", "譲渡": "bought",
+    "consigned": "consigned", "受託": "consigned", "委託": "consigned",
+}  # fmt: skip
+_JUDGMENT_WORDS = {
+    "判決": "judgment", "支払督促": "payment_order", "裁判上の和解": "court_settlement",
+    "和解調書": "court_settlement", "なし": "none",
+}  # fmt: skip
+_TRUE_WORDS = {"true", "yes", "1", "あり", "有", "有り"}
+_FALSE_WORDS = {"false", "no", "0", "なし", "無", "無し"}
+#: months from the comparison to the opening order (開始決定) of a 個人再生: preparing the
+#: filing and the court's order (an assumption, not sourced)
+_OPENING_MONTHS = 4
 
 # Rules of thumb used when no model is given: (low, typical, high) settlement ratio of a
 # lump sum. Servicers: low = the smallest accepted in the firm's worked examples
@@ -94,11 +145,15 @@ _CAPACITY_INCOME_SHARE = 0.20
 # (yamanaka-seiri.jp, M). Lawyers' fees: marketing pages (L): 任意整理 ¥20,000-¥50,000 a
 # creditor; 個人再生 ¥400,000-¥1,000,000 in all; 破産 ¥200,000-¥400,000 (同時廃止) and
 # ¥400,000-¥800,000 (管財); 時効援用 ¥20,000-¥100,000 through a professional, about
-# ¥1,300-¥2,000 postage alone. 管財事件 予納金 ¥500,000 or more (the article).
+# ¥1,300-¥2,000 postage alone. 破産 court costs (domain.md, M-H): 同時廃止 ¥10,000-¥30,000;
+# 少額管財 (Tokyo and many other courts) 予納金 ¥200,000; 通常管財 ¥500,000 or more (article).
 _COST_VOLUNTARY = 50_000
 _COST_REHABILITATION = 22_268 + 500_000
 _COST_BANKRUPTCY_SUMMARY = 20_000 + 300_000  # 同時廃止: court ~¥10k-30k + lawyer
-_COST_BANKRUPTCY_TRUSTEE = 500_000 + 400_000  # 管財事件: 予納金 + lawyer
+_SMALL_TRUSTEE_DEPOSIT = 200_000  # 少額管財 予納金
+_COST_BANKRUPTCY_TRUSTEE = _SMALL_TRUSTEE_DEPOSIT + 400_000  # 少額管財: 予納金 + lawyer
+#: a 認定司法書士 may act only where each claim is this much or less (司法書士法 §3-1-7, H)
+SHIHOSHOSHI_LIMIT = 1_400_000
 _COST_LIMITATION = 30_000
 
 
@@ -151,8 +206,10 @@ class _Situation:
     frame: pd.DataFrame  # the clean row
     query: pd.DataFrame  # the clean row with as_of as its empty agreement date (for the models)
     residual: int
+    creditor: str | None
     creditor_type: str | None
     servicer: str | None
+    servicer_role: str | None  # "bought", "consigned", or None = unknown (or no servicer)
     employment: str | None
     income: int | None
     cash: int | None
@@ -160,14 +217,98 @@ class _Situation:
     capacity: int | None
     capacity_text: str
     interest_note: str
+    rate: float
+    rate_source: str
     today: date
     limitation: LimitationResult | None
     ratio_model: Any
     monthly_model: Any
+    contract_date: date | None = None
+    default_date: date | None = None
+    guarantor: bool | None = None
+    judgment: str | None = None
+    judgment_date: date | None = None
+    unsecured_debt: int | None = None
+
+
+def _raw_value(case: Any, frame: pd.DataFrame, name: str) -> Any:
+    """A legal fact from the clean row when it has the column, else from the case as given."""
+    if name in frame.columns:
+        return first_value(frame, name)
+    if isinstance(case, pd.DataFrame):
+        return case[name].iloc[0] if name in case.columns and len(case) == 1 else None
+    if isinstance(case, pd.Series | dict) or hasattr(case, "keys"):
+        try:
+            return case[name] if name in case else None
+        except (TypeError, KeyError):
+            return None
+    return None
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _code(value: Any, name: str, words: dict[str, str], allowed: Sequence[str]) -> str | None:
+    if _is_empty(value):
+        return None
+    text = str(value).strip()
+    code = words.get(text, text)
+    if code not in allowed:
+        raise CaseError(f"{name} must be one of {', '.join(allowed)} (or empty), got {value!r}")
+    return code
+
+
+def _flag(value: Any, name: str) -> bool | None:
+    if _is_empty(value):
+        return None
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE_WORDS:
+        return True
+    if text in _FALSE_WORDS:
+        return False
+    raise CaseError(f"{name} must be true, false or empty, got {value!r}")
+
+
+def _legal_facts(case: Any, frame: pd.DataFrame, given: dict[str, Any]) -> dict[str, Any]:
+    """The optional legal facts: a keyword wins, then the clean row's column, then the case's key."""
+    raw = {
+        name: given[name] if given.get(name) is not None else _raw_value(case, frame, name)
+        for name in LEGAL_FACTS
+    }
+    facts = {
+        "contract_date": as_date(None if _is_empty(raw["contract_date"]) else raw["contract_date"],
+                                 "contract_date"),
+        "default_date": as_date(None if _is_empty(raw["default_date"]) else raw["default_date"],
+                                "default_date"),
+        "servicer_role": _code(raw["servicer_role"], "servicer_role", _ROLE_WORDS,
+                               ("bought", "consigned")),
+        "guarantor": _flag(raw["guarantor"], "guarantor"),
+        "judgment": _code(raw["judgment"], "judgment", _JUDGMENT_WORDS, _JUDGMENTS),
+        "judgment_date": as_date(None if _is_empty(raw["judgment_date"]) else raw["judgment_date"],
+                                 "judgment_date"),
+    }  # fmt: skip
+    if facts["judgment"] == "none" and facts["judgment_date"] is not None:
+        raise CaseError(
+            f"judgment is 'none' but judgment_date is {facts['judgment_date']}: give one or the other"
+        )
+    return facts
+
+
+def _is_jhf_collector(servicer: str | None) -> bool:
+    return servicer is not None and any(name in servicer for name in JHF_COLLECTORS)
 
 
 #: what a row builder returns: available, total_to_pay, monthly, months, notes
-#: (a list of str) and, when it differs from the record's, extra_costs
+#: (a list of str), sources (a list of str) and, when it differs from the record's,
+#: extra_costs
 Row = dict[str, Any]
 
 
@@ -199,7 +340,7 @@ class WayOut:
 
     def row(self, situation: _Situation) -> dict[str, Any]:
         """The row of this way out for one case, in :data:`PATH_COLUMNS`."""
-        fields = {"extra_costs": self.extra_costs, **self.build(situation)}
+        fields = {"extra_costs": self.extra_costs, "sources": [], **self.build(situation)}
         return {
             "path": self.code,
             "label_ja": self.label_ja,
@@ -210,6 +351,8 @@ class WayOut:
             "extra_costs": fields["extra_costs"],
             "credit_record": self.credit_record,
             "notes": "; ".join(fields["notes"]),
+            "guarantor": guarantor_effect(self.code, situation.guarantor, "en"),
+            "sources": "; ".join(dict.fromkeys(fields["sources"])),
         }
 
 
@@ -231,32 +374,61 @@ def compare_paths(
     budget: int | None = None,
     as_of: date | str | None = None,
     limitation: LimitationResult | None = None,
+    contract_date: date | str | None = None,
+    default_date: date | str | None = None,
+    servicer_role: str | None = None,
+    guarantor: bool | None = None,
+    judgment: str | None = None,
+    judgment_date: date | str | None = None,
+    unsecured_debt: int | None = None,
 ) -> pd.DataFrame:
-    """The ways out of one residual debt, side by side.
+    """The ways out of one residual debt, side by side: internal estimates, not advice.
+
+    Every figure is an internal estimate from past cases for the analyst,
+    not legal advice and not a promise to the debtor; negotiating with the
+    creditor is for a 弁護士 (弁護士法 §72). The table carries that notice in
+    ``table.attrs["notice"]`` ({language: text}, :data:`ESTIMATE_NOTICE`) and
+    :func:`render_paths` prints it.
+
+    The law needs facts the case may not record: ``contract_date``,
+    ``default_date`` (期限の利益喪失), ``servicer_role`` (``"bought"`` or
+    ``"consigned"``), ``guarantor`` (a 連帯保証人 or 連帯債務者 exists),
+    ``judgment`` (``"judgment"``, ``"payment_order"``, ``"court_settlement"``
+    or ``"none"``) and ``judgment_date``. Each is read from the keyword, else
+    from the clean row's column, else from the case's key; a missing one is
+    *unknown*, and the rows say what depends on it.
 
     One row per path:
 
     - ``lump_sum`` (一括和解): a one-off payment, the rest forgiven. With
       ``ratio_model``, its predicted settlement ratio (and 10%/90% quantiles
-      in the notes); without, a rule of thumb — servicers about 5% (1.7%–10%),
-      unsold claims about 10% (an assumption). With ``cash_available`` below
-      the typical figure but above the low one, the best estimate is the cash.
-      Not expected from JHF, which keeps its claims and rarely forgives.
+      in the notes); without, a rule of thumb — a servicer that bought the
+      claim about 5% (1.7%–10%; applied with a warning when the servicer's
+      role is unknown), other claims about 10% (an assumption). With
+      ``cash_available`` below the typical figure but above the low one, the
+      best estimate is the cash. Not expected from JHF, which keeps its claims
+      (its four collectors work on consignment) and rarely forgives.
     - ``installment`` (分割弁済): with ``monthly_model`` its prediction;
       without, ``budget``, else 5% of take-home pay in ¥5,000 steps
-      within ¥5,000–¥20,000, else ¥10,000. A servicer settles over a fixed
-      60 months (the rest forgiven, as in the article's ¥10,000 × 5 years);
-      other creditors take open-ended payments (``months`` empty) and the whole
-      residual stays owed.
+      within ¥5,000–¥20,000, else ¥10,000. Only a servicer that bought the
+      claim may agree a fixed 60 months with the rest forgiven (the article's
+      ¥10,000 × 5 years), and only if written into the agreement; otherwise
+      (consigned, JHF, role unknown, no servicer) payments are open-ended
+      (``months`` empty) and the whole residual stays owed.
     - ``voluntary_arrangement`` (任意整理): the principal over 36–60 months,
-      future interest cut; the shortest term that fits the budget.
-    - ``rehabilitation`` (個人再生): :func:`rehabilitation_minimum` of the
-      residual over 36 months, up to 60; unavailable above ¥50M or without
-      continuing income.
+      future interest cut; the shortest term that fits the budget; through a
+      弁護士 when a claim is over ¥1.4M.
+    - ``rehabilitation`` (個人再生): :func:`rehabilitation_minimum` of B over
+      36 months, up to 60, where B is ``unsecured_debt`` when given, else the
+      residual plus 遅延損害金 from ``default_date`` to an estimated opening
+      order (the notes show the minimum on the residual alone too);
+      unavailable above ¥50M or without continuing income (a pension counts).
     - ``bankruptcy`` (自己破産): pays nothing of the residual; costs of 同時廃止,
-      or of a 管財事件 (予納金 ¥500,000+) for the self-employed.
+      or of a 少額管財 (予納金 about ¥200,000) for the self-employed.
     - ``limitation`` (時効援用): available only when the limitation is complete
-      on ``as_of``; otherwise the notes say when.
+      on ``as_of`` (with 10 years when the period is not known; both dates
+      are in the notes); "complete" always carries the judgment / 支払督促
+      caveat unless ``judgment="none"`` was confirmed.
 
     Affordability uses ``budget``, else a fifth of ``monthly_income``
     (rule of thumb); unknown affordability is not held against a path.
@@ -283,15 +455,25 @@ def compare_paths(
     limitation : LimitationResult, optional
         From :func:`limitation_date` with the case's real dates. Without it,
         a rough estimate: the clock restarted at the sale (the sale proceeds
-        paid part of the debt) or at a later agreement, 5 years for banks and
-        guarantee companies, 10 otherwise (the cautious choice).
+        paid part of the debt) or at a later agreement, the period from the
+        originator's merchant status (unknown → both dates), 10 years from a
+        recorded judgment.
+    contract_date, default_date, judgment_date : date, optional
+        The legal facts above (also read from the case).
+    servicer_role : {"bought", "consigned"}, optional
+    guarantor : bool, optional
+    judgment : {"judgment", "payment_order", "court_settlement", "none"}, optional
+    unsecured_debt : int, optional
+        B of 民事再生法 §231 when the analyst knows it (all unsecured claims
+        with accrued interest and damages).
 
     Returns
     -------
     DataFrame
         Columns ``path``, ``label_ja``, ``available`` (bool), ``total_to_pay``,
         ``monthly``, ``months``, ``extra_costs`` (Int64 yen), ``credit_record``,
-        ``notes`` (str).
+        ``notes``, ``guarantor`` (what the path does to a guarantor) and
+        ``sources`` (str); ``attrs["notice"]`` holds the notice.
 
     Raises
     ------
@@ -305,6 +487,7 @@ def compare_paths(
     ...     {"residual_debt": 5_800_000, "creditor": "○○保証", "servicer": "SMBC債権回収",
     ...      "sale_date": "2023-06-30"},
     ...     cash_available=100_000,
+    ...     servicer_role="bought",
     ...     as_of=date(2024, 6, 1),
     ... )
     >>> table[["path", "available", "total_to_pay", "months"]]
@@ -315,6 +498,8 @@ def compare_paths(
     3         rehabilitation       True       1160000      36
     4             bankruptcy       True             0       0
     5             limitation      False             0    <NA>
+    >>> "弁護士" in table.attrs["notice"]["en"]
+    True
     """
     frame = case_from_mapping(case)
     residual = first_value(frame, "residual_debt")
@@ -327,15 +512,36 @@ def compare_paths(
     if today is None:
         raise CaseError("as_of must be a date (YYYY-MM-DD)")
 
+    facts = _legal_facts(
+        case,
+        frame,
+        {
+            "contract_date": contract_date,
+            "default_date": default_date,
+            "servicer_role": servicer_role,
+            "guarantor": guarantor,
+            "judgment": judgment,
+            "judgment_date": judgment_date,
+        },
+    )
+    unsecured = None if unsecured_debt is None else as_yen(unsecured_debt, "unsecured_debt")
     creditor_type = first_value(frame, "creditor_type")
+    servicer = first_value(frame, "servicer")
+    role = facts["servicer_role"]
+    if creditor_type == "jhf":
+        if role == "bought":
+            raise CaseError(
+                "servicer_role is 'bought' but the creditor is JHF, which keeps its claims and "
+                "consigns their collection: check the creditor or the role"
+            )
+        role = "consigned" if servicer is not None else None
     income = first_value(frame, "monthly_income")
     income = None if income is None else int(income)
     capacity, capacity_text = _capacity(income, budget)
 
     rate = first_value(frame, "delinquency_rate")
     if rate is None:
-        rate = DEFAULT_RATES.get(creditor_type or "bank", DEFAULT_RATES["bank"])
-        whose = f"usual for {creditor_type}" if creditor_type else "bank rate assumed"
+        rate, whose = default_rate(creditor_type, facts["contract_date"])
     else:
         whose = "the contract's rate"
     yearly = default_interest(residual, today, today + timedelta(days=365), float(rate))
@@ -344,8 +550,10 @@ def compare_paths(
         # the models see an agreement made on the day of the comparison, as opening_offer does
         query=with_as_of(frame, today),
         residual=residual,
+        creditor=first_value(frame, "creditor"),
         creditor_type=creditor_type,
-        servicer=first_value(frame, "servicer"),
+        servicer=servicer,
+        servicer_role=role,
         employment=first_value(frame, "employment"),
         income=income,
         cash=cash,
@@ -355,10 +563,18 @@ def compare_paths(
         interest_note=(
             f"遅延損害金 adds about {_yen_text(yearly)} a year ({float(rate) * 100:g}%, {whose})"
         ),
+        rate=float(rate),
+        rate_source=whose,
         today=today,
         limitation=limitation,
         ratio_model=ratio_model,
         monthly_model=monthly_model,
+        contract_date=facts["contract_date"],
+        default_date=facts["default_date"],
+        guarantor=facts["guarantor"],
+        judgment=facts["judgment"],
+        judgment_date=facts["judgment_date"],
+        unsecured_debt=unsecured,
     )
     table = pd.DataFrame([way.row(situation) for way in WAYS_OUT], columns=list(PATH_COLUMNS))
     dtypes = {
@@ -367,9 +583,13 @@ def compare_paths(
         "available": "bool",
         "credit_record": "str",
         "notes": "str",
+        "guarantor": "str",
+        "sources": "str",
     }
     dtypes.update(dict.fromkeys(("total_to_pay", "monthly", "months", "extra_costs"), "Int64"))
-    return table.astype(dtypes)
+    table = table.astype(dtypes)
+    table.attrs["notice"] = dict(ESTIMATE_NOTICE)
+    return table
 
 
 # ==========================================================================
@@ -377,26 +597,56 @@ def compare_paths(
 # ==========================================================================
 
 
+_LAWYER_FEES = "lawyers' fees: marketing pages (L)"
+_MOJ_2017 = "servicer roles: Ministry of Justice 2017 survey (H)"
+
+
+def _role_note(s: _Situation) -> str | None:
+    """The servicer's role in words, when a servicer is on the case."""
+    if s.servicer is None:
+        return None
+    if s.creditor_type == "jhf":
+        return f"{s.servicer} collects for JHF on consignment: the claim is still JHF's, not sold"
+    if s.servicer_role == "bought":
+        return f"{s.servicer} bought the claim (recorded)"
+    if s.servicer_role == "consigned":
+        return (
+            f"{s.servicer} collects on consignment (recorded): it follows the creditor's rules "
+            f"and rarely agrees to forgive"
+        )
+    extra = " (it also collects for JHF on consignment)" if _is_jhf_collector(s.servicer) else ""
+    return (
+        f"servicer role unknown: {s.servicer} may have bought the claim or only collect it on "
+        f"consignment{extra}; most servicer-handled claims are consigned (0.65M bought vs "
+        f"11.41M consigned in 2017) — check before counting on forgiveness"
+    )
+
+
 def _lump_sum_row(s: _Situation) -> Row:
     frame = s.query
     residual = s.residual
     creditor_type = s.creditor_type
-    servicer = s.servicer
     cash = s.cash
     model = s.ratio_model
     interest_note = s.interest_note
     notes: list[str] = []
+    sources: list[str] = []
+    role = _role_note(s)
     if creditor_type == "jhf":
         notes.append(
             "JHF (住宅金融支援機構) keeps its claims and rarely forgives: no lump-sum settlement expected"
         )
+        if role:
+            notes.append(role)
         return _row(
             available=False,
             total_to_pay=pd.NA,
             monthly=0,
             months=0,
             notes=notes,
+            sources=["JHF practice: one good secondary source (M)"],
         )
+    bought_rule = s.servicer is not None and s.servicer_role != "consigned"
     if model is not None:
         query = frame.assign(resolution=pd.Series(["lump_sum"], dtype=frame["resolution"].dtype))
         typical = float(np.clip(np.asarray(model.predict(query), dtype=float).reshape(-1)[0], 0, 1))
@@ -406,21 +656,29 @@ def _lump_sum_row(s: _Situation) -> Row:
             if qs is not None
             else (typical, typical)
         )
-        notes.append(f"settlement ratio from the model: {typical:.1%}")
+        notes.append(f"settlement ratio from the model of past cases: {typical:.1%}")
         if qs is not None:
             notes.append(f"80% interval {low:.1%}–{high:.1%}")
     else:
-        low, typical, high = _LUMP_SUM_RULE_SERVICER if servicer else _LUMP_SUM_RULE_UNSOLD
-        if servicer:
+        low, typical, high = _LUMP_SUM_RULE_SERVICER if bought_rule else _LUMP_SUM_RULE_UNSOLD
+        if bought_rule:
             notes.append(
-                f"no model: rule of thumb for servicers, about {typical:.0%} of the residual "
-                f"(accepted from {low:.1%}; purchase prices 1–10%)"
+                f"no model: rule of thumb for claims a servicer bought, about {typical:.0%} of the "
+                f"residual (accepted from {low:.1%}; purchase prices 1–10%)"
+                + ("" if s.servicer_role == "bought" else "; applies only if it bought the claim")
+            )
+            sources.append(
+                "servicer settlements and purchase prices: the article and web pages (L–M)"
             )
         else:
             notes.append(
                 f"no model: assumed {typical:.0%} ({low:.0%}–{high:.0%}); lump sums are usual once "
-                f"the claim is sold to a servicer, before that creditors rarely forgive much"
+                f"a servicer has bought the claim, before that creditors rarely forgive much"
             )
+            sources.append("unsold claims: an assumption, no data")
+    if role:
+        notes.append(role)
+        sources.append(_MOJ_2017)
     estimate = int(round(typical * residual))
     floor_amount = int(round(low * residual))
     available = True
@@ -434,14 +692,14 @@ def _lump_sum_row(s: _Situation) -> Row:
     elif cash >= floor_amount:
         total = cash
         notes.append(
-            f"offer the {_yen_text(cash)} available ({cash / residual:.1%}): below the usual "
-            f"{_yen_text(estimate)}, so acceptance is uncertain, but within the range accepted"
+            f"the {_yen_text(cash)} available ({cash / residual:.1%}) is below the usual "
+            f"{_yen_text(estimate)} but within the range of similar past settlements"
         )
     else:
         available = False
         notes.append(
             f"the cash of {_yen_text(cash)} is below the lowest settlement seen "
-            f"({low:.1%} = {_yen_text(floor_amount)}); save towards it or pay in instalments"
+            f"({low:.1%} = {_yen_text(floor_amount)}); saving towards it or instalments instead"
         )
     notes.append(f"a settlement ends the debt; meanwhile {interest_note}")
     return _row(
@@ -450,6 +708,7 @@ def _lump_sum_row(s: _Situation) -> Row:
         monthly=0,
         months=0,
         notes=notes,
+        sources=sources,
     )
 
 
@@ -457,25 +716,25 @@ def _installment_row(s: _Situation) -> Row:
     frame = s.query
     residual = s.residual
     creditor_type = s.creditor_type
-    servicer = s.servicer
     income = s.income
     budget = s.budget
     capacity = s.capacity
     model = s.monthly_model
     notes: list[str] = []
+    sources: list[str] = ["usual amounts and terms: the article (L)"]
     lo, hi = _INSTALLMENT_RANGE
     if model is not None:
         query = frame.assign(resolution=pd.Series(["installment"], dtype=frame["resolution"].dtype))
         monthly = max(
             int(round(float(np.asarray(model.predict(query), dtype=float).reshape(-1)[0]))), 0
         )
-        notes.append(f"monthly amount from the model: {_yen_text(monthly)}")
+        notes.append(f"monthly amount from the model of past cases: {_yen_text(monthly)}")
         qs = _quantiles(model, query, (0.1, 0.9))
         if qs is not None:
             notes.append(f"80% interval {_yen_text(qs[0])}–{_yen_text(qs[1])}")
         if budget is not None and monthly > budget:
             notes.append(
-                f"above the monthly budget of {_yen_text(budget)}: propose the budget with a 収支表"
+                f"above the monthly budget of {_yen_text(budget)}: the budget, with a 収支表, instead"
             )
     elif budget is not None:
         monthly = budget // 1_000 * 1_000
@@ -500,31 +759,42 @@ def _installment_row(s: _Situation) -> Row:
             monthly=0,
             months=pd.NA,
             notes=notes,
+            sources=sources,
         )
     notes.append("agreed on a 生活状況確認表 and 収支表; reviewed when life changes")
-    if servicer:
+    role = _role_note(s)
+    fixed = _SERVICER_TERM_MONTHS * monthly
+    if s.servicer is not None and s.servicer_role == "bought" and fixed < residual:
         months = _SERVICER_TERM_MONTHS
-        total = monthly * months
-        if total >= residual:
-            months = _ceil_div(residual, monthly)
-            total = residual
-            notes.append("pays the whole residual within the term")
-        else:
-            notes.append(
-                f"servicer: fixed {months} months, the remaining {_yen_text(residual - total)} "
-                f"forgiven at the end ({total / residual:.1%} paid)"
-            )
+        total = fixed
+        notes.append(
+            f"a servicer that bought the claim may agree a fixed {months} months with the "
+            f"remaining {_yen_text(residual - total)} forgiven at the end ({total / residual:.1%} "
+            f"paid): this total holds only if that forgiveness is written into the agreement; "
+            f"otherwise the whole residual stays owed"
+        )
     else:
         months = pd.NA
         total = residual
         notes.append("open-ended: the whole residual stays owed (best estimate = the residual)")
-        if creditor_type != "jhf":
-            notes.append("a lump sum may become possible if the claim is sold to a servicer")
-        else:
+        if creditor_type == "jhf":
             notes.append(
-                "JHF keeps the claim (collection by 住宅債権管理回収機構 or similar), usually from "
-                "about ¥10,000 a month, ¥5,000 accepted on a pension; reviewed every 1 or 5 years"
+                "JHF keeps the claim (collected on consignment by 住宅債権管理回収機構 or one of its "
+                "three other collectors), usually from about ¥10,000 a month, ¥5,000 accepted on "
+                "a pension; reviewed every 1 or 5 years; no forgiveness after a fixed term"
             )
+            sources.append("JHF practice: one good secondary source (M)")
+        elif s.servicer is not None and s.servicer_role is None and fixed < residual:
+            notes.append(
+                f"if {s.servicer} bought the claim (role unknown), a fixed {_SERVICER_TERM_MONTHS} "
+                f"months with the rest forgiven might be agreed ({_yen_text(fixed)} paid); not "
+                f"counted here"
+            )
+        elif s.servicer is None:
+            notes.append("a lump sum may become possible if the claim is sold to a servicer")
+    if role and creditor_type != "jhf":
+        notes.append(role)
+        sources.append(_MOJ_2017)
     if capacity is not None and monthly > capacity:
         notes.append(f"more than the household can pay ({_yen_text(capacity)})")
     return _row(
@@ -533,6 +803,7 @@ def _installment_row(s: _Situation) -> Row:
         monthly=monthly,
         months=months,
         notes=notes,
+        sources=sources,
     )
 
 
@@ -542,9 +813,14 @@ def _voluntary_row(s: _Situation) -> Row:
     capacity_text = s.capacity_text
     months = _shortest_term(residual, capacity, 36, 60, unknown=60)
     monthly = _ceil_div(residual, months)
+    who = (
+        "through a 弁護士 (a 認定司法書士 may act only on claims of ¥1,400,000 or less)"
+        if residual > SHIHOSHOSHI_LIMIT
+        else "through a 弁護士 or a 認定司法書士 (the claim is ¥1,400,000 or less)"
+    )
     notes = [
-        f"the principal over {months} months (3–5 years), future interest cut; needs the creditor's "
-        f"consent, through a lawyer or 司法書士",
+        f"the principal over {months} months (3–5 years), future interest cut; needs the "
+        f"creditor's consent; {who}",
     ]
     available = True
     if capacity is None:
@@ -552,15 +828,14 @@ def _voluntary_row(s: _Situation) -> Row:
     elif monthly > capacity:
         available = False
         notes.append(f"{_yen_text(monthly)} a month is more than {capacity_text}")
-    notes.append(
-        "extra costs: lawyer's fee estimate, ¥20,000–¥50,000 a creditor (marketing pages, L)"
-    )
+    notes.append("extra costs: lawyer's fee estimate, ¥20,000–¥50,000 a creditor")
     return _row(
         available=available,
         total_to_pay=residual,
         monthly=monthly,
         months=months,
         notes=notes,
+        sources=["司法書士法 §3-1-7, 最判平成28年6月27日 (H)", _LAWYER_FEES],
     )
 
 
@@ -570,13 +845,33 @@ def _rehabilitation_row(s: _Situation) -> Row:
     capacity = s.capacity
     capacity_text = s.capacity_text
     notes: list[str] = []
+    sources = ["民事再生法 §§84(2), 221, 231 (H)"]
+    opening = _opening_estimate(s.today)
+    if s.unsecured_debt is not None:
+        claims = s.unsecured_debt
+        how = "B given by the analyst"
+    elif s.default_date is not None:
+        claims = rehabilitation_claims(
+            residual, rate=s.rate, default_date=s.default_date, opening_on=opening
+        )
+        how = (
+            f"B = the residual + 遅延損害金 ({s.rate * 100:g}%) from {s.default_date} to an "
+            f"estimated opening order on {opening} = {_yen_text(claims)} (§84(2))"
+        )
+    else:
+        claims = residual
+        how = (
+            "B = the residual alone: 遅延損害金 accrued to the opening order count too (§84(2)) "
+            "and raise the minimum; give default_date or unsecured_debt"
+        )
     try:
-        minimum = rehabilitation_minimum(residual)
+        minimum = rehabilitation_minimum(claims)
     except RehabilitationUnavailableError as exc:
         notes.append(str(exc))
+        notes.append(how)
         return _row(
             available=False, total_to_pay=pd.NA, monthly=pd.NA, months=pd.NA,
-            extra_costs=pd.NA, notes=notes,
+            extra_costs=pd.NA, notes=notes, sources=sources,
         )  # fmt: skip
     months = _shortest_term(minimum, capacity, 36, 60, unknown=36)
     monthly = _ceil_div(minimum, months)
@@ -585,6 +880,13 @@ def _rehabilitation_row(s: _Situation) -> Row:
         f"minimum repayment {_yen_text(minimum)} (民事再生法 §231) over {months} months "
         f"(3 years, up to 5); other unsecured debts raise it"
     )
+    notes.append(how)
+    if claims != residual:
+        try:
+            alone = rehabilitation_minimum(residual)
+            notes.append(f"on the residual alone the minimum would be {_yen_text(alone)}")
+        except RehabilitationUnavailableError:
+            pass
     notes.append(
         "also at least the liquidation value (清算価値, usually small after the sale) and, for "
         "給与所得者等再生, two years of disposable income: not computed"
@@ -595,43 +897,59 @@ def _rehabilitation_row(s: _Situation) -> Row:
             "needs continuing income (民事再生法 §221): not available without work or pension"
         )
     elif employment == "pensioner":
-        notes.append("pension-only income makes it harder (article)")
+        notes.append(
+            "a pension is continuing income (民事再生法 §221(1)): 小規模個人再生 is open to pensioners"
+        )
     if capacity is None:
         notes.append("affordability unknown: give budget or monthly_income")
     elif monthly > capacity:
         available = False
         notes.append(f"{_yen_text(monthly)} a month is more than {capacity_text}")
     notes.append(
-        "extra costs: court ¥22,268 (¥10,000 stamp + ¥12,268 予納金, M) + lawyer about ¥500,000 "
-        "(¥400,000–¥1,000,000, marketing pages, L); a 個人再生委員 (Tokyo) adds more"
+        "extra costs: court ¥22,268 (¥10,000 stamp + ¥12,268 予納金) + lawyer about ¥500,000 "
+        "(¥400,000–¥1,000,000); a 個人再生委員 (Tokyo) adds more"
     )
+    sources += ["court fees: yamanaka-seiri.jp (M)", _LAWYER_FEES]
     return _row(
         available=available,
         total_to_pay=minimum,
         monthly=monthly,
         months=months,
         notes=notes,
+        sources=sources,
     )
+
+
+def _opening_estimate(today: date) -> date:
+    """The day a 個人再生 opened now would get its opening order: about four months on."""
+    month = today.month - 1 + _OPENING_MONTHS
+    year, month = today.year + month // 12, month % 12 + 1
+    return date(year, month, min(today.day, 28))
 
 
 def _bankruptcy_row(s: _Situation) -> Row:
     employment = s.employment
     cash = s.cash
-    notes = ["discharges the residual; taxes and child support stay owed"]
+    notes = ["discharges the residual (破産法 §253(1)); taxes and child support stay owed"]
+    sources = ["破産法 §253 (H)", "court costs: domain.md (M–H)", _LAWYER_FEES]
     if employment == "self_employed":
         costs = _COST_BANKRUPTCY_TRUSTEE
         notes.append(
-            "self-employed: usually a 管財事件, 予納金 ¥500,000 or more (article) + lawyer about "
-            "¥400,000 (¥400,000–¥800,000, marketing pages, L)"
+            f"self-employed: usually a trustee case; in the 少額管財 scheme (Tokyo and many other "
+            f"courts) the 予納金 is about {_yen_text(_SMALL_TRUSTEE_DEPOSIT)}, in an ordinary 管財 "
+            f"¥500,000 or more; + lawyer about ¥400,000 (¥400,000–¥800,000)"
         )
-        if cash is not None and cash < 500_000:
-            notes.append(f"the cash of {_yen_text(cash)} does not cover the 予納金")
+        if cash is not None and cash < _SMALL_TRUSTEE_DEPOSIT:
+            notes.append(
+                f"the cash of {_yen_text(cash)} does not cover a 少額管財 予納金 of "
+                f"{_yen_text(_SMALL_TRUSTEE_DEPOSIT)}"
+            )
     else:
         costs = _COST_BANKRUPTCY_SUMMARY
         notes.append(
-            "no assets left after the sale: usually 同時廃止, court fees about ¥10,000–¥30,000 + "
-            "lawyer about ¥300,000 (¥200,000–¥400,000, marketing pages, L); a 管財事件 would "
-            "need a 予納金 of ¥500,000 or more"
+            "no assets left after the sale: usually 同時廃止, court costs about ¥10,000–¥30,000 + "
+            "lawyer about ¥300,000 (¥200,000–¥400,000); a trustee case would need a 予納金 of "
+            "about ¥200,000 (少額管財) or ¥500,000 or more (ordinary 管財)"
         )
     notes.append("some jobs are barred until discharge (警備員, 士業, 保険外交員)")
     return _row(
@@ -641,52 +959,63 @@ def _bankruptcy_row(s: _Situation) -> Row:
         months=0,
         extra_costs=costs,
         notes=notes,
+        sources=sources,
     )
 
 
 def _limitation_row(s: _Situation) -> Row:
     frame = s.frame
-    creditor_type = s.creditor_type
     today = s.today
-    limitation = s.limitation
     interest_note = s.interest_note
     notes: list[str] = []
-    result = limitation
+    sources = ["民法 §§145, 147, 150, 152, 166, 169; old 商法 §522 (H)"]
+    result = s.limitation
+    judged_on = (
+        s.judgment_date if s.judgment in ("judgment", "payment_order", "court_settlement") else None
+    )
     if result is None:
         sale = first_value(frame, "sale_date")
         agreed = first_value(frame, "agreement_date")
         if sale is None and agreed is None:
             notes.append(
-                "no sale_date: cannot estimate the limitation; pass limitation=limitation_date(...)"
+                "no sale_date: cannot estimate the limitation; the real dates (contract, default, "
+                "payments, any judgment) are needed"
             )
             return _row(
-                available=False,
-                total_to_pay=0,
-                monthly=0,
-                months=pd.NA,
-                notes=notes,
-            )
-        anchor = sale if sale is not None else agreed
-        merchant = creditor_type in ("bank", "guarantor")
-        acks = [agreed.date()] if agreed is not None and sale is not None else []
+                available=False, total_to_pay=0, monthly=0, months=pd.NA, notes=notes,
+                sources=sources,
+            )  # fmt: skip
+        anchor = (sale if sale is not None else agreed).date()
+        merchant = originator_is_merchant(s.creditor_type, s.creditor)
+        start = s.default_date if s.default_date is not None and s.default_date < anchor else None
+        acks = [anchor] if start is not None else []
+        if agreed is not None and sale is not None:
+            acks.append(agreed.date())
         paying = first_value(frame, "resolution") == "installment"
         if paying:
             acks.append(today)  # payments assumed to continue up to as_of
-        result = limitation_date(
-            contract_date=None,
-            claimable_from=anchor.date(),
-            creditor_is_merchant=merchant,
-            acknowledged_on=acks,
+        if start is None and judged_on is not None and judged_on < anchor:
+            start, acks = judged_on, [*acks, anchor]  # the sale's proceeds acknowledge
+        try:
+            result = limitation_date(
+                contract_date=s.contract_date,
+                claimable_from=start or anchor,
+                creditor_is_merchant=merchant,
+                acknowledged_on=acks,
+                lawsuit_filed_on=judged_on,
+                judgment_on=judged_on,
+            )
+        except CaseError as exc:
+            raise CaseError(f"judgment_date: {exc}") from None
+        period = (
+            "period not known (see below)"
+            if merchant is None
+            else ("5 years (a merchant originator)" if merchant else "10 years (not a merchant)")
         )
         notes.append(
             "estimated: clock restarted at the sale (the proceeds paid part of the debt)"
-            + (" and at the agreement" if acks else "")
-            + (
-                "; 5 years (bank or guarantee company)"
-                if merchant
-                else "; 10 years assumed (not a bank or guarantee company, or unknown)"
-            )
-            + "; pass limitation=limitation_date(...) with the real dates"
+            + (" and at the agreement" if agreed is not None and sale is not None else "")
+            + f"; {period}; the real dates give a firmer answer"
         )
         if paying:
             notes.append("instalments assumed paid up to as_of: each payment restarts the clock")
@@ -695,8 +1024,8 @@ def _limitation_row(s: _Situation) -> Row:
         notes.append("a lawsuit is pending: completion is suspended")
     elif available:
         notes.append(
-            f"complete since {result.completes_on + timedelta(days=1)}: invoke it (援用) by 内容証明郵便 "
-            f"with 配達証明; do not pay or ask for time first (that forfeits it)"
+            f"complete since {result.completes_on + timedelta(days=1)} on this estimate: it is "
+            f"invoked (援用) by 内容証明郵便 with 配達証明; paying or asking for time first forfeits it"
         )
     else:
         notes.append(
@@ -704,17 +1033,120 @@ def _limitation_row(s: _Situation) -> Row:
             f"(any payment or request for time restarts it; a judgment gives 10 years)"
         )
         notes.append(f"meanwhile {interest_note}")
+    if not result.period_known and result.earliest_completes_on is not None:
+        early_done = today > result.earliest_completes_on
+        notes.append(
+            f"period not known: {result.earliest_completes_on} with 5 years, "
+            f"{result.completes_on} with 10; it depends on {result.deciding_fact}"
+            + ("; complete only if the 5 years apply" if early_done and not available else "")
+        )
+    if s.judgment == "none":
+        notes.append("no judgment or 支払督促 (confirmed)")
+    elif judged_on is None:
+        notes.append(
+            "a judgment or 支払督促 unknown to the debtor (often served by 公示送達) would make it "
+            "10 years from then: check the court record before relying on it"
+            if s.judgment is None
+            else f"a {s.judgment.replace('_', ' ')} is recorded without its date: 10 years from "
+            f"it; the date is needed"
+        )
+    if s.judgment == "court_settlement":
+        notes.append(
+            "parts not yet due at the court settlement keep their own period (民法 §169(2))"
+        )
     notes.append(
-        "extra costs: a professional's fee, ¥20,000–¥100,000 (marketing pages, L); "
-        "about ¥1,300–¥2,000 postage if sent alone"
+        "extra costs: a professional's fee, ¥20,000–¥100,000; about ¥1,300–¥2,000 postage "
+        "if sent alone"
     )
+    sources.append(_LAWYER_FEES)
     return _row(
         available=available,
         total_to_pay=0,
         monthly=0,
         months=pd.NA,
         notes=notes,
+        sources=sources,
     )
+
+
+# ==========================================================================
+# One rendering per language
+# ==========================================================================
+
+_HEADERS = {
+    "ja": ("方法", "可否", "支払総額", "月額", "期間", "別途費用(目安)"),
+    "en": ("way out", "possible", "total to pay", "monthly", "months", "extra costs (est.)"),
+}
+
+
+def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
+    """The :func:`compare_paths` table as text for the analyst, in one language.
+
+    Japanese: the Japanese names, yen as ``30万円``, 可/不可 instead of
+    True/False; English: the English names and ``¥300,000`` (no ``label_ja``).
+    Below the table: each path's notes and what it does to a guarantor, the
+    sources as numbered footnotes, and the notice (:data:`ESTIMATE_NOTICE`).
+
+    Examples
+    --------
+    >>> text = render_paths(compare_paths({"residual_debt": 3_200_000, "creditor": "公庫"},
+    ...                                   as_of=date(2024, 6, 1)), "ja")
+    >>> "100万円" in text, "True" in text, "弁護士法72条" in text
+    (True, False, True)
+    """
+    language = check_language(language)
+    ja = language == "ja"
+    index = 0 if ja else 1
+
+    def yen(v: Any) -> str:
+        return "—" if pd.isna(v) else format_yen(int(v), language)
+
+    def months(v: Any, total: Any) -> str:
+        if pd.isna(v):
+            return "—" if pd.isna(total) else ("期限なし" if ja else "open-ended")
+        return f"{int(v)}か月" if ja else str(int(v))
+
+    rows = [list(_HEADERS[language])]
+    for r in table.itertuples(index=False):
+        rows.append(
+            [
+                PATH_LABELS[r.path][index],
+                ("可" if r.available else "不可") if ja else ("yes" if r.available else "no"),
+                yen(r.total_to_pay),
+                yen(r.monthly),
+                months(r.months, r.total_to_pay),
+                yen(r.extra_costs),
+            ]
+        )
+    widths = [max(text_width(row[j]) for row in rows) for j in range(len(rows[0]))]
+    lines = [
+        "  ".join(pad(v, w, right=j >= 2) for j, (v, w) in enumerate(zip(row, widths, strict=True)))
+        for row in rows
+    ]
+    footnotes: dict[str, int] = {}
+    for r in table.itertuples(index=False):
+        refs = []
+        for src in (x for x in str(getattr(r, "sources", "") or "").split("; ") if x):
+            refs.append(footnotes.setdefault(src, len(footnotes) + 1))
+        mark = "".join(f"[{n}]" for n in refs)
+        lines.append(f"[{PATH_LABELS[r.path][index]}] {r.notes} {mark}".rstrip())
+        guarantor_state = _guarantor_state(str(getattr(r, "guarantor", "")))
+        label = "保証人" if ja else "guarantor"
+        lines.append(f"    {label}: {guarantor_effect(r.path, guarantor_state, language)}")
+    if footnotes:
+        lines.append("出典:" if ja else "Sources:")
+        lines += [f"  [{n}] {src}" for src, n in footnotes.items()]
+    lines.append(ESTIMATE_NOTICE[language])
+    return "\n".join(lines)
+
+
+def _guarantor_state(text: str) -> bool | None:
+    """Whether the English guarantor text of a row says there is a guarantor (None = unknown)."""
+    if text.startswith("no guarantor"):
+        return False
+    if text.startswith("guarantor on the debt"):
+        return True
+    return None
 
 
 #: the ways out, in the order compare_paths shows them; a new one is one more record

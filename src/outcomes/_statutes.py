@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import numbers
 import operator
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -39,14 +40,18 @@ __all__ = [
     "DEFAULT_RATES",
     "NEW_CIVIL_CODE",
     "REHABILITATION_DEBT_LIMIT",
+    "JFC_RATE_CHANGE",
     "LimitationResult",
     "as_count",
     "as_date",
     "as_yen",
     "default_interest",
+    "default_rate",
     "interest_cap",
     "limitation_complete",
     "limitation_date",
+    "originator_is_merchant",
+    "rehabilitation_claims",
     "rehabilitation_minimum",
 ]
 
@@ -238,6 +243,35 @@ def rehabilitation_minimum(unsecured_debt: int) -> int:
     return min(max(_ceil_div(debt, 5), 1_000_000), 3_000_000)
 
 
+def rehabilitation_claims(
+    residual: int, *, rate: float, default_date: date | None, opening_on: date
+) -> int:
+    """B of 民事再生法 §231 for a residual debt: the residual plus 遅延損害金 to the opening order.
+
+    Interest and 遅延損害金 accrued up to the court's opening order (開始決定)
+    are claims of the rehabilitation; only later ones are excluded (§84(2),
+    H). The damages accrue on the principal (taken as the residual) from
+    ``default_date`` (期限の利益喪失) to ``opening_on``, under the 利息制限法
+    caps (:func:`default_interest`). Without a ``default_date`` the residual
+    is returned as it is.
+
+    Examples
+    --------
+    The article's ¥5.8M with three years of 14%:
+
+    >>> b = rehabilitation_claims(5_800_000, rate=0.14, default_date=date(2021, 6, 1),
+    ...                           opening_on=date(2024, 5, 31))
+    >>> b, rehabilitation_minimum(b)
+    (8236000, 1647200)
+    """
+    amount = as_yen(residual, "residual")
+    start = as_date(default_date, "default_date")
+    end = as_date(opening_on, "opening_on")
+    if start is None or end is None or end <= start:
+        return amount
+    return amount + default_interest(amount, start, end, rate)
+
+
 # ==========================================================================
 # 消滅時効: 民法 §§140, 143, 147, 150, 152, 166, 169; old 商法 §522
 # ==========================================================================
@@ -283,19 +317,34 @@ class LimitationResult:
     restarted_on : date or None
         The last day the clock restarted (acknowledgement or judgment);
         ``None`` if it never restarted.
+    earliest_completes_on : date or None
+        When the period is not known (the originator's merchant status is
+        unknown): the day the limitation would complete with 5 years;
+        ``completes_on`` is then the 10-year day. Equal to ``completes_on``
+        when the period is known.
+    deciding_fact : str
+        Empty when the period is known; else the fact that decides between
+        the two dates, in words.
     """
 
     completes_on: date | None
     period_years: int
     basis: tuple[str, ...]
     restarted_on: date | None = None
+    earliest_completes_on: date | None = None
+    deciding_fact: str = ""
+
+    @property
+    def period_known(self) -> bool:
+        """Whether the period (5 or 10 years) is known."""
+        return not self.deciding_fact
 
 
 def limitation_date(
     *,
     contract_date: date | None,
     claimable_from: date | None = None,
-    creditor_is_merchant: bool = True,
+    creditor_is_merchant: bool | None = None,
     debtor_is_merchant: bool = False,
     subrogated_on: date | None = None,
     known_on: date | None = None,
@@ -303,6 +352,7 @@ def limitation_date(
     demands_on: Sequence[date] = (),
     lawsuit_filed_on: date | None = None,
     judgment_on: date | None = None,
+    not_due_at_judgment: bool = False,
 ) -> LimitationResult:
     """When the 消滅時効 (statute of limitations) of a residual debt completes.
 
@@ -336,7 +386,7 @@ def limitation_date(
       completion has no effect (§150(2)). A demand whose six months end
       before completion changes nothing.
 
-    Not modelled: a lawsuit withdrawn or dismissed (6 months' suspension,
+    Not modelled (other than said above): a lawsuit withdrawn or dismissed (6 months' suspension,
     §147(1)), seizure and other procedures, 協議を行う旨の合意 (§151), the
     limitation of each instalment of an agreed plan, and the transitional
     rule for events before 2020-04-01 on old contracts (中断 then), which has
@@ -351,8 +401,12 @@ def limitation_date(
     claimable_from : date, optional
         The day the creditor could first claim the whole debt (期限の利益喪失).
         Required unless ``subrogated_on`` is given.
-    creditor_is_merchant, debtor_is_merchant : bool
-        For old contracts: 5 years if either is a merchant, else 10.
+    creditor_is_merchant : bool or None, default None
+        For old contracts: whether the originator of the claim (the lender,
+        or the guarantee company for its 求償権) is a merchant. ``None`` =
+        unknown: both days are given (see above).
+    debtor_is_merchant : bool, default False
+        For old contracts: 5 years if either party is a merchant, else 10.
     subrogated_on : date, optional
         Day of the guarantee company's 代位弁済.
     known_on : date, optional
@@ -365,7 +419,11 @@ def limitation_date(
     lawsuit_filed_on : date, optional
         Day a lawsuit or 支払督促 was filed.
     judgment_on : date, optional
-        Day the judgment (or 支払督促 with 仮執行宣言) became final.
+        Day the judgment (or 支払督促 with 仮執行宣言, or court settlement)
+        became final.
+    not_due_at_judgment : bool, default False
+        The claim was not yet due at the judgment (民法 §169(2)): its own
+        period keeps running after it.
 
     Returns
     -------
@@ -376,13 +434,17 @@ def limitation_date(
     ValueError
         If neither ``claimable_from`` nor ``subrogated_on`` is given, if
         ``known_on`` is before the start, or if ``judgment_on`` is before
-        ``lawsuit_filed_on``.
+        ``lawsuit_filed_on`` or before the claim existed (the start).
 
     Examples
     --------
     A bank loan from 2010 that fell due on 2020-04-10, never paid since:
 
-    >>> r = limitation_date(contract_date=date(2010, 5, 1), claimable_from=date(2020, 4, 10))
+    >>> r = limitation_date(
+    ...     contract_date=date(2010, 5, 1),
+    ...     claimable_from=date(2020, 4, 10),
+    ...     creditor_is_merchant=True,
+    ... )
     >>> r.completes_on, r.period_years
     (datetime.date(2025, 4, 10), 5)
 
@@ -391,10 +453,68 @@ def limitation_date(
     >>> limitation_date(
     ...     contract_date=date(2010, 5, 1),
     ...     claimable_from=date(2020, 4, 10),
+    ...     creditor_is_merchant=True,
     ...     acknowledged_on=[date(2022, 1, 15)],
     ... ).completes_on
     datetime.date(2027, 1, 15)
+
+    When nobody knows whether the lender was a merchant, both days:
+
+    >>> r = limitation_date(contract_date=date(2010, 5, 1), claimable_from=date(2020, 4, 10))
+    >>> r.earliest_completes_on, r.completes_on
+    (datetime.date(2025, 4, 10), datetime.date(2030, 4, 10))
     """
+    kwargs = {
+        "contract_date": contract_date,
+        "claimable_from": claimable_from,
+        "debtor_is_merchant": debtor_is_merchant,
+        "subrogated_on": subrogated_on,
+        "known_on": known_on,
+        "acknowledged_on": acknowledged_on,
+        "demands_on": demands_on,
+        "lawsuit_filed_on": lawsuit_filed_on,
+        "judgment_on": judgment_on,
+        "not_due_at_judgment": not_due_at_judgment,
+    }
+    if creditor_is_merchant is not None or debtor_is_merchant:
+        return _limitation(creditor_is_merchant=bool(creditor_is_merchant), **kwargs)
+    five = _limitation(creditor_is_merchant=True, **kwargs)
+    ten = _limitation(creditor_is_merchant=False, **kwargs)
+    if five.completes_on == ten.completes_on:  # new 民法, or a judgment: the same either way
+        return five
+    fact = (
+        "whether the originator of the claim (the lender, or the guarantee company for its "
+        "求償権) was a merchant: 5 years if so (old 商法 §522), 10 if not (民法 §167 old)"
+    )
+    basis = (
+        *ten.basis,
+        f"merchant status unknown: {five.completes_on} with 5 years, {ten.completes_on} with "
+        f"10; it depends on {fact}",
+    )
+    return LimitationResult(
+        completes_on=ten.completes_on,
+        period_years=ten.period_years,
+        basis=basis,
+        restarted_on=ten.restarted_on,
+        earliest_completes_on=five.completes_on,
+        deciding_fact=fact,
+    )
+
+
+def _limitation(
+    *,
+    contract_date: date | None,
+    claimable_from: date | None,
+    creditor_is_merchant: bool,
+    debtor_is_merchant: bool,
+    subrogated_on: date | None,
+    known_on: date | None,
+    acknowledged_on: Sequence[date],
+    demands_on: Sequence[date],
+    lawsuit_filed_on: date | None,
+    judgment_on: date | None,
+    not_due_at_judgment: bool,
+) -> LimitationResult:
     contract = as_date(contract_date, "contract_date")
     claimable = as_date(claimable_from, "claimable_from")
     subrogated = as_date(subrogated_on, "subrogated_on")
@@ -418,6 +538,10 @@ def limitation_date(
         raise CaseError("give claimable_from or subrogated_on")
     if filed is not None and judged is not None and judged < filed:
         raise CaseError(f"judgment_on {judged} is before lawsuit_filed_on {filed}")
+    if judged is not None and judged < start:
+        raise CaseError(
+            f"judgment_on {judged} is before the claim existed (it could be made from {start})"
+        )
 
     new_law = contract is not None and contract >= NEW_CIVIL_CODE
     if contract is None:
@@ -464,7 +588,13 @@ def limitation_date(
     pending_suit = False
     demand_window_end: date | None = None  # six months of the demand that postponed completion
     for day, _, kind in events:
-        if kind == "judgment":
+        if kind == "judgment" and not_due_at_judgment:
+            pending_suit, demand_window_end = False, None
+            basis.append(
+                f"judgment or court settlement on {day} on parts not yet due: they keep their "
+                f"own {period}-year period from their due dates (民法 §169(2)); ends on {completes}"
+            )
+        elif kind == "judgment":
             period = restart_period = 10
             completes = _period_end(day, years=10)
             restarted, pending_suit, demand_window_end = day, False, None
@@ -475,7 +605,12 @@ def limitation_date(
         elif day < start:
             basis.append(f"{_EVENT_NAMES[kind]} on {day} is before the clock started: ignored")
         elif kind == "ack":
-            if completes is not None and day > completes:
+            if pending_suit:
+                basis.append(
+                    f"acknowledged on {day} while the lawsuit runs (completion was suspended, "
+                    f"the limitation had not completed)"
+                )
+            elif completes is not None and day > completes:
                 basis.append(
                     f"acknowledged on {day}, after the limitation completed on {completes}: "
                     f"the completed limitation can no longer be invoked (最判昭和41年4月20日)"
@@ -488,7 +623,12 @@ def limitation_date(
                 f"the clock restarts (民法 §152); the period ends on {completes}"
             )
         elif kind == "suit":
-            if completes is not None and day > completes:
+            saved = any(
+                d < NEW_CIVIL_CODE and d <= day <= _period_end(d, months=6)
+                and (completes is None or d <= completes)
+                for d in demands
+            )  # fmt: skip
+            if completes is not None and day > completes and not saved:
                 basis.append(
                     f"lawsuit filed on {day}, after completion on {completes}: "
                     f"the debtor can invoke the limitation in the suit"
@@ -503,6 +643,23 @@ def limitation_date(
                 basis.append(f"demand on {day} during the lawsuit: no further effect")
             elif completes is not None and day > completes:
                 basis.append(f"demand on {day}, after completion on {completes}: no effect")
+            elif day < NEW_CIVIL_CODE:
+                six = _period_end(day, months=6)
+                followed = filed is not None and day <= filed <= six
+                if followed and completes is not None and filed is not None and filed > completes:
+                    basis.append(
+                        f"demand (催告) on {day}, before 2020-04-01 (old 民法 §153): the lawsuit "
+                        f"of {filed} followed within six months, so it counts as made in time"
+                    )
+                else:
+                    basis.append(
+                        f"demand (催告) on {day}, before 2020-04-01 (old 民法 §153): "
+                        + (
+                            "the lawsuit followed within six months"
+                            if followed
+                            else "no effect without a lawsuit within six months"
+                        )
+                    )
             elif demand_window_end is not None and day <= demand_window_end:
                 basis.append(
                     f"second demand on {day}, within the six months of an earlier demand: "
@@ -531,6 +688,70 @@ def limitation_date(
 _EVENT_NAMES = {"ack": "acknowledgement", "demand": "demand", "suit": "lawsuit"}
 
 
+_NON_PROFIT_GUARANTOR = re.compile(r"信用保証協会|保証基金|保証協会|農業信用基金|基金協会")
+_COMPANY = re.compile(r"株式会社|[(（]株[)）]|㈱|有限会社")
+
+
+def originator_is_merchant(creditor_type: str | None, creditor: str | None = None) -> bool | None:
+    """Whether the originator of a pre-2020 claim is a merchant (old 商法 §522), by its kind.
+
+    ``shared/spec/domain.md``: banks and 株式会社 lenders are merchants (5
+    years, H); guarantee *companies* too (H), but not 信用保証協会 and
+    similar non-profit guarantee bodies (しんきん保証基金, M); 信用金庫 /
+    信用組合 / JA lending to a non-business borrower are not (最判昭和63年10月18日,
+    H); nor are JHF and 旧住宅金融公庫 direct loans (M–H); フラット35 (買取型)
+    is lent by a private bank and assigned to JHF, keeping its 5 years (M,
+    inference). ``None`` when the kind and name do not tell — a JHF claim
+    that may be フラット35 or a direct loan, a guarantor whose name shows
+    neither a company nor a non-profit body, 日本政策金融公庫, other lenders
+    not named as companies, or no creditor at all.
+
+    Parameters
+    ----------
+    creditor_type : str or None
+        The clean table's ``creditor_type`` code.
+    creditor : str, optional
+        The creditor's name, which can settle the cases the kind cannot.
+
+    Returns
+    -------
+    bool or None
+
+    Examples
+    --------
+    >>> originator_is_merchant("bank"), originator_is_merchant("shinkin")
+    (True, False)
+    >>> originator_is_merchant("guarantor", "しんきん保証基金")
+    False
+    >>> originator_is_merchant("guarantor", "○○保証株式会社")
+    True
+    >>> originator_is_merchant("jhf", "公庫"), originator_is_merchant("jhf", "フラット35")
+    (False, True)
+    >>> print(originator_is_merchant("jhf", "住宅金融支援機構"))
+    None
+    """
+    name = creditor or ""
+    if creditor_type == "bank":
+        return True
+    if creditor_type == "shinkin":
+        return False
+    if creditor_type == "jhf":
+        if "フラット" in name:
+            return True
+        if "公庫" in name:
+            return False
+        return None  # フラット35 (5 years) or a direct loan (10): the name does not say
+    if creditor_type == "guarantor":
+        if _NON_PROFIT_GUARANTOR.search(name):
+            return False
+        if _COMPANY.search(name):
+            return True
+        return None
+    if creditor_type == "other" and _COMPANY.search(name):
+        return True  # a 株式会社 lender (non-bank)
+    return None
+
+
 def limitation_complete(result: LimitationResult, as_of: date) -> bool:
     """Whether the limitation is complete on ``as_of`` (and so can be invoked).
 
@@ -552,7 +773,8 @@ def limitation_complete(result: LimitationResult, as_of: date) -> bool:
 
     Examples
     --------
-    >>> r = limitation_date(contract_date=date(2010, 5, 1), claimable_from=date(2020, 4, 10))
+    >>> r = limitation_date(contract_date=date(2010, 5, 1), claimable_from=date(2020, 4, 10),
+    ...                     creditor_is_merchant=True)
     >>> limitation_complete(r, date(2025, 4, 10)), limitation_complete(r, date(2025, 4, 11))
     (False, True)
     """
@@ -575,6 +797,55 @@ def limitation_complete(result: LimitationResult, as_of: date) -> bool:
 DEFAULT_RATES: Mapping[str, float] = MappingProxyType(
     {"bank": 0.14, "guarantor": 0.14, "shinkin": 0.14, "jhf": 0.145, "jfc": 0.145}
 )
+
+
+#: 日本政策金融公庫 contracts from this day carry the national-tax late-payment rate fixed at
+#: signing instead of 14.5% (M)
+JFC_RATE_CHANGE = date(2016, 4, 1)
+#: that rate in 2016 (9.1% in January 2016; "公的機関では年8%台" later, M); an upper estimate
+_JFC_LATER_RATE = 0.091
+
+
+def default_rate(creditor_type: str | None, contract_date: date | None = None) -> tuple[float, str]:
+    """The usual 遅延損害金 rate of a creditor kind, and where it comes from.
+
+    :data:`DEFAULT_RATES`, except 日本政策金融公庫: 14.5% on contracts to March
+    2016, and on later ones the national-tax late-payment rate fixed at
+    signing (9.1% in 2016, 8%台 since; M) — 9.1% is used as an upper
+    estimate. An unknown creditor kind takes the bank rate. Use the
+    contract's own rate whenever it is known.
+
+    Returns
+    -------
+    (float, str)
+        The rate as a fraction per year and a short source.
+
+    Examples
+    --------
+    >>> default_rate("jfc", date(2015, 6, 1))
+    (0.145, '日本政策金融公庫, contract to March 2016 (M)')
+    >>> default_rate("jfc", date(2018, 6, 1))[0]
+    0.091
+    >>> default_rate(None)
+    (0.14, 'bank rate assumed (H)')
+    """
+    contract = as_date(contract_date, "contract_date")
+    if creditor_type == "jfc":
+        if contract is None:
+            return (
+                0.145,
+                "日本政策金融公庫, 14.5% assumed: contract date unknown (later contracts lower, M)",
+            )
+        if contract < JFC_RATE_CHANGE:
+            return 0.145, "日本政策金融公庫, contract to March 2016 (M)"
+        return _JFC_LATER_RATE, (
+            "日本政策金融公庫, contract from April 2016: national-tax late rate at signing, "
+            "9.1% or less (M)"
+        )
+    if creditor_type is None or creditor_type not in DEFAULT_RATES:
+        return DEFAULT_RATES["bank"], "bank rate assumed (H)"
+    source = {"bank": "H", "jhf": "M"}.get(creditor_type, "assumption")
+    return DEFAULT_RATES[creditor_type], f"usual for {creditor_type} ({source})"
 
 
 def interest_cap(principal: int, lender_is_business: bool = True) -> float:

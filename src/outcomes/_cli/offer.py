@@ -16,6 +16,7 @@ from outcomes._errors import OutcomesError
 from outcomes._installment import InstallmentProposal, installment_proposal
 from outcomes._io import load_case_table, read_model_dir
 from outcomes._labels import (
+    ACCEPTANCE_LABELS,
     OFFER_LABELS,
     creditor_label,
     format_chance,
@@ -25,7 +26,7 @@ from outcomes._labels import (
     text_width,
 )
 from outcomes._offer import Offer, index_past_cases, opening_offer
-from outcomes._paths import compare_paths
+from outcomes._paths import compare_paths, render_paths
 from outcomes._single_case import read_case_json
 
 __all__ = ["render_offer", "run"]
@@ -82,12 +83,12 @@ def render_offer(
         lines.append(
             f"  {pad(label, 12)} {pad(y(amount), 14, right=True)}  "
             f"({format_pct(offer.share(amount)):>6})  "
-            + ("応諾見込み " if ja else "chance ")
+            + ("似た和解でこの額以下 " if ja else "past settlements at or below ")
             + format_chance(offer.acceptance(amount))
         )
-    lines += ["", "応諾見込み(金額ごと)" if ja else "Chance of acceptance by amount"]
+    lines += ["", ACCEPTANCE_LABELS[offer.language] + ("(金額ごと)" if ja else ", by amount")]
     table = offer.acceptance_table()
-    header = ("金額", "残債比", "見込み", "備考") if ja else ("amount", "share", "chance", "note")
+    header = ("金額", "残債比", "割合", "備考") if ja else ("amount", "share", "at/below", "note")
     lines.append(
         f"  {pad(header[0], 14, right=True)}  {pad(header[1], 7, right=True)}  "
         f"{pad(header[2], 6, right=True)}  {header[3]}"
@@ -108,14 +109,12 @@ def render_offer(
         lines += [f"  - {r}" for r in proposal.reasons]
     if paths is not None:
         lines += ["", "他の方法との比較" if ja else "The ways out side by side"]
-        cols = ["label_ja", "path", "available", "total_to_pay", "monthly", "months", "extra_costs"]
-        lines += ["  " + row for row in _table_text(paths[cols]).splitlines()]
-        for _, row in paths.iterrows():
-            lines.append(f"  [{row['label_ja']}] {row['notes']}")
+        lines += ["  " + row for row in render_paths(paths, offer.language).splitlines()]
     if problems is not None and len(problems):
         lines += ["", "入力の注意" if ja else "Notes on the input"]
         for _, row in problems.iterrows():
             lines.append(f"  - {row['column']}: {row['problem']}")
+    lines += ["", offer.notice]
     return "\n".join(lines)
 
 
