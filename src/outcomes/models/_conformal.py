@@ -43,7 +43,7 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from outcomes.models._features import TableEncoder, _as_frame
+from outcomes.models._features import _OTHER, TableEncoder, _as_frame
 from outcomes.models._learners import Link, make_learner, resolve_learner
 from outcomes.models._persist import table_sha256
 
@@ -60,6 +60,9 @@ DEFAULT_QUANTILES: tuple[float, ...] = (0.05, 0.5, 0.95)
 #: about twice as fast.
 FIT_PARALLEL_MIN_ROWS = 1_000_000
 PREDICT_PARALLEL_MIN_ROWS = 20_000
+#: an unseen category (where training had no rare one) is predicted as the
+#: share-weighted average over at most this many known categories
+POOL_MAX_LEVELS = 30
 
 
 def threads_for(n_rows: int, *, predict: bool = False) -> AbstractContextManager:
@@ -335,14 +338,72 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
     # -- predict ---------------------------------------------------------------
     def _state(self, X: object) -> tuple:
         check_is_fitted(self, "learner_")
-        frame = _as_frame(X)
+        frame = self.encoder_._frame(_as_frame(X))
         codes = self.encoder_.category_codes(frame)
+        return self._pooled_state(frame, codes)
+
+    def _plain_state(self, frame: pd.DataFrame, codes: dict[str, np.ndarray]) -> tuple:
         Xt = self.encoder_.transform(frame, codes=codes)
         Xl = None
         if self.linear_encoder_ is not None:
             same = self.linear_encoder_.categories_ == self.encoder_.categories_
             Xl = self.linear_encoder_.transform(frame, codes=codes if same else None)
         return self.learner_.prepare(Xt, Xl)
+
+    def _pooled_state(self, frame: pd.DataFrame, codes: dict[str, np.ndarray]) -> tuple:
+        """The learner's state, an unseen category taking the pooled behaviour.
+
+        A category not seen in training goes to the column's pooled "other"
+        level where training had rare categories. Where it had none, the
+        state of such a row is the average of its states with the column set
+        to each known category, weighted by their training shares (the
+        categories covering 99% of the rows, at most :data:`POOL_MAX_LEVELS`)
+        -- never the missing level. Models saved before this rule keep theirs.
+        """
+        enc = self.encoder_
+        shares = getattr(enc, "shares_", None)
+        name = None
+        if shares:
+            name = next(
+                (
+                    n
+                    for n, c in codes.items()
+                    if not enc.has_other_[n] and shares.get(n) and bool(np.any(c == _OTHER))
+                ),
+                None,
+            )
+        if name is None:
+            return self._plain_state(frame, codes)
+        unseen = codes[name] == _OTHER
+        weights = np.asarray(shares[name], dtype="float64")
+        order = np.argsort(-weights, kind="stable")
+        keep = order[: max(1, int(np.searchsorted(np.cumsum(weights[order]), 0.99) + 1))]
+        keep = keep[:POOL_MAX_LEVELS]
+        w = weights[keep] / weights[keep].sum()
+        sub = frame.iloc[np.flatnonzero(unseen)]
+        sub_codes = {k: v[unseen] for k, v in codes.items()}
+        pooled: list[np.ndarray] | None = None
+        for level, weight in zip(keep, w, strict=True):
+            probe = dict(sub_codes)
+            probe[name] = np.full(len(sub), int(level), dtype="int64")
+            state = self._pooled_state(sub, probe)
+            parts = [weight * np.asarray(a, dtype="float64") for a in state]
+            pooled = (
+                parts if pooled is None else [p + q for p, q in zip(pooled, parts, strict=True)]
+            )
+        assert pooled is not None
+        if unseen.all():
+            return tuple(pooled)
+        seen_state = self._pooled_state(
+            frame.iloc[np.flatnonzero(~unseen)], {k: v[~unseen] for k, v in codes.items()}
+        )
+        out = []
+        for a, b in zip(seen_state, pooled, strict=True):
+            full = np.empty(len(frame), dtype="float64")
+            full[~unseen] = a
+            full[unseen] = b
+            out.append(full)
+        return tuple(out)
 
     def _levels(self, q: float) -> float:
         if q == 0.5:

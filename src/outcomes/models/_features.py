@@ -6,7 +6,12 @@ Two layers:
   text and categorical columns, with missing values) into a float matrix,
   either for trees (a category is one integer code; missing stays NaN) or
   for linear models (one-hot, imputed, standardised). Rare categories are
-  pooled, unseen categories at predict time go to the pooled bucket.
+  pooled as "other"; an unseen category at predict time joins that pooled
+  level, and is never encoded as the column's missing level. Where training
+  had no rare category (so no "other" level to learn from), an unseen one
+  gets the pooled behaviour of the known levels: their training shares in
+  the linear encoding, and the share-weighted average of the predictions
+  over the known levels in the regressors (see ``ConformalRegressor``).
 * :func:`case_features` builds the models' features from the clean case
   table's contract columns; it never re-cleans.
 """
@@ -22,7 +27,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from outcomes._errors import OutcomesError
 
-__all__ = ["CASE_FEATURES", "TableEncoder", "as_of_timestamp", "case_features"]
+__all__ = [
+    "CASE_FEATURES",
+    "OPTIONAL_CASE_FEATURES",
+    "TableEncoder",
+    "as_of_timestamp",
+    "case_features",
+]
 
 #: the model features built from the clean table, in order
 CASE_FEATURES: tuple[str, ...] = (
@@ -32,10 +43,14 @@ CASE_FEATURES: tuple[str, ...] = (
     "age",
     "employment",
     "creditor_type",
+    "has_servicer",
     "servicer",
     "months_waited",
     "sale_year",
 )
+
+#: optional clean-table columns used as features where the table has them
+OPTIONAL_CASE_FEATURES: tuple[str, ...] = ("servicer_role",)
 
 _MISSING = -2  # code of a missing category
 _OTHER = -1  # code of a rare or unseen category
@@ -113,9 +128,15 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         code, missing is NaN) -- see :attr:`categorical_mask_`.
         ``"linear"``: numeric columns imputed by the training median,
         standardised, with a missing-indicator column where training had
-        missing values; categories one-hot against the most frequent one.
+        missing values; categories one-hot against the most frequent one,
+        with an ``=other`` column (rare categories, and unseen ones) and a
+        ``=missing`` column where training had them. An unseen category
+        where training had no rare one is coded by the training shares of
+        the known categories (the pooled behaviour), never as missing.
     min_frequency : int, default=5
-        Categories seen fewer times in training are pooled as "other".
+        Categories seen fewer times in training are pooled as "other". The
+        same name is used across the API (the case models' former
+        ``min_category_count``).
     max_categories : int, default=50
         At most this many categories per column are kept (most frequent).
 
@@ -127,6 +148,12 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         ``"numeric"``, ``"date"`` or ``"category"`` per column.
     categories_ : dict
         Kept categories (a list of str, most frequent first) per categorical column.
+    shares_ : dict
+        Training share of each kept category among the kept-category rows
+        (the weights of the pooled behaviour of an unseen category).
+    has_other_ : dict
+        Per categorical column: whether training had rare categories (a
+        learned "other" level).
     categorical_mask_ : ndarray of bool
         For ``kind="tree"``: which output columns are categorical codes.
     feature_names_out_ : list of str
@@ -161,6 +188,8 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         self.scales_ = {}
         self.has_missing_ = {}
         self.has_other_ = {}
+        self.shares_ = {}
+        self.split_other_ = True  # "other" and "missing" are separate dummies
         for name, col in zip(self.columns_, frame.columns, strict=True):
             series = frame[col]
             kind = _kind(series)
@@ -171,6 +200,12 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                 counts = counts.sort_values(ascending=False, kind="stable")
                 kept = [str(c) for c in counts.index[: self.max_categories]]
                 self.categories_[name] = kept
+                total = float(counts.iloc[: len(kept)].sum())
+                self.shares_[name] = (
+                    (counts.iloc[: len(kept)].to_numpy(dtype="float64") / total).tolist()
+                    if total > 0
+                    else []
+                )
                 codes = _codes(series, kept)
                 self.has_other_[name] = bool(np.any(codes == _OTHER))
                 self.has_missing_[name] = bool(np.any(codes == _MISSING))
@@ -202,8 +237,11 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         return out
 
     def _n_dummies(self, name: str) -> int:
-        extra = self.has_other_[name] or self.has_missing_[name]
-        return max(len(self.categories_[name]) - 1, 0) + int(extra)
+        if getattr(self, "split_other_", False):
+            extra = int(self.has_other_[name]) + int(self.has_missing_[name])
+        else:  # a model saved before unseen and missing were told apart
+            extra = int(self.has_other_[name] or self.has_missing_[name])
+        return max(len(self.categories_[name]) - 1, 0) + extra
 
     def _names(self) -> list[str]:
         out = []
@@ -213,8 +251,14 @@ class TableEncoder(TransformerMixin, BaseEstimator):
             elif self.kinds_[name] == "category":
                 kept = list(self.categories_[name])
                 out.extend(f"{name}={c}" for c in kept[1:])
-                if self.has_other_[name] or self.has_missing_[name]:
+                if not getattr(self, "split_other_", False):
+                    if self.has_other_[name] or self.has_missing_[name]:
+                        out.append(f"{name}=other")
+                    continue
+                if self.has_other_[name]:
                     out.append(f"{name}=other")
+                if self.has_missing_[name]:
+                    out.append(f"{name}=missing")
             else:
                 out.append(name)
                 if self.has_missing_[name]:
@@ -249,6 +293,28 @@ class TableEncoder(TransformerMixin, BaseEstimator):
             frame = frame[self.columns_] if list(frame.columns) != self.columns_ else frame
         return frame
 
+    def _one_hot(self, name: str, col_codes: np.ndarray) -> np.ndarray:
+        n = len(col_codes)
+        n_kept = len(self.categories_[name])
+        block = np.zeros((n, self._n_dummies(name)))
+        rows = np.flatnonzero(col_codes >= 1)
+        block[rows, col_codes[rows] - 1] = 1.0
+        if not getattr(self, "split_other_", False):  # layout of older models
+            if self.has_other_[name] or self.has_missing_[name]:
+                block[col_codes < 0, -1] = 1.0
+            return block
+        other = col_codes == _OTHER
+        if self.has_other_[name]:
+            block[other, n_kept - 1 if n_kept else 0] = 1.0
+        elif other.any() and n_kept > 1:
+            # no "other" level in training: the pooled behaviour of the known levels
+            block[np.ix_(np.flatnonzero(other), np.arange(n_kept - 1))] = self.shares_[name][1:]
+        if self.has_missing_[name]:
+            block[col_codes == _MISSING, -1] = 1.0
+        # else: training had no missing value, so a missing one counts as the
+        # baseline (most frequent) category
+        return block
+
     def transform(self, X: object, codes: dict[str, np.ndarray] | None = None) -> np.ndarray:
         """The float matrix; ``codes`` from :meth:`category_codes` of an
         encoder with the same categories saves recomputing them."""
@@ -270,15 +336,7 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                     out[col_codes == _MISSING] = np.nan
                     parts.append(out[:, None])
                 else:
-                    k = self._n_dummies(name)
-                    block = np.zeros((n, k))
-                    rows = np.flatnonzero(col_codes >= 1)
-                    block[rows, col_codes[rows] - 1] = 1.0
-                    if self.has_other_[name] or self.has_missing_[name]:
-                        block[col_codes < 0, -1] = 1.0
-                    # else: training had no rare or missing value, so an unseen or
-                    # missing one counts as the baseline (most frequent) category
-                    parts.append(block)
+                    parts.append(self._one_hot(name, col_codes))
             else:
                 values = _numeric(series, "date" if kind == "date" else "numeric")
                 if self.kind == "tree":
@@ -343,9 +401,14 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
 
     ``log_residual_debt`` (natural log of yen), ``monthly_income`` (yen),
     ``household_size``, ``age``, ``employment``, ``creditor_type``,
-    ``servicer`` (as text; rare ones are pooled by the model's encoder),
+    ``has_servicer`` (1 where a servicer holds or collects the claim, else 0:
+    a feature of its own, so a servicer the model has not seen is still a
+    servicer), ``servicer`` (as text; rare and unseen ones are pooled by the
+    model's encoder, never taken for "no servicer"),
     ``months_waited`` (from ``sale_date`` to ``agreement_date``, or to
-    ``as_of`` where the agreement is still empty) and ``sale_year``.
+    ``as_of`` where the agreement is still empty) and ``sale_year``; then
+    ``servicer_role`` (``bought`` / ``consigned`` / missing) where the table
+    has that optional column.
 
     Parameters
     ----------
@@ -374,10 +437,10 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     ...     "agreement_date": pd.to_datetime(["2021-09-15", None]),
     ... })
     >>> f = case_features(cases, as_of="2024-01-10")
-    >>> f[["log_residual_debt", "months_waited", "sale_year"]].round(2)
-       log_residual_debt  months_waited  sale_year
-    0              15.57           6.05     2021.0
-    1                NaN          11.99     2023.0
+    >>> f[["log_residual_debt", "has_servicer", "months_waited", "sale_year"]].round(2)
+       log_residual_debt  has_servicer  months_waited  sale_year
+    0              15.57           1.0           6.05     2021.0
+    1                NaN           0.0          11.99     2023.0
     """
     missing = [c for c in _REQUIRED if c not in cases.columns]
     if missing:
@@ -410,10 +473,21 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
             "age": num("age"),
             "employment": text("employment"),
             "creditor_type": text("creditor_type"),
+            "has_servicer": _has_text(cases["servicer"]),
             "servicer": text("servicer"),
             "months_waited": _months_between(cases["sale_date"], end),
             "sale_year": year,
         }
     )
+    for name in OPTIONAL_CASE_FEATURES:
+        if name in cases.columns:
+            out[name] = text(name)
     out.index = cases.index
     return out
+
+
+def _has_text(col: pd.Series) -> np.ndarray:
+    """1.0 where a text/categorical cell holds a non-blank value, else 0.0."""
+    text = _text_values(col)
+    filled = text.notna().to_numpy() & (text.fillna("").str.strip() != "").to_numpy()
+    return filled.astype("float64")
