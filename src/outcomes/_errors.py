@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["OutcomesError", "ReadError"]
+__all__ = ["ColumnMismatchError", "OutcomesError", "ReadError"]
 
 
 class OutcomesError(Exception):
@@ -25,3 +25,8 @@ class ReadError(OutcomesError):
         self.source = str(source)
         self.reason = reason
         super().__init__(f"cannot read {self.source}: {reason}")
+
+
+class ColumnMismatchError(OutcomesError, ValueError):
+    """A feature table whose columns differ from those a model was fitted on
+    (the message names the missing and the extra columns)."""

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import warnings
 from contextlib import AbstractContextManager, nullcontext
 from numbers import Integral, Real
 
@@ -218,6 +219,9 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
     def _check_y(self, y: np.ndarray) -> None:  # pragma: no cover - overridden
         pass
 
+    def _clip_y(self, y: np.ndarray) -> np.ndarray:
+        return y
+
     def _validate_params_(self) -> None:
         if not isinstance(self.calibration_fraction, Real) or not (
             0.0 < self.calibration_fraction < 1.0
@@ -265,18 +269,24 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
             raise ValueError(
                 f"{type(self).__name__} needs at least 10 samples to fit; got n_samples = {len(target)}"
             )
+        target = self._clip_y(target)
         self._check_y(target)
         rng = np.random.default_rng(self.random_state)
         link = Link(self._link, getattr(self, "eps", 1e-3))
         self.learner_name_ = resolve_learner(self.learner, link, target)
         proto = make_learner(self.learner_name_, link, self._hgb_params())
 
-        self.encoder_ = TableEncoder("tree", self.min_frequency).fit(frame)
-        Xt = self.encoder_.transform(frame)
+        z = link(target)  # high-cardinality categories are target-encoded on the link scale
+        max_categories = getattr(self, "max_categories", 50)
+        with warnings.catch_warnings():
+            self.encoder_ = TableEncoder("tree", self.min_frequency, max_categories)
+            Xt = self.encoder_.fit_transform(frame, z)
+            warnings.simplefilter("ignore", UserWarning)  # said once, by the tree encoder
+            linear = TableEncoder("linear", self.min_frequency, max_categories)
+            Xl = linear.fit_transform(frame, z) if proto.needs_linear else None
         mask = self.encoder_.categorical_mask_
         if proto.needs_linear:
-            self.linear_encoder_ = TableEncoder("linear", self.min_frequency).fit(frame)
-            Xl = self.linear_encoder_.transform(frame)
+            self.linear_encoder_ = linear
         else:
             self.linear_encoder_ = None
             Xl = None

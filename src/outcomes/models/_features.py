@@ -18,6 +18,7 @@ Two layers:
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 import numpy as np
@@ -25,7 +26,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from outcomes._errors import OutcomesError
+from outcomes._errors import ColumnMismatchError, OutcomesError
 
 __all__ = [
     "CASE_FEATURES",
@@ -51,6 +52,9 @@ CASE_FEATURES: tuple[str, ...] = (
 
 #: optional clean-table columns used as features where the table has them
 OPTIONAL_CASE_FEATURES: tuple[str, ...] = ("servicer_role",)
+
+#: at most this many category codes a column for the boosted trees (255 bins)
+MAX_TREE_CATEGORIES = 250
 
 _MISSING = -2  # code of a missing category
 _OTHER = -1  # code of a rare or unseen category
@@ -88,9 +92,53 @@ def _numeric(col: pd.Series, kind: str) -> np.ndarray:
         out = values.astype("int64").astype("float64") / (365.25 * 86400e9) + 1970.0
         out[np.isnat(values)] = np.nan
         return out
-    if col.dtype == object:
-        col = pd.to_numeric(col, errors="coerce")
+    if not (pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype)):
+        return _parse_numbers(col)[0]
     return col.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _parse_numbers(col: pd.Series) -> tuple[np.ndarray, int]:
+    """Text cells as numbers (``"1,200"`` and blanks allowed), each distinct value
+    parsed once; returns the values (NaN where not a number) and how many
+    non-blank cells were not numbers."""
+    text = col.astype("string")
+    uniques = pd.unique(text.dropna())
+    cleaned = pd.Series(uniques, dtype="string").str.replace(",", "", regex=False).str.strip()
+    parsed = pd.to_numeric(cleaned.replace("", pd.NA), errors="coerce")
+    lookup = pd.Index(uniques, dtype=object).get_indexer(text.to_numpy(dtype=object, na_value=None))
+    table = np.append(parsed.to_numpy(dtype="float64", na_value=np.nan), np.nan)
+    values = table[np.where(lookup < 0, len(table) - 1, lookup)]
+    blank = np.append(cleaned.fillna("").eq("").to_numpy(), True)[
+        np.where(lookup < 0, len(table) - 1, lookup)
+    ]
+    return values, int(np.sum(~blank & np.isnan(values)))
+
+
+def _text_kind(name: str, col: pd.Series, share: float) -> str:
+    """``"numeric"`` for a text column of numbers (e.g. from a spreadsheet with a
+    stray note), ``"category"`` otherwise, with a warning where mixed."""
+    values, bad = _parse_numbers(col)
+    numbers = int(np.isfinite(values).sum())
+    if numbers == 0:
+        return "category"
+    filled = numbers + bad
+    if numbers >= share * filled:
+        if bad:
+            warnings.warn(
+                f"column {name!r} holds numbers as text; {bad} of {filled} cells are not "
+                "numbers and are treated as missing",
+                UserWarning,
+                stacklevel=5,
+            )
+        return "numeric"
+    if numbers >= 0.5 * filled:
+        warnings.warn(
+            f"column {name!r} is mostly numbers stored as text ({numbers} of {filled}), but "
+            f"fewer than {share:.0%}: it is treated as a category; convert it to numbers",
+            UserWarning,
+            stacklevel=5,
+        )
+    return "category"
 
 
 def _text_values(col: pd.Series) -> pd.Series:
@@ -138,7 +186,16 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         same name is used across the API (the case models' former
         ``min_category_count``).
     max_categories : int, default=50
-        At most this many categories per column are kept (most frequent).
+        A column with more categories than this (after pooling the rare
+        ones; at most 250 for ``kind="tree"``) is target-encoded when ``fit``
+        is given a target (one numeric column, cross-fitted by
+        :meth:`fit_transform`), else cut to its most frequent categories
+        with a warning.
+    text_numeric_share : float, default=0.9
+        A text column is read as numbers when at least this share of its
+        filled cells are numbers (the rest become missing, with a warning);
+        a column between half and this share is kept as a category, with a
+        warning.
 
     Attributes
     ----------
@@ -168,13 +225,43 @@ class TableEncoder(TransformerMixin, BaseEstimator):
     """
 
     def __init__(
-        self, kind: str = "tree", min_frequency: int = 5, max_categories: int = 50
+        self,
+        kind: str = "tree",
+        min_frequency: int = 5,
+        max_categories: int = 50,
+        *,
+        text_numeric_share: float = 0.9,
     ) -> None:
         self.kind = kind
         self.min_frequency = min_frequency
         self.max_categories = max_categories
+        self.text_numeric_share = text_numeric_share
 
     def fit(self, X: object, y: object = None) -> TableEncoder:
+        """Learn the columns' kinds, categories, medians and target encodings.
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+        y : array-like of shape (n_samples,), optional
+            A numeric target: categorical columns with more than
+            ``max_categories`` kept levels are then target-encoded
+            (:class:`~sklearn.preprocessing.TargetEncoder`); without ``y``
+            they keep their ``max_categories`` most frequent levels.
+        """
+        self._fit(X, y)
+        self.__dict__.pop("_crossfit", None)
+        return self
+
+    def fit_transform(self, X: object, y: object = None, **fit_params: object) -> np.ndarray:
+        """Fit, then transform ``X``; target-encoded columns come cross-fitted
+        (each row encoded without its own target), as scikit-learn's
+        :class:`~sklearn.preprocessing.TargetEncoder` does."""
+        self._fit(X, y)
+        crossfit = self.__dict__.pop("_crossfit", {})
+        return self._transform(self._frame(X), None, crossfit)
+
+    def _fit(self, X: object, y: object) -> None:
         if self.kind not in ("tree", "linear"):
             raise ValueError(f"kind must be 'tree' or 'linear', got {self.kind!r}")
         frame = _as_frame(X)
@@ -182,6 +269,7 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         self.n_features_in_ = len(self.columns_)
         if isinstance(X, pd.DataFrame):
             self.feature_names_in_ = np.asarray(self.columns_, dtype=object)
+        target = None if y is None else np.asarray(y, dtype="float64").ravel()
         self.kinds_ = {}
         self.categories_ = {}
         self.medians_ = {}
@@ -189,16 +277,40 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         self.has_missing_ = {}
         self.has_other_ = {}
         self.shares_ = {}
+        self.target_encoders_ = {}
+        self.dropped_ = []
         self.split_other_ = True  # "other" and "missing" are separate dummies
+        self._crossfit = {}
         for name, col in zip(self.columns_, frame.columns, strict=True):
             series = frame[col]
             kind = _kind(series)
+            if series.isna().all():
+                kind = "empty"
+                self.dropped_.append(name)
+            elif kind == "category" and not isinstance(series.dtype, pd.CategoricalDtype):
+                kind = _text_kind(name, series, self.text_numeric_share)
             self.kinds_[name] = kind
-            if kind == "category":
-                counts = _text_values(series).value_counts(dropna=True)
+            if kind == "empty":
+                self.has_missing_[name] = True
+            elif kind == "category":
+                text = _text_values(series)
+                counts = text.value_counts(dropna=True)
                 counts = counts[counts >= max(1, self.min_frequency)]
                 counts = counts.sort_values(ascending=False, kind="stable")
-                kept = [str(c) for c in counts.index[: self.max_categories]]
+                limit = self.max_categories
+                if self.kind == "tree":  # boosted trees take at most 255 bins a feature
+                    limit = min(limit, MAX_TREE_CATEGORIES)
+                if len(counts) > limit and target is not None:
+                    self._fit_target_encoder(name, text, target)
+                    continue
+                kept = [str(c) for c in counts.index[:limit]]
+                if len(counts) > limit:
+                    warnings.warn(
+                        f"column {name!r} has {len(counts)} categories; without a target "
+                        f"only the {limit} most frequent are kept",
+                        UserWarning,
+                        stacklevel=3,
+                    )
                 self.categories_[name] = kept
                 total = float(counts.iloc[: len(kept)].sum())
                 self.shares_[name] = (
@@ -217,17 +329,40 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                 scale = float(np.std(finite)) if len(finite) > 1 else 1.0
                 self.medians_[name] = median
                 self.scales_[name] = scale if scale > 0 else 1.0
+        if self.dropped_:
+            warnings.warn(
+                "column(s) " + ", ".join(map(repr, self.dropped_)) + " are entirely missing "
+                "in training and are left out of the model",
+                UserWarning,
+                stacklevel=3,
+            )
         self.feature_names_out_ = self._names()
         self.categorical_mask_ = np.array(
             [self.kind == "tree" and self.kinds_[n] == "category" for n in self._sources()],
             dtype=bool,
         )
-        return self
+
+    def _fit_target_encoder(self, name: str, text: pd.Series, target: np.ndarray) -> None:
+        from sklearn.model_selection import KFold
+        from sklearn.preprocessing import TargetEncoder
+
+        self.kinds_[name] = "target"
+        values = text.to_numpy(dtype=object, na_value=np.nan)[:, None]
+        encoder = TargetEncoder(target_type="continuous", cv=KFold(5, shuffle=True, random_state=0))
+        self._crossfit[name] = encoder.fit_transform(values, target)[:, 0]
+        encoder.cv = 5  # only fit uses it; a saved model then holds no splitter object
+        self.target_encoders_[name] = encoder
+        self.has_missing_[name] = False
+        self.medians_[name] = float(np.median(self._crossfit[name]))
+        scale = float(np.std(self._crossfit[name]))
+        self.scales_[name] = scale if scale > 0 else 1.0
 
     def _sources(self) -> list[str]:
         """The input column behind each output column."""
         out = []
         for name in self.columns_:
+            if self.kinds_[name] == "empty":
+                continue
             if self.kind == "tree":
                 out.append(name)
             elif self.kinds_[name] == "category":
@@ -246,6 +381,8 @@ class TableEncoder(TransformerMixin, BaseEstimator):
     def _names(self) -> list[str]:
         out = []
         for name in self.columns_:
+            if self.kinds_[name] == "empty":
+                continue
             if self.kind == "tree":
                 out.append(name)
             elif self.kinds_[name] == "category":
@@ -281,16 +418,28 @@ class TableEncoder(TransformerMixin, BaseEstimator):
 
     def _frame(self, X: object) -> pd.DataFrame:
         frame = _as_frame(X)
-        if frame.shape[1] != self.n_features_in_:
-            raise ValueError(
+        named = isinstance(X, pd.DataFrame) and hasattr(self, "feature_names_in_")
+        if named:
+            have = [str(c) for c in frame.columns]
+            missing = [c for c in self.columns_ if c not in have]
+            extra = [c for c in have if c not in self.columns_]
+            if missing or extra:
+                what = []
+                if missing:
+                    what.append("lacks column(s) " + ", ".join(map(repr, missing)))
+                if extra:
+                    what.append("has column(s) not seen in fit " + ", ".join(map(repr, extra)))
+                raise ColumnMismatchError(
+                    f"X has {len(have)} features, {len(self.columns_)} expected: it "
+                    + " and ".join(what)
+                )
+            if have != self.columns_:
+                frame = frame.set_axis(have, axis=1)[self.columns_]
+        elif frame.shape[1] != self.n_features_in_:
+            raise ColumnMismatchError(
                 f"X has {frame.shape[1]} features, but TableEncoder is expecting "
                 f"{self.n_features_in_} features as input."
             )
-        if isinstance(X, pd.DataFrame):
-            missing = [c for c in self.columns_ if c not in frame.columns]
-            if missing:
-                raise ValueError(f"X lacks the columns seen in fit: {missing}")
-            frame = frame[self.columns_] if list(frame.columns) != self.columns_ else frame
         return frame
 
     def _one_hot(self, name: str, col_codes: np.ndarray) -> np.ndarray:
@@ -319,13 +468,31 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         """The float matrix; ``codes`` from :meth:`category_codes` of an
         encoder with the same categories saves recomputing them."""
         check_is_fitted(self, "columns_")
-        frame = self._frame(X)
+        return self._transform(self._frame(X), codes, {})
+
+    def _transform(
+        self,
+        frame: pd.DataFrame,
+        codes: dict[str, np.ndarray] | None,
+        crossfit: dict[str, np.ndarray],
+    ) -> np.ndarray:
         n = len(frame)
         parts: list[np.ndarray] = []
         for name, col in zip(self.columns_, frame.columns, strict=True):
             series = frame[col]
             kind = self.kinds_[name]
-            if kind == "category":
+            if kind == "empty":
+                continue
+            if kind == "target":
+                if name in crossfit:
+                    values = crossfit[name]
+                else:
+                    text = _text_values(series).to_numpy(dtype=object, na_value=np.nan)
+                    values = self.target_encoders_[name].transform(text[:, None])[:, 0]
+                if self.kind == "linear":
+                    values = (values - self.medians_[name]) / self.scales_[name]
+                parts.append(np.asarray(values, dtype="float64")[:, None])
+            elif kind == "category":
                 if codes is not None and name in codes:
                     col_codes = codes[name]
                 else:
