@@ -45,7 +45,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from outcomes.models._features import _OTHER, TableEncoder, _as_frame
-from outcomes.models._learners import Link, make_learner, resolve_learner
+from outcomes.models._learners import Link, flexible_learner, make_learner, resolve_learner
 from outcomes.models._persist import table_sha256
 
 __all__ = ["AmountGrid", "ConformalRegressor", "check_quantiles", "conformal_quantile"]
@@ -274,7 +274,12 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         rng = np.random.default_rng(self.random_state)
         link = Link(self._link, getattr(self, "eps", 1e-3))
         self.learner_name_ = resolve_learner(self.learner, link, target)
-        proto = make_learner(self.learner_name_, link, self._hgb_params())
+        flex = flexible_learner(link, target)
+
+        def new_learner() -> object:
+            return make_learner(self.learner_name_, link, self._hgb_params(), flex)
+
+        proto = new_learner()
 
         z = link(target)  # high-cardinality categories are target-encoded on the link scale
         max_categories = getattr(self, "max_categories", 50)
@@ -301,7 +306,7 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
             return None if M is None else M[idx]
 
         def held_out(train: np.ndarray, cal: np.ndarray) -> tuple[object, tuple]:
-            learner = make_learner(self.learner_name_, link, self._hgb_params())
+            learner = new_learner()
             learner.fit(Xt[train], rows(Xl, train), mask, target[train], rng)
             return learner, learner.prepare(Xt[cal], rows(Xl, cal))
 
@@ -335,11 +340,18 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         self.n_calibration_ = int(n_cal)
         learner = parts[0][0]
         if refit:
-            learner = make_learner(self.learner_name_, link, self._hgb_params())
+            learner = new_learner()
+            for name, value in tuned.items():  # e.g. "auto" fits only its choice
+                setattr(learner, name, value)
             learner.fit(Xt, Xl, mask, target, rng)
         for name, value in tuned.items():
             setattr(learner, name, value)
         self.learner_ = learner
+        # "auto": the learner chosen, and why (held-out errors of every candidate)
+        self.learner_name_ = tuned.get("choice_", self.learner_name_)
+        self.learner_reason_ = tuned.get(
+            "reason_", f"learner={self.learner!r} was asked for; no choice was made"
+        )
         self.n_train_ = int(n)
         self.training_sha256_ = table_sha256(frame.assign(__target__=target))
         self.fitted_at_ = _dt.datetime.now().isoformat(timespec="seconds")
