@@ -147,6 +147,36 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
         check_is_fitted(self, "regressor_")
         return self.regressor_.predict(self.features(cases))
 
+    def predict_mean(self, cases: pd.DataFrame) -> np.ndarray:
+        """The calibrated conditional mean for every case: use it where values are
+        summed (expected recoveries, portfolio totals); an internal estimate."""
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.predict_mean(self.features(cases))
+
+    def coefficients(self, level: float = 0.95) -> pd.DataFrame:
+        """The GLM's coefficient table (``learner="glm"`` fits, or ``"auto"``
+        having chosen the GLM): see :meth:`RatioRegressor.coefficients`."""
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.coefficients(level)
+
+    def explain(
+        self, cases: pd.DataFrame, reference: pd.DataFrame | None = None, *, what: str = "median"
+    ) -> pd.DataFrame:
+        """Each feature's contribution to a case's predicted median (or mean).
+
+        Against ``reference`` (a clean one-row case table; default the
+        training median case), in the target's units; per row the feature
+        columns sum to ``prediction - reference_prediction``. Exact for the
+        GLM; baseline Shapley values of the calibrated median otherwise (see
+        :mod:`outcomes.models._explain`). An internal estimate of what drives
+        the model, not a statement to the debtor.
+        """
+        from outcomes.models._explain import explain
+
+        check_is_fitted(self, "regressor_")
+        ref = None if reference is None else self.features(reference).head(1)
+        return explain(self.regressor_, self.features(cases), ref, what=what)
+
     def predict_quantiles(
         self, cases: pd.DataFrame, quantiles: object = DEFAULT_QUANTILES
     ) -> pd.DataFrame:

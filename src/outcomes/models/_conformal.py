@@ -64,6 +64,8 @@ PREDICT_PARALLEL_MIN_ROWS = 20_000
 #: an unseen category (where training had no rare one) is predicted as the
 #: share-weighted average over at most this many known categories
 POOL_MAX_LEVELS = 30
+#: levels at which the quantile function is averaged for the mean
+MEAN_LEVELS = (np.arange(40) + 0.5) / 40
 
 
 def threads_for(n_rows: int, *, predict: bool = False) -> AbstractContextManager:
@@ -338,6 +340,11 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         self.scores_lower_ = np.sort(np.concatenate(lower_parts))
         self.scores_upper_ = np.sort(np.concatenate(upper_parts))
         self.n_calibration_ = int(n_cal)
+        # the mean: the average of the calibrated quantile function, scaled so that
+        # its held-out total equals the held-out total of the target
+        raw = np.concatenate([self._raw_mean(lrn, state) for lrn, state in parts])
+        total = float(np.sum(raw))
+        self.mean_scale_ = float(np.sum(target[cal]) / total) if total > 0 else 1.0
         learner = parts[0][0]
         if refit:
             learner = new_learner()
@@ -463,6 +470,64 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         ndarray of shape (n_samples,)
         """
         return self._quantile_array(X, [0.5])[:, 0]
+
+    def _raw_mean(self, learner: object, state: tuple) -> np.ndarray:
+        """The average of the calibrated quantiles at :data:`MEAN_LEVELS` levels."""
+        total = np.zeros(len(state[0]))
+        for q in MEAN_LEVELS:
+            value = np.asarray(learner.invert(state, self._levels(float(q))), dtype="float64")
+            total += self.grid_.snap(value) if self.grid_ is not None else value
+        return total / len(MEAN_LEVELS)
+
+    def predict_mean(self, X: object) -> np.ndarray:
+        """The calibrated conditional mean (for expected values and totals).
+
+        The mean of the calibrated predictive distribution (its quantile
+        function averaged over 40 levels), times a factor set in ``fit`` so
+        that on the held-out rows the predicted total equals the observed
+        total (``mean_scale_``). Fractions stay in [0, 1].
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+        """
+        with threads_for(len(X) if hasattr(X, "__len__") else 0, predict=True):  # type: ignore[arg-type]
+            state = self._state(X)
+        out = self._raw_mean(self.learner_, state) * getattr(self, "mean_scale_", 1.0)
+        return np.clip(out, 0.0, 1.0) if self._link == "logit" else out
+
+    def coefficients(self, level: float = 0.95) -> pd.DataFrame:
+        """The GLM's coefficients in the features' own units, with robust SEs.
+
+        Only for a GLM fit (``learner="glm"``, or ``"auto"`` having chosen
+        it). Columns: ``estimate`` (link scale: log-odds for fractions, log
+        for amounts), ``std_error`` (heteroskedasticity-robust, HC0
+        sandwich), ``z``, ``p_value``, ``ci_lower``/``ci_upper`` (at
+        ``level``), ``ape`` (average partial effect on the fraction or
+        amount: the mean over training rows of d E[y|x] / dx) and
+        ``ape_std_error`` (delta method). One row per model column:
+        numeric features per unit, ``name=level`` against the most frequent
+        level, ``name_missing`` indicators.
+        """
+        from outcomes.models._explain import coefficients
+
+        return coefficients(self, level)
+
+    def explain(self, X: object, reference: object = None, *, what: str = "median") -> pd.DataFrame:
+        """Each feature's contribution to the predicted median against a reference case.
+
+        See :func:`outcomes.models._explain.explain`: exact for the GLM
+        (integrated gradients along the linear index), baseline Shapley
+        values of the calibrated median otherwise; contributions sum to
+        ``prediction - reference_prediction`` for every row.
+        """
+        from outcomes.models._explain import explain
+
+        return explain(self, X, reference, what=what)
 
     def predict_quantiles(self, X: object, quantiles: object = DEFAULT_QUANTILES) -> pd.DataFrame:
         """Calibrated conditional quantiles, one column per level.

@@ -157,10 +157,12 @@ class _LinearGLM:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                res = sm.GLM(y, design, family=fam).fit(maxiter=100)
+                res = sm.GLM(y, design, family=fam).fit(maxiter=100, cov_type="HC0")
                 coef = np.asarray(res.params, dtype="float64")
+                cov = np.asarray(res.cov_params(), dtype="float64")
             except (ValueError, np.linalg.LinAlgError):  # pragma: no cover - degenerate data
                 coef = np.full(design.shape[1], np.nan)
+                cov = np.full((design.shape[1], design.shape[1]), np.nan)
         if not np.all(np.isfinite(coef)):
             # a degenerate design: fall back to the intercept-only model
             mean = float(np.mean(y))
@@ -170,7 +172,21 @@ class _LinearGLM:
                 if self.family == "binomial"
                 else np.log(mean)
             )
+            cov = np.full((design.shape[1], design.shape[1]), np.nan)
         self.coef_ = coef
+        # for coefficients(): heteroskedasticity-robust (HC0, sandwich) covariance,
+        # and the training means behind average partial effects and their delta-method SEs
+        self.cov_ = cov
+        eta = design @ coef
+        if self.family == "binomial":
+            mu = special.expit(eta)
+            d1 = mu * (1 - mu)  # d mu / d eta
+            d2 = d1 * (1 - 2 * mu)
+        else:
+            d1 = d2 = np.exp(np.clip(eta, -50, 50))
+        self.ape_factor_ = float(np.mean(d1))
+        self.ape_gradient_ = np.mean(d2[:, None] * design, axis=0)
+        self.n_obs_ = len(y)
         return self
 
     def predict_link(self, X: np.ndarray) -> np.ndarray:
