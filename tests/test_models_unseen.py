@@ -98,3 +98,15 @@ def test_min_category_count_is_a_deprecated_alias_of_min_frequency(cases):
     assert model.regressor_.min_frequency == 400
     new = SettlementRatioModel(as_of=TODAY, learner="glm", cv=3, min_frequency=400).fit(cases)
     np.testing.assert_allclose(new.predict(cases.head(20)), model.predict(cases.head(20)))
+
+
+def test_import_of_models_is_lazy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, outcomes.models as m; "
+        "assert 'sklearn' not in sys.modules and 'scipy.stats' not in sys.modules; "
+        "m.RatioRegressor; assert 'sklearn' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
