@@ -15,7 +15,7 @@ and against the recorded ratio; the target: ``unseen`` within 1.15x of ``seen``.
 
 Run::
 
-    nice .venv/bin/python benchmarks/unseen_servicers.py             # 6,000 cases, 3 seeds
+    nice .venv/bin/python benchmarks/unseen_servicers.py             # 6,000 cases, 5 seeds
     nice .venv/bin/python benchmarks/unseen_servicers.py --n 1500
 """
 
@@ -61,7 +61,7 @@ def run(n: int, seed: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=6000)
-    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--seeds", type=int, default=5)
     args = parser.parse_args()
     rows = [run(args.n, seed) for seed in range(args.seeds)]
     table = pd.DataFrame(rows)
