@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._errors import OutcomesError
+from outcomes._errors import OutcomesError, ReadError
 from outcomes._io import CaseTable, load_case_table
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "check_as_of",
     "check_output",
     "column_labels",
+    "driver_url",
     "is_url",
     "load_cases",
     "load_source",
@@ -86,9 +87,32 @@ def _check_source(
     else:
         given = [f"--{n}" for n, v in (("table", table), ("query", query)) if v is not None]
         if given:
+            verb = "applies" if len(given) == 1 else "apply"
             raise OutcomesError(
-                f"{' and '.join(given)} apply only to a database URL, not to the file {source}"
+                f"{' and '.join(given)} {verb} only to a database URL, not to the file {source}"
             )
+
+
+def driver_url(url: str) -> str:
+    """A ``postgresql://`` URL with the driver the ``postgres`` extra installs (psycopg 3).
+
+    SQLAlchemy reads a bare ``postgresql://`` as psycopg2, which the extra
+    does not install; when psycopg2 is missing and psycopg is there, the URL
+    names psycopg. Any other URL is returned as it is.
+
+    Examples
+    --------
+    >>> driver_url("sqlite:///cases.db")
+    'sqlite:///cases.db'
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("postgresql", "postgres"):
+        return url
+    from importlib.util import find_spec
+
+    if find_spec("psycopg2") is None and find_spec("psycopg") is not None:
+        return f"postgresql+psycopg://{rest}"
+    return url
 
 
 def load_source(
@@ -106,7 +130,17 @@ def load_source(
     with one) so that every mistake is one line naming the option.
     """
     _check_source(source, table=table, query=query, sheet=sheet)
-    return load_case_table(source, table=table, query=query, sheet=sheet, today=today)
+    if is_url(source):
+        source = driver_url(source)
+    try:
+        return load_case_table(source, table=table, query=query, sheet=sheet, today=today)
+    except ReadError as exc:
+        if "No module named" not in exc.reason:
+            raise
+        hint = "install the database's driver"
+        if source.lower().startswith("postgres"):
+            hint += " (pip install 'outcomes[postgres]')"
+        raise ReadError(exc.source, f"{exc.reason}; {hint}") from None
 
 
 def load_cases(
