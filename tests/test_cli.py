@@ -124,7 +124,7 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path: Path, capsys, make, re
 
 def test_unwritable_output_name_is_one_line(export: Path, tmp_path: Path, capsys):
     assert main(["clean", str(export), "-o", str(tmp_path / "clean.txt")]) == 2
-    assert "use a .parquet or .csv file name" in capsys.readouterr().err
+    assert "use a .parquet, .csv or .xlsx file name" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -181,3 +181,179 @@ def test_version(capsys):
         main(["--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.strip() == f"outcomes {__version__}"
+
+
+# --------------------------------------------------------------------------
+# Every command reads every source; every failure of a source is one line
+# --------------------------------------------------------------------------
+
+SOURCE_COMMANDS = ("clean", "fit", "predict", "report")
+
+
+@pytest.fixture(scope="module")
+def small_model_dir(tmp_path_factory):
+    """A model directory of quickly fitted models (``predict`` reads it before the cases)."""
+    from outcomes._io import write_model_dir
+    from outcomes.models import MonthlyAmountModel, SettlementRatioModel
+
+    cases = simulate_cases(300, seed=5, messy=False, today="2026-06-30")
+    ratio = SettlementRatioModel(as_of="2026-06-30", max_iter=10).fit(cases)
+    monthly = MonthlyAmountModel(as_of="2026-06-30", max_iter=10).fit(cases)
+    out = tmp_path_factory.mktemp("small") / "model"
+    return write_model_dir(out, ratio=ratio, monthly=monthly, cases=cases)
+
+
+def _argv(command: str, source: str, options: list[str], model: Path, out: Path) -> list[str]:
+    if command == "clean":
+        return ["clean", source, *options]
+    if command == "fit":
+        return ["fit", source, *options, "-o", str(out / "model")]
+    if command == "predict":
+        return ["predict", str(model), source, *options, "-o", str(out / "pred.csv")]
+    return ["report", source, *options, "-o", str(out / "report.html")]
+
+
+def _sqlite_without_cases(tmp_path: Path) -> str:
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path / 'other.db'}"
+    engine = sa.create_engine(url)
+    pd.DataFrame({"x": [1]}).to_sql("other", engine, index=False)
+    engine.dispose()
+    return url
+
+
+# (how to make the source, the options, what the one line says)
+SOURCE_FAILURES = {
+    "bad URL": (lambda p: "postgresql://ana@db:notaport/cases", ["--table", "cases"], "valid"),
+    "unknown database": (lambda p: "nosuchdb://x/cases", ["--table", "cases"], "nosuchdb"),
+    "missing driver": (
+        lambda p: "mysql+nosuchdriver://ana@localhost/cases",
+        ["--table", "cases"],
+        "cannot open the database",
+    ),
+    "missing table": (_sqlite_without_cases, ["--table", "cases"], "no table named 'cases'"),
+    "missing database file": (
+        lambda p: f"sqlite:///{p / 'none.db'}",
+        ["--table", "cases"],
+        "database file not found",
+    ),
+    "no --table": (lambda p: f"sqlite:///{p / 'x.db'}", [], "--table"),
+    "--table with a file": (lambda p: str(p / "x.csv"), ["--table", "cases"], "--table applies"),
+    "unreadable file": (lambda p: str(p), [], "is a directory"),
+    "missing file": (lambda p: str(p / "missing.csv"), [], "file not found"),
+    "connection refused": (
+        # a port on loopback where nothing listens: refused at once
+        lambda p: "postgresql://ana:s3cret@127.0.0.1:1/cases",
+        ["--table", "cases"],
+        "refused",
+    ),
+}
+
+
+@pytest.mark.parametrize("failure", list(SOURCE_FAILURES))
+@pytest.mark.parametrize("command", SOURCE_COMMANDS)
+def test_every_source_failure_is_one_line_for_every_command(
+    command, failure, tmp_path: Path, small_model_dir, capsys, monkeypatch
+):
+    make, options, reason = SOURCE_FAILURES[failure]
+    if failure == "connection refused":
+        pytest.importorskip("psycopg", reason="the postgres extra (psycopg) is not installed")
+    monkeypatch.delenv("OUTCOMES_TRACEBACK", raising=False)
+    source = make(tmp_path)
+    assert main(_argv(command, source, options, small_model_dir, tmp_path)) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith(f"outcomes {command}: ")
+    assert "Traceback" not in captured.err and "s3cret" not in captured.err
+    if command != "report":  # report reads its input in outcomes._report (merged separately)
+        assert reason in lines[0]
+        assert "OUTCOMES_TRACEBACK" not in lines[0]  # an OutcomesError, not a stray ValueError
+    assert not (tmp_path / "model").exists() and not (tmp_path / "pred.csv").exists()
+
+
+def test_a_bare_postgresql_url_uses_the_installed_driver():
+    from outcomes._cli import driver_url
+
+    pytest.importorskip("psycopg")
+    url = driver_url("postgresql://ana@db/cases")
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        assert url == "postgresql+psycopg://ana@db/cases"
+    else:  # pragma: no cover - psycopg2 installed: SQLAlchemy's default works
+        assert url == "postgresql://ana@db/cases"
+    assert driver_url("postgresql+psycopg://ana@db/cases") == "postgresql+psycopg://ana@db/cases"
+
+
+def test_clean_reads_a_sqlite_query_and_writes_xlsx_with_japanese_labels(
+    export: Path, tmp_path: Path, capsys
+):
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    engine = sa.create_engine(url)
+    pd.read_csv(export, encoding="cp932", dtype=str).to_sql("export", engine, index=False)
+    engine.dispose()
+    out, problems = tmp_path / "clean.xlsx", tmp_path / "problems.xlsx"
+    argv = ["clean", url, "--query", "SELECT * FROM export", "-o", str(out)]
+    assert main([*argv, "--problems", str(problems), "--labels", "ja"]) == 0
+    capsys.readouterr()
+    cases = pd.read_excel(out, sheet_name=None)
+    assert list(cases) == ["cases"]
+    assert list(cases["cases"].columns[:3]) == ["案件ID", "売却日", "和解日"]
+    assert cases["cases"]["残債"].tolist() == [5_800_000, 7_800_000]
+    found = pd.read_excel(problems, sheet_name=None)
+    assert list(found) == ["problems"]
+    assert list(found["problems"].columns) == ["行", "案件ID", "列", "値", "問題"]
+    assert len(found["problems"]) > 0
+    assert main(["clean", str(export), "-o", str(tmp_path / "en.xlsx")]) == 0
+    english = pd.read_excel(tmp_path / "en.xlsx")
+    assert english["residual_debt"].tolist() == [5_800_000, 7_800_000]
+
+
+def test_a_clean_table_read_back_from_a_database_reports_nothing_new(tmp_path: Path, capsys):
+    """Re-cleaning is idempotent: a clean table written to SQLite and read back has no problems."""
+    import sqlalchemy as sa
+
+    raw = simulate_cases(300, seed=8, today="2026-06-30")
+    raw_path = tmp_path / "raw.csv"
+    raw.to_csv(raw_path, index=False)
+    clean_path = tmp_path / "clean.parquet"
+    assert main(["clean", str(raw_path), "-o", str(clean_path), "--today", "2026-06-30"]) == 0
+    clean = pd.read_parquet(clean_path)
+    url = f"sqlite:///{tmp_path / 'clean.db'}"
+    engine = sa.create_engine(url)
+    clean.to_sql("cases", engine, index=False)
+    engine.dispose()
+    problems = tmp_path / "again.csv"
+    argv = ["clean", url, "--table", "cases", "--problems", str(problems), "-o"]
+    assert main([*argv, str(tmp_path / "again.parquet"), "--today", "2026-06-30"]) == 0
+    assert len(pd.read_csv(problems, encoding="utf-8-sig")) == 0
+    assert pd.read_parquet(tmp_path / "again.parquet").equals(clean)
+
+
+def test_recleaning_a_table_from_a_database_through_the_cleaner_reports_nothing(tmp_path: Path):
+    """Idempotent cleaning (contract §6): a clean table with Japanese headers, from a database.
+
+    Its headers are not the contract's names, so it is not used as it is but
+    cleaned: the cleaner must find nothing to report in its own output.
+    """
+    import sqlalchemy as sa
+
+    raw = simulate_cases(300, seed=8, today="2026-06-30")
+    raw_path = tmp_path / "raw.csv"
+    raw.to_csv(raw_path, index=False)
+    clean_path = tmp_path / "clean.parquet"
+    assert main(["clean", str(raw_path), "-o", str(clean_path), "--today", "2026-06-30"]) == 0
+    clean = pd.read_parquet(clean_path)
+    url = f"sqlite:///{tmp_path / 'clean.db'}"
+    engine = sa.create_engine(url)
+    labelled = clean.rename(columns={"residual_debt": "残債", "case_id": "案件ID"})
+    labelled.to_sql("labelled", engine, index=False)
+    engine.dispose()
+    problems = tmp_path / "again.csv"
+    argv = ["clean", url, "--table", "labelled", "--problems", str(problems)]
+    assert main([*argv, "--today", "2026-06-30"]) == 0
+    assert len(pd.read_csv(problems, encoding="utf-8-sig")) == 0

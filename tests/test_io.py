@@ -146,3 +146,23 @@ def test_models_do_not_import_the_cleaner_or_the_commands():
         imported = _imports(path)
         assert not imported & forbidden, path.name
         assert not any(m.startswith("outcomes._cli") for m in imported), path.name
+
+
+def test_a_clean_table_read_back_from_sqlite_is_used_as_it_is(tmp_path):
+    import sqlalchemy as sa
+
+    from outcomes._io import load_case_table
+    from outcomes.datasets import simulate_cases
+
+    clean = simulate_cases(80, seed=3, messy=False, today="2026-06-30")
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    engine = sa.create_engine(url)
+    clean.to_sql("cases", engine, index=False)
+    clean.drop(columns="age").to_sql("partial", engine, index=False)
+    engine.dispose()
+    loaded = load_case_table(url, table="cases")
+    assert loaded.already_clean and len(loaded.problems) == 0
+    assert loaded.cases.equals(clean)
+    partial = load_case_table(url, table="partial", today="2026-06-30")
+    assert not partial.already_clean  # not the contract's columns: cleaned
+    assert len(partial.cases) == 80

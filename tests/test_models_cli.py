@@ -19,11 +19,14 @@ TODAY = "2026-06-30"
 OUT_COLUMNS = [
     "case_id",
     "settlement_ratio_median",
-    "settlement_ratio_lower",
-    "settlement_ratio_upper",
+    "settlement_ratio_lower_90",
+    "settlement_ratio_upper_90",
+    "settlement_amount_median",
+    "settlement_amount_lower_90",
+    "settlement_amount_upper_90",
     "monthly_amount_median",
-    "monthly_amount_lower",
-    "monthly_amount_upper",
+    "monthly_amount_lower_90",
+    "monthly_amount_upper_90",
 ]
 
 
@@ -95,10 +98,16 @@ def test_predict_from_the_raw_export(workdir, model_dir, export):
     assert list(pred.columns) == OUT_COLUMNS
     assert len(pred) == 1000  # one row per case (duplicate rows merged by the cleaner)
     assert pred["case_id"].is_unique
-    for target in ("settlement_ratio", "monthly_amount"):
-        lo, mid, hi = (pred[f"{target}_{p}"] for p in ("lower", "median", "upper"))
+    for target in ("settlement_ratio", "settlement_amount", "monthly_amount"):
+        part = pred[[f"{target}_{p}" for p in ("lower_90", "median", "upper_90")]]
+        known = part.dropna()  # no amount where the residual debt is unknown
+        assert len(known) > 900
+        lo, mid, hi = (known.iloc[:, j] for j in range(3))
         assert (lo <= mid).all() and (mid <= hi).all()
-    assert pred[["settlement_ratio_lower", "settlement_ratio_upper"]].stack().between(0, 1).all()
+    ratios = pred[["settlement_ratio_lower_90", "settlement_ratio_upper_90"]]
+    assert ratios.stack().between(0, 1).all()
+    # rounded to 4 decimals
+    assert np.allclose(ratios.to_numpy() * 10_000, np.round(ratios.to_numpy() * 10_000))
     grid = load_model(model_dir / "monthly_amount.skops").grid_
     assert np.isin(pred["monthly_amount_median"], grid).all()
 
@@ -125,11 +134,16 @@ def test_predict_streams_a_clean_parquet_in_chunks(workdir, model_dir, capsys):
     assert "cleaned" not in capsys.readouterr().err  # used as it is
     pred = pd.read_parquet(out)
     assert len(pred) == 700 and list(pred.columns) == OUT_COLUMNS
-    assert str(pred["monthly_amount_median"].dtype) == "Int64"
+    for target in ("settlement_amount", "monthly_amount"):
+        assert str(pred[f"{target}_median"].dtype) == "Int64"
     model = load_model(model_dir / "settlement_ratio.skops").set_params(as_of=TODAY)
     whole = model.predict_quantiles(clean, (0.05, 0.5, 0.95))
-    np.testing.assert_allclose(pred["settlement_ratio_median"], whole[0.5])
-    np.testing.assert_allclose(pred["settlement_ratio_upper"], whole[0.95])
+    np.testing.assert_allclose(pred["settlement_ratio_median"], whole[0.5], atol=5e-5)
+    np.testing.assert_allclose(pred["settlement_ratio_upper_90"], whole[0.95], atol=5e-5)
+    # yen beside the ratio: the written ratio times the residual debt, whole yen
+    debt = clean["residual_debt"].astype("Float64")
+    expected = (pred["settlement_ratio_median"] * debt).round().astype("Int64")
+    assert pred["settlement_amount_median"].equals(expected.rename("settlement_amount_median"))
 
 
 def test_user_errors_exit_2_with_one_line(workdir, model_dir, export, capsys):
@@ -138,7 +152,7 @@ def test_user_errors_exit_2_with_one_line(workdir, model_dir, export, capsys):
     )
     assert "model directory" in capsys.readouterr().err
     assert main(["predict", str(model_dir), str(export), "-o", str(workdir / "p.txt")]) == 2
-    assert ".csv or .parquet" in capsys.readouterr().err
+    assert ".parquet, .csv or .xlsx" in capsys.readouterr().err
     assert main(["fit", str(export), "-o", str(workdir / "m3"), "--as-of", "someday"]) == 2
     assert "as_of" in capsys.readouterr().err
 
@@ -153,3 +167,46 @@ def test_predict_refuses_a_model_directory_of_another_version(workdir, model_dir
     (foreign / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
     assert main(["predict", str(foreign), str(export), "-o", str(workdir / "p.csv")]) == 2
     assert "incompatible" in capsys.readouterr().err
+
+
+def test_predict_writes_xlsx_with_japanese_labels(workdir, model_dir, export):
+    out = workdir / "pred.xlsx"
+    args = ["predict", str(model_dir), str(export), "-o", str(out), "--labels", "ja"]
+    assert main(args + ["--as-of", TODAY]) == 0
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert list(sheets) == ["predictions"]
+    pred = sheets["predictions"]
+    assert len(pred) == 1000
+    assert list(pred.columns[:4]) == [
+        "案件ID",
+        "和解率(中央値)",
+        "和解率(下限90%)",
+        "和解率(上限90%)",
+    ]
+    assert "和解額(中央値)" in pred.columns and "月額(上限90%)" in pred.columns
+    csv = workdir / "pred-en.csv"
+    assert main(["predict", str(model_dir), str(export), "-o", str(csv), "--as-of", TODAY]) == 0
+    english = pd.read_csv(csv, encoding="utf-8-sig")
+    assert pred["和解額(中央値)"].equals(
+        english["settlement_amount_median"].rename("和解額(中央値)")
+    )
+
+
+def test_fit_and_predict_read_a_sqlite_table(workdir, model_dir, export, capsys):
+    import sqlalchemy as sa
+
+    url = f"sqlite:///{workdir / 'cases.db'}"
+    engine = sa.create_engine(url)
+    pd.read_csv(export, dtype=str, keep_default_na=False).to_sql("export", engine, index=False)
+    engine.dispose()
+    out = workdir / "pred-sql.csv"
+    code = main(["predict", str(model_dir), url, "--table", "export", "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    from_file = workdir / "pred-file.csv"
+    assert main(["predict", str(model_dir), str(export), "-o", str(from_file)]) == 0
+    assert pd.read_csv(out).equals(pd.read_csv(from_file))
+    query = "SELECT * FROM export"
+    model = workdir / "m-sql"
+    assert main(["fit", url, "--query", query, "-o", str(model), "--cv", "2"]) == 0
+    meta = json.loads((model / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["source"] == f"{url} (query {query})"

@@ -150,9 +150,10 @@ def load_case_table(
 ) -> CaseTable:
     """The clean case table of ``source``, and its problems.
 
-    A ``.parquet`` file (or a DataFrame) that already is the contract's clean
-    table -- e.g. written by ``outcomes clean -o cases.parquet`` -- is checked
-    against the schema and used as it is, with an empty problems table.
+    A ``.parquet`` file, a database table or query result, or a DataFrame
+    that already is the contract's clean table -- e.g. written by ``outcomes
+    clean -o cases.parquet`` or ``DataFrame.to_sql`` -- is checked against
+    the schema and used as it is, with an empty problems table.
     Anything else (CSV, .xlsx, a raw parquet, a database URL, a raw
     DataFrame) is read with :func:`~outcomes.read_cases` and cleaned with
     :func:`~outcomes.clean_cases`.
@@ -208,6 +209,18 @@ def load_case_table(
     from outcomes._read import read_cases
 
     raw = read_cases(source, table=table, query=query, sheet=sheet)
+    if raw.attrs.get("format") == "sql":
+        # a clean table written into a database (e.g. by DataFrame.to_sql) and
+        # read back: used as it is, like a clean parquet file
+        typed = as_clean_table(raw)
+        if typed is not None:
+            return CaseTable(
+                typed.reset_index(drop=True),
+                empty_problems(),
+                len(typed),
+                source=raw.attrs.get("source"),
+                already_clean=True,
+            )
     result = clean_cases(raw, today=today)
     kept = {f.name: getattr(result, f.name) for f in fields(CleanResult)}
     return CaseTable(**kept, already_clean=False)

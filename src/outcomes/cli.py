@@ -29,6 +29,22 @@ _HANDLERS: dict[str, str] = {
 }
 
 
+def _source_options(p: argparse.ArgumentParser) -> None:
+    """``--table`` / ``--query``: what to read when the input is a SQLAlchemy URL."""
+    p.add_argument("--table", help="database table to read (with a SQLAlchemy URL input)")
+    p.add_argument("--query", help="SQL query to run (with a SQLAlchemy URL input)")
+
+
+def _labels_option(p: argparse.ArgumentParser) -> None:
+    """``--labels ja``: Japanese column labels in the files written (for analysts)."""
+    p.add_argument(
+        "--labels",
+        choices=("en", "ja"),
+        default="en",
+        help="column labels of the files written: en (the contract's names, default) or ja",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``outcomes`` command."""
     parser = argparse.ArgumentParser(
@@ -40,25 +56,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("clean", help="clean a case export into the contract's table")
     p.add_argument("input", help="CSV, .xlsx, .parquet file, or a SQLAlchemy URL")
-    p.add_argument("-o", "--output", help="write the clean table (.parquet or .csv)")
-    p.add_argument("--problems", help="write the problems table (.csv)")
+    p.add_argument("-o", "--output", help="write the clean table (.parquet, .csv or .xlsx)")
+    p.add_argument("--problems", help="write the problems table (.csv, .xlsx or .parquet)")
     p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
-    p.add_argument("--table", help="database table name (with a URL input)")
-    p.add_argument("--query", help="SQL query (with a URL input)")
+    _source_options(p)
     p.add_argument("--today", help="the day of cleaning, YYYY-MM-DD (default: today)")
+    _labels_option(p)
 
     p = sub.add_parser("fit", help="fit the settlement-ratio and monthly-amount models")
-    p.add_argument("cases", help="clean table (.parquet) or a raw export (cleaned first)")
+    p.add_argument(
+        "cases", help="clean table (.parquet), a raw export (cleaned first), or a SQLAlchemy URL"
+    )
+    _source_options(p)
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds for evaluation")
     p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
 
     p = sub.add_parser("predict", help="predict ratio and monthly amount with intervals")
     p.add_argument("model", help="model directory written by `outcomes fit`")
-    p.add_argument("cases", help="clean table or raw export")
-    p.add_argument("-o", "--output", required=True, help="predictions (.csv or .parquet)")
+    p.add_argument("cases", help="clean table, raw export, or a SQLAlchemy URL")
+    _source_options(p)
+    p.add_argument("-o", "--output", required=True, help="predictions (.csv, .parquet or .xlsx)")
     p.add_argument("--chunk-size", type=int, default=200_000, help="rows scored at a time")
     p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
+    _labels_option(p)
 
     p = sub.add_parser("offer", help="opening offer and the ways out for one case")
     p.add_argument("--model", required=True, help="model directory written by `outcomes fit`")
@@ -76,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("report", help="write the internal HTML report")
-    p.add_argument("input", help="raw export or clean table")
+    p.add_argument("input", help="raw export, clean table, or a SQLAlchemy URL")
+    _source_options(p)
     p.add_argument("-o", "--output", required=True, help="report file (.html)")
     p.add_argument("--period", help="agreement period, e.g. 2023-01:2024-12")
     p.add_argument("--servicer", help="only cases of this servicer")

@@ -7,26 +7,160 @@ into a one-line reason. The helpers below are what the commands share.
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from outcomes._errors import OutcomesError
-from outcomes._io import load_case_table
+from outcomes._errors import OutcomesError, ReadError
+from outcomes._io import CaseTable, load_case_table
 
-__all__ = ["check_as_of", "load_cases", "write_table"]
+__all__ = [
+    "EXCEL_MAX_ROWS",
+    "LABEL_LANGUAGES",
+    "TABLE_SUFFIXES",
+    "check_as_of",
+    "check_output",
+    "column_labels",
+    "driver_url",
+    "is_url",
+    "load_cases",
+    "load_source",
+    "source_options",
+    "write_table",
+]
+
+#: the file types ``write_table`` writes
+TABLE_SUFFIXES: tuple[str, ...] = (".parquet", ".csv", ".xlsx")
+#: the languages of the column labels ``write_table`` writes
+LABEL_LANGUAGES: tuple[str, ...] = ("en", "ja")
+#: rows an Excel sheet holds below its header
+EXCEL_MAX_ROWS = 1_048_575
+
+# Japanese labels of the columns that are not contract columns (the contract's
+# columns are labelled by their first Japanese header alias)
+_PROBLEM_LABELS: dict[str, str] = {
+    "row": "行",
+    "column": "列",
+    "value": "値",
+    "problem": "問題",
+}
+_DERIVED_LABELS: dict[str, str] = {"settlement_amount": "和解額"}
+_PART_LABELS: dict[str, str] = {"median": "中央値", "lower": "下限", "upper": "上限"}
 
 
-def load_cases(path: str, *, today: str | None = None) -> pd.DataFrame:
-    """The clean case table of ``path`` (see :func:`outcomes._io.load_case_table`).
+def is_url(source: object) -> bool:
+    """Whether a command's input is a SQLAlchemy URL rather than a file.
+
+    Examples
+    --------
+    >>> is_url("postgresql+psycopg://ana@db/cases"), is_url("cases.csv")
+    (True, False)
+    """
+    return isinstance(source, str) and "://" in source
+
+
+def source_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``table``, ``query`` and ``sheet`` of a command's namespace (None when absent)."""
+    return {name: getattr(args, name, None) for name in ("table", "query", "sheet")}
+
+
+def _check_source(
+    source: str, *, table: str | None, query: str | None, sheet: str | int | None
+) -> None:
+    """Refuse options that do not fit the input, in the CLI's words (one line)."""
+    if is_url(source):
+        from outcomes._read import _mask_url
+
+        if table is None and query is None:
+            raise OutcomesError(
+                f"{_mask_url(source)} is a database URL: give --table NAME or --query SQL"
+            )
+        if table is not None and query is not None:
+            raise OutcomesError("give either --table or --query, not both")
+        if sheet is not None:
+            raise OutcomesError("--sheet applies to an .xlsx file, not to a database URL")
+    else:
+        given = [f"--{n}" for n, v in (("table", table), ("query", query)) if v is not None]
+        if given:
+            verb = "applies" if len(given) == 1 else "apply"
+            raise OutcomesError(
+                f"{' and '.join(given)} {verb} only to a database URL, not to the file {source}"
+            )
+
+
+def driver_url(url: str) -> str:
+    """A ``postgresql://`` URL with the driver the ``postgres`` extra installs (psycopg 3).
+
+    SQLAlchemy reads a bare ``postgresql://`` as psycopg2, which the extra
+    does not install; when psycopg2 is missing and psycopg is there, the URL
+    names psycopg. Any other URL is returned as it is.
+
+    Examples
+    --------
+    >>> driver_url("sqlite:///cases.db")
+    'sqlite:///cases.db'
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("postgresql", "postgres"):
+        return url
+    from importlib.util import find_spec
+
+    if find_spec("psycopg2") is None and find_spec("psycopg") is not None:
+        return f"postgresql+psycopg://{rest}"
+    return url
+
+
+def load_source(
+    source: str,
+    *,
+    table: str | None = None,
+    query: str | None = None,
+    sheet: str | int | None = None,
+    today: str | None = None,
+) -> CaseTable:
+    """The clean table and problems of a command's input: a file or a SQLAlchemy URL.
+
+    Like :func:`outcomes._io.load_case_table`, with the options checked
+    against the input first (``--table``/``--query`` go with a URL and only
+    with one) so that every mistake is one line naming the option.
+    """
+    _check_source(source, table=table, query=query, sheet=sheet)
+    if is_url(source):
+        source = driver_url(source)
+    try:
+        return load_case_table(source, table=table, query=query, sheet=sheet, today=today)
+    except ReadError as exc:
+        if "No module named" not in exc.reason:
+            raise
+        hint = "install the database's driver"
+        if source.lower().startswith("postgres"):
+            hint += " (pip install 'outcomes[postgres]')"
+        raise ReadError(exc.source, f"{exc.reason}; {hint}") from None
+
+
+def load_cases(
+    source: str,
+    *,
+    table: str | None = None,
+    query: str | None = None,
+    sheet: str | int | None = None,
+    today: str | None = None,
+) -> pd.DataFrame:
+    """The clean case table of a file or database (see :func:`load_source`).
 
     When the input had to be cleaned, the number of problems is printed on
     stderr (``outcomes clean`` writes them).
     """
-    loaded = load_case_table(path, today=today)
+    loaded = load_source(source, table=table, query=query, sheet=sheet, today=today)
     if not loaded.already_clean:
+        name = loaded.source or source
         print(
-            f"cleaned {path}: {len(loaded.cases):,} cases, {len(loaded.problems):,} problem(s) "
+            f"cleaned {name}: {len(loaded.cases):,} cases, {len(loaded.problems):,} problem(s) "
             "(run `outcomes clean` for the report)",
             file=sys.stderr,
         )
@@ -42,14 +176,119 @@ def check_as_of(as_of: str | None) -> str | None:
     return as_of
 
 
-def write_table(table: pd.DataFrame, path: str) -> None:
-    """Write a table as .parquet, or as .csv in UTF-8 with a BOM (Excel opens it intact)."""
+def check_output(path: str | os.PathLike[str], *, suffixes: Iterable[str] = TABLE_SUFFIXES) -> str:
+    """The lower-case suffix of an output file name, refused unless one of ``suffixes``.
+
+    Examples
+    --------
+    >>> check_output("cases.XLSX")
+    '.xlsx'
+    >>> check_output("cases.xls")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: cannot write cases.xls: use a .parquet, .csv or .xlsx file name
+    """
+    allowed = tuple(suffixes)
+    suffix = Path(path).suffix.lower()
+    if suffix not in allowed:
+        names = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
+        raise OutcomesError(f"cannot write {path}: use a {names} file name")
+    return suffix
+
+
+def column_labels(columns: Iterable[str], language: str = "ja") -> dict[str, str]:
+    """Display labels of output columns: ``{column: label}``.
+
+    ``"ja"`` labels a contract column by its first Japanese header in the
+    contract (``residual_debt`` -> ``残債``), a problems column by its
+    Japanese name, and a prediction column ``<target>_<part>[_<level>]`` by
+    the target's label and the part (``和解率(下限90%)``). ``"en"`` keeps
+    the names. Unknown columns keep their names.
+
+    Examples
+    --------
+    >>> column_labels(["residual_debt", "problem", "settlement_ratio_lower_90", "x"])
+    {'residual_debt': '残債', 'problem': '問題', 'settlement_ratio_lower_90': '和解率(下限90%)', 'x': 'x'}
+    >>> column_labels(["monthly_amount_median"])
+    {'monthly_amount_median': '月額(中央値)'}
+    """
+    from outcomes._contract import COLUMN_BY_NAME
+
+    columns = list(columns)
+    if language not in LABEL_LANGUAGES:
+        raise OutcomesError(f"labels must be one of {', '.join(LABEL_LANGUAGES)}, got {language!r}")
+    if language == "en":
+        return {c: c for c in columns}
+
+    def base(name: str) -> str | None:
+        if name in _DERIVED_LABELS:
+            return _DERIVED_LABELS[name]
+        spec = COLUMN_BY_NAME.get(name)
+        return spec.aliases[0] if spec is not None and spec.aliases else None
+
+    labels: dict[str, str] = {}
+    for column in columns:
+        label = base(column) or _PROBLEM_LABELS.get(column)
+        if label is None:
+            for part, part_label in _PART_LABELS.items():
+                stem, sep, rest = column.partition(f"_{part}")
+                if sep and base(stem) and (rest == "" or rest[1:].isdigit()):
+                    level = f"{rest[1:]}%" if rest else ""
+                    label = f"{base(stem)}({part_label}{level})"
+                    break
+        labels[column] = label or column
+    return labels
+
+
+def write_table(
+    table: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    sheet: str = "cases",
+    labels: str = "en",
+) -> None:
+    """Write a table as .parquet, .csv (UTF-8 with a BOM: Excel opens it intact) or .xlsx.
+
+    An .xlsx file gets one sheet named ``sheet``. ``labels="ja"`` writes
+    Japanese column labels (see :func:`column_labels`) instead of the
+    contract's names -- for a file an analyst opens, not one the package
+    reads back.
+    """
+    suffix = check_output(path)
+    if labels != "en":
+        table = table.rename(columns=column_labels(table.columns, labels))
     try:
-        if str(path).lower().endswith(".parquet"):
+        if suffix == ".parquet":
             table.to_parquet(path, index=False)
-        elif str(path).lower().endswith(".csv"):
+        elif suffix == ".csv":
             table.to_csv(path, index=False, encoding="utf-8-sig")
         else:
-            raise OutcomesError(f"cannot write {path}: use a .parquet or .csv file name")
+            if len(table) > EXCEL_MAX_ROWS:
+                raise OutcomesError(
+                    f"cannot write {path}: {len(table):,} rows do not fit in an Excel sheet "
+                    f"({EXCEL_MAX_ROWS:,} at most); use .parquet or .csv"
+                )
+            _write_xlsx(table, path, sheet=sheet)
     except OSError as exc:
         raise OutcomesError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _write_xlsx(table: pd.DataFrame, path: str | os.PathLike[str], *, sheet: str) -> None:
+    """One sheet, header frozen, columns wide enough for their header; dates as dates."""
+    shown = table.copy()
+    for name in shown.columns:
+        column = shown[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            shown[name] = column.astype("string")
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        shown.to_excel(writer, sheet_name=sheet[:31], index=False, freeze_panes=(1, 0))
+        ws = writer.sheets[sheet[:31]]
+        from openpyxl.utils import get_column_letter
+
+        for j, name in enumerate(shown.columns, start=1):
+            width = max(10, 2 * len(str(name)) + 2)
+            ws.column_dimensions[get_column_letter(j)].width = min(width, 40)
+            if pd.api.types.is_datetime64_any_dtype(shown[name]):
+                for cell in ws.iter_cols(min_col=j, max_col=j, min_row=2):
+                    for c in cell:
+                        c.number_format = "yyyy-mm-dd"

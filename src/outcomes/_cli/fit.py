@@ -1,4 +1,4 @@
-"""``outcomes fit CASES -o MODEL_DIR [--cv 5] [--as-of DATE]``."""
+"""``outcomes fit CASES|URL [--table T|--query Q] -o MODEL_DIR [--cv 5] [--as-of DATE]``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._cli import check_as_of, load_cases
+from outcomes._cli import check_as_of, load_cases, source_options
 from outcomes._errors import OutcomesError
 from outcomes._io import METADATA_FILE, MODEL_FILES, write_model_dir
 
@@ -30,6 +30,19 @@ def format_evaluation(table: pd.DataFrame) -> str:
     return shown.to_string()
 
 
+def _source_name(args: argparse.Namespace) -> str:
+    """What metadata.json records as the training source (a URL's password masked)."""
+    from outcomes._cli import is_url
+
+    if not is_url(args.cases):
+        return str(args.cases)
+    from outcomes._read import _mask_url
+
+    options = source_options(args)
+    what = f"table {options['table']}" if options["table"] else f"query {options['query']}"
+    return f"{_mask_url(args.cases)} ({what})"
+
+
 def run(args: argparse.Namespace) -> int:
     """Fit both models on the cases, print their cross-validated evaluation, write the directory."""
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, evaluate
@@ -39,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise OutcomesError(f"{out} exists and is not a directory")
     cv = int(getattr(args, "cv", 5) or 5)
     as_of = check_as_of(getattr(args, "as_of", None))
-    cases = load_cases(args.cases)
+    cases = load_cases(args.cases, **source_options(args))
     fitted: dict[str, tuple[Any, pd.DataFrame]] = {}
     for name, cls in (
         ("settlement_ratio", SettlementRatioModel),
@@ -61,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         monthly=fitted["monthly_amount"][0],
         cases=cases,
         evaluations={name: evaluation for name, (_, evaluation) in fitted.items()},
-        source=str(args.cases),
+        source=_source_name(args),
         as_of=as_of,
         cv=cv,
     )

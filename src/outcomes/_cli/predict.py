@@ -1,4 +1,4 @@
-"""``outcomes predict MODEL_DIR CASES -o OUT [--chunk-size N] [--as-of DATE]``."""
+"""``outcomes predict MODEL_DIR CASES|URL [--table T|--query Q] -o OUT [--chunk-size N] [--as-of DATE] [--labels ja]``."""
 
 from __future__ import annotations
 
@@ -11,51 +11,109 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._cli import check_as_of, load_cases
+from outcomes._cli import (
+    EXCEL_MAX_ROWS,
+    check_as_of,
+    check_output,
+    column_labels,
+    load_cases,
+    source_options,
+    write_table,
+)
 from outcomes._contract import COLUMNS
 from outcomes._errors import OutcomesError
 from outcomes._io import iter_clean_parquet, read_model_dir
 
-__all__ = ["PREDICT_QUANTILES", "PROGRESS_MIN_ROWS", "run"]
+__all__ = ["PREDICT_QUANTILES", "PROGRESS_MIN_ROWS", "RATIO_DECIMALS", "prediction_columns", "run"]
 
 #: the quantiles ``predict`` writes: lower, median, upper
 PREDICT_QUANTILES: tuple[float, float, float] = (0.05, 0.5, 0.95)
 #: inputs with at least this many cases get a progress bar
 PROGRESS_MIN_ROWS = 100_000
+#: ratios are written rounded to this many decimals (0.01%)
+RATIO_DECIMALS = 4
+
+
+def interval_level(quantiles: tuple[float, float, float] = PREDICT_QUANTILES) -> int:
+    """The interval's level in percent, as the column names carry it.
+
+    Examples
+    --------
+    >>> interval_level((0.05, 0.5, 0.95)), interval_level((0.1, 0.5, 0.9))
+    (90, 80)
+    """
+    return round((quantiles[2] - quantiles[0]) * 100)
+
+
+def prediction_columns(quantiles: tuple[float, float, float] = PREDICT_QUANTILES) -> list[str]:
+    """The columns ``outcomes predict`` writes, in order.
+
+    Each target has its median and the bounds of its interval, the level in
+    the name; the settlement amount in yen (ratio x residual debt) stands
+    beside the ratio.
+
+    Examples
+    --------
+    >>> prediction_columns()[:4]
+    ['case_id', 'settlement_ratio_median', 'settlement_ratio_lower_90', 'settlement_ratio_upper_90']
+    """
+    level = interval_level(quantiles)
+    out = ["case_id"]
+    for target in ("settlement_ratio", "settlement_amount", "monthly_amount"):
+        out += [f"{target}_median", f"{target}_lower_{level}", f"{target}_upper_{level}"]
+    return out
+
+
+def _yen(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """Float yen (NaN for unknown) as whole yen, Int64."""
+    mask = ~np.isfinite(values)
+    whole = np.round(np.where(mask, 0.0, values)).astype("int64")
+    return pd.arrays.IntegerArray(whole, mask)
 
 
 def predict_chunk(models: dict[str, Any], cases: pd.DataFrame) -> pd.DataFrame:
-    """The prediction columns for one chunk of clean cases (yen as Int64)."""
-    out = {"case_id": cases["case_id"].astype("string").to_numpy()}
-    for name, model in models.items():
-        if len(cases):
-            q = model.predict_quantiles(cases, PREDICT_QUANTILES).to_numpy()
-        else:
-            q = np.zeros((0, len(PREDICT_QUANTILES)))
-        cols = {"lower": q[:, 0], "median": q[:, 1], "upper": q[:, 2]}
-        for part in ("median", "lower", "upper"):
-            values = cols[part]
-            if name == "monthly_amount":
-                values = pd.array(np.round(values).astype("int64"), dtype="Int64")
-            out[f"{name}_{part}"] = values
+    """The prediction columns for one chunk of clean cases.
+
+    Ratios rounded to :data:`RATIO_DECIMALS`; yen (the settlement amount, the
+    rounded ratio times ``residual_debt``, and the monthly amount) as Int64.
+    """
+    level = interval_level()
+    parts = {"median": 1, f"lower_{level}": 0, f"upper_{level}": 2}
+    out: dict[str, Any] = {"case_id": cases["case_id"].astype("string").to_numpy()}
+
+    def quantiles(name: str) -> np.ndarray:
+        if not len(cases):
+            return np.zeros((0, len(PREDICT_QUANTILES)))
+        return models[name].predict_quantiles(cases, PREDICT_QUANTILES).to_numpy(dtype=float)
+
+    ratio = np.round(quantiles("settlement_ratio"), RATIO_DECIMALS)
+    debt = cases["residual_debt"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    monthly = quantiles("monthly_amount")
+    for part, j in parts.items():
+        out[f"settlement_ratio_{part}"] = ratio[:, j]
+    for part, j in parts.items():
+        out[f"settlement_amount_{part}"] = _yen(ratio[:, j] * debt)
+    for part, j in parts.items():
+        out[f"monthly_amount_{part}"] = _yen(monthly[:, j])
     frame = pd.DataFrame(out)
     frame["case_id"] = frame["case_id"].astype("string")
     return frame
 
 
 class _Writer:
-    """Writes prediction chunks to .csv or .parquet as they come."""
+    """Writes prediction chunks to .csv or .parquet as they come (.xlsx at the end)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, labels: str = "en") -> None:
         self.path = Path(path)
-        suffix = self.path.suffix.lower()
-        if suffix not in (".csv", ".parquet"):
-            raise OutcomesError(f"cannot write {path}: use a .csv or .parquet file name")
-        self.kind = suffix[1:]
+        self.kind = check_output(path)[1:]
+        self.labels = labels
         self.first = True
         self.parquet: Any = None
+        self.sheet: list[pd.DataFrame] = []
 
     def write(self, frame: pd.DataFrame) -> None:
+        if self.labels != "en":
+            frame = frame.rename(columns=column_labels(frame.columns, self.labels))
         try:
             if self.kind == "csv":
                 frame.to_csv(
@@ -65,6 +123,8 @@ class _Writer:
                     index=False,
                     encoding="utf-8-sig" if self.first else "utf-8",
                 )
+            elif self.kind == "xlsx":
+                self.sheet.append(frame)
             else:
                 import pyarrow as pa
                 import pyarrow.parquet as pq
@@ -80,6 +140,9 @@ class _Writer:
     def close(self) -> None:
         if self.parquet is not None:
             self.parquet.close()
+        if self.sheet:
+            write_table(pd.concat(self.sheet, ignore_index=True), self.path, sheet="predictions")
+            self.sheet = []
 
 
 def _empty_cases() -> pd.DataFrame:
@@ -87,7 +150,7 @@ def _empty_cases() -> pd.DataFrame:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Predict ratio and monthly amount with 90% intervals, chunk by chunk."""
+    """Predict ratio, amount and monthly amount with 90% intervals, chunk by chunk."""
     from tqdm import tqdm
 
     chunk_size = int(getattr(args, "chunk_size", 200_000) or 200_000)
@@ -98,16 +161,23 @@ def run(args: argparse.Namespace) -> int:
     if as_of is not None:
         for model in models.values():
             model.set_params(as_of=as_of)
-    writer = _Writer(args.output)  # check the output name before the work
-    streamed = iter_clean_parquet(args.cases, chunk_size)
+    labels = getattr(args, "labels", None) or "en"
+    writer = _Writer(args.output, labels=labels)  # check the output name before the work
+    options = source_options(args)
+    streamed = None if any(options.values()) else iter_clean_parquet(args.cases, chunk_size)
     if streamed is None:
-        cases = load_cases(args.cases)
+        cases = load_cases(args.cases, **options)
         total = len(cases)
         chunks: Iterator[pd.DataFrame] = (
             cases.iloc[i : i + chunk_size] for i in range(0, total, chunk_size)
         )
     else:
         total, chunks = streamed
+    if writer.kind == "xlsx" and total > EXCEL_MAX_ROWS:
+        raise OutcomesError(
+            f"cannot write {args.output}: {total:,} rows do not fit in an Excel sheet "
+            f"({EXCEL_MAX_ROWS:,} at most); use .parquet or .csv"
+        )
     done = 0
     with tqdm(
         total=total,
