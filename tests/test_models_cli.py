@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from outcomes import __version__
+from outcomes import __version__, clean_cases
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel, load_model
@@ -65,6 +65,8 @@ def test_fit_writes_the_model_directory(model_dir):
         "metadata.json",
         "monthly_amount.skops",
         "settlement_ratio.skops",
+        "time_to_agreement.skops",
+        "training_profile.json",
     ]
     meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
     assert meta["package_version"] == __version__
@@ -82,12 +84,43 @@ def test_fit_writes_the_model_directory(model_dir):
         assert isinstance(load_model(model_dir / f"{name}.skops"), cls)
 
 
+def test_fit_writes_the_time_model_and_the_training_profile(model_dir):
+    from outcomes._io import read_model_dir
+    from outcomes.models import TimeToAgreementModel, TrainingProfile
+
+    loaded = read_model_dir(model_dir)
+    assert isinstance(loaded.time, TimeToAgreementModel)
+    assert isinstance(loaded.profile, TrainingProfile)
+    meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
+    entry = meta["models"]["time_to_agreement"]
+    assert entry["as_of"] == TODAY and entry["n_censored"] > 0  # pending cases kept, censored
+    assert entry["n_events"] + entry["n_censored"] <= entry["n_train"]
+
+
+def test_predict_warns_in_one_line_when_the_input_drifted(workdir, model_dir, capsys):
+    # drawn and exported like the training export, then cleaned
+    same = clean_cases(simulate_cases(800, seed=43, today=TODAY), today=TODAY).cases
+    shifted = same.assign(residual_debt=(same["residual_debt"] * 3).astype("Int64"))
+    for name, table in (("same", same), ("shifted", shifted)):
+        path = workdir / f"{name}.parquet"
+        table.to_parquet(path, index=False)
+        code = main(["predict", str(model_dir), str(path), "-o", str(workdir / f"{name}.csv")])
+        assert code == 0
+        err = capsys.readouterr().err
+        warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+        if name == "same":
+            assert warnings == []
+        else:
+            assert len(warnings) == 1 and "residual_debt" in warnings[0]
+
+
 def test_fit_prints_the_evaluation_tables(fitted):
     _, out, err = fitted
     assert "SettlementRatioModel" in out and "MonthlyAmountModel" in out
     for row in ("overall median", "median by creditor type", "HistGradientBoostingRegressor"):
         assert out.count(row) == 2  # in both tables
     assert "coverage" in out and "pinball" in out
+    assert "TimeToAgreementModel" in out and "concordance" in out
     assert "cleaned" in err  # a raw export goes through the cleaner
 
 

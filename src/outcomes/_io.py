@@ -37,6 +37,8 @@ from outcomes._errors import OutcomesError
 __all__ = [
     "METADATA_FILE",
     "MODEL_FILES",
+    "PROFILE_FILE",
+    "TIME_MODEL_FILE",
     "CaseTable",
     "ModelDir",
     "as_clean_table",
@@ -54,6 +56,9 @@ MODEL_FILES: dict[str, str] = {
 }
 #: the directory's own metadata
 METADATA_FILE = "metadata.json"
+#: optional files of a model directory (older directories lack them)
+TIME_MODEL_FILE = "time_to_agreement.skops"
+PROFILE_FILE = "training_profile.json"
 
 
 # --------------------------------------------------------------------------
@@ -275,12 +280,19 @@ class ModelDir:
     monthly : MonthlyAmountModel
     metadata : dict
         ``metadata.json``: version, training rows and sha256, date, evaluation.
+    time : TimeToAgreementModel or None
+        The time-to-agreement model, where the directory has one.
+    profile : TrainingProfile or None
+        The compact profile of the training cases' features (for drift
+        warnings), where the directory has one.
     """
 
     path: Path
     ratio: Any
     monthly: Any
     metadata: dict[str, Any]
+    time: Any = None
+    profile: Any = None
 
     @property
     def models(self) -> dict[str, Any]:
@@ -338,7 +350,34 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
         if not isinstance(model, cls):
             raise OutcomesError(f"{file} holds a {type(model).__name__}, not a {cls.__name__}")
         loaded[name] = model
-    return ModelDir(directory, loaded["settlement_ratio"], loaded["monthly_amount"], metadata)
+    time_model = None
+    if (directory / TIME_MODEL_FILE).is_file():
+        from outcomes.models import TimeToAgreementModel
+
+        time_model = load_model(directory / TIME_MODEL_FILE)
+        if not isinstance(time_model, TimeToAgreementModel):
+            raise OutcomesError(
+                f"{directory / TIME_MODEL_FILE} holds a {type(time_model).__name__}, "
+                "not a TimeToAgreementModel"
+            )
+    profile = None
+    if (directory / PROFILE_FILE).is_file():
+        from outcomes.models import TrainingProfile
+
+        try:
+            profile = TrainingProfile.from_json(directory / PROFILE_FILE)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise OutcomesError(
+                f"{directory / PROFILE_FILE} is not a training profile ({exc})"
+            ) from None
+    return ModelDir(
+        directory,
+        loaded["settlement_ratio"],
+        loaded["monthly_amount"],
+        metadata,
+        time=time_model,
+        profile=profile,
+    )
 
 
 def write_model_dir(
@@ -351,6 +390,7 @@ def write_model_dir(
     source: str | None = None,
     as_of: object = None,
     cv: int | None = None,
+    time: Any = None,
 ) -> Path:
     """Write fitted models as a model directory :func:`read_model_dir` reads.
 
@@ -367,6 +407,10 @@ def write_model_dir(
         :func:`~outcomes.evaluate`, kept in the metadata.
     source, as_of, cv
         Recorded in ``metadata.json``.
+    time : TimeToAgreementModel, optional
+        A fitted time-to-agreement model, written as ``time_to_agreement.skops``.
+        The profile of the training cases' features (``training_profile.json``,
+        aggregates only) is always written, for drift warnings.
 
     Returns
     -------
@@ -405,6 +449,23 @@ def write_model_dir(
         entry = model_metadata(model, evaluation)
         entry["file"] = file.name
         meta["models"][name] = entry
+    if time is not None:
+        from outcomes.models import TimeToAgreementModel
+
+        if not isinstance(time, TimeToAgreementModel):
+            raise TypeError(f"time must be a TimeToAgreementModel, got {type(time).__name__}")
+        time.save(out / TIME_MODEL_FILE)
+        meta["models"]["time_to_agreement"] = {
+            "file": TIME_MODEL_FILE,
+            "as_of": str(time.as_of_),
+            "n_train": int(time.n_train_),
+            "n_events": int(time.n_events_),
+            "n_censored": int(time.n_censored_),
+        }
+    from outcomes.models import TrainingProfile
+
+    TrainingProfile.from_cases(cases).to_json(out / PROFILE_FILE)
+    meta["profile"] = PROFILE_FILE
     (out / METADATA_FILE).write_text(
         json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
     )

@@ -10,7 +10,13 @@ import pandas as pd
 
 from outcomes._cli import check_as_of, load_cases, source_options
 from outcomes._errors import OutcomesError
-from outcomes._io import METADATA_FILE, MODEL_FILES, write_model_dir
+from outcomes._io import (
+    METADATA_FILE,
+    MODEL_FILES,
+    PROFILE_FILE,
+    TIME_MODEL_FILE,
+    write_model_dir,
+)
 
 __all__ = ["run"]
 
@@ -43,6 +49,32 @@ def _source_name(args: argparse.Namespace) -> str:
     return f"{_mask_url(args.cases)} ({what})"
 
 
+def _fit_time_model(cases: pd.DataFrame, *, as_of: str | None, cv: int) -> tuple[Any, float]:
+    """The time-to-agreement model on all cases (pending ones censored), and its
+    cross-validated concordance (printed; NaN where there are too few agreements)."""
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.model_selection import KFold
+
+    from outcomes.models import TimeToAgreementModel
+
+    model = TimeToAgreementModel(as_of=as_of)
+    scores = []
+    if cv >= 2 and len(cases) >= 10 * cv:
+        for train, test in KFold(cv, shuffle=True, random_state=0).split(cases):
+            fold = clone(model).fit(cases.iloc[train])
+            scores.append(fold.score(cases.iloc[test]))
+    concordance = float(np.nanmean(scores)) if scores else float("nan")
+    model.fit(cases)
+    print(
+        f"TimeToAgreementModel: {model.n_train_:,} cases ({model.n_events_:,} agreed, "
+        f"{model.n_censored_:,} pending, censored at {model.as_of_}); "
+        f"{cv}-fold concordance {concordance:.3f}"
+    )
+    print()
+    return model, concordance
+
+
 def run(args: argparse.Namespace) -> int:
     """Fit both models on the cases, print their cross-validated evaluation, write the directory."""
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, evaluate
@@ -68,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
         )
         print(format_evaluation(evaluation))
         print()
+    time_model, concordance = _fit_time_model(cases, as_of=as_of, cv=cv)
     write_model_dir(
         out,
+        time=time_model,
         ratio=fitted["settlement_ratio"][0],
         monthly=fitted["monthly_amount"][0],
         cases=cases,
@@ -78,7 +112,6 @@ def run(args: argparse.Namespace) -> int:
         as_of=as_of,
         cv=cv,
     )
-    print(
-        f"models written to {out}/ ({', '.join(f'{n}.skops' for n in MODEL_FILES)}, {METADATA_FILE})"
-    )
+    files = [f"{n}.skops" for n in MODEL_FILES] + [TIME_MODEL_FILE, PROFILE_FILE, METADATA_FILE]
+    print(f"models written to {out}/ ({', '.join(files)})")
     return 0

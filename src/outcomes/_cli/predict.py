@@ -149,6 +149,29 @@ def _empty_cases() -> pd.DataFrame:
     return pd.DataFrame({spec.name: pd.Series(dtype=spec.dtype) for spec in COLUMNS})
 
 
+#: a feature with at least this share of cases outside the training data is named
+DRIFT_SHARE = 0.01
+
+
+def _warn_drift(profile: Any, cases: pd.DataFrame, total: int) -> None:
+    """Print one line on stderr when ``cases`` differ from the model's training data."""
+    if profile is None or cases.empty:
+        return
+    from outcomes.models import drift, drift_warning
+
+    table = drift(profile, cases)
+    few = table["share_outside"] < DRIFT_SHARE
+    table = table.assign(
+        share_outside=table["share_outside"].mask(few, 0.0),
+        new_categories=table["new_categories"].mask(few, ""),
+    )
+    table = table[(table["verdict"] == "shifted") | ~few]
+    line = drift_warning(table)
+    if line:
+        sample = "" if len(cases) >= total else f" (first {len(cases):,} of {total:,} cases)"
+        print(f"warning: {line}{sample}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Predict ratio, amount and monthly amount with 90% intervals, chunk by chunk."""
     from tqdm import tqdm
@@ -156,7 +179,8 @@ def run(args: argparse.Namespace) -> int:
     chunk_size = int(getattr(args, "chunk_size", 200_000) or 200_000)
     if chunk_size < 1:
         raise OutcomesError(f"--chunk-size must be positive, got {chunk_size}")
-    models = read_model_dir(args.model).models
+    model_dir = read_model_dir(args.model)
+    models = model_dir.models
     as_of = check_as_of(getattr(args, "as_of", None))
     if as_of is not None:
         for model in models.values():
@@ -188,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
     ) as bar:
         try:
             for chunk in chunks:
+                if done == 0:
+                    _warn_drift(model_dir.profile, chunk, total)
                 writer.write(predict_chunk(models, chunk))
                 done += len(chunk)
                 bar.update(len(chunk))
