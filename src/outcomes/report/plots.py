@@ -152,7 +152,7 @@ def count_bar(
 
     Examples
     --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2})
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2})
     >>> ax = count_bar(df, "creditor_type", k=5)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['銀行']
@@ -199,8 +199,8 @@ def box_by(
 
     Examples
     --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2,
-    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6]})
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2,
+    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6] + [0.1] * 2})
     >>> ax = box_by(df, "creditor_type", "settlement_ratio", k=5)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['銀行']
