@@ -109,6 +109,7 @@ main { max-width: 1100px; margin: 0 auto; }
   .jp-RenderedHTMLCommon tr, .jp-RenderedImage, img { page-break-inside: avoid; break-inside: avoid; }
   .jp-RenderedHTMLCommon thead { display: table-header-group; }
   h1, h2, h3, caption { page-break-after: avoid; break-after: avoid; }
+  .jp-MarkdownCell { page-break-after: avoid; break-after: avoid; }
   .jp-Cell { break-inside: auto; }
   .jp-RenderedImage img { max-height: 240mm; }
 }
