@@ -97,40 +97,52 @@ def test_select_cases_by_period_servicer_and_creditor_type():
     k=st.integers(1, 8),
     seed=st.integers(0, 1000),
 )
-def test_breakdown_never_shows_a_group_under_k(groups, k, seed):
+def test_breakdown_publishes_no_cell_under_k_and_none_recoverable(groups, k, seed):
     rng = np.random.default_rng(seed)
     values = rng.random(len(groups))
     values[rng.random(len(groups)) < 0.3] = np.nan
     df = pd.DataFrame({"servicer": pd.array(groups, dtype="string"), "settlement_ratio": values})
-    counts = breakdown(df, "servicer", k=k)
-    assert (counts["cases"] >= k).all()
     sizes = df["servicer"].value_counts()
-    assert set(counts["servicer"]) == set(sizes[sizes >= k].index)
+    for table in (
+        breakdown(df, "servicer", k=k),
+        breakdown(df, "servicer", "settlement_ratio", k=k),
+    ):
+        # every group is a row (computed on all cases); only the published ones show figures
+        assert set(table["servicer"]) == set(sizes.index)
+        shown = table[~table["suppressed"]]
+        assert (shown["cases"] >= k).all()
+        assert table.loc[table["suppressed"], "cases"].isna().all()
+        if "n" in table:
+            assert (shown["n"] >= k).all()
+            assert table.loc[table["suppressed"], "p50"].isna().all()
+        # a single suppressed cell would follow from the total: never exactly one
+        assert table["suppressed"].sum() != 1 or len(table) == 1
+        # the published counts are the true ones, most first
+        assert (shown["cases"].to_numpy() == sizes.reindex(shown["servicer"]).to_numpy()).all()
+        assert shown["cases"].is_monotonic_decreasing or "n" in table
     stats = breakdown(df, "servicer", "settlement_ratio", k=k)
-    assert (stats["n"] >= k).all() and (stats["cases"] >= k).all()
-    known = df.dropna().groupby("servicer")["settlement_ratio"].size()
-    assert set(stats["servicer"]) == set(
-        known[(known >= k) & (sizes.reindex(known.index) >= k)].index
-    )
-    # a range is a percentile, never a single case's minimum or maximum
     assert not {"min", "max"} & set(stats.columns)
 
 
-def test_crosstab_hides_small_cells_and_shares_are_of_cells_shown():
+def test_crosstab_hides_small_cells_with_a_complement_in_their_row():
     df = pd.DataFrame(
         {
-            "creditor_type": ["bank"] * 9 + ["jhf"] * 7,
-            "resolution": ["lump_sum"] * 6 + ["limitation"] * 3 + ["installment"] * 7,
+            "creditor_type": ["bank"] * 18 + ["jhf"] * 7,
+            "resolution": ["lump_sum"] * 6
+            + ["limitation"] * 3
+            + ["installment"] * 9
+            + ["installment"] * 7,
         }
     )
     counts = crosstab(df, "creditor_type", "resolution", k=5)
     assert "limitation" not in counts.columns
-    assert counts.loc["bank", "lump_sum"] == 6 and np.isnan(counts.loc["jhf", "lump_sum"])
+    # the 3 limitation cases would be the bank total minus 15: lump_sum (6) is hidden too
+    assert "lump_sum" not in counts.columns and counts.loc["bank", "installment"] == 9
     shares = crosstab(df, "creditor_type", "resolution", k=5, normalize=True)
-    assert shares.loc["bank", "lump_sum"] == 1.0  # the 3 hidden cases cannot be read back
+    assert shares.loc["bank", "installment"] == 1.0  # the hidden cases cannot be read back
 
 
-def test_problem_summary_shows_no_value_and_no_outside_header():
+def test_problem_summary_shows_counts_in_full_and_no_value():
     problems = pd.DataFrame(
         {
             "row": [1] + list(range(2, 9)),
@@ -142,11 +154,14 @@ def test_problem_summary_shows_no_value_and_no_outside_header():
             + ["unreadable: not an age; emptied"],
         }
     )
-    table = problem_summary(problems, k=5)
+    table = problem_summary(problems)
     text = table.to_string()
     assert "090-0000-1111" not in text and "百五十" not in text and "***" not in text
     assert table.loc[table["kind"] == "personal data", "problems"].tolist() == [6]
-    assert table["problems"].sum() == len(problems)  # the small kinds are counted together
+    # problem counts are not personal data: each kind shown, even a count of 1
+    assert table.loc[table["kind"] == "unreadable", "problems"].tolist() == [1]
+    assert table["problems"].is_monotonic_decreasing and table["problems"].sum() == len(problems)
+    assert "読めない値(空欄化)" in set(table["内容"])
 
 
 def test_styled_masks_labels_that_look_personal_and_escapes_html():
@@ -158,13 +173,29 @@ def test_styled_masks_labels_that_look_personal_and_escapes_html():
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
 
 
-def test_prepare_report_keeps_only_k_anonymous_cases():
+def test_prepare_report_keeps_every_matching_case():
     rc = prepare_report(k=K)
-    assert rc.selected == len(rc.data.cases) and rc.dropped > 0
-    assert k_anonymous_mask(rc.cases, K).all()
+    assert rc.selected == len(rc.data.cases) == len(rc.cases)
+    # cases of small quasi-identifier groups are counted too (suppressed only where published)
+    assert not k_anonymous_mask(rc.cases, K).all()
     assert set(QUASI_IDENTIFIERS) <= set(rc.cases.columns)
-    # the dropped cases are exactly those of small groups
-    assert len(rc.cases) == int(k_anonymous_mask(rc.data.cases, K).sum())
+
+
+def test_check_html_refuses_a_count_under_k(tmp_path: Path):
+    from outcomes.report import PublishedCountError, check_html
+
+    good = '<table><tr><td class="oc-count">1,234</td><td class="oc-stat">3.1%</td></tr>'
+    good += '<tr><td class="oc-count">k未満</td><td class="oc-stat"></td></tr></table>'
+    (tmp_path / "good.html").write_text(good, encoding="utf-8")
+    assert check_html(tmp_path / "good.html", k=5) == 2
+    for bad in (
+        '<table><tr><td class="oc-count">4</td></tr></table>',
+        '<table><tr><td class="oc-count">k未満</td><td class="oc-stat">3.1%</td></tr></table>',
+        "<p>n=3</p>",
+    ):
+        (tmp_path / "bad.html").write_text(bad, encoding="utf-8")
+        with pytest.raises(PublishedCountError):
+            check_html(tmp_path / "bad.html", k=5)
 
 
 def test_clean_parquet_is_used_as_it_is_and_raw_parquet_is_cleaned(tmp_path: Path):
@@ -304,7 +335,7 @@ def _raw_column(raw: pd.DataFrame, name: str) -> str:
 def planted(tmp_path_factory) -> dict:
     """A generated messy export with rare groups and personal strings planted in it."""
     tmp = tmp_path_factory.mktemp("planted")
-    raw = simulate_cases(900, seed=11, today=TODAY)
+    raw = simulate_cases(1500, seed=11, today=TODAY)
     clean = clean_cases(raw, today=TODAY).cases
     col = {
         name: _raw_column(raw, name) for name in ("case_id", "prefecture", "servicer", "creditor")
@@ -351,16 +382,26 @@ def planted(tmp_path_factory) -> dict:
 @pytest.fixture(scope="session")
 def report(planted, tmp_path_factory) -> dict:
     """The one report of the suite: the generated export, by ``outcomes report --model`` in-process."""
+    from outcomes._io import write_model_dir
     from outcomes.cli import main
-    from outcomes.models import MonthlyAmountModel, SettlementRatioModel
+    from outcomes.models import MonthlyAmountModel, SettlementRatioModel, evaluate
 
     tmp = tmp_path_factory.mktemp("report")
     models = tmp / "models"
     cases = clean_cases(outcomes.read_cases(planted["path"]), today=TODAY).cases
-    SettlementRatioModel(as_of=TODAY, max_iter=40).fit(cases).save(
-        models / "settlement_ratio.skops"
+    fitted, evaluations = {}, {}
+    for cls in (SettlementRatioModel, MonthlyAmountModel):
+        model = cls(as_of=TODAY, max_iter=40)
+        evaluations[cls.target] = evaluate(model, cases, cv=3)
+        fitted[cls.target] = model.fit(cases)
+    write_model_dir(
+        models,
+        ratio=fitted["settlement_ratio"],
+        monthly=fitted["monthly_amount"],
+        cases=cases,
+        evaluations=evaluations,
+        cv=3,
     )
-    MonthlyAmountModel(as_of=TODAY, max_iter=40).fit(cases).save(models / "monthly_amount.skops")
     path = tmp / "generated.html"
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -368,12 +409,13 @@ def report(planted, tmp_path_factory) -> dict:
     assert code == 0, err.getvalue()
     assert err.getvalue() == "", err.getvalue()
     assert str(path) in out.getvalue()
-    return {"html": path.read_text(encoding="utf-8"), "path": path}
+    return {"html": path.read_text(encoding="utf-8"), "path": path, "models": models}
 
 
 def test_report_is_one_html_file_without_code(report):
     html = report["html"]
     assert html.lstrip().startswith("<!DOCTYPE html>")
+    assert "@media print" in html and "size: A4" in html
     assert html.count("data:image/png;base64,") >= 8  # every figure embedded
     assert "<pre" not in html  # no code cell, no printed text, no traceback
     assert "prepare_report(" not in html and "_plots." not in html
@@ -403,18 +445,62 @@ def test_models_are_loaded_from_model_dir_not_refitted(report):
     assert "monthly_amount.skops を読み込み(再学習なし)" in report["html"]
 
 
-def test_groups_under_k_are_absent(report, planted):
+def test_no_published_count_under_k(report, planted):
+    from outcomes.report import check_html
+
+    assert check_html(report["path"], k=K) > 20
     html = report["html"]
-    # the planted cases are there and would be shown without the rules ...
+    # the planted cases are counted ...
     rc = prepare_report(planted["path"], k=K, today=TODAY)
-    everything = prepare_report(planted["path"], k=1, today=TODAY)
     assert (rc.cases["servicer"] == planted["rare_servicer"]).sum() == 2
-    assert (everything.cases["prefecture"] == planted["rare_prefecture"]).sum() == 2
-    assert planted["rare_servicer"] in set(breakdown(rc.cases, "servicer", k=1)["servicer"])
-    # ... but a group of 2 is neither a case of the report nor a cell of it
-    assert planted["rare_prefecture"] not in set(rc.cases["prefecture"])
-    assert planted["rare_prefecture"] not in html
+    assert (rc.cases["prefecture"] == planted["rare_prefecture"]).sum() == 2
+    # ... but a group of 2 is never a published figure: the servicer is pooled,
+    # the prefecture's row says k未満
     assert planted["rare_servicer"] not in html
+    for m in re.finditer(re.escape(planted["rare_prefecture"]), html):
+        row = html[m.start() : html.find("</tr>", m.start())]
+        assert "k未満" in row and not re.search(r">\s*[1-4]\s*<", row)
+    assert re.search(r"集計セル <strong>\d+</strong> 個を「k未満」", html)
+
+
+def test_accuracy_is_cross_validated_with_date_and_cases(report):
+    html = report["html"]
+    assert "3分割の交差検証" in html and "`outcomes fit` が保存した結果" in html
+    for baseline in ("全体の中央値", "債権者区分ごとの中央値"):
+        assert baseline in html
+    for section in ("サービサーの比較", "推移と前期との比較", "売却から和解までの期間"):
+        assert section in html
+    assert "JST" in html
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"servicer": "most"}, {"period": "busiest"}, {"creditor_type": "bank"}],
+    ids=["servicer", "period", "creditor_type"],
+)
+def test_filtered_report_keeps_its_content(report, tmp_path: Path, options):
+    from outcomes.report import check_html
+
+    cases = load_report_data(SAMPLE, today=TODAY).cases
+    if options.get("servicer") == "most":
+        name, n = (
+            cases["servicer"].value_counts().index[0],
+            cases["servicer"].value_counts().iloc[0],
+        )
+        assert n >= 50
+        options = {"servicer": name}
+    if options.get("period") == "busiest":
+        years = cases["agreement_date"].fillna(cases["sale_date"]).dt.year.value_counts()
+        assert years.iloc[0] >= 100
+        options = {"period": str(years.index[0])}
+    path = write_report(
+        SAMPLE, tmp_path / "filtered.html", k=K, model_dir=report["models"], today=TODAY, **options
+    )
+    html = path.read_text(encoding="utf-8")
+    assert check_html(path, k=K) > 10
+    assert "表示できるグループがありません" not in html
+    assert html.count("data:image/png;base64,") >= 8
+    assert html.count("<table") >= 10
 
 
 def test_no_personal_string_in_the_report(report):

@@ -346,6 +346,8 @@ REPORT_DERIVED_LABELS: dict[str, str] = {
     "months_to_agreement": "売却から和解までの月数",
     "income_band": "月収(手取り)",
     "cases": "件数",
+    "quarter": "四半期",
+    "expected": "モデルの予測(中央値)",
 }
 
 #: Japanese headers of a breakdown's statistics
@@ -443,3 +445,23 @@ def value_labels(column: str) -> dict[str, str]:
     if codes is None:
         return {}
     return {code: (words[0] if words else code) for code, words in codes.items()}
+
+
+def yen_tick(value: float, _position: object = None) -> str:
+    """A short yen axis label: ``5,000円``, ``1万円``, ``1.5万円``, ``580万円``, ``1.2億円``.
+
+    The one formatter of yen axes in report figures (a matplotlib
+    ``FuncFormatter`` takes it as it is); tables use :func:`format_yen`.
+
+    Examples
+    --------
+    >>> [yen_tick(v) for v in (0, 5_000, 7_500, 10_000, 15_000, 5_800_000, 120_000_000)]
+    ['0円', '5,000円', '7,500円', '1万円', '1.5万円', '580万円', '1.2億円']
+    """
+    if value != value:  # NaN
+        return ""
+    if abs(value) >= 1e8:
+        return f"{value / 1e8:.3g}億円"
+    if abs(value) >= 1e4:
+        return f"{value / 1e4:,.4g}万円"
+    return f"{value:,.0f}円"

@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="report file (.html)")
     p.add_argument("--period", help="agreement period, e.g. 2023-01:2024-12")
+    p.add_argument("--compare", help="period to compare with (default: the one before --period)")
     p.add_argument("--servicer", help="only cases of this servicer")
     p.add_argument("--creditor-type", help="only cases of this creditor type")
     p.add_argument("--k", type=int, default=5, help="smallest group shown (k-anonymity)")

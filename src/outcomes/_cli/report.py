@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
         creditor_type=args.creditor_type,
         k=args.k,
         model_dir=args.model,
+        compare=getattr(args, "compare", None),
     )
     print(f"report: {path}")
     return 0

@@ -1,13 +1,19 @@
-"""The internal report: k-safe tables and figures, and the HTML written from the template.
+"""The internal report: tables and figures on all cases, small cells suppressed, and its HTML.
 
 What the report template and the notebooks import; each concern is one module:
 
 * :mod:`outcomes.report.data` -- read an export (:func:`load_report_data`),
-  select the cases (:func:`select_cases`, :func:`parse_period`), drop small
-  quasi-identifier groups (:func:`k_safe_cases`), derive columns
-  (:func:`with_derived`); :func:`prepare_report` does it all;
-* :mod:`outcomes.report.tables` -- k-safe aggregates (:func:`breakdown`,
-  :func:`crosstab`, :func:`problem_summary`) and :func:`styled`;
+  select the cases (:func:`select_cases`, :func:`parse_period`), derive
+  columns (:func:`with_derived`); :func:`prepare_report` does it all and
+  keeps every matching case;
+* :mod:`outcomes.report.tables` -- aggregates computed on all cases with
+  their small cells suppressed (:func:`breakdown`, :func:`crosstab`,
+  :func:`league_table`, :func:`quarterly_trend`), :func:`problem_summary`
+  (in full) and :func:`styled`;
+* :mod:`outcomes.report.survival` -- time from sale to agreement
+  (:func:`kaplan_meier`, pending cases censored);
+* :mod:`outcomes.report.verify` -- :func:`check_html` proves that a written
+  report publishes no count under k;
 * :mod:`outcomes.report.checks` -- the models' accuracy beside
   ``evaluate``'s baselines, calibration, predicted ranges
   (:func:`check_models`);
@@ -37,11 +43,13 @@ from outcomes.report.checks import (
 from outcomes.report.data import (
     ReportCases,
     ReportData,
-    k_safe_cases,
     load_report_data,
     months_to_agreement,
+    now_jst,
     parse_period,
+    period_label,
     prepare_report,
+    previous_period,
     select_cases,
     source_name,
     with_derived,
@@ -53,17 +61,31 @@ from outcomes.report.render import (
     template_path,
     write_report,
 )
+from outcomes.report.survival import kaplan_meier, survival_times
 from outcomes.report.tables import (
+    COUNT_CLASS,
+    POOLED,
     QUANTILES,
+    STAT_CLASS,
+    SUPPRESSED,
+    SuppressionLog,
     breakdown,
     column_label,
+    comparison_styled,
     crosstab,
+    league_styled,
+    median_table,
+    period_comparison,
     problem_summary,
+    published,
+    quarterly_trend,
     safe_label,
     styled,
+    suppression_log,
     value_formatter,
     value_labels,
 )
+from outcomes.report.verify import PublishedCountError, check_html
 
 # figures: imported on first use, so that the command line does not load matplotlib
 _PLOTS = (
@@ -72,38 +94,57 @@ _PLOTS = (
     "calibration_plot",
     "count_bar",
     "heatmap",
+    "km_plot",
     "set_theme",
     "share_bar",
+    "trend_plot",
 )
 
 __all__ = [
     "ACCURACY_COVERAGE",
+    "COUNT_CLASS",
     "COVERAGES",
     "JAPANESE_FONT",
+    "ModelCheck",
+    "POOLED",
+    "PublishedCountError",
     "QUANTILES",
     "REPORT_BASELINES",
-    "ModelCheck",
     "ReportCases",
     "ReportData",
     "ReportError",
+    "STAT_CLASS",
+    "SUPPRESSED",
+    "SuppressionLog",
     "accuracy_table",
     "box_by",
     "breakdown",
     "calibration_plot",
+    "check_html",
     "check_models",
     "column_label",
+    "comparison_styled",
     "count_bar",
     "crosstab",
     "heatmap",
-    "k_safe_cases",
+    "kaplan_meier",
     "kernel_manager_class",
+    "league_styled",
+    "km_plot",
     "load_report_data",
+    "median_table",
     "months_to_agreement",
     "notebook_to_html",
+    "now_jst",
     "parse_period",
+    "period_comparison",
+    "period_label",
     "predicted_ranges",
     "prepare_report",
+    "previous_period",
     "problem_summary",
+    "published",
+    "quarterly_trend",
     "ranges_table",
     "safe_label",
     "select_cases",
@@ -111,7 +152,10 @@ __all__ = [
     "share_bar",
     "source_name",
     "styled",
+    "suppression_log",
+    "survival_times",
     "template_path",
+    "trend_plot",
     "value_formatter",
     "value_labels",
     "with_derived",

@@ -18,7 +18,6 @@ from typing import Any
 import pandas as pd
 
 from outcomes._contract import DEFAULT_K
-from outcomes._errors import OutcomesError
 from outcomes._labels import REPORT_METHOD_LABELS, REPORT_MODEL_NAMES, column_label, value_labels
 from outcomes.report.tables import safe_label, value_formatter
 
@@ -116,38 +115,38 @@ def _calibration(table: pd.DataFrame, n: int) -> pd.DataFrame:
     )
 
 
-def _check_loaded(model: Any, cases: pd.DataFrame, *, k: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Accuracy and calibration of a saved model on ``cases`` (no baselines: nothing is fitted)."""
-    from outcomes.models import calibration_table, interval_metrics
-
-    rows = model.training_rows(cases)
-    if int(rows.sum()) < k:
-        return pd.DataFrame(), pd.DataFrame()
-    y = model.observed(cases)
-    levels = _interval_levels(ACCURACY_COVERAGE)
-    q = model.predict_quantiles(cases[rows], list(levels)).to_numpy(dtype="float64")
-    accuracy = pd.DataFrame({MODEL_ROW: interval_metrics(y, q, levels)}).T[
-        ["MAE", "coverage", "width"]
-    ]
-    accuracy["n"] = len(y)
-    accuracy.index.name = "method"
-    calibration = calibration_table(model, cases, levels=COVERAGES)
-    return accuracy, calibration
-
-
-def _load_models(model_dir: str | Path) -> dict[str, tuple[Any, Path]]:
-    from outcomes.models import MonthlyAmountModel, SettlementRatioModel, load_model
-
-    found: dict[str, tuple[Any, Path]] = {}
-    for path in sorted(Path(model_dir).glob("*.skops")):
-        model = load_model(path)
-        if isinstance(model, SettlementRatioModel):
-            found["settlement_ratio"] = (model, path)
-        elif isinstance(model, MonthlyAmountModel):
-            found["monthly_amount"] = (model, path)
-    if not found:
-        raise OutcomesError(f"model directory {model_dir} holds no model file (*.skops)")
-    return found
+def _saved_evaluation(
+    meta: dict[str, Any], target: str, baselines: Sequence[str]
+) -> tuple[pd.DataFrame, pd.DataFrame, str] | None:
+    """The cross-validated evaluation ``outcomes fit`` saved for ``target``, as the report shows it."""
+    entry = (meta.get("models") or {}).get(target) or {}
+    evaluation = entry.get("evaluation")
+    if not evaluation:
+        return None
+    table = pd.DataFrame.from_dict(evaluation, orient="index")
+    rows = [table.index[0], *(b for b in baselines if b in table.index)]
+    table = table.loc[rows]
+    n = int(entry.get("training_rows") or 0)
+    accuracy = _accuracy(table, n)
+    if all(f"coverage_{round(c * 100):d}" in table.columns for c in COVERAGES):
+        calibration = _calibration(table, n)
+    else:
+        row = table.iloc[0]
+        calibration = pd.DataFrame(
+            [
+                {
+                    "stated": ACCURACY_COVERAGE,
+                    "observed": float(row["coverage"]),
+                    "mean_width": float(row["width"]),
+                    "n": n,
+                }
+            ]
+        )
+    when = str(entry.get("fitted_at") or entry.get("saved_at") or meta.get("created") or "")
+    when = when[:10] if when else "日付不明"
+    cv = meta.get("cv") or "k"
+    label = f"{cv}分割の交差検証({when}、{n:,}件、`outcomes fit` が保存した結果)"
+    return accuracy, calibration, label
 
 
 def check_models(
@@ -169,9 +168,11 @@ def check_models(
     ``evaluate``'s ``baselines`` (by default the training median overall and
     per creditor type), its intervals' out-of-fold coverage giving the
     calibration; the model then fitted on all the cases gives the predicted
-    ranges. With ``model_dir``, the saved models are loaded (never
-    re-fitted) and checked on all the report's cases -- which may include
-    their training cases, so the figures can be optimistic.
+    ranges. With ``model_dir`` (read by :func:`outcomes._io.read_model_dir`),
+    the saved models are loaded (never re-fitted) and their accuracy is the
+    cross-validated evaluation ``outcomes fit`` saved in ``metadata.json``
+    (with its date and number of cases); a model is never checked on its
+    own training cases.
 
     Parameters
     ----------
@@ -197,34 +198,31 @@ def check_models(
     list of ModelCheck
         Settlement ratio first, then monthly amount.
     """
+    from outcomes._io import read_model_dir
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, fit_and_evaluate
 
     checks: list[ModelCheck] = []
-    loaded = _load_models(model_dir) if model_dir is not None else {}
+    saved = read_model_dir(model_dir) if model_dir is not None else None
     for cls in (SettlementRatioModel, MonthlyAmountModel):
         target = cls.target
-        if model_dir is not None:
-            if target not in loaded:
-                checks.append(
-                    ModelCheck(target, message="モデルのディレクトリにこのモデルがありません。")
-                )
-                continue
-            model, path = loaded[target]
-            if not model.training_rows(cases).any():
+        if saved is not None:
+            model = saved.models[target]
+            origin = f"{target}.skops を読み込み(再学習なし)"
+            found = _saved_evaluation(saved.metadata, target, baselines)
+            if found is None:
                 checks.append(
                     ModelCheck(
                         target,
                         model,
-                        f"{path.name} を読み込み",
-                        message="確認に使える案件がありません。",
+                        origin,
+                        message="モデルのディレクトリに交差検証の結果がありません"
+                        "(学習に使った案件での的中率は楽観的なので示しません)。",
                     )
                 )
                 continue
-            accuracy, calibration = _check_loaded(model, cases, k=k)
+            accuracy, calibration, label = found
             checks.append(
-                ModelCheck(
-                    target, model, f"{path.name} を読み込み(再学習なし)", accuracy, calibration
-                )
+                ModelCheck(target, model, f"{origin}。精度は{label}", accuracy, calibration)
             )
             continue
         template = cls(as_of=as_of, **(model_params or {}))
@@ -247,8 +245,8 @@ def check_models(
             coverages=COVERAGES,
         )
         origin = (
-            f"この報告の案件 {n:,} 件で{cv}分割の交差検証(学習に使っていない案件で確認)。"
-            "予測の目安には全件で学習したモデルを使用"
+            f"{cv}分割の交差検証({as_of or '本日'}、この報告の案件 {n:,} 件、"
+            "学習に使っていない案件で確認)。予測の目安には全件で学習したモデルを使用"
         )
         checks.append(
             ModelCheck(target, model, origin, _accuracy(table, n), _calibration(table, n))

@@ -1,11 +1,12 @@
-"""The cases a report is built from: reading, selecting, k-anonymising.
+"""The cases a report is built from: reading and selecting.
 
 * :func:`load_report_data` reads an export (raw, or an already-clean
   parquet) and cleans it if needed, into a :class:`ReportData`;
 * :func:`select_cases` keeps the period / servicer / creditor type asked for
   (:func:`parse_period` reads the period);
-* :func:`k_safe_cases` drops cases whose quasi-identifier group holds fewer
-  than ``k``; :func:`with_derived` adds the columns reports break down by;
+* :func:`with_derived` adds the columns reports break down by (every
+  matching case is kept: small cells are suppressed where they are
+  published, never by dropping cases before counting);
 * :func:`prepare_report` does all of it, as the template's first step, and
   returns a :class:`ReportCases` that can describe itself (header, quality).
 """
@@ -21,25 +22,24 @@ import numpy as np
 import pandas as pd
 
 from outcomes._contract import (
-    CASE_COLUMNS,
-    COLUMN_BY_NAME,
     CREDITOR_TYPE_LABELS,
     CREDITOR_TYPES,
     DEFAULT_K,
     normalize_text,
 )
 from outcomes._errors import OutcomesError
-from outcomes._privacy import k_anonymous_mask
 from outcomes.report.tables import safe_label
 
 __all__ = [
     "ReportCases",
     "ReportData",
-    "k_safe_cases",
     "load_report_data",
     "months_to_agreement",
+    "now_jst",
     "parse_period",
+    "period_label",
     "prepare_report",
+    "previous_period",
     "select_cases",
     "source_name",
     "with_derived",
@@ -162,23 +162,6 @@ def _creditor_type_code(value: str) -> str:
     if text in by_label:
         return by_label[text]
     raise OutcomesError(f"creditor type {value!r}: use one of {', '.join(CREDITOR_TYPES)}")
-
-
-def k_safe_cases(cases: pd.DataFrame, k: int = DEFAULT_K) -> pd.DataFrame:
-    """The cases whose quasi-identifier group (age_band × prefecture × employment) holds ``k`` or more.
-
-    Reports drop the other cases before any breakdown.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"age_band": ["40s"] * 5 + ["80s"], "prefecture": ["埼玉県"] * 6,
-    ...                    "employment": ["employee"] * 6})
-    >>> len(k_safe_cases(df, k=5))
-    5
-    """
-    if k < 1:
-        raise OutcomesError(f"k must be at least 1, got {k}")
-    return cases[k_anonymous_mask(cases, k).to_numpy(dtype=bool)]
 
 
 def months_to_agreement(cases: pd.DataFrame) -> pd.Series:
@@ -332,8 +315,6 @@ def load_report_data(
     ('cases.csv', 1500)
     """
     from outcomes._clean import PROBLEM_COLUMNS, clean_cases
-    from outcomes._read import read_cases
-    from outcomes._schema import case_schema
 
     if source is None:
         from outcomes.datasets import SAMPLE_TODAY, load_sample
@@ -345,31 +326,35 @@ def load_report_data(
         return ReportData(
             result.cases, result.problems, result.rows_read, name, False, day.isoformat()
         )
-    day = _as_date(today)
-    path = Path(str(source))
-    if path.suffix.lower() == ".parquet" and path.is_file():
-        try:
-            import pyarrow.parquet as pq
+    from outcomes._io import load_case_table
 
-            names = pq.read_schema(path).names
-        except Exception:
-            names = None
-        if names is not None and tuple(names) == CASE_COLUMNS:
-            frame = _with_contract_dtypes(pd.read_parquet(path))
-            case_schema().validate(frame)
-            problems = pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
-            return ReportData(
-                frame, problems, len(frame), source_name(source), True, day.isoformat()
-            )
-    raw = read_cases(source)
-    result = clean_cases(raw, today=day)
+    day = _as_date(today)
+    loaded = load_case_table(source, today=day)
     return ReportData(
-        result.cases, result.problems, result.rows_read, source_name(source), False, day.isoformat()
+        loaded.cases,
+        loaded.problems if len(loaded.problems) else _empty_problems(PROBLEM_COLUMNS),
+        loaded.rows_read,
+        source_name(source),
+        loaded.already_clean,
+        day.isoformat(),
     )
 
 
+def _empty_problems(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="string") for c in columns})
+
+
+#: the time zone a report states its times in
+REPORT_TZ = "Asia/Tokyo"
+
+
+def now_jst() -> str:
+    """The current time in Japan, as a report states it (``2026-06-30 14:05 JST``)."""
+    return pd.Timestamp.now(tz=REPORT_TZ).strftime("%Y-%m-%d %H:%M JST")
+
+
 class ReportCases:
-    """What a report is computed from: the k-safe cases of the selection, and where they came from.
+    """What a report is computed from: every case of the selection, and where they came from.
 
     Built by :func:`prepare_report`.
 
@@ -380,11 +365,15 @@ class ReportCases:
     selected : int
         Cases matching the period / servicer / creditor-type selection.
     cases : DataFrame
-        The selected cases whose quasi-identifier group holds ``k`` or more,
-        with the derived columns of :func:`with_derived`. Every table and
-        figure of the report starts from this table.
+        All selected cases, with the derived columns of :func:`with_derived`.
+        Every table and figure of the report starts from this table; cells of
+        fewer than ``k`` cases are suppressed where they are published.
+    previous : DataFrame or None
+        The cases of the period compared with (``compare``, or the preceding
+        period of equal length), same servicer and creditor type; ``None``
+        without a period.
     k : int
-    period, servicer, creditor_type : str or None
+    period, servicer, creditor_type, compare : str or None
         The selection.
     """
 
@@ -397,6 +386,8 @@ class ReportCases:
         period: str | None = None,
         servicer: str | None = None,
         creditor_type: str | None = None,
+        previous: pd.DataFrame | None = None,
+        compare: str | None = None,
     ) -> None:
         self.data = data
         self.selected = selected
@@ -405,23 +396,14 @@ class ReportCases:
         self.period = period
         self.servicer = servicer
         self.creditor_type = creditor_type
-
-    @property
-    def dropped(self) -> int:
-        """Selected cases left out because their group holds fewer than k."""
-        return self.selected - len(self.cases)
+        self.previous = previous
+        self.compare = compare
 
     def header_markdown(self, produced_at: str | None = None, version: str | None = None) -> str:
-        """When, from which file, with which version and on which cases (Markdown)."""
+        """When (JST), from which file, with which version and on which cases (Markdown)."""
         from outcomes import __version__
 
-        produced_at = produced_at or datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-        first, last = parse_period(self.period)
-        if first is None and last is None:
-            period = "全期間"
-        else:
-            period = ("" if first is None else f"{first:%Y-%m} ") + "〜"
-            period += "" if last is None else f" {last:%Y-%m}"
+        produced_at = produced_at or now_jst()
         servicer = html.escape(safe_label(self.servicer)) if self.servicer else "全て"
         creditor_type = (
             CREDITOR_TYPE_LABELS[_creditor_type_code(self.creditor_type)]
@@ -432,20 +414,20 @@ class ReportCases:
             ("作成日時", produced_at),
             ("入力ファイル", html.escape(safe_label(self.data.source_name))),
             ("outcomes のバージョン", version or __version__),
-            ("和解期間", period + "(和解日、交渉中の案件は売却日で判定)"),
+            ("和解期間", period_label(self.period) + "(和解日、交渉中の案件は売却日で判定)"),
             ("サービサー", servicer),
             ("債権者区分", creditor_type),
             (
                 "k(最小の表示単位)",
-                f"{self.k} — 年代×都道府県×職業の組が {self.k} 件未満の案件は集計前に除き、"
-                f"{self.k} 件未満の集計セルは表示しません",
+                f"{self.k} — 条件に合う全案件で集計し、{self.k} 件未満の案件から成る"
+                f"集計セルは「k未満」と表示します",
             ),
         ]
         lines = ["| 項目 | 内容 |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows)]
         return "\n".join(lines)
 
     def quality_markdown(self) -> str:
-        """Records read, cases kept, problems, and cases left out for k (Markdown)."""
+        """Records read, cases kept, problems, and the cases of the report (Markdown)."""
         d = self.data
         lines = [
             f"- 読み込んだ行数: **{d.rows_read:,}**",
@@ -458,12 +440,41 @@ class ReportCases:
                 f"- クリーニングで報告された問題: **{len(d.problems):,}** 件(内訳は下の表)"
             )
         lines += [
-            f"- 条件に合う案件: **{self.selected:,}**",
-            f"- k 匿名性のため除いた案件: **{self.dropped:,}**"
-            f"(年代×都道府県×職業の組が {self.k} 件未満)",
-            f"- この報告で集計する案件: **{len(self.cases):,}**",
+            f"- 条件に合う案件: **{self.selected:,}**(すべてを集計します。除いた案件はありません)",
         ]
         return "\n".join(lines)
+
+
+def period_label(period: str | None) -> str:
+    """A period as the report writes it.
+
+    Examples
+    --------
+    >>> period_label("2023-01:2024-12"), period_label(None)
+    ('2023-01 〜 2024-12', '全期間')
+    """
+    first, last = parse_period(period)
+    if first is None and last is None:
+        return "全期間"
+    text = ("" if first is None else f"{first:%Y-%m} ") + "〜"
+    return text + ("" if last is None else f" {last:%Y-%m}")
+
+
+def previous_period(period: str | None) -> str | None:
+    """The period of equal length just before ``period`` (``None`` if open-ended).
+
+    Examples
+    --------
+    >>> previous_period("2023"), previous_period("2023-04:2023-09"), previous_period("2023-01:")
+    ('2022-01:2022-12', '2022-10:2023-03', None)
+    """
+    first, last = parse_period(period)
+    if first is None or last is None:
+        return None
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    start = first - pd.DateOffset(months=months)
+    end = first - pd.DateOffset(months=1)
+    return f"{start:%Y-%m}:{end:%Y-%m}"
 
 
 def prepare_report(
@@ -475,8 +486,12 @@ def prepare_report(
     creditor_type: str | None = None,
     k: int = DEFAULT_K,
     today: date | str | None = None,
+    compare: str | None = None,
 ) -> ReportCases:
-    """Load, select and k-anonymise the cases of a report (the template's first step).
+    """Load and select the cases of a report (the template's first step).
+
+    Every matching case is kept: nothing is removed before counting (that
+    would bias every figure); small cells are suppressed where published.
 
     Parameters
     ----------
@@ -491,31 +506,33 @@ def prepare_report(
         Smallest group shown.
     today : date or str, optional
         The day of cleaning.
+    compare : str, optional
+        The period to compare with; default the preceding period of equal length.
 
     Examples
     --------
     >>> rc = prepare_report(k=5)
-    >>> rc.selected, len(rc.cases) + rc.dropped
-    (1500, 1500)
-    >>> bool(k_anonymous_mask(rc.cases, 5).all())
+    >>> rc.selected == len(rc.cases) == len(rc.data.cases) == 1500
     True
+    >>> rc = prepare_report(period="2023", k=5)
+    >>> rc.compare, len(rc.previous) > 0
+    ('2022-01:2022-12', True)
     """
+    if k < 1:
+        raise OutcomesError(f"k must be at least 1, got {k}")
     data = ReportData.load(prepared) if prepared else load_report_data(input, today=today)
     chosen = select_cases(data.cases, period=period, servicer=servicer, creditor_type=creditor_type)
-    safe = with_derived(k_safe_cases(chosen, k)).reset_index(drop=True)
-    return ReportCases(data, len(chosen), safe, k, period, servicer, creditor_type)
-
-
-def _with_contract_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
-    out = {}
-    for name in CASE_COLUMNS:
-        dtype = COLUMN_BY_NAME[name].dtype
-        out[name] = (
-            frame[name]
-            if str(frame[name].dtype) == str(pd.Series(dtype=dtype).dtype)
-            else frame[name].astype(dtype)
+    cases = with_derived(chosen).reset_index(drop=True)
+    compare = compare or previous_period(period)
+    previous = None
+    if compare:
+        before = select_cases(
+            data.cases, period=compare, servicer=servicer, creditor_type=creditor_type
         )
-    return pd.DataFrame(out, index=frame.index)
+        previous = with_derived(before).reset_index(drop=True)
+    return ReportCases(
+        data, len(chosen), cases, k, period, servicer, creditor_type, previous, compare
+    )
 
 
 def _as_date(today: date | str | None) -> date:

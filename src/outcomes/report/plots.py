@@ -22,12 +22,14 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from outcomes._contract import DEFAULT_K
+from outcomes._labels import yen_tick
 from outcomes.report.tables import (
     PERCENT_COLUMNS,
     YEN_COLUMNS,
     breakdown,
     column_label,
     crosstab,
+    published,
     safe_label,
     value_formatter,
     value_labels,
@@ -39,8 +41,10 @@ __all__ = [
     "calibration_plot",
     "count_bar",
     "heatmap",
+    "km_plot",
     "share_bar",
     "set_theme",
+    "trend_plot",
 ]
 
 #: the font every figure uses (shipped by matplotlib-fontja)
@@ -76,21 +80,27 @@ def _axis_formatter(column: str) -> Any:
     if column in PERCENT_COLUMNS:
         return PercentFormatter(1.0, decimals=0)
     if column in YEN_COLUMNS:
-        return FuncFormatter(_yen_tick)
+        return FuncFormatter(yen_tick)
     return None
 
 
-def _yen_tick(value: float, _: object = None) -> str:
-    """Short yen ticks: ``5千円``, ``1.5万円``, ``580万円``, ``1.2億円``."""
-    if value == 0:
-        return "0"
-    if abs(value) >= 1e8:
-        return f"{value / 1e8:g}億円"
-    if abs(value) >= 1e4:
-        return f"{value / 1e4:g}万円"
-    if abs(value) >= 1e3:
-        return f"{value / 1e3:g}千円"
-    return f"{value:g}円"
+#: yen columns drawn on a log scale (debts span 100万円 to 1億円)
+LOG_COLUMNS: tuple[str, ...] = ("residual_debt",)
+
+
+def _value_axis(axis: Any, column: str) -> None:
+    """Format a value axis: percentages, yen ticks (log scale in 万円 for debts)."""
+    from matplotlib.ticker import LogLocator, MaxNLocator, NullFormatter
+
+    if column in LOG_COLUMNS:
+        axis.axes.set_xscale("log") if axis is axis.axes.xaxis else axis.axes.set_yscale("log")
+        axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        axis.set_minor_formatter(NullFormatter())
+    elif column in YEN_COLUMNS:
+        axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
+    fmt = _axis_formatter(column)
+    if fmt is not None:
+        axis.set_major_formatter(fmt)
 
 
 def _labels(column: str, values: Sequence[object]) -> list[str]:
@@ -105,9 +115,9 @@ def _ax(ax: Axes | None, size: tuple[float, float]) -> Axes:
 
 
 def _top(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
-    if top is None or len(table) <= top:
-        return table
-    return table.nlargest(top, "cases").sort_index()
+    """The published rows (most cases first), at most ``top`` of them."""
+    shown = published(table)
+    return shown if top is None else shown.head(top)
 
 
 def _nothing_to_show(ax: Axes, k: int) -> Axes:
@@ -126,7 +136,7 @@ def _nothing_to_show(ax: Axes, k: int) -> Axes:
 
 
 def _under_k(k: int) -> str:
-    return f"({k}件未満のグループは非表示)"
+    return f"({k}件未満のグループは「k未満」として非表示)"
 
 
 def count_bar(
@@ -142,7 +152,7 @@ def count_bar(
 
     Examples
     --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2})
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2})
     >>> ax = count_bar(df, "creditor_type", k=5)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['銀行']
@@ -189,8 +199,8 @@ def box_by(
 
     Examples
     --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2,
-    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6]})
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2,
+    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6] + [0.1] * 2})
     >>> ax = box_by(df, "creditor_type", "settlement_ratio", k=5)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['銀行']
@@ -237,9 +247,7 @@ def box_by(
             fontsize="x-small",
             color="0.3",
         )
-    fmt = _axis_formatter(value)
-    if fmt is not None:
-        ax.xaxis.set_major_formatter(fmt)
+    _value_axis(ax.xaxis, value)
     ax.set_xlabel(column_label(value) + "(箱: 四分位、ひげ: 10–90%点)\n" + _under_k(k))
     ax.set_ylabel(column_label(by))
     return ax
@@ -316,7 +324,7 @@ def heatmap(
     """
     import seaborn as sns
 
-    table = breakdown(cases, [index, columns], value, k=k)
+    table = published(breakdown(cases, [index, columns], value, k=k))
     grid = table.pivot(index=index, columns=columns, values=stat)
     ax = _ax(ax, (1.1 * max(len(grid.columns), 3) + 2, 0.5 * max(len(grid), 2) + 1.5))
     if title:
@@ -372,4 +380,60 @@ def calibration_plot(checks: Sequence[Any], *, ax: Axes | None = None) -> Axes:
     ax.set_title("予測区間の較正")
     if drawn:
         ax.legend(fontsize="small", loc="lower right")
+    return ax
+
+
+def km_plot(curves: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
+    """Kaplan–Meier curves of :func:`~outcomes.report.kaplan_meier` (steps, one per group).
+
+    Each curve is drawn only where at least k cases were at risk (the table
+    already stops there); the legend gives each group's label.
+    """
+    ax = _ax(ax, (7, 4.5))
+    if title:
+        ax.set_title(title)
+    if curves.empty:
+        return _nothing_to_show(ax, 0)
+    for name, curve in curves.groupby("group", sort=False):
+        x = np.concatenate([[0.0], curve["months"].to_numpy()])
+        y = np.concatenate([[1.0], curve["not_agreed"].to_numpy()])
+        label = safe_label(value_labels("creditor_type").get(str(name), name))
+        ax.step(x, y, where="post", label=label)
+    ax.set_ylim(0, 1.02)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    ax.set_xlabel("売却からの月数")
+    ax.set_ylabel("まだ和解していない割合")
+    ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+    return ax
+
+
+def trend_plot(
+    table: pd.DataFrame, value: str, *, ax: Axes | None = None, title: str | None = None
+) -> Axes:
+    """Quarterly medians with their 95% interval (:func:`~outcomes.report.quarterly_trend`).
+
+    Suppressed quarters are gaps.
+    """
+    ax = _ax(ax, (7, 3.8))
+    if title:
+        ax.set_title(title)
+    shown = table[~table["suppressed"].to_numpy(dtype=bool)]
+    if shown.empty:
+        return _nothing_to_show(ax, 0)
+    x = np.arange(len(table))
+    med = table["median"].to_numpy(dtype="float64")
+    ax.fill_between(
+        x,
+        table["lower"].to_numpy(dtype="float64"),
+        table["upper"].to_numpy(dtype="float64"),
+        alpha=0.25,
+        color="#4c72b0",
+        label="中央値の95%区間",
+    )
+    ax.plot(x, med, marker="o", color="#4c72b0", label="中央値")
+    step = max(1, len(table) // 10)
+    ax.set_xticks(x[::step], table["quarter"].astype(str).tolist()[::step], rotation=45)
+    _value_axis(ax.yaxis, value)
+    ax.set_ylabel(column_label(value))
+    ax.legend(fontsize="small")
     return ax

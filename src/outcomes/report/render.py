@@ -12,14 +12,20 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes.report.data import _as_date, _creditor_type_code, load_report_data, parse_period
+from outcomes.report.data import (
+    _as_date,
+    _creditor_type_code,
+    load_report_data,
+    now_jst,
+    parse_period,
+)
 
 __all__ = [
     "ReportError",
@@ -92,6 +98,21 @@ body.jp-Notebook, .jp-RenderedHTMLCommon {
 main { max-width: 1100px; margin: 0 auto; }
 .jp-RenderedHTMLCommon table { font-size: 0.9em; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
+.jp-RenderedHTMLCommon td.oc-count, .jp-RenderedHTMLCommon td.oc-stat { text-align: right; }
+.jp-RenderedHTMLCommon caption { caption-side: top; text-align: left; font-weight: bold; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body.jp-Notebook { padding: 0; }
+  main { max-width: none; }
+  .jp-RenderedHTMLCommon table { font-size: 8pt; width: 100%; table-layout: auto;
+    page-break-inside: auto; }
+  .jp-RenderedHTMLCommon tr, .jp-RenderedImage, img { page-break-inside: avoid; break-inside: avoid; }
+  .jp-RenderedHTMLCommon thead { display: table-header-group; }
+  h1, h2, h3, caption { page-break-after: avoid; break-after: avoid; }
+  .jp-MarkdownCell { page-break-after: avoid; break-after: avoid; }
+  .jp-Cell { break-inside: auto; }
+  .jp-RenderedImage img { max-height: 240mm; }
+}
 </style>
 {%- endblock extra_css -%}
 """
@@ -134,14 +155,16 @@ def write_report(
     k: int = DEFAULT_K,
     model_dir: str | Path | None = None,
     today: date | str | None = None,
+    compare: str | None = None,
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
     The export is read and cleaned here, then the packaged template runs
     with papermill and is converted to HTML without code. Every table and
-    figure leaves out cases whose group on age_band × prefecture ×
-    employment holds fewer than ``k`` cases, and any breakdown cell under
-    ``k``; no raw cell or problem value is printed.
+    figure is computed on all cases matching the selection; a published
+    cell of fewer than ``k`` cases shows ``k未満`` (with complementary
+    suppression), and no raw cell or problem value is printed
+    (:func:`~outcomes.report.check_html` checks the written file).
 
     Parameters
     ----------
@@ -157,11 +180,15 @@ def write_report(
     k : int
         Smallest group shown (k-anonymity); default 5.
     model_dir : str or Path, optional
-        Models written by ``outcomes fit`` to report on; by default the
-        models are cross-validated (:func:`outcomes.models.evaluate`) and
-        fitted on the report's cases.
+        Models written by ``outcomes fit`` to report on (their saved
+        cross-validated evaluation is shown); by default the models are
+        cross-validated (:func:`outcomes.models.evaluate`) and fitted on all
+        cases of the export.
     today : date or str, optional
         The day of cleaning and of the report; default today.
+    compare : str, optional
+        The period to compare ``period`` with; default the preceding period
+        of equal length.
 
     Returns
     -------
@@ -193,6 +220,7 @@ def write_report(
     if k < 1:
         raise OutcomesError(f"k must be at least 1, got {k}")
     parse_period(period)
+    parse_period(compare)
     if creditor_type is not None:
         _creditor_type_code(creditor_type)
     output = Path(output)
@@ -216,12 +244,13 @@ def write_report(
             "input": None,
             "prepared": str(work),
             "period": period,
+            "compare": compare,
             "servicer": servicer,
             "creditor_type": creditor_type,
             "k": int(k),
             "model_dir": None if model_dir is None else str(Path(model_dir).resolve()),
             "today": day.isoformat(),
-            "produced_at": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z").strip(),
+            "produced_at": now_jst(),
             "package_version": __version__,
         }
         with as_file(template_path()) as template:

@@ -9,6 +9,7 @@ numbers, labels that look personal masked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -21,20 +22,33 @@ from outcomes._labels import (
     PROBLEM_KIND_LABELS,
     REPORT_STAT_LABELS,
     column_label,
+    format_yen,
     value_labels,
 )
 from outcomes._privacy import MASK, personal_data_kind
 
 __all__ = [
+    "COUNT_CLASS",
     "PERCENT_COLUMNS",
+    "POOLED",
+    "STAT_CLASS",
+    "SUPPRESSED",
+    "SuppressionLog",
     "QUANTILES",
     "YEN_COLUMNS",
     "breakdown",
     "column_label",
+    "comparison_styled",
     "crosstab",
+    "league_styled",
+    "median_table",
+    "period_comparison",
     "problem_summary",
+    "published",
+    "quarterly_trend",
     "safe_label",
     "styled",
+    "suppression_log",
     "value_formatter",
     "value_labels",
 ]
@@ -51,6 +65,73 @@ def _as_list(by: str | Sequence[str]) -> list[str]:
     return [by] if isinstance(by, str) else list(by)
 
 
+class SuppressionLog:
+    """How many published cells were suppressed (``k未満``), and in which tables.
+
+    Every k-safe aggregate of this module records its suppressed cells in
+    the module's :data:`suppression_log`; a report resets it at its start
+    and states the total at its end (:meth:`markdown`).
+
+    Examples
+    --------
+    >>> log = SuppressionLog()
+    >>> log.record("サービサー別", 2, complementary=1)
+    >>> log.cells, log.complementary
+    (3, 1)
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every recorded cell."""
+        self.cells = 0
+        self.complementary = 0
+        self.tables: dict[str, int] = {}
+
+    def record(self, where: str, small: int, complementary: int = 0) -> None:
+        """Record ``small`` cells under k and ``complementary`` cells hidden with them."""
+        if small + complementary == 0:
+            return
+        self.cells += small + complementary
+        self.complementary += complementary
+        self.tables[where] = self.tables.get(where, 0) + small + complementary
+
+    def markdown(self, k: int) -> str:
+        """One paragraph: how many cells were suppressed, and why."""
+        if self.cells == 0:
+            return f"この報告では、{k} 件未満のため伏せた集計セルはありません。"
+        return (
+            f"この報告では集計セル **{self.cells:,}** 個を「{SUPPRESSED}」として伏せました"
+            f"(うち {self.complementary:,} 個は、伏せたセルが合計からの引き算で分からないように"
+            f"併せて伏せたもの)。{k} 件未満の案件から成るセルは、件数も統計値も示しません。"
+        )
+
+
+#: the report-wide log of suppressed cells (see :class:`SuppressionLog`)
+suppression_log = SuppressionLog()
+
+#: what a suppressed cell shows
+SUPPRESSED = "k未満"
+#: the HTML class of every published count cell (what :func:`outcomes.report.check_html` checks)
+COUNT_CLASS = "oc-count"
+#: the HTML class of a statistic's cell (empty in a suppressed row)
+STAT_CLASS = "oc-stat"
+
+
+def _complementary(counts: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+    """Also hide the smallest shown cell when exactly one cell of a margin is hidden.
+
+    ``counts`` are the cells of one margin (a table whose total is shown);
+    a single hidden cell could be recovered by subtraction.
+    """
+    hidden = hidden.copy()
+    if hidden.sum() == 1 and (~hidden).sum() >= 1:
+        shown = np.flatnonzero(~hidden)
+        hidden[shown[np.argmin(counts[shown])]] = True
+    return hidden
+
+
 def breakdown(
     cases: pd.DataFrame,
     by: str | Sequence[str],
@@ -58,59 +139,103 @@ def breakdown(
     *,
     k: int = DEFAULT_K,
     quantiles: Sequence[float] = QUANTILES,
+    where: str | None = None,
 ) -> pd.DataFrame:
-    """Cases (and the distribution of ``value``) per group; groups under ``k`` left out.
+    """Cases (and the distribution of ``value``) per group; cells under ``k`` suppressed.
+
+    Computed on every case given. A group of fewer than ``k`` cases (or,
+    with a value, fewer than ``k`` values) is kept as a row with
+    ``suppressed`` set and every count and statistic empty; when exactly
+    one group is suppressed, the smallest other group is suppressed too, so
+    that its count cannot be recovered from the total (complementary
+    suppression). Rows sort by cases, most first; suppressed rows last.
 
     Parameters
     ----------
     cases : DataFrame
-        Cases, already k-anonymous on the quasi-identifiers (see :func:`~outcomes.report.k_safe_cases`).
+        All cases the table is about.
     by : str or list of str
         Columns to group by; missing values form no group.
     value : str, optional
-        Column whose quantiles to show. A group is then shown only if at
-        least ``k`` of its cases have a value.
+        Column whose quantiles to show.
     k : int
         Smallest group shown.
     quantiles : sequence of float
         Quantiles of ``value`` to show, as columns ``p10``, ``p50`` …
+    where : str, optional
+        Name of the table in :data:`suppression_log` (default: the columns).
 
     Returns
     -------
     DataFrame
-        One row per group shown: the group columns, ``cases`` and, with a
-        value, ``n`` (cases with a value), ``mean`` and the quantiles.
+        One row per group: the group columns, ``cases`` (Int64, empty when
+        suppressed), with a value ``n``, ``mean`` and the quantiles, and
+        ``suppressed``.
 
     Examples
     --------
-    >>> df = pd.DataFrame({"servicer": ["A"] * 6 + ["B"] * 2,
-    ...                    "settlement_ratio": [0.02, 0.05, 0.1, 0.04, None, 0.06, 0.1, 0.2]})
+    >>> df = pd.DataFrame({"servicer": ["A"] * 6 + ["B"] * 2 + ["C"] * 5,
+    ...                    "settlement_ratio": [0.02, 0.05, 0.1, 0.04, None, 0.06, 0.1, 0.2,
+    ...                                         0.03, 0.03, 0.04, 0.05, 0.06]})
     >>> breakdown(df, "servicer")
-      servicer  cases
-    0        A      6
-    >>> breakdown(df, "servicer", "settlement_ratio", quantiles=(0.5,))
-      servicer  cases  n  mean   p50
-    0        A      6  5 0.054  0.05
+      servicer  cases  suppressed
+    0        A      6       False
+    1        B   <NA>        True
+    2        C   <NA>        True
+    >>> breakdown(df, "servicer", "settlement_ratio", quantiles=(0.5,))[["servicer", "n", "p50"]]
+      servicer     n   p50
+    0        A     5  0.05
+    1        B  <NA>   NaN
+    2        C  <NA>   NaN
+
+    B is under k, and C is suppressed with it: otherwise B's count would
+    follow from the total.
     """
     if k < 1:
         raise OutcomesError(f"k must be at least 1, got {k}")
     keys = _as_list(by)
     grouped = cases.groupby(keys, observed=True, dropna=True, sort=True)
     out = grouped.size().rename("cases").to_frame()
+    small = out["cases"].to_numpy() < k
     if value is not None:
         values = cases[value].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
         v = pd.Series(values, index=cases.index)
         g = v.groupby([cases[c] for c in keys], observed=True, dropna=True, sort=True)
-        out["n"] = g.count()
+        out["n"] = g.count().reindex(out.index, fill_value=0)
         out["mean"] = g.mean()
         for q in quantiles:
             out[f"p{round(q * 100):d}"] = g.quantile(q)
-        out = out[out["n"] >= k]
-    out = out[out["cases"] >= k].reset_index()
+        small |= out["n"].to_numpy() < k
+    counts = out["cases"].to_numpy()
+    hidden = _complementary(counts, small)
+    suppression_log.record(
+        where or "×".join(keys), int(small.sum()), int(hidden.sum() - small.sum())
+    )
+    out["suppressed"] = hidden
+    out = out.reset_index()
+    out["_order"] = np.where(hidden, -1, counts)
+    out = out.sort_values("_order", ascending=False, kind="stable").drop(columns="_order")
+    out["cases"] = out["cases"].astype("Int64").mask(out["suppressed"])
+    if value is not None:
+        out["n"] = out["n"].astype("Int64").mask(out["suppressed"])
+        stats = [c for c in out.columns if c == "mean" or re.fullmatch(r"p\d+", c)]
+        out.loc[out["suppressed"].to_numpy(), stats] = np.nan
     for key in keys:
         if isinstance(out[key].dtype, pd.CategoricalDtype):
             out[key] = out[key].cat.remove_unused_categories()
-    return out
+    return out.reset_index(drop=True)
+
+
+def published(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a :func:`breakdown` that are shown with their figures (not suppressed).
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2})
+    >>> published(breakdown(df, "creditor_type"))["creditor_type"].tolist()
+    []
+    """
+    return table[~table["suppressed"].to_numpy(dtype=bool)].reset_index(drop=True)
 
 
 def crosstab(
@@ -120,28 +245,49 @@ def crosstab(
     *,
     k: int = DEFAULT_K,
     normalize: bool = False,
+    where: str | None = None,
 ) -> pd.DataFrame:
     """Cases per (index, columns) cell; cells under ``k`` are empty (``NaN``).
 
-    Rows and columns with no cell of ``k`` or more are dropped. With
+    Where a row holds exactly one suppressed cell, its smallest shown cell
+    is suppressed too (complementary suppression: a row's total is what a
+    report publishes beside it). Rows with no
+    cell shown are dropped; rows sort by their total, most first. With
     ``normalize``, each row shows shares of the cells shown (the hidden
     cells are not counted, so they cannot be recovered by subtraction).
 
     Examples
     --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 7 + ["jhf"] * 6,
-    ...                    "resolution": ["lump_sum"] * 5 + ["installment"] * 2 + ["installment"] * 6})
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 23 + ["jhf"] * 16,
+    ...                    "resolution": ["lump_sum"] * 15 + ["limitation"] * 2
+    ...                                  + ["installment"] * 6 + ["installment"] * 16})
     >>> crosstab(df, "creditor_type", "resolution")
     resolution     installment  lump_sum
     creditor_type
-    bank                   NaN       5.0
-    jhf                    6.0       NaN
+    jhf                   16.0       NaN
+    bank                   NaN      15.0
     """
     if k < 1:
         raise OutcomesError(f"k must be at least 1, got {k}")
-    table = cases.groupby([index, columns], observed=True, dropna=True).size().unstack(columns)
-    table = table.astype("float64").where(table >= k)
+    raw = cases.groupby([index, columns], observed=True, dropna=True).size().unstack(columns)
+    counts = raw.fillna(0).to_numpy(dtype="float64")
+    small = (counts > 0) & (counts < k)
+    hidden = (
+        np.vstack(
+            [
+                _complementary(np.where(row > 0, row, np.inf), h) & (row > 0)
+                for row, h in zip(counts, small, strict=True)
+            ]
+        )
+        if len(counts)
+        else small
+    )
+    suppression_log.record(
+        where or f"{index}×{columns}", int(small.sum()), int(hidden.sum() - small.sum())
+    )
+    table = raw.astype("float64").where(~hidden & (counts > 0))
     table = table.dropna(how="all").dropna(axis=1, how="all")
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     if normalize:
         table = table.div(table.sum(axis=1), axis=0)
     if isinstance(table.index, pd.CategoricalIndex):
@@ -151,28 +297,29 @@ def crosstab(
     return table
 
 
-def problem_summary(problems: pd.DataFrame, *, k: int = DEFAULT_K) -> pd.DataFrame:
-    """Problems by kind and column, never showing a value.
+def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataFrame:
+    """Problems by kind and column, in full, never showing a value.
 
-    Columns outside the contract are shown only as a count (their headers
-    are not printed: a header may itself be personal data); kinds or
-    columns with fewer than ``k`` problems are grouped as under k.
+    Counts of data problems are not personal data (contract §7): every kind
+    and column is shown with its count, most frequent first. Columns outside
+    the contract are counted together (their headers are not printed: a
+    header may itself be personal data).
 
     Returns
     -------
     DataFrame
-        ``kind``, ``内容`` (Japanese name of the kind), ``column`` and
-        ``problems``, most frequent first.
+        ``kind``, ``内容`` (what the kind means, Japanese or English),
+        ``column`` and ``problems``, most frequent first.
 
     Examples
     --------
     >>> p = pd.DataFrame({"row": [1, 2, 3, 4, 5, 6, 7],
     ...                   "column": ["氏名"] + ["age"] * 6,
     ...                   "problem": ["not in contract: left out"] + ["unreadable: x; emptied"] * 6})
-    >>> problem_summary(p, k=5)
-              kind             内容 column  problems
-    0  unreadable  読めない値(空欄化)    age         6
-    1       (k未満)           (k未満)     —          1
+    >>> problem_summary(p)
+                  kind            内容      column  problems
+    0       unreadable      読めない値(空欄化)         age         6
+    1  not in contract  契約外の列(出力しない)  (契約外の列)         1
     """
     from outcomes._clean import problem_kind
 
@@ -190,26 +337,9 @@ def problem_summary(problems: pd.DataFrame, *, k: int = DEFAULT_K) -> pd.DataFra
         .reset_index()
         .sort_values("problems", ascending=False, kind="stable")
     )
-    small = table["problems"] < k
-    shown = table[~small].copy()
-    shown.insert(1, "内容", shown["kind"].map(PROBLEM_KIND_LABELS).fillna(shown["kind"]))
-    hidden = int(table.loc[small, "problems"].sum())
-    if hidden:
-        shown = pd.concat(
-            [
-                shown,
-                pd.DataFrame(
-                    {
-                        "kind": ["(k未満)"],
-                        "内容": ["(k未満)"],
-                        "column": ["—"],
-                        "problems": [hidden],
-                    }
-                ),
-            ],
-            ignore_index=True,
-        )
-    return shown.reset_index(drop=True)
+    names = PROBLEM_KIND_LABELS if language == "ja" else {}
+    table.insert(1, "内容", table["kind"].map(names).fillna(table["kind"]))
+    return table.reset_index(drop=True)
 
 
 def safe_label(value: object) -> str:
@@ -238,14 +368,14 @@ def value_formatter(column: str) -> Callable[[float], str]:
     >>> value_formatter("settlement_ratio")(0.0172)
     '1.7%'
     >>> value_formatter("monthly_amount")(12000)
-    '¥12,000'
+    '1万2,000円'
     >>> value_formatter("months_to_agreement")(5.94)
     '5.9'
     """
     if column in PERCENT_COLUMNS:
         return lambda v: "" if pd.isna(v) else f"{v:.1%}"
     if column in YEN_COLUMNS:
-        return lambda v: "" if pd.isna(v) else f"¥{v:,.0f}"
+        return lambda v: "" if pd.isna(v) else format_yen(v)
     return lambda v: "" if pd.isna(v) else f"{v:,.1f}"
 
 
@@ -264,6 +394,11 @@ def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None
     True
     """
     shown = table.copy()
+    hidden = (
+        shown.pop("suppressed").to_numpy(dtype=bool)
+        if "suppressed" in shown.columns
+        else np.zeros(len(shown), dtype=bool)
+    )
     counts = [c for c in ("cases", "n", "problems") if c in shown.columns]
     stats = [c for c in shown.columns if c in ("mean", *(f"p{round(q * 100)}" for q in QUANTILES))]
     for col in shown.columns:
@@ -276,14 +411,305 @@ def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None
         if shown[col].dtype.kind in "iufc" or pd.api.types.is_bool_dtype(shown[col]):
             continue
         shown[col] = [safe_label(names.get(str(v), v)) for v in shown[col].astype(object)]
-    fmt: dict[str, Any] = {c: value_formatter(value or "") for c in stats}
+    fmt_value = value_formatter(value or "")
+    for c in stats:
+        shown[c] = ["" if h else fmt_value(v) for v, h in zip(shown[c], hidden, strict=True)]
     for c in counts:
-        fmt[c] = "{:,.0f}"
+        shown[c] = [
+            SUPPRESSED if h else ("" if pd.isna(v) else f"{int(v):,}")
+            for v, h in zip(shown[c].astype(object), hidden, strict=True)
+        ]
     labels = {c: REPORT_STAT_LABELS.get(c, column_label(c)) for c in shown.columns}
     text_columns = [c for c in shown.columns if c not in counts and c not in stats]
-    style = shown.style.format(fmt, na_rep="", escape="html").hide(axis="index")
+    classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
+    for c in counts:
+        classes[c] = "oc-problems" if c == "problems" else COUNT_CLASS
+    for c in stats:
+        classes[c] = STAT_CLASS
+    style = shown.style.format(escape="html").hide(axis="index")
+    style = style.set_td_classes(classes)
     style = style.set_properties(subset=text_columns, **{"text-align": "left"})
+    style = style.set_properties(subset=counts + stats, **{"text-align": "right"})
     style = style.relabel_index([labels[c] for c in shown.columns], axis="columns")
     if caption:
         style = style.set_caption(caption)
     return style
+
+
+# --------------------------------------------------------------------------
+# League table, trends, period comparison
+# --------------------------------------------------------------------------
+
+#: the label of small groups pooled together in a league table
+POOLED = "その他(小規模のサービサー)"
+
+
+def _median_intervals(
+    values: np.ndarray, codes: np.ndarray, n_groups: int, z: float = 1.96
+) -> pd.DataFrame:
+    """Median and a distribution-free 95% interval (order statistics) per group code.
+
+    ``codes`` are 0..n_groups-1 (-1 = no group); NaN values are ignored.
+    """
+    ok = (codes >= 0) & ~np.isnan(values)
+    v, c = values[ok], codes[ok]
+    order = np.lexsort((v, c))
+    v, c = v[order], c[order]
+    n = np.bincount(c, minlength=n_groups)
+    start = np.concatenate([[0], np.cumsum(n)[:-1]])
+    out = np.full((n_groups, 3), np.nan)
+    has = n > 0
+    half = z * np.sqrt(n) / 2
+    lo = np.clip(np.floor(n / 2 - half).astype(int), 0, np.maximum(n - 1, 0))
+    hi = np.clip(np.ceil(n / 2 + half).astype(int) - 1, 0, np.maximum(n - 1, 0))
+    mid_lo = np.maximum((n - 1) // 2, 0)
+    mid_hi = np.maximum(n // 2, 0)
+    idx = np.flatnonzero(has)
+    out[idx, 0] = (v[start[idx] + mid_lo[idx]] + v[start[idx] + mid_hi[idx]]) / 2
+    out[idx, 1] = v[start[idx] + lo[idx]]
+    out[idx, 2] = v[start[idx] + hi[idx]]
+    return pd.DataFrame({"n": n, "median": out[:, 0], "lower": out[:, 1], "upper": out[:, 2]})
+
+
+def median_table(
+    cases: pd.DataFrame,
+    by: str | pd.Series,
+    value: str,
+    *,
+    k: int = DEFAULT_K,
+    expected: pd.Series | None = None,
+    pool: bool = False,
+    where: str | None = None,
+) -> pd.DataFrame:
+    """Per group: cases with a value, their median with a 95% interval, and the model's median.
+
+    Computed on every case given. With ``pool``, groups of fewer than ``k``
+    values are counted together as one row (:data:`POOLED`); a row still
+    under ``k`` is suppressed, and then the smallest other row with it
+    (complementary suppression). Rows sort by the median, highest first.
+
+    Parameters
+    ----------
+    cases : DataFrame
+    by : str or Series
+        The group column (or a Series aligned with ``cases``).
+    value : str
+        The column summarised.
+    k : int
+    expected : Series, optional
+        The model's predicted median of each case (aligned with ``cases``):
+        its median per group is shown beside the observed one.
+    pool : bool
+        Pool the small groups instead of suppressing each.
+    where : str, optional
+        Name of the table in :data:`suppression_log`.
+
+    Returns
+    -------
+    DataFrame
+        ``group``, ``n``, ``median``, ``lower``, ``upper`` (, ``expected``),
+        ``suppressed``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"servicer": ["A"] * 8 + ["B"] * 6 + ["C"] * 2 + ["D"] * 3,
+    ...                    "monthly_amount": [10_000.0] * 8 + [20_000.0] * 6 + [5_000.0] * 5})
+    >>> median_table(df, "servicer", "monthly_amount", pool=True)[["group", "n", "median"]]
+                    group  n   median
+    0                   B  6  20000.0
+    1                   A  8  10000.0
+    2  その他(小規模のサービサー)  5   5000.0
+    """
+    group = cases[by] if isinstance(by, str) else by
+    values = cases[value].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    labels = group.astype("string").to_numpy(dtype=object, na_value=None)
+    has_value = ~np.isnan(values)
+    labels = np.where(pd.isna(labels), None, labels)
+    if pool:
+        sizes = pd.Series(labels[has_value & (labels != None)]).value_counts()  # noqa: E711
+        small = set(sizes[sizes < k].index)
+        if small:
+            labels = np.where(pd.Series(labels).isin(small).to_numpy(), POOLED, labels)
+    codes, names = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
+    table = _median_intervals(values, codes, len(names))
+    table.insert(0, "group", list(names))
+    if expected is not None:
+        e = np.asarray(expected, dtype="float64")
+        table["expected"] = _median_intervals(np.where(has_value, e, np.nan), codes, len(names))[
+            "median"
+        ]
+    table = table[table["n"] > 0].reset_index(drop=True)
+    counts = table["n"].to_numpy()
+    small_rows = counts < k
+    hidden = _complementary(counts, small_rows)
+    suppression_log.record(
+        where or f"{value} by group", int(small_rows.sum()), int(hidden.sum() - small_rows.sum())
+    )
+    table["suppressed"] = hidden
+    stats = [c for c in ("median", "lower", "upper", "expected") if c in table.columns]
+    table.loc[hidden, stats] = np.nan
+    table["n"] = table["n"].astype("Int64").mask(table["suppressed"])
+    table["_pooled"] = table["group"] == POOLED
+    table = table.sort_values(
+        ["suppressed", "_pooled", "median"], ascending=[True, True, False], kind="stable"
+    )
+    return table.drop(columns="_pooled").reset_index(drop=True)
+
+
+def quarterly_trend(
+    cases: pd.DataFrame, value: str, *, k: int = DEFAULT_K, date: str = "agreement_date"
+) -> pd.DataFrame:
+    """Quarterly median of ``value`` with a 95% interval; quarters under ``k`` suppressed.
+
+    Examples
+    --------
+    >>> dates = ["2023-01-15"] * 6 + ["2023-05-01"] * 2 + ["2023-08-01"] * 9 + ["2023-11-01"] * 7
+    >>> df = pd.DataFrame({"agreement_date": pd.to_datetime(dates),
+    ...                    "settlement_ratio": [0.02, 0.03, 0.04, 0.05, 0.06, 0.07] * 4})
+    >>> quarterly_trend(df, "settlement_ratio")[["quarter", "n", "median", "suppressed"]]
+      quarter     n  median  suppressed
+    0  2023Q1  <NA>     NaN        True
+    1  2023Q2  <NA>     NaN        True
+    2  2023Q3     9    0.05       False
+    3  2023Q4     7    0.05       False
+
+    2023Q2 holds 2 cases; 2023Q1, the smallest other quarter, is suppressed
+    with it (complementary suppression).
+    """
+    quarter = cases[date].dt.to_period("Q")
+    table = median_table(cases, quarter.astype("string"), value, k=k, where=f"{value} 四半期")
+    table = table.rename(columns={"group": "quarter"}).sort_values("quarter", kind="stable")
+    return table.reset_index(drop=True)
+
+
+def period_comparison(
+    current: pd.DataFrame, previous: pd.DataFrame | None, *, k: int = DEFAULT_K
+) -> pd.DataFrame:
+    """This period against the previous one: cases and medians, each shown only from ``k`` cases.
+
+    Returns
+    -------
+    DataFrame
+        One row per measure (``measure``, ``value``: what it summarises),
+        columns ``current`` / ``previous`` with their ``n``.
+
+    Examples
+    --------
+    >>> now = pd.DataFrame({"resolution": ["lump_sum"] * 6, "settlement_ratio": [0.05] * 6,
+    ...                     "monthly_amount": [None] * 6, "months_to_agreement": [4.0] * 6})
+    >>> table = period_comparison(now, now.head(3))
+    >>> float(table.loc[0, "current"]), table.loc[0, "n_previous"]
+    (6.0, <NA>)
+    """
+    previous = previous if previous is not None else current.iloc[:0]
+
+    def one(frame: pd.DataFrame) -> list[tuple[float, int]]:
+        lump = frame[frame["resolution"] == "lump_sum"]["settlement_ratio"].dropna()
+        inst = frame[frame["resolution"] == "installment"]["monthly_amount"].dropna()
+        months = frame["months_to_agreement"].dropna()
+        return [
+            (float(len(frame)), len(frame)),
+            (float(lump.median()) if len(lump) else np.nan, len(lump)),
+            (float(inst.astype("float64").median()) if len(inst) else np.nan, len(inst)),
+            (float(months.median()) if len(months) else np.nan, len(months)),
+        ]
+
+    measures = [
+        ("件数", "cases"),
+        ("和解率の中央値(一括和解)", "settlement_ratio"),
+        ("月額の中央値(分割弁済)", "monthly_amount"),
+        ("売却から和解までの月数の中央値", "months_to_agreement"),
+    ]
+    rows = []
+    small = 0
+    for (name, value), (cur, n_cur), (prev, n_prev) in zip(
+        measures, one(current), one(previous), strict=True
+    ):
+        small += int(0 < n_cur < k) + int(0 < n_prev < k)
+        rows.append(
+            {
+                "measure": name,
+                "value": value,
+                "current": cur if n_cur >= k else np.nan,
+                "n_current": n_cur if n_cur >= k else pd.NA,
+                "previous": prev if n_prev >= k else np.nan,
+                "n_previous": n_prev if n_prev >= k else pd.NA,
+            }
+        )
+    suppression_log.record("今期と前期", small)
+    out = pd.DataFrame(rows)
+    return out
+
+
+def league_styled(table: pd.DataFrame, value: str, caption: str) -> Any:
+    """A :func:`median_table` (renamed for display) as a league table to show.
+
+    Columns ``順位``, ``servicer``, ``n``, ``p50``, ``p2.5``, ``p97.5`` and
+    optionally ``expected``; suppressed rows show ``k未満`` and no figure.
+    """
+    fmt = value_formatter(value)
+    shown = pd.DataFrame({"順位": table["順位"]})
+    shown["サービサー"] = [safe_label(v) for v in table["servicer"].astype(object)]
+    hidden = table["suppressed"].to_numpy(dtype=bool)
+    shown["件数"] = [
+        SUPPRESSED if h else f"{int(n):,}"
+        for n, h in zip(table["n"].astype(object), hidden, strict=True)
+    ]
+    shown["中央値"] = ["" if h else fmt(v) for v, h in zip(table["p50"], hidden, strict=True)]
+    shown["95%区間"] = [
+        "" if h else f"{fmt(lo)} 〜 {fmt(hi)}"
+        for lo, hi, h in zip(table["p2.5"], table["p97.5"], hidden, strict=True)
+    ]
+    if "expected" in table.columns:
+        shown["モデルの予測(中央値)"] = [
+            "" if h else fmt(v) for v, h in zip(table["expected"], hidden, strict=True)
+        ]
+    classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
+    classes["件数"] = COUNT_CLASS
+    for c in shown.columns[3:]:
+        classes[c] = STAT_CLASS
+    return (
+        shown.style.format(escape="html")
+        .hide(axis="index")
+        .set_td_classes(classes)
+        .set_caption(caption)
+    )
+
+
+def comparison_styled(table: pd.DataFrame, period: str | None, compare: str | None) -> Any:
+    """:func:`period_comparison` as a table to show (this period, the previous one)."""
+    from outcomes.report.data import period_label
+
+    now, before = f"今期({period_label(period)})", f"前期({period_label(compare)})"
+    rows = []
+    for r in table.itertuples():
+        fmt = value_formatter(r.value) if r.value != "cases" else (lambda v: f"{int(v):,}")
+
+        def cell(v: float, n: object, fmt: Callable[[float], str] = fmt) -> tuple[str, str]:
+            if pd.isna(n):
+                return "", SUPPRESSED
+            return fmt(v), f"{int(n):,}"
+
+        cur, n_cur = cell(r.current, r.n_current)
+        prev, n_prev = cell(r.previous, r.n_previous)
+        rows.append(
+            {
+                "項目": r.measure,
+                now: cur,
+                f"{now}の件数": n_cur,
+                before: prev,
+                f"{before}の件数": n_prev,
+            }
+        )
+    shown = pd.DataFrame(rows)
+    classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
+    classes[f"{now}の件数"] = COUNT_CLASS
+    classes[f"{before}の件数"] = COUNT_CLASS
+    classes[now] = STAT_CLASS
+    classes[before] = STAT_CLASS
+    return (
+        shown.style.format(escape="html")
+        .hide(axis="index")
+        .set_td_classes(classes)
+        .set_caption("今期と前期の比較(k件未満は「k未満」)")
+    )
