@@ -267,9 +267,8 @@ def test_every_source_failure_is_one_line_for_every_command(
     assert len(lines) == 1, captured.err
     assert lines[0].startswith(f"outcomes {command}: ")
     assert "Traceback" not in captured.err and "s3cret" not in captured.err
-    if command != "report":  # report reads its input in outcomes._report (merged separately)
-        assert reason in lines[0]
-        assert "OUTCOMES_TRACEBACK" not in lines[0]  # an OutcomesError, not a stray ValueError
+    assert reason in lines[0]
+    assert "OUTCOMES_TRACEBACK" not in lines[0]  # an OutcomesError, not a stray ValueError
     assert not (tmp_path / "model").exists() and not (tmp_path / "pred.csv").exists()
 
 

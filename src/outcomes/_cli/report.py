@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from outcomes._cli import _check_source, driver_url, is_url
 from outcomes.report import write_report
 
 __all__ = ["run"]
@@ -15,8 +16,11 @@ def run(args: argparse.Namespace) -> int:
     ``args`` holds ``input``, ``output``, ``period``, ``servicer``,
     ``creditor_type``, ``k`` and ``model`` (see ``outcomes report --help``).
     """
+    table, query = getattr(args, "table", None), getattr(args, "query", None)
+    _check_source(args.input, table=table, query=query, sheet=None)
+    source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
-        args.input,
+        source,
         args.output,
         period=args.period,
         servicer=args.servicer,
@@ -24,9 +28,8 @@ def run(args: argparse.Namespace) -> int:
         k=args.k,
         model_dir=args.model,
         compare=getattr(args, "compare", None),
+        table=table,
+        query=query,
     )
     print(f"report: {path}")
     return 0
-
-
-#: the name ``outcomes.cli`` looked the handler up by before ``_cli/``

@@ -294,14 +294,19 @@ def source_name(source: object) -> str:
 
 
 def load_report_data(
-    source: str | Path | None = None, *, today: date | str | None = None
+    source: str | Path | None = None,
+    *,
+    today: date | str | None = None,
+    table: str | None = None,
+    query: str | None = None,
 ) -> ReportData:
     """Read an export (raw, or an already-clean parquet) and clean it if needed.
 
     A parquet file whose columns are exactly the clean table's is checked
     against the schema and used as it is; anything else goes through
     :func:`~outcomes.read_cases` and :func:`~outcomes.clean_cases`.
-    ``None`` reads the shipped sample (cleaned as of its export day).
+    ``None`` reads the shipped sample (cleaned as of its export day). A
+    SQLAlchemy URL is read with ``table`` or ``query``.
 
     Raises
     ------
@@ -329,7 +334,7 @@ def load_report_data(
     from outcomes._io import load_case_table
 
     day = _as_date(today)
-    loaded = load_case_table(source, today=day)
+    loaded = load_case_table(source, today=day, table=table, query=query)
     return ReportData(
         loaded.cases,
         loaded.problems if len(loaded.problems) else _empty_problems(PROBLEM_COLUMNS),

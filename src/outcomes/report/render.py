@@ -156,6 +156,8 @@ def write_report(
     model_dir: str | Path | None = None,
     today: date | str | None = None,
     compare: str | None = None,
+    table: str | None = None,
+    query: str | None = None,
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
@@ -189,6 +191,8 @@ def write_report(
     compare : str, optional
         The period to compare ``period`` with; default the preceding period
         of equal length.
+    table, query : str, optional
+        With a SQLAlchemy URL as ``input``: the table, or the query, to read.
 
     Returns
     -------
@@ -231,7 +235,7 @@ def write_report(
     if model_dir is not None and not Path(model_dir).is_dir():
         raise OutcomesError(f"model directory {model_dir} does not exist")
     day = _as_date(today)
-    data = load_report_data(input, today=day)
+    data = load_report_data(input, today=day, table=table, query=query)
 
     import nbformat
     import papermill
