@@ -57,7 +57,7 @@ from outcomes._parse import (
 )
 from outcomes._privacy import MASK, personal_data_kinds
 from outcomes._registry import match_servicers
-from outcomes._schema import case_schema
+from outcomes._schema import check_cases
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
 
@@ -311,7 +311,7 @@ def clean_cases(
     all_ids = _all_case_ids(parsed, rows)
     problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
     out = out.reset_index(drop=True)
-    case_schema(today).validate(out)
+    check_cases(out, today)
     return CleanResult(
         cases=out,
         problems=problem_table,
