@@ -17,6 +17,7 @@ Nothing is dropped without a row in the problems table.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,10 +32,14 @@ from outcomes._contract import (
     CASE_COLUMNS,
     COLUMN_BY_NAME,
     COLUMNS,
+    DATE_COLUMNS,
     DATE_DTYPE,
     MAX_LUMP_SUM_FACTOR,
     MIN_DATE,
+    MIN_RESIDUAL_DEBT,
+    MISSING_MARKERS,
     RATIO_TOLERANCE,
+    SUMMARY_WORDS,
     TEXT_COLUMNS,
     YEN_UNITS,
     creditor_type_of,
@@ -42,6 +47,7 @@ from outcomes._contract import (
 )
 from outcomes._errors import OutcomesError
 from outcomes._parse import (
+    NOTE_GUARANTOR_NAME,
     ParsedColumn,
     parse_age,
     parse_age_band,
@@ -50,6 +56,7 @@ from outcomes._parse import (
     parse_column,
     parse_count,
     parse_date,
+    parse_guarantor,
     parse_prefecture,
     parse_ratio,
     parse_term,
@@ -77,6 +84,7 @@ _PARSERS: dict[str, Callable[..., Any]] = {
     "term": parse_term,
     "ratio": parse_ratio,
     "servicer": parse_text,
+    "guarantor": parse_guarantor,
 }
 
 
@@ -278,6 +286,9 @@ def clean_cases(
         progress = n >= 200_000
 
     columns, units = _match_columns(frame, problems)
+    keep = _not_summary(frame, columns, rows, problems)
+    if not keep.all():
+        frame, rows = frame[keep].reset_index(drop=True), rows[keep]
     parsed: dict[str, pd.Series] = {}
     unreadable: dict[str, np.ndarray] = {}
     raw_text: dict[str, pd.Series] = {}
@@ -289,14 +300,14 @@ def clean_cases(
         text = _raw_text(values)
         raw_text[name] = text
         values = _screen_personal(name, values, text, rows, problems)
-        col = _parse(name, values, units.get(name))
+        col = _parse(name, values, units.get(name), str(frame.columns[position]))
         _report_parse(name, col, text, rows, problems)
         parsed[name] = col.values
         unreadable[name] = col.errors.notna().to_numpy()
         bar.update()
     bar.close()
 
-    out = _assemble(parsed, n)
+    out = _assemble(parsed, len(frame))
     _servicers(out, raw_text, rows, problems)
     _ages(out)
     _numeric(out)
@@ -395,6 +406,66 @@ def _match_columns(
     return columns, units
 
 
+def _cell_keys(values: pd.Series) -> np.ndarray:
+    """Each cell as NFKC-trimmed text (``""`` for an empty cell), each distinct value once."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    keys = [
+        "" if (t := _cell_text(u)) is None else unicodedata.normalize("NFKC", t).strip()
+        for u in uniques
+    ]
+    return np.array([*keys, ""], dtype=object)[codes]
+
+
+def _blank_keys(keys: np.ndarray) -> np.ndarray:
+    """Keys that are empty or a missing marker."""
+    folded = pd.Series(keys, dtype=object).str.casefold()
+    return folded.isin(list(MISSING_MARKERS)).to_numpy(dtype=bool)
+
+
+def _not_summary(
+    frame: pd.DataFrame, columns: dict[str, int], rows: np.ndarray, problems: _Problems
+) -> np.ndarray:
+    """Rows that are cases; summary rows (§6) are reported once each and left out.
+
+    A summary row's case id, or its first non-empty cell, is 合計, 小計, 総計, 計,
+    件数, 平均 or 集計; so is a row with no case id and no other contract value.
+    """
+    n = len(frame)
+    summary = np.zeros(n, dtype=bool)
+    value = np.full(n, None, dtype=object)
+    why = np.full(n, None, dtype=object)
+    # the first non-empty cell of each row, looked at column by column on the rows still empty
+    todo = np.arange(n)
+    for j in range(frame.shape[1]):
+        if not len(todo):
+            break
+        keys = _cell_keys(frame.iloc[todo, j])
+        filled = keys != ""
+        hit = todo[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
+        summary[hit], value[hit] = True, keys[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
+        todo = todo[~filled]
+    if "case_id" in columns:
+        ids = _cell_keys(frame.iloc[:, columns["case_id"]])
+        by_id = np.isin(ids, list(SUMMARY_WORDS)) & ~summary
+        summary[by_id], value[by_id] = True, ids[by_id]
+        no_id = np.flatnonzero(~summary & _blank_keys(ids))
+    else:
+        no_id = np.flatnonzero(~summary)
+    why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
+    # no case id and no other contract value: nothing to keep
+    empty = no_id
+    for name, position in columns.items():
+        if not len(empty) or name == "case_id":
+            continue
+        keys = _cell_keys(frame.iloc[empty, position])
+        empty = empty[_blank_keys(keys)]
+    summary[empty] = True
+    why[empty] = "summary row: no case id and no contract value; left out"
+    if summary.any():
+        problems.add(rows[summary], "case_id", value[summary], why[summary])
+    return ~summary
+
+
 def _screen_personal(
     name: str,
     values: pd.Series,
@@ -426,7 +497,7 @@ _WITH_ARTICLE = {
 }
 
 
-def _parse(name: str, values: pd.Series, unit: str | None) -> ParsedColumn:
+def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:
     spec = COLUMN_BY_NAME[name]
     parser = _PARSERS[spec.kind]
     kwargs: dict[str, Any] = {}
@@ -434,6 +505,9 @@ def _parse(name: str, values: pd.Series, unit: str | None) -> ParsedColumn:
         kwargs["unit"] = YEN_UNITS[unit]
     elif spec.kind == "ratio" and unit == "%":
         kwargs["percent"] = True
+    elif spec.kind == "ratio" and header.strip() == name:
+        # the clean table's own column (a re-read clean table): a fraction, never a percentage
+        kwargs["fraction"] = True
     elif spec.kind == "code":
         kwargs["column"] = name
     return parse_column(values, parser, **kwargs)
@@ -446,10 +520,21 @@ def _report_parse(
     problems.add(
         rows[errors],
         name,
-        text[errors],
+        # a guarantor cell may hold a person's name: never repeated
+        [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
         "unreadable: " + col.errors[errors].astype(str) + "; emptied",
     )
     notes = col.notes.notna().to_numpy()
+    if name == "guarantor":
+        names = (col.notes == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
+        problems.add(
+            rows[names],
+            name,
+            [MASK] * int(names.sum()),
+            "personal data: looks like a person's name; read as true (a guarantor), "
+            "the name is not copied",
+        )
+        notes = notes & ~names
     problems.add(rows[notes], name, text[notes], "noted: " + col.notes[notes].astype(str))
 
 
@@ -542,13 +627,28 @@ def _ranges(
     """Empty and report values out of range; check dates and lump sum."""
     for name, series in list(out.items()):
         spec = COLUMN_BY_NAME[name]
-        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band"):
+        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band", "guarantor"):
             continue
         if spec.minimum is None and spec.maximum is None:
             continue
         num = pd.to_numeric(series, errors="coerce")
         bad = pd.Series(False, index=series.index)
-        if spec.minimum is not None:
+        if name == "residual_debt":
+            negative = num < 0
+            _report_range(out, name, negative, raw_text, rows, problems, unreadable, "is below 0")
+            low = (num >= 0) & (num < spec.minimum)
+            _report_range(
+                out,
+                name,
+                low,
+                raw_text,
+                rows,
+                problems,
+                unreadable,
+                f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
+            )
+            bad |= negative | low
+        elif spec.minimum is not None:
             low = num < spec.minimum
             _report_range(
                 out, name, low, raw_text, rows, problems, unreadable, f"is below {spec.minimum:g}"
@@ -560,7 +660,7 @@ def _ranges(
                 out, name, high, raw_text, rows, problems, unreadable, f"is above {spec.maximum:g}"
             )
             bad |= high
-    for name in ("sale_date", "agreement_date"):
+    for name in DATE_COLUMNS:
         d = pd.to_datetime(out[name], errors="coerce")
         early = d < pd.Timestamp(MIN_DATE)
         _report_range(out, name, early, raw_text, rows, problems, unreadable, "is before 1989")

@@ -81,6 +81,8 @@ from kanjize import kanji2number
 from outcomes._contract import (
     AGE_BANDS,
     CODE_MAPS,
+    GUARANTOR_FALSE,
+    GUARANTOR_TRUE,
     MISSING_MARKERS,
     OPEN_ENDED_TERMS,
     PREFECTURE_NAMES,
@@ -100,6 +102,7 @@ __all__ = [
     "parse_column",
     "parse_count",
     "parse_date",
+    "parse_guarantor",
     "parse_prefecture",
     "parse_ratio",
     "parse_term",
@@ -736,16 +739,18 @@ _RATIO = re.compile(r"(?P<num>[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?P<pct>%|�
 _NOTE_PERCENT = "bare number above 1 read as a percentage"
 
 
-def _ratio(value: Decimal, is_percent: bool, percent: bool, notes: list[str]) -> Parsed:
+def _ratio(
+    value: Decimal, is_percent: bool, percent: bool, notes: list[str], fraction: bool = False
+) -> Parsed:
     if is_percent or percent:
         value = value / 100
-    elif abs(value) > 1:
+    elif abs(value) > 1 and not fraction:
         value = value / 100
         notes.append(_NOTE_PERCENT)
     return Parsed(float(value), _join(notes))
 
 
-def parse_ratio(raw: object, percent: bool = False) -> Parsed:
+def parse_ratio(raw: object, percent: bool = False, fraction: bool = False) -> Parsed:
     """Parse a ratio as a fraction.
 
     Parameters
@@ -756,6 +761,9 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
         The header's unit is ``%``: bare numbers are percentages, without a
         note. Otherwise a bare number above 1 is read as a percentage and
         noted.
+    fraction : bool, default False
+        The column is the clean table's own (its canonical name as header):
+        bare numbers are fractions, also above 1 (a ratio of 100.6%).
 
     Examples
     --------
@@ -765,6 +773,8 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
     Parsed(value=0.077, note='bare number above 1 read as a percentage')
     >>> parse_ratio("7.7", percent=True)
     Parsed(value=0.077, note=None)
+    >>> parse_ratio(1.0063, fraction=True)
+    Parsed(value=1.0063, note=None)
     """
     if _is_missing(raw):
         return _EMPTY
@@ -772,7 +782,7 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
         number = _typed_number(raw)
         if number is None:
             raise ParseError("not a ratio")
-        return _ratio(number, False, percent, [])
+        return _ratio(number, False, percent, [], fraction)
     text = _clean_text(raw)
     if text is None:
         return _EMPTY
@@ -786,7 +796,7 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
     m = _RATIO.fullmatch(t)
     if not m:
         raise ParseError("not a ratio")
-    return _ratio(Decimal(m["num"]), bool(m["pct"]), percent, notes)
+    return _ratio(Decimal(m["num"]), bool(m["pct"]), percent, notes, fraction)
 
 
 # --------------------------------------------------------------------------
@@ -821,13 +831,62 @@ def parse_code(raw: object, column: str) -> Parsed:
         raise ValueError(f"no code list for column {column!r}") from None
     if _is_missing(raw):
         return _EMPTY
-    text = _clean_text(raw if isinstance(raw, str) else str(raw))
-    if text is None:
+    text = unicodedata.normalize("NFKC", raw if isinstance(raw, str) else str(raw)).strip()
+    code = codes.get(normalize_header(text))  # before the missing markers: judgment's なし
+    if code is not None:
+        return Parsed(code)
+    if text.casefold() in MISSING_MARKERS:
         return _EMPTY
-    code = codes.get(normalize_header(text))
-    if code is None:
-        raise ParseError(f"unknown {column.replace('_', ' ')} code")
-    return Parsed(code)
+    raise ParseError(f"unknown {column.replace('_', ' ')} code")
+
+
+#: the note of a guarantor cell holding a name: true, and the name is personal data
+NOTE_GUARANTOR_NAME = "person's name"
+_GUARANTOR_TRUE = frozenset(normalize_header(w) for w in GUARANTOR_TRUE)
+_GUARANTOR_FALSE = frozenset(normalize_header(w) for w in GUARANTOR_FALSE)
+_NAME = re.compile(
+    r"(?:(?:あり|有り?)[(\[【])?[A-Za-z一-龥々〆ヶぁ-んァ-ヴー・. ]{1,30}"
+    r"(?:様|さま|さん|殿|氏)?[)\]】]?"
+)
+
+
+def parse_guarantor(raw: object) -> Parsed:
+    """Parse whether a 連帯保証人 or 連帯債務者 stands beside the debtor.
+
+    ``あり``/``有``/``○``/``1``/``yes`` are true, ``なし``/``無``/``×``/``0``/``no``
+    false, an empty cell unknown. A person's name written in the cell means
+    true; the value is noted ``"person's name"`` so that the cleaner reports
+    it as personal data, masked, and never copies it.
+
+    Examples
+    --------
+    >>> parse_guarantor("あり").value, parse_guarantor("なし").value, parse_guarantor(1).value
+    (True, False, True)
+    >>> parse_guarantor("山田太郎")
+    Parsed(value=True, note="person's name")
+    >>> parse_guarantor("不明")
+    Parsed(value=None, note=None)
+    """
+    if _is_missing(raw):
+        return _EMPTY
+    if isinstance(raw, bool | np.bool_):
+        return Parsed(bool(raw))
+    if not isinstance(raw, str):
+        number = _typed_number(raw)
+        if number is not None and number in (0, 1):
+            return Parsed(bool(number))
+        raise ParseError("not a yes/no value (あり/なし)")
+    text = unicodedata.normalize("NFKC", raw).strip()
+    key = normalize_header(text)
+    if key in _GUARANTOR_TRUE:
+        return Parsed(True)
+    if key in _GUARANTOR_FALSE:
+        return Parsed(False)
+    if text.casefold() in MISSING_MARKERS:
+        return _EMPTY
+    if _NAME.fullmatch(text) and (not text.isascii() or " " in text):  # 山田太郎, Taro Yamada
+        return Parsed(True, NOTE_GUARANTOR_NAME)
+    raise ParseError("not a yes/no value (あり/なし)")
 
 
 def parse_prefecture(raw: object) -> Parsed:
@@ -1266,14 +1325,14 @@ def _fast_text(uniques: pd.Index) -> _Fast:
     return fast
 
 
-def _fast_ratio(uniques: pd.Index, percent: bool = False) -> _Fast:
+def _fast_ratio(uniques: pd.Index, percent: bool = False, fraction: bool = False) -> _Fast:
     fast = _Fast(len(uniques))
     if percent:
         return fast
     arr = _num_part(uniques)
     if arr is not None:
         fa = arr.astype(np.float64)
-        mask = np.abs(fa) <= 1  # NaN compares False
+        mask = np.isfinite(fa) if fraction else np.abs(fa) <= 1  # NaN compares False
         fast.fill(np.flatnonzero(mask), fa[mask].astype(object))
         return fast
     pos, s = _str_part(uniques)

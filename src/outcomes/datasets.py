@@ -920,8 +920,8 @@ def _clean_frame(t: dict[str, np.ndarray], n: int) -> pd.DataFrame:
         "term_months": ints(t["term"]),
         "settlement_ratio": floats(t["ratio"]),
     }
-    frame = pd.DataFrame(data)
-    return frame.astype({c: COLUMN_BY_NAME[c].dtype for c in CASE_COLUMNS})[list(CASE_COLUMNS)]
+    frame = pd.DataFrame(data).reindex(columns=list(CASE_COLUMNS))  # optional columns: empty
+    return frame.astype({c: COLUMN_BY_NAME[c].dtype for c in CASE_COLUMNS})
 
 
 # --------------------------------------------------------------------------
