@@ -404,7 +404,7 @@ def test_case_from_mapping_gives_the_clean_columns_and_dtypes():
     assert first["resolution"] == "pending"
     assert first["sale_date"] == pd.Timestamp("2023-06-30")
     assert pd.isna(first["monthly_income"])
-    marked = case_from_mapping({"residual_debt": 1_000, "servicer": "なし", "employment": "-"})
+    marked = case_from_mapping({"residual_debt": 100_000, "servicer": "なし", "employment": "-"})
     assert marked["servicer"].isna().all() and marked["employment"].isna().all()
 
 
