@@ -406,14 +406,21 @@ def _match_columns(
     return columns, units
 
 
+#: longer cells are neither a summary word nor a missing marker, whatever their spaces
+_SHORT_CELL = 12
+
+
 def _cell_keys(values: pd.Series) -> np.ndarray:
-    """Each cell as NFKC-trimmed text (``""`` for an empty cell), each distinct value once."""
+    """Short text cells NFKC-trimmed, ``""`` for an empty cell, ``"…"`` for any other.
+
+    Enough to tell summary words and missing markers; each distinct value once.
+    """
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
-    keys = [
-        "" if (t := _cell_text(u)) is None else unicodedata.normalize("NFKC", t).strip()
-        for u in uniques
-    ]
-    return np.array([*keys, ""], dtype=object)[codes]
+    keys = np.full(len(uniques) + 1, "…", dtype=object)
+    keys[-1] = ""
+    short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
+    keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
+    return keys[codes]
 
 
 def _blank_keys(keys: np.ndarray) -> np.ndarray:
