@@ -302,7 +302,7 @@ def clean_cases(
         values = _screen_personal(name, values, text, rows, problems)
         col = _parse(name, values, units.get(name), str(frame.columns[position]))
         _report_parse(name, col, text, rows, problems)
-        parsed[name] = col.values
+        parsed[name] = _typed_once(name, col)
         unreadable[name] = col.errors.notna().to_numpy()
         bar.update()
     bar.close()
@@ -418,8 +418,19 @@ def _cell_keys(values: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
     keys = np.full(len(uniques) + 1, "…", dtype=object)
     keys[-1] = ""
-    short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
-    keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
+    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # text cells: by pyarrow
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pa.array(uniques, type=pa.string())
+        short = pc.less_equal(pc.utf8_length(text), _SHORT_CELL)
+        norm = pc.utf8_trim_whitespace(pc.utf8_normalize(pc.filter(text, short), "NFKC"))
+        keys[np.flatnonzero(short.to_numpy(zero_copy_only=False))] = norm.to_numpy(
+            zero_copy_only=False
+        )
+    else:
+        short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
+        keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
     return keys[codes]
 
 
@@ -518,6 +529,21 @@ def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> Parse
     elif spec.kind == "code":
         kwargs["column"] = name
     return parse_column(values, parser, **kwargs)
+
+
+def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
+    """A parsed column as the checks that follow want it, from its distinct values.
+
+    Numbers as float64 and dates as datetime64 (what ``_numeric`` would make of
+    them, converted once per distinct value instead of once per row); the rest,
+    and ages (numbers or bands), as parsed.
+    """
+    spec = COLUMN_BY_NAME[name]
+    if spec.kind == "date":
+        return col.typed(DATE_DTYPE)
+    if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
+        return col.typed("float64")
+    return col.values
 
 
 def _report_parse(

@@ -68,7 +68,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -969,6 +969,30 @@ class ParsedColumn:
     values: pd.Series
     notes: pd.Series
     errors: pd.Series
+    #: the code of each row's distinct value (-1: missing) and the parsed distinct values
+    codes: np.ndarray | None = field(default=None, repr=False)
+    distinct: np.ndarray | None = field(default=None, repr=False)
+
+    def typed(self, dtype: str) -> pd.Series:
+        """The values as ``"float64"`` or ``"datetime64[ns]"``, converted once per distinct value.
+
+        Examples
+        --------
+        >>> col = parse_column(pd.Series(["580万円", None, "580万円"]), parse_amount)
+        >>> col.typed("float64").tolist()
+        [5800000.0, nan, 5800000.0]
+        """
+        if self.codes is None or self.distinct is None:
+            values = self.values
+        else:
+            values = pd.Series(self.distinct, dtype=object)
+        if dtype == "float64":
+            converted = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64")
+        else:
+            converted = pd.to_datetime(values, errors="coerce").to_numpy(dtype=dtype)
+        if self.codes is not None and self.distinct is not None:
+            converted = converted[self.codes]  # -1 takes the last slot, left empty
+        return pd.Series(converted, index=self.values.index, name=self.values.name)
 
 
 class _Fast:
@@ -1421,4 +1445,4 @@ def parse_column(raw: pd.Series, parser: Callable[..., Parsed], **kwargs: object
             taken = arr[codes]
         return pd.Series(taken, index=raw.index, dtype=object, name=raw.name)
 
-    return ParsedColumn(out(values), out(notes, texts=True), out(errors, texts=True))
+    return ParsedColumn(out(values), out(notes, texts=True), out(errors, texts=True), codes, values)
