@@ -4,12 +4,21 @@ The steps, in order (each is one function below):
 
 1. headers: match each source header to a canonical column (with its unit);
    columns outside the contract are left out and reported once;
-2. personal data: kept text cells that look personal are emptied and reported;
-3. parse: every column's distinct raw values are parsed once;
-4. ranges and cross-column rules (dates in order, lump sum vs debt);
-5. derive: age_band, creditor_type, settlement_ratio;
-6. several rows for one case: the latest agreement wins;
-7. dtypes and the pandera schema on the way out.
+2. summary rows (合計, 小計, …, or no case id and no contract value) are left
+   out and reported once each;
+3. personal data: kept text cells that look personal are emptied and reported
+   (a name in the guarantor column means true and is never copied);
+4. parse: every column's distinct raw values are parsed once, and numbers and
+   dates are typed once from those distinct values;
+5. ranges and cross-column rules (dates in order, lump sum vs debt);
+6. derive: age_band, creditor_type, settlement_ratio;
+7. several rows for one case: the latest agreement wins;
+8. dtypes, and the contract checked on the way out (``_schema.check_cases``:
+   the pandera schema's rules, vectorised, without pandera).
+
+Cleaning is idempotent: a clean table read back (Parquet, a database, CSV)
+cleans to itself and reports nothing new; its ratio columns, under their
+canonical names, are fractions (a ratio of 100.6% stays 1.006).
 
 Nothing is dropped without a row in the problems table.
 """

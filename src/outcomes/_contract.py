@@ -58,7 +58,7 @@ class ColumnSpec:
     kind : str
         How raw values are parsed: ``"text"``, ``"date"``, ``"int"``,
         ``"amount"``, ``"ratio"``, ``"age"``, ``"age_band"``, ``"count"``,
-        ``"term"``, ``"code"``, ``"prefecture"``, ``"servicer"``.
+        ``"term"``, ``"code"``, ``"prefecture"``, ``"servicer"``, ``"guarantor"``.
     dtype : str or pandas dtype
         The clean table's dtype.
     aliases : tuple of str
