@@ -220,7 +220,7 @@ class _Problems:
 def _raw_text(values: pd.Series) -> pd.Series:
     """The raw cells as the text written in the file (each distinct value once)."""
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
-        return values.astype(object)  # a CSV column: the cells are the text
+        return values  # a CSV column: the cells are the text
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
     text = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
     return pd.Series(text[codes], index=values.index, dtype=object)
@@ -424,7 +424,7 @@ def _cell_keys(values: pd.Series) -> np.ndarray:
 
     Enough to tell summary words and missing markers; each distinct value once.
     """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    codes, uniques = values.factorize(use_na_sentinel=True)
     keys = np.full(len(uniques) + 1, "…", dtype=object)
     keys[-1] = ""
     if pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # text cells: by pyarrow
