@@ -233,12 +233,13 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
         encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
         skip = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
         sep = _sniff_delimiter(head[skip:], default_sep) if sniff else default_sep
-        try:
-            data = path.read_bytes()[skip:]
-        except OSError as exc:
-            raise ReadError(source, exc.strerror or str(exc)) from exc
-        grid = _parse_csv_arrow(data, sep=sep)
-        del data
+        if _utf8_head(head[skip:]):  # else CP932 most likely: no UTF-8 attempt by pyarrow
+            try:
+                data = path.read_bytes()[skip:]
+            except OSError as exc:
+                raise ReadError(source, exc.strerror or str(exc)) from exc
+            grid = _parse_csv_arrow(data, sep=sep)
+            del data
     if grid is None and encoding in ("utf-8", "utf-8-sig"):
         with _open(path, source) as handle:
             handle.seek(skip)
@@ -263,6 +264,15 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
     # record i (0-based, header included) is spreadsheet row i + 1
     table = _table_from_grid(grid, np.arange(1, len(grid) + 1), source, typed=False)
     return _finish(table, source=source, format="csv", encoding=encoding)
+
+
+def _utf8_head(head: bytes) -> bool:
+    """Whether the first bytes of a file are UTF-8 (a character cut at the end is allowed)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(data: bytes, source: str, guess: str) -> tuple[str, str]:
