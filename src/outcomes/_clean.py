@@ -463,16 +463,21 @@ def _not_summary(
     why = np.full(n, None, dtype=object)
     # the first non-empty cell of each row, looked at column by column on the rows still empty
     todo = np.arange(n)
+    whole: dict[int, np.ndarray] = {}  # keys of whole columns, kept for the case id
     for j in range(frame.shape[1]):
         if not len(todo):
             break
-        keys = _cell_keys(frame.iloc[todo, j])
+        if len(todo) == n:
+            keys = whole[j] = _cell_keys(frame.iloc[:, j])
+        else:
+            keys = _cell_keys(frame.iloc[todo, j])
         filled = keys != ""
         hit = todo[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
         summary[hit], value[hit] = True, keys[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
         todo = todo[~filled]
     if "case_id" in columns:
-        ids = _cell_keys(frame.iloc[:, columns["case_id"]])
+        position = columns["case_id"]
+        ids = whole[position] if position in whole else _cell_keys(frame.iloc[:, position])
         by_id = np.isin(ids, list(SUMMARY_WORDS)) & ~summary
         summary[by_id], value[by_id] = True, ids[by_id]
         no_id = np.flatnonzero(~summary & _blank_keys(ids))
