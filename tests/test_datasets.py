@@ -21,6 +21,7 @@ from outcomes._contract import (
     MAX_DEBT,
     MISSING_MARKERS,
     NO_SERVICER_MARKERS,
+    OPTIONAL_COLUMNS,
     PREFECTURE_NAMES,
     PREFECTURES,
     RESOLUTION_CODES,
@@ -276,12 +277,16 @@ def test_messy_is_all_strings_with_contract_headers(messy):
     outside = [h for h, name in matched.items() if name is None]
     assert set(outside) <= {"氏名", "電話番号", "担当者"} and "氏名" in outside
     found = set(matched.values()) - {None}
-    required = set(CASE_COLUMNS) - {
-        "age_band",
-        "creditor_type",
-        "delinquency_rate",
-        "settlement_ratio",
-    }
+    required = (
+        set(CASE_COLUMNS)
+        - set(OPTIONAL_COLUMNS)
+        - {
+            "age_band",
+            "creditor_type",
+            "delinquency_rate",
+            "settlement_ratio",
+        }
+    )
     assert required | {"notes"} <= found
 
 

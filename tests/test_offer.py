@@ -369,7 +369,8 @@ def test_as_of_is_the_day_of_agreement(ratio_model):
 def test_bad_cases_and_arguments(ratio_model):
     with pytest.raises(CaseError, match="residual_debt"):
         opening_offer(ratio_model, {"creditor": "〇〇銀行"})
-    with pytest.raises(CaseError, match="nothing to settle"):
+    # contract §4: a residual debt under ¥10,000 is out of range (a missing 万円)
+    with pytest.raises(CaseError, match="nothing to settle|under ¥10,000"):
         opening_offer(ratio_model, {"residual_debt": 0})
     with pytest.raises(ValueError, match="levels"):
         opening_offer(ratio_model, SAITAMA, levels=(0.5, 0.2, 0.9))

@@ -31,6 +31,8 @@ from outcomes._parse import (
     Parsed,
     ParsedColumn,
     ParseError,
+    _fast_amount,
+    _fast_date,
     age_band_of,
     parse_age,
     parse_age_band,
@@ -1107,6 +1109,36 @@ def test_parse_column_amount_fast_paths_match_the_scalar_parser(unit):
 )
 def test_parse_column_typed_amount_columns(raw):
     assert_matches_scalar(raw, parse_amount, unit=10_000)
+
+
+SECTION_AMOUNTS = [
+    "854万2千円", "五百五十八万円", "十九万千円", "5千円", "5千", "1億2000万", "1億20000万",
+    "1万5000", "1億5", "1億50000000", "一億二千万円", "千円", "百", "1二万", "約五百万円",
+    "3万5", "3万5千", "五", "一万五千", "0千円", "9999999999999万", "万円", "円", "1億万",
+    "１２万３千円", "十万十", "二十万二", "1000000億", "九千九百九十九兆",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", [1, 1_000, 10_000])
+def test_parse_column_section_amounts_match_the_scalar_parser(unit):
+    """Kanji and small-unit amounts in bulk: the fast path reads them as the scalar parser."""
+    raw = pd.Series(SECTION_AMOUNTS * 2 + [None], dtype="str")
+    assert_matches_scalar(raw, parse_amount, unit=unit)
+    fast = _fast_amount(pd.Index(["854万2千円", "五百五十八万円", "5千"]), unit=unit)
+    assert fast.done.all()
+
+
+def test_parse_column_dates_with_time_eras_and_serials_match_the_scalar_parser():
+    texts = [
+        "2021/3/15 10:23:45", "2021-03-15T10:00", "2021/3/15 9:05", "令和元年4月30日",
+        "平成31年5月1日", "平成31年4月30日", "R0.3.3", "H30.2.29", "R03/03/15", "r3.3.15",
+        "R.3.3.15", "昭和64年1月7日", "昭和64年1月8日", "2021年2月30日", "2021年3月15日",
+        "44270", "19999", "80001", "R3/3.15", "大正15年12月24日", "大正15年12月25日",
+        "Ｒ３．３．１５", "２０２１年３月１５日 10:00:00", "2021年3月15日(月)", "0000/1/1",
+    ]  # fmt: skip
+    assert_matches_scalar(pd.Series(texts * 2 + [None], dtype="str"), parse_date)
+    fast = _fast_date(pd.Index(["2021/3/15 10:23:45", "R3.3.15", "令和3年3月15日", "44270"]))
+    assert fast.done.all()
 
 
 def test_parse_column_dates_match_the_scalar_parser():

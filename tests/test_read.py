@@ -43,6 +43,13 @@ def all_object(raw: pd.DataFrame) -> bool:
     return all(dtype == np.dtype(object) for dtype in raw.dtypes)
 
 
+def all_text(raw: pd.DataFrame) -> bool:
+    """CSV cells: object columns of str, or pandas ``str`` columns (the pyarrow reader)."""
+    return all(
+        dtype == np.dtype(object) or isinstance(dtype, pd.StringDtype) for dtype in raw.dtypes
+    ) and all(isinstance(v, str) for v in raw.to_numpy().ravel())
+
+
 def assert_read_error(path_or_source: object, reason: str, **kwargs: object) -> ReadError:
     with pytest.raises(ReadError) as info:
         read_cases(path_or_source, **kwargs)
@@ -80,7 +87,7 @@ def test_csv_encodings_are_detected_and_values_kept_exactly(tmp_path, encoding):
     assert list(raw.columns) == HEADERS  # no BOM glued to the first header
     assert raw.index.name == "row"
     assert raw.index.tolist() == [2, 3, 4]
-    assert all_object(raw)
+    assert all_text(raw)
     assert raw.to_numpy().tolist() == RECORDS  # "NA", "-", "" untouched
     assert all(type(v) is str for v in raw.to_numpy().ravel())
 
@@ -552,3 +559,18 @@ def test_arguments_that_do_not_fit_the_source(tmp_path, sqlite_db):
         read_cases(f"sqlite:///{sqlite_db}", table="案件", query="SELECT 1")
     with pytest.raises(TypeError, match="source must be"):
         read_cases(42)  # type: ignore[arg-type]
+
+
+def test_pyarrow_and_pandas_readers_give_the_same_rows(tmp_path):
+    """Multi-line quoted cells go through pyarrow; blank lines through pandas; same numbers."""
+    body = '案件ID,備考,残債\r\nA-1,"line one\r\nline two",580万円\r\nA-2,x,"1,000"\r\n'
+    arrow = tmp_path / "arrow.csv"
+    arrow.write_bytes(body.encode("cp932"))
+    blank = tmp_path / "blank.csv"
+    blank.write_bytes((body + "\r\nA-3,,\r\n").encode("cp932"))
+    fast, slow = read_cases(arrow), read_cases(blank)
+    assert isinstance(fast.dtypes.iloc[0], pd.StringDtype)  # the pyarrow path
+    assert slow.dtypes.iloc[0] == np.dtype(object)  # a blank line: the pandas path
+    assert fast.index.tolist() == [2, 3] and slow.index.tolist() == [2, 3, 5]
+    assert fast.to_numpy().tolist() == slow.iloc[:2].to_numpy().tolist()
+    assert fast.loc[2, "備考"] == "line one\r\nline two"

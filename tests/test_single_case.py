@@ -56,7 +56,7 @@ def test_case_from_mapping_gives_the_clean_columns_and_dtypes():
     assert first["resolution"] == "pending"
     assert first["sale_date"] == pd.Timestamp("2023-06-30")
     assert pd.isna(first["monthly_income"])
-    marked = case_from_mapping({"residual_debt": 1_000, "servicer": "なし", "employment": "-"})
+    marked = case_from_mapping({"residual_debt": 100_000, "servicer": "なし", "employment": "-"})
     assert marked["servicer"].isna().all() and marked["employment"].isna().all()
 
 
@@ -182,12 +182,13 @@ def test_case_to_settle(clean):
     frame, residual = case_to_settle({"residual_debt": 2_000_000}, date(2026, 6, 30))
     assert residual == 2_000_000
     assert frame["agreement_date"].iloc[0] == pd.Timestamp("2026-06-30")
-    with pytest.raises(CaseError, match="nothing to settle"):
-        case_to_settle({"residual_debt": 0}, None)
+    # contract §4: a residual debt under ¥10,000 is out of range (a missing 万円)
+    with pytest.raises(CaseError, match="under ¥10,000"):
+        case_to_settle({"residual_debt": 58}, None)
 
 
 def test_with_as_of_keeps_a_given_agreement_date():
-    frame = case_from_mapping({"residual_debt": 1, "agreement_date": "2025-01-01"})
+    frame = case_from_mapping({"residual_debt": 100_000, "agreement_date": "2025-01-01"})
     assert with_as_of(frame, date(2026, 6, 30))["agreement_date"].iloc[0] == pd.Timestamp(
         "2025-01-01"
     )

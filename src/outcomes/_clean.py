@@ -4,12 +4,21 @@ The steps, in order (each is one function below):
 
 1. headers: match each source header to a canonical column (with its unit);
    columns outside the contract are left out and reported once;
-2. personal data: kept text cells that look personal are emptied and reported;
-3. parse: every column's distinct raw values are parsed once;
-4. ranges and cross-column rules (dates in order, lump sum vs debt);
-5. derive: age_band, creditor_type, settlement_ratio;
-6. several rows for one case: the latest agreement wins;
-7. dtypes and the pandera schema on the way out.
+2. summary rows (合計, 小計, …, or no case id and no contract value) are left
+   out and reported once each;
+3. personal data: kept text cells that look personal are emptied and reported
+   (a name in the guarantor column means true and is never copied);
+4. parse: every column's distinct raw values are parsed once, and numbers and
+   dates are typed once from those distinct values;
+5. ranges and cross-column rules (dates in order, lump sum vs debt);
+6. derive: age_band, creditor_type, settlement_ratio;
+7. several rows for one case: the latest agreement wins;
+8. dtypes, and the contract checked on the way out (``_schema.check_cases``:
+   the pandera schema's rules, vectorised, without pandera).
+
+Cleaning is idempotent: a clean table read back (Parquet, a database, CSV)
+cleans to itself and reports nothing new; its ratio columns, under their
+canonical names, are fractions (a ratio of 100.6% stays 1.006).
 
 Nothing is dropped without a row in the problems table.
 """
@@ -17,6 +26,7 @@ Nothing is dropped without a row in the problems table.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,10 +41,14 @@ from outcomes._contract import (
     CASE_COLUMNS,
     COLUMN_BY_NAME,
     COLUMNS,
+    DATE_COLUMNS,
     DATE_DTYPE,
     MAX_LUMP_SUM_FACTOR,
     MIN_DATE,
+    MIN_RESIDUAL_DEBT,
+    MISSING_MARKERS,
     RATIO_TOLERANCE,
+    SUMMARY_WORDS,
     TEXT_COLUMNS,
     YEN_UNITS,
     creditor_type_of,
@@ -42,6 +56,7 @@ from outcomes._contract import (
 )
 from outcomes._errors import OutcomesError
 from outcomes._parse import (
+    NOTE_GUARANTOR_NAME,
     ParsedColumn,
     parse_age,
     parse_age_band,
@@ -50,6 +65,7 @@ from outcomes._parse import (
     parse_column,
     parse_count,
     parse_date,
+    parse_guarantor,
     parse_prefecture,
     parse_ratio,
     parse_term,
@@ -57,7 +73,7 @@ from outcomes._parse import (
 )
 from outcomes._privacy import MASK, personal_data_kinds
 from outcomes._registry import match_servicers
-from outcomes._schema import case_schema
+from outcomes._schema import check_cases
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
 
@@ -77,6 +93,7 @@ _PARSERS: dict[str, Callable[..., Any]] = {
     "term": parse_term,
     "ratio": parse_ratio,
     "servicer": parse_text,
+    "guarantor": parse_guarantor,
 }
 
 
@@ -203,7 +220,7 @@ class _Problems:
 def _raw_text(values: pd.Series) -> pd.Series:
     """The raw cells as the text written in the file (each distinct value once)."""
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
-        return values.astype(object)  # a CSV column: the cells are the text
+        return values  # a CSV column: the cells are the text
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
     text = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
     return pd.Series(text[codes], index=values.index, dtype=object)
@@ -278,6 +295,9 @@ def clean_cases(
         progress = n >= 200_000
 
     columns, units = _match_columns(frame, problems)
+    keep = _not_summary(frame, columns, rows, problems)
+    if not keep.all():
+        frame, rows = frame[keep].reset_index(drop=True), rows[keep]
     parsed: dict[str, pd.Series] = {}
     unreadable: dict[str, np.ndarray] = {}
     raw_text: dict[str, pd.Series] = {}
@@ -289,14 +309,14 @@ def clean_cases(
         text = _raw_text(values)
         raw_text[name] = text
         values = _screen_personal(name, values, text, rows, problems)
-        col = _parse(name, values, units.get(name))
+        col = _parse(name, values, units.get(name), str(frame.columns[position]))
         _report_parse(name, col, text, rows, problems)
-        parsed[name] = col.values
+        parsed[name] = _typed_once(name, col)
         unreadable[name] = col.errors.notna().to_numpy()
         bar.update()
     bar.close()
 
-    out = _assemble(parsed, n)
+    out = _assemble(parsed, len(frame))
     _servicers(out, raw_text, rows, problems)
     _ages(out)
     _numeric(out)
@@ -311,7 +331,7 @@ def clean_cases(
     all_ids = _all_case_ids(parsed, rows)
     problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
     out = out.reset_index(drop=True)
-    case_schema(today).validate(out)
+    check_cases(out, today)
     return CleanResult(
         cases=out,
         problems=problem_table,
@@ -395,6 +415,89 @@ def _match_columns(
     return columns, units
 
 
+#: longer cells are neither a summary word nor a missing marker, whatever their spaces
+_SHORT_CELL = 12
+
+
+def _cell_keys(values: pd.Series) -> np.ndarray:
+    """Short text cells NFKC-trimmed, ``""`` for an empty cell, ``"…"`` for any other.
+
+    Enough to tell summary words and missing markers; each distinct value once.
+    """
+    codes, uniques = values.factorize(use_na_sentinel=True)
+    keys = np.full(len(uniques) + 1, "…", dtype=object)
+    keys[-1] = ""
+    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # text cells: by pyarrow
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pa.array(uniques, type=pa.string())
+        short = pc.less_equal(pc.utf8_length(text), _SHORT_CELL)
+        norm = pc.utf8_trim_whitespace(pc.utf8_normalize(pc.filter(text, short), "NFKC"))
+        keys[np.flatnonzero(short.to_numpy(zero_copy_only=False))] = norm.to_numpy(
+            zero_copy_only=False
+        )
+    else:
+        short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
+        keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
+    return keys[codes]
+
+
+def _blank_keys(keys: np.ndarray) -> np.ndarray:
+    """Keys that are empty or a missing marker."""
+    folded = pd.Series(keys, dtype=object).str.casefold()
+    return folded.isin(list(MISSING_MARKERS)).to_numpy(dtype=bool)
+
+
+def _not_summary(
+    frame: pd.DataFrame, columns: dict[str, int], rows: np.ndarray, problems: _Problems
+) -> np.ndarray:
+    """Rows that are cases; summary rows (§6) are reported once each and left out.
+
+    A summary row's case id, or its first non-empty cell, is 合計, 小計, 総計, 計,
+    件数, 平均 or 集計; so is a row with no case id and no other contract value.
+    """
+    n = len(frame)
+    summary = np.zeros(n, dtype=bool)
+    value = np.full(n, None, dtype=object)
+    why = np.full(n, None, dtype=object)
+    # the first non-empty cell of each row, looked at column by column on the rows still empty
+    todo = np.arange(n)
+    whole: dict[int, np.ndarray] = {}  # keys of whole columns, kept for the case id
+    for j in range(frame.shape[1]):
+        if not len(todo):
+            break
+        if len(todo) == n:
+            keys = whole[j] = _cell_keys(frame.iloc[:, j])
+        else:
+            keys = _cell_keys(frame.iloc[todo, j])
+        filled = keys != ""
+        hit = todo[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
+        summary[hit], value[hit] = True, keys[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
+        todo = todo[~filled]
+    if "case_id" in columns:
+        position = columns["case_id"]
+        ids = whole[position] if position in whole else _cell_keys(frame.iloc[:, position])
+        by_id = np.isin(ids, list(SUMMARY_WORDS)) & ~summary
+        summary[by_id], value[by_id] = True, ids[by_id]
+        no_id = np.flatnonzero(~summary & _blank_keys(ids))
+    else:
+        no_id = np.flatnonzero(~summary)
+    why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
+    # no case id and no other contract value: nothing to keep
+    empty = no_id
+    for name, position in columns.items():
+        if not len(empty) or name == "case_id":
+            continue
+        keys = _cell_keys(frame.iloc[empty, position])
+        empty = empty[_blank_keys(keys)]
+    summary[empty] = True
+    why[empty] = "summary row: no case id and no contract value; left out"
+    if summary.any():
+        problems.add(rows[summary], "case_id", value[summary], why[summary])
+    return ~summary
+
+
 def _screen_personal(
     name: str,
     values: pd.Series,
@@ -426,7 +529,7 @@ _WITH_ARTICLE = {
 }
 
 
-def _parse(name: str, values: pd.Series, unit: str | None) -> ParsedColumn:
+def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:
     spec = COLUMN_BY_NAME[name]
     parser = _PARSERS[spec.kind]
     kwargs: dict[str, Any] = {}
@@ -434,9 +537,27 @@ def _parse(name: str, values: pd.Series, unit: str | None) -> ParsedColumn:
         kwargs["unit"] = YEN_UNITS[unit]
     elif spec.kind == "ratio" and unit == "%":
         kwargs["percent"] = True
+    elif spec.kind == "ratio" and header.strip() == name:
+        # the clean table's own column (a re-read clean table): a fraction, never a percentage
+        kwargs["fraction"] = True
     elif spec.kind == "code":
         kwargs["column"] = name
     return parse_column(values, parser, **kwargs)
+
+
+def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
+    """A parsed column as the checks that follow want it, from its distinct values.
+
+    Numbers as float64 and dates as datetime64 (what ``_numeric`` would make of
+    them, converted once per distinct value instead of once per row); the rest,
+    and ages (numbers or bands), as parsed.
+    """
+    spec = COLUMN_BY_NAME[name]
+    if spec.kind == "date":
+        return col.typed(DATE_DTYPE)
+    if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
+        return col.typed("float64")
+    return col.values
 
 
 def _report_parse(
@@ -446,10 +567,21 @@ def _report_parse(
     problems.add(
         rows[errors],
         name,
-        text[errors],
+        # a guarantor cell may hold a person's name: never repeated
+        [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
         "unreadable: " + col.errors[errors].astype(str) + "; emptied",
     )
     notes = col.notes.notna().to_numpy()
+    if name == "guarantor":
+        names = (col.notes == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
+        problems.add(
+            rows[names],
+            name,
+            [MASK] * int(names.sum()),
+            "personal data: looks like a person's name; read as true (a guarantor), "
+            "the name is not copied",
+        )
+        notes = notes & ~names
     problems.add(rows[notes], name, text[notes], "noted: " + col.notes[notes].astype(str))
 
 
@@ -542,13 +674,28 @@ def _ranges(
     """Empty and report values out of range; check dates and lump sum."""
     for name, series in list(out.items()):
         spec = COLUMN_BY_NAME[name]
-        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band"):
+        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band", "guarantor"):
             continue
         if spec.minimum is None and spec.maximum is None:
             continue
         num = pd.to_numeric(series, errors="coerce")
         bad = pd.Series(False, index=series.index)
-        if spec.minimum is not None:
+        if name == "residual_debt":
+            negative = num < 0
+            _report_range(out, name, negative, raw_text, rows, problems, unreadable, "is below 0")
+            low = (num >= 0) & (num < spec.minimum)
+            _report_range(
+                out,
+                name,
+                low,
+                raw_text,
+                rows,
+                problems,
+                unreadable,
+                f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
+            )
+            bad |= negative | low
+        elif spec.minimum is not None:
             low = num < spec.minimum
             _report_range(
                 out, name, low, raw_text, rows, problems, unreadable, f"is below {spec.minimum:g}"
@@ -560,7 +707,7 @@ def _ranges(
                 out, name, high, raw_text, rows, problems, unreadable, f"is above {spec.maximum:g}"
             )
             bad |= high
-    for name in ("sale_date", "agreement_date"):
+    for name in DATE_COLUMNS:
         d = pd.to_datetime(out[name], errors="coerce")
         early = d < pd.Timestamp(MIN_DATE)
         _report_range(out, name, early, raw_text, rows, problems, unreadable, "is before 1989")

@@ -22,6 +22,12 @@ __all__ = [
     "CREDITOR_TYPE_LABELS",
     "CREDITOR_TYPE_LABELS_EN",
     "DATE_COLUMNS",
+    "GUARANTOR_FALSE",
+    "GUARANTOR_TRUE",
+    "JUDGMENT_CODES",
+    "OPTIONAL_COLUMNS",
+    "SERVICER_ROLE_CODES",
+    "SUMMARY_WORDS",
     "EMPLOYMENT_CODES",
     "MISSING_MARKERS",
     "NO_SERVICER_MARKERS",
@@ -52,7 +58,7 @@ class ColumnSpec:
     kind : str
         How raw values are parsed: ``"text"``, ``"date"``, ``"int"``,
         ``"amount"``, ``"ratio"``, ``"age"``, ``"age_band"``, ``"count"``,
-        ``"term"``, ``"code"``, ``"prefecture"``, ``"servicer"``.
+        ``"term"``, ``"code"``, ``"prefecture"``, ``"servicer"``, ``"guarantor"``.
     dtype : str or pandas dtype
         The clean table's dtype.
     aliases : tuple of str
@@ -88,6 +94,26 @@ RESOLUTION_CODES: dict[str, tuple[str, ...]] = {
     "pending": ("交渉中", "協議中", "未定"),
 }
 
+SERVICER_ROLE_CODES: dict[str, tuple[str, ...]] = {
+    "bought": ("譲受", "債権譲渡", "買取", "売却済"),
+    "consigned": ("受託", "委託", "回収委託"),
+}
+
+#: ``none`` (なし) is a code here, not a missing marker
+JUDGMENT_CODES: dict[str, tuple[str, ...]] = {
+    "judgment": ("判決",),
+    "payment_order": ("支払督促",),
+    "court_settlement": ("裁判上の和解", "調停"),
+    "none": ("なし", "無し", "無"),
+}
+
+#: the guarantor column: words meaning there is one, and words meaning there is none
+GUARANTOR_TRUE: tuple[str, ...] = ("あり", "有り", "有", "○", "〇", "◯", "1", "yes", "true", "はい")
+GUARANTOR_FALSE: tuple[str, ...] = ("なし", "無し", "無", "×", "✕", "0", "no", "false", "いいえ")
+
+#: a first cell (or case id) that marks a summary row, not a case
+SUMMARY_WORDS: frozenset[str] = frozenset({"合計", "小計", "総計", "計", "件数", "平均", "集計"})
+
 CREDITOR_TYPES: tuple[str, ...] = ("jhf", "jfc", "shinkin", "guarantor", "bank", "other")
 #: how reports and figures name each creditor type (display only; the codes above are the data)
 CREDITOR_TYPE_LABELS: dict[str, str] = {
@@ -114,8 +140,12 @@ AGE_BANDS: tuple[str, ...] = tuple(f"{d}s" for d in range(10, 101, 10))
 EMPLOYMENT_DTYPE = pd.CategoricalDtype(list(EMPLOYMENT_CODES))
 RESOLUTION_DTYPE = pd.CategoricalDtype(list(RESOLUTION_CODES))
 CREDITOR_TYPE_DTYPE = pd.CategoricalDtype(list(CREDITOR_TYPES))
+SERVICER_ROLE_DTYPE = pd.CategoricalDtype(list(SERVICER_ROLE_CODES))
+JUDGMENT_DTYPE = pd.CategoricalDtype(list(JUDGMENT_CODES))
 DATE_DTYPE = "datetime64[ns]"
 
+#: residual_debt under this is out of range (after a home sale, almost always a missing 万円)
+MIN_RESIDUAL_DEBT = 10_000
 #: yen amounts above this (10 億円) are out of range for residual_debt and lump_sum
 MAX_DEBT = 1_000_000_000
 #: lump_sum above residual_debt times this is out of range
@@ -152,7 +182,12 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("creditor_type", "code", CREDITOR_TYPE_DTYPE, ("債権者区分",)),
     ColumnSpec("servicer", "servicer", "string", ("サービサー", "債権回収会社", "回収会社")),
     ColumnSpec(
-        "residual_debt", "amount", "Int64", ("残債", "残債額", "残債務", "残債務額"), 0, MAX_DEBT
+        "residual_debt",
+        "amount",
+        "Int64",
+        ("残債", "残債額", "残債務", "残債務額"),
+        MIN_RESIDUAL_DEBT,
+        MAX_DEBT,
     ),
     ColumnSpec("delinquency_rate", "ratio", "Float64", ("遅延損害金率", "損害金利率"), 0, 1),
     ColumnSpec("resolution", "code", RESOLUTION_DTYPE, ("解決方法", "解決", "結果", "対応")),
@@ -169,6 +204,32 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ),
     ColumnSpec("term_months", "term", "Int64", ("支払期間", "返済期間", "回数"), 1, 600),
     ColumnSpec("settlement_ratio", "ratio", "Float64", ("和解率", "支払率"), 0, None),
+    ColumnSpec(
+        "contract_date",
+        "date",
+        DATE_DTYPE,
+        ("契約日", "借入日", "融資実行日", "金銭消費貸借契約日"),
+    ),
+    ColumnSpec(
+        "default_date", "date", DATE_DTYPE, ("期限の利益喪失日", "代位弁済日", "請求可能日")
+    ),
+    ColumnSpec(
+        "servicer_role", "code", SERVICER_ROLE_DTYPE, ("サービサー区分", "債権の状態", "委託・譲受")
+    ),
+    ColumnSpec(
+        "guarantor", "guarantor", "boolean", ("連帯保証人", "保証人", "連帯債務者", "保証人の有無")
+    ),
+    ColumnSpec("judgment", "code", JUDGMENT_DTYPE, ("債務名義", "判決", "判決等")),
+    ColumnSpec("judgment_date", "date", DATE_DTYPE, ("判決日", "債務名義取得日", "確定日")),
+)
+#: optional columns (contract §2): empty in the clean table when the source has none
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "contract_date",
+    "default_date",
+    "servicer_role",
+    "guarantor",
+    "judgment",
+    "judgment_date",
 )
 
 COLUMN_BY_NAME: dict[str, ColumnSpec] = {c.name: c for c in COLUMNS}
@@ -353,4 +414,6 @@ CODE_MAPS: dict[str, dict[str, str]] = {
     "employment": _code_map(EMPLOYMENT_CODES),
     "resolution": _code_map(RESOLUTION_CODES),
     "creditor_type": _code_map({c: () for c in CREDITOR_TYPES}),
+    "servicer_role": _code_map(SERVICER_ROLE_CODES),
+    "judgment": _code_map(JUDGMENT_CODES),
 }

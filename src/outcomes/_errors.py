@@ -14,6 +14,7 @@ __all__ = [
     "OutcomesError",
     "ReadError",
     "RehabilitationUnavailableError",
+    "SchemaError",
 ]
 
 
@@ -85,3 +86,7 @@ class RehabilitationUnavailableError(OutcomesError):
 class ColumnMismatchError(OutcomesError, ValueError):
     """A feature table whose columns differ from those a model was fitted on
     (the message names the missing and the extra columns)."""
+
+
+class SchemaError(OutcomesError):
+    """A table that does not hold to the clean table's contract."""

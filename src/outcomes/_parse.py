@@ -68,7 +68,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -81,6 +81,8 @@ from kanjize import kanji2number
 from outcomes._contract import (
     AGE_BANDS,
     CODE_MAPS,
+    GUARANTOR_FALSE,
+    GUARANTOR_TRUE,
     MISSING_MARKERS,
     OPEN_ENDED_TERMS,
     PREFECTURE_NAMES,
@@ -100,6 +102,7 @@ __all__ = [
     "parse_column",
     "parse_count",
     "parse_date",
+    "parse_guarantor",
     "parse_prefecture",
     "parse_ratio",
     "parse_term",
@@ -736,16 +739,18 @@ _RATIO = re.compile(r"(?P<num>[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?P<pct>%|�
 _NOTE_PERCENT = "bare number above 1 read as a percentage"
 
 
-def _ratio(value: Decimal, is_percent: bool, percent: bool, notes: list[str]) -> Parsed:
+def _ratio(
+    value: Decimal, is_percent: bool, percent: bool, notes: list[str], fraction: bool = False
+) -> Parsed:
     if is_percent or percent:
         value = value / 100
-    elif abs(value) > 1:
+    elif abs(value) > 1 and not fraction:
         value = value / 100
         notes.append(_NOTE_PERCENT)
     return Parsed(float(value), _join(notes))
 
 
-def parse_ratio(raw: object, percent: bool = False) -> Parsed:
+def parse_ratio(raw: object, percent: bool = False, fraction: bool = False) -> Parsed:
     """Parse a ratio as a fraction.
 
     Parameters
@@ -756,6 +761,9 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
         The header's unit is ``%``: bare numbers are percentages, without a
         note. Otherwise a bare number above 1 is read as a percentage and
         noted.
+    fraction : bool, default False
+        The column is the clean table's own (its canonical name as header):
+        bare numbers are fractions, also above 1 (a ratio of 100.6%).
 
     Examples
     --------
@@ -765,6 +773,8 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
     Parsed(value=0.077, note='bare number above 1 read as a percentage')
     >>> parse_ratio("7.7", percent=True)
     Parsed(value=0.077, note=None)
+    >>> parse_ratio(1.0063, fraction=True)
+    Parsed(value=1.0063, note=None)
     """
     if _is_missing(raw):
         return _EMPTY
@@ -772,7 +782,7 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
         number = _typed_number(raw)
         if number is None:
             raise ParseError("not a ratio")
-        return _ratio(number, False, percent, [])
+        return _ratio(number, False, percent, [], fraction)
     text = _clean_text(raw)
     if text is None:
         return _EMPTY
@@ -786,7 +796,7 @@ def parse_ratio(raw: object, percent: bool = False) -> Parsed:
     m = _RATIO.fullmatch(t)
     if not m:
         raise ParseError("not a ratio")
-    return _ratio(Decimal(m["num"]), bool(m["pct"]), percent, notes)
+    return _ratio(Decimal(m["num"]), bool(m["pct"]), percent, notes, fraction)
 
 
 # --------------------------------------------------------------------------
@@ -821,13 +831,62 @@ def parse_code(raw: object, column: str) -> Parsed:
         raise ValueError(f"no code list for column {column!r}") from None
     if _is_missing(raw):
         return _EMPTY
-    text = _clean_text(raw if isinstance(raw, str) else str(raw))
-    if text is None:
+    text = unicodedata.normalize("NFKC", raw if isinstance(raw, str) else str(raw)).strip()
+    code = codes.get(normalize_header(text))  # before the missing markers: judgment's なし
+    if code is not None:
+        return Parsed(code)
+    if text.casefold() in MISSING_MARKERS:
         return _EMPTY
-    code = codes.get(normalize_header(text))
-    if code is None:
-        raise ParseError(f"unknown {column.replace('_', ' ')} code")
-    return Parsed(code)
+    raise ParseError(f"unknown {column.replace('_', ' ')} code")
+
+
+#: the note of a guarantor cell holding a name: true, and the name is personal data
+NOTE_GUARANTOR_NAME = "person's name"
+_GUARANTOR_TRUE = frozenset(normalize_header(w) for w in GUARANTOR_TRUE)
+_GUARANTOR_FALSE = frozenset(normalize_header(w) for w in GUARANTOR_FALSE)
+_NAME = re.compile(
+    r"(?:(?:あり|有り?)[(\[【])?[A-Za-z一-龥々〆ヶぁ-んァ-ヴー・. ]{1,30}"
+    r"(?:様|さま|さん|殿|氏)?[)\]】]?"
+)
+
+
+def parse_guarantor(raw: object) -> Parsed:
+    """Parse whether a 連帯保証人 or 連帯債務者 stands beside the debtor.
+
+    ``あり``/``有``/``○``/``1``/``yes`` are true, ``なし``/``無``/``×``/``0``/``no``
+    false, an empty cell unknown. A person's name written in the cell means
+    true; the value is noted ``"person's name"`` so that the cleaner reports
+    it as personal data, masked, and never copies it.
+
+    Examples
+    --------
+    >>> parse_guarantor("あり").value, parse_guarantor("なし").value, parse_guarantor(1).value
+    (True, False, True)
+    >>> parse_guarantor("山田太郎")
+    Parsed(value=True, note="person's name")
+    >>> parse_guarantor("不明")
+    Parsed(value=None, note=None)
+    """
+    if _is_missing(raw):
+        return _EMPTY
+    if isinstance(raw, bool | np.bool_):
+        return Parsed(bool(raw))
+    if not isinstance(raw, str):
+        number = _typed_number(raw)
+        if number is not None and number in (0, 1):
+            return Parsed(bool(number))
+        raise ParseError("not a yes/no value (あり/なし)")
+    text = unicodedata.normalize("NFKC", raw).strip()
+    key = normalize_header(text)
+    if key in _GUARANTOR_TRUE:
+        return Parsed(True)
+    if key in _GUARANTOR_FALSE:
+        return Parsed(False)
+    if text.casefold() in MISSING_MARKERS:
+        return _EMPTY
+    if _NAME.fullmatch(text) and (not text.isascii() or " " in text):  # 山田太郎, Taro Yamada
+        return Parsed(True, NOTE_GUARANTOR_NAME)
+    raise ParseError("not a yes/no value (あり/なし)")
 
 
 def parse_prefecture(raw: object) -> Parsed:
@@ -910,6 +969,30 @@ class ParsedColumn:
     values: pd.Series
     notes: pd.Series
     errors: pd.Series
+    #: the code of each row's distinct value (-1: missing) and the parsed distinct values
+    codes: np.ndarray | None = field(default=None, repr=False)
+    distinct: np.ndarray | None = field(default=None, repr=False)
+
+    def typed(self, dtype: str) -> pd.Series:
+        """The values as ``"float64"`` or ``"datetime64[ns]"``, converted once per distinct value.
+
+        Examples
+        --------
+        >>> col = parse_column(pd.Series(["580万円", None, "580万円"]), parse_amount)
+        >>> col.typed("float64").tolist()
+        [5800000.0, nan, 5800000.0]
+        """
+        if self.codes is None or self.distinct is None:
+            values = self.values
+        else:
+            values = pd.Series(self.distinct, dtype=object)
+        if dtype == "float64":
+            converted = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64")
+        else:
+            converted = pd.to_datetime(values, errors="coerce").to_numpy(dtype=dtype)
+        if self.codes is not None and self.distinct is not None:
+            converted = converted[self.codes]  # -1 takes the last slot, left empty
+        return pd.Series(converted, index=self.values.index, name=self.values.name)
 
 
 class _Fast:
@@ -1022,7 +1105,79 @@ def _fast_amount(uniques: pd.Index, unit: int = 1) -> _Fast:
         frac = pc.utf8_rpad(g["frac"], width=4, padding="0")
         yen = _ints(g["whole"], mask) * 10_000 + _ints(frac, mask)
         _fill_amounts(fast, pos, np.flatnonzero(mask), yen, approx)
+    _fast_sections(fast, pos, t, unit, approx)
     return fast
+
+
+_SECTION_CHARS = "0-9〇零一二三四五六七八九壱弐参十百千拾"
+_SECTIONS = (
+    rf"(?:(?P<oku>[{_SECTION_CHARS}]+)億)?(?:(?P<man>[{_SECTION_CHARS}]+)万)?"
+    rf"(?P<tail>[{_SECTION_CHARS}]+)?(?P<en>円)?"
+)
+
+
+def _section_values(texts: pa.Array, mask: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Value, small-unit flag, digit count and readability of each section at ``mask``.
+
+    Each distinct section text (``五百八十``, ``2千``, ``3217``) is read once by the
+    scalar :func:`_section`, so a column of a million distinct kanji amounts
+    costs one scalar read per distinct section, not per amount.
+    """
+    chosen = pc.filter(texts, pa.array(mask)).dictionary_encode()
+    values, small, digits, ok = [], [], [], []
+    for text in chosen.dictionary.to_pylist():
+        if text == "":
+            values.append(0), small.append(False), digits.append(0), ok.append(True)
+            continue
+        try:
+            value, has_small, ndigits = _section(text, first=False)
+        except ParseError:
+            values.append(0), small.append(False), digits.append(0), ok.append(False)
+            continue
+        whole = value == value.to_integral_value() and abs(value) < _MAX_YEN
+        values.append(int(value) if whole else 0), small.append(has_small)
+        digits.append(ndigits), ok.append(whole)
+    idx = chosen.indices.to_numpy(zero_copy_only=False)
+    return tuple(
+        np.asarray(a, dtype=d)[idx]
+        for a, d in ((values, np.int64), (small, bool), (digits, np.int64), (ok, bool))
+    )
+
+
+def _fast_sections(
+    fast: _Fast, pos: np.ndarray, t: pd.Series, unit: int, approx: np.ndarray
+) -> None:
+    """Amounts split by 億 and 万 into sections of digits, kanji or small units.
+
+    ``854万2千円``, ``五百五十八万円``, ``十九万千円``, ``5千円``: the same reading
+    and the same ambiguity rule as the scalar parser; anything else it leaves.
+    """
+    matched, g = _extract(t, _SECTIONS)
+    mask = matched & ~fast.done[pos]
+    oku_n, man_n, tail_n, en_n = (_lengths(g[k]) for k in ("oku", "man", "tail", "en"))
+    mask &= (oku_n > 0) | (man_n > 0) | (tail_n > 0)
+    if not mask.any():
+        return
+    oku, _, _, oku_ok = _section_values(g["oku"], mask)
+    man, _, _, man_ok = _section_values(g["man"], mask)
+    tail, tail_small, tail_digits, tail_ok = _section_values(g["tail"], mask)
+    has_oku, has_man, has_tail = oku_n[mask] > 0, man_n[mask] > 0, tail_n[mask] > 0
+    yen_suffix = en_n[mask] > 0
+    ok = oku_ok & man_ok & tail_ok
+    # a section below the first must be smaller than the gap to the unit above it
+    ok &= ~(has_oku & has_man) | (man < 10**4)
+    gap = np.where(has_man, 4, np.where(has_oku, 8, 0))
+    below = has_tail & (gap > 0)
+    ok &= ~below | (tail < 10 ** np.maximum(gap, 0))
+    # a bare number after a big unit must say by its width which it is
+    ok &= ~below | tail_small | yen_suffix | (tail_digits == gap)
+    explicit = yen_suffix | has_oku | has_man
+    big = oku.astype(np.float64) * 1e8 + man * 1e4 + tail
+    ok &= np.where(explicit, big, big * unit) < _MAX_YEN
+    yen = oku * 10**8 + man * 10**4 + tail
+    yen = np.where(explicit, yen, yen * unit)
+    sub = np.flatnonzero(mask)[ok]
+    _fill_amounts(fast, pos, sub, yen[ok], approx)
 
 
 def _extract(s: pd.Series, pattern: str) -> tuple[np.ndarray, dict[str, pa.Array]]:
@@ -1077,6 +1232,30 @@ def _fast_whole(pattern: str) -> _FastPath:
 
 
 _ISO_LIKE = r"(?P<y>[0-9]{4})(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s2>[-/.])(?P<d>[0-9]{1,2})"
+_KANJI_YMD = r"(?P<y>[0-9]{4})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日"
+_ERA_YMD = (
+    r"(?P<era>令和|平成|昭和|大正|[RHSTrhst])\.?(?P<y>元|[0-9]{1,2})"
+    r"(?:(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s2>[-/.])(?P<d>[0-9]{1,2})"
+    r"|年(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日)"
+)
+#: the time suffix the scalar parser drops, anchored for pyarrow
+_TIME_SUFFIX_RE2 = r"(?:\s+|T)[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?$"
+_ERA_BASE = {era: base for era, (base, _, _) in _ERAS.items()}
+_ERA_FIRST = {era: first for era, (_, first, _) in _ERAS.items()}
+_ERA_LAST = {era: last or date(2200, 1, 1) for era, (_, _, last) in _ERAS.items()}
+
+
+def _ymd_dates(
+    year: np.ndarray, month: np.ndarray, day: np.ndarray
+) -> tuple[np.ndarray, pd.Series]:
+    """Timestamps of year/month/day arrays, and where they exist.
+
+    Impossible dates are left to the scalar parser (which says why).
+    """
+    stamps = pd.to_datetime(
+        pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
+    )
+    return stamps.notna().to_numpy(dtype=bool), stamps
 
 
 def _fast_date(uniques: pd.Index) -> _Fast:
@@ -1094,18 +1273,60 @@ def _fast_date(uniques: pd.Index) -> _Fast:
     pos, s = _str_part(uniques)
     if not len(s):
         return fast
-    matched, g = _extract(s, _ISO_LIKE)
-    # one separator throughout; common years only (year 0 or 9999 is left to the scalar parser)
+    t = _nfkc(s)
+    # "2021/3/15 10:23:45": the scalar parser drops the time; so does this path
+    has_time = t.str.contains(_TIME_SUFFIX_RE2, regex=True).to_numpy(dtype=bool)
+    if has_time.any():
+        t = pd.Series(
+            pc.replace_substring_regex(pa.array(t.array), _TIME_SUFFIX_RE2, ""), dtype="str"
+        )
+
+    def take(mask: np.ndarray, ok: np.ndarray, stamps: pd.Series) -> None:
+        fast.fill(pos[np.flatnonzero(mask)[ok]], np.asarray(stamps[ok].dt.date))
+
+    # 2021-03-15, 2021/3/15, 2021.3.15 (one separator throughout; common years only)
+    matched, g = _extract(t, _ISO_LIKE)
     mask = matched & pc.equal(g["s1"], g["s2"]).to_numpy(zero_copy_only=False)
     mask &= pc.match_substring_regex(g["y"], "^(?:19|20|21)").to_numpy(zero_copy_only=False)
-    if not mask.any():
-        return fast
-    ymd = pd.DataFrame(
-        {k: _ints(g[c], mask) for k, c in (("year", "y"), ("month", "m"), ("day", "d"))}
-    )
-    stamps = pd.to_datetime(ymd, errors="coerce")
-    ok = stamps.notna().to_numpy(dtype=bool)  # impossible dates go to the scalar parser
-    fast.fill(pos[np.flatnonzero(mask)[ok]], np.asarray(stamps[ok].dt.date))
+    if mask.any():
+        take(mask, *_ymd_dates(_ints(g["y"], mask), _ints(g["m"], mask), _ints(g["d"], mask)))
+    # 2021年3月15日
+    matched, g = _extract(t, _KANJI_YMD)
+    mask = matched & ~fast.done[pos]
+    mask &= pc.match_substring_regex(g["y"], "^(?:19|20|21)").to_numpy(zero_copy_only=False)
+    if mask.any():
+        take(mask, *_ymd_dates(_ints(g["y"], mask), _ints(g["m"], mask), _ints(g["d"], mask)))
+    # 令和3年3月15日, R3.3.15, R03/03/15, H30.5.1, 令和元年5月1日: inside the era's span only
+    # (a date outside it carries a note: the scalar parser writes it)
+    matched, g = _extract(t, _ERA_YMD)
+    mask = matched & ~fast.done[pos]
+    sep = pc.equal(g["s1"], g["s2"]).to_numpy(zero_copy_only=False)
+    kanji_form = _lengths(g["m2"]) > 0
+    mask &= sep | kanji_form
+    if mask.any():
+        eras = pd.Series(pc.filter(g["era"], pa.array(mask)), dtype="str")
+        eras = eras.map(lambda e: _ERA_LETTERS.get(e.lower(), e)).to_numpy(dtype=object)
+        ys = pc.filter(g["y"], pa.array(mask))
+        era_year = pc.cast(pc.if_else(pc.equal(ys, "元"), "1", ys), pa.int64()).to_numpy(
+            zero_copy_only=False
+        )
+        base = np.array([_ERA_BASE[e] for e in eras], dtype=np.int64)
+        months = np.where(kanji_form[mask], _ints(g["m2"], mask), _ints(g["m"], mask))
+        days = np.where(kanji_form[mask], _ints(g["d2"], mask), _ints(g["d"], mask))
+        exists, stamps = _ymd_dates(base + era_year, months, days)
+        when = stamps.to_numpy(dtype="datetime64[ns]")
+        first = np.array([_ERA_FIRST[e] for e in eras], dtype="datetime64[ns]")
+        last = np.array([_ERA_LAST[e] for e in eras], dtype="datetime64[ns]")
+        ok = exists & (era_year > 0) & (when >= first) & (when <= last)
+        take(mask, ok, stamps)
+    # Excel serial numbers written as text: 44270
+    matched, g = _extract(t, r"(?P<n>[0-9]{5})")
+    mask = matched & ~fast.done[pos]
+    if mask.any():
+        n = _ints(g["n"], mask)
+        ok = (n >= _SERIAL_MIN) & (n <= _SERIAL_MAX)
+        days = pd.Series(pd.to_datetime(n, unit="D", origin=pd.Timestamp(_EXCEL_EPOCH)))
+        take(mask, ok, days)
     return fast
 
 
@@ -1128,14 +1349,14 @@ def _fast_text(uniques: pd.Index) -> _Fast:
     return fast
 
 
-def _fast_ratio(uniques: pd.Index, percent: bool = False) -> _Fast:
+def _fast_ratio(uniques: pd.Index, percent: bool = False, fraction: bool = False) -> _Fast:
     fast = _Fast(len(uniques))
     if percent:
         return fast
     arr = _num_part(uniques)
     if arr is not None:
         fa = arr.astype(np.float64)
-        mask = np.abs(fa) <= 1  # NaN compares False
+        mask = np.isfinite(fa) if fraction else np.abs(fa) <= 1  # NaN compares False
         fast.fill(np.flatnonzero(mask), fa[mask].astype(object))
         return fast
     pos, s = _str_part(uniques)
@@ -1224,4 +1445,4 @@ def parse_column(raw: pd.Series, parser: Callable[..., Parsed], **kwargs: object
             taken = arr[codes]
         return pd.Series(taken, index=raw.index, dtype=object, name=raw.name)
 
-    return ParsedColumn(out(values), out(notes, texts=True), out(errors, texts=True))
+    return ParsedColumn(out(values), out(notes, texts=True), out(errors, texts=True), codes, values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import os
 import re
@@ -82,8 +83,10 @@ def read_cases(
     Returns
     -------
     DataFrame
-        Object columns named by the source headers, indexed by ``row``.
-        CSV cells are ``str`` (``''`` when empty; nothing is read as missing).
+        Columns named by the source headers, indexed by ``row``.
+        CSV cells are ``str`` (``''`` when empty; nothing is read as missing),
+        in pandas ``str`` columns (Arrow-backed) when pyarrow can tokenise
+        the file with exact row numbers, else in object columns.
         Excel cells are ``int``, ``float``, ``datetime.datetime``, ``str``,
         ``bool`` or ``None``, mixed within a column as in the sheet. Parquet,
         SQL and DataFrame values are as the engine returns them, with
@@ -230,6 +233,14 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
         encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
         skip = len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0
         sep = _sniff_delimiter(head[skip:], default_sep) if sniff else default_sep
+        if _utf8_head(head[skip:]):  # else CP932 most likely: no UTF-8 attempt by pyarrow
+            try:
+                data = path.read_bytes()[skip:]
+            except OSError as exc:
+                raise ReadError(source, exc.strerror or str(exc)) from exc
+            grid = _parse_csv_arrow(data, sep=sep)
+            del data
+    if grid is None and encoding in ("utf-8", "utf-8-sig"):
         with _open(path, source) as handle:
             handle.seek(skip)
             try:
@@ -247,10 +258,21 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
         utf8 = text.encode("utf-8")
         del text
         sep = _sniff_delimiter(utf8[:_HEAD_BYTES], default_sep) if sniff else default_sep
-        grid = _parse_csv(io.BytesIO(utf8), source, sep=sep, total=len(utf8), show=show)
+        grid = _parse_csv_arrow(utf8, sep=sep)
+        if grid is None:
+            grid = _parse_csv(io.BytesIO(utf8), source, sep=sep, total=len(utf8), show=show)
     # record i (0-based, header included) is spreadsheet row i + 1
     table = _table_from_grid(grid, np.arange(1, len(grid) + 1), source, typed=False)
     return _finish(table, source=source, format="csv", encoding=encoding)
+
+
+def _utf8_head(head: bytes) -> bool:
+    """Whether the first bytes of a file are UTF-8 (a character cut at the end is allowed)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decode(data: bytes, source: str, guess: str) -> tuple[str, str]:
@@ -324,6 +346,62 @@ def _bar(iterable: Any = None, **kwargs: Any) -> Any:
     from tqdm import tqdm
 
     return tqdm(iterable, file=sys.stderr, leave=False, **kwargs)
+
+
+#: a blank line (a spreadsheet row of its own) or a lone CR: the pandas path keeps its number
+_ARROW_REFUSES = (b"\n\n", b"\n\r\n", b"\r\r")
+
+
+def _parse_csv_arrow(data: bytes, *, sep: str) -> pd.DataFrame | None:
+    """Tokenise UTF-8 CSV bytes with pyarrow into a grid of ``str`` columns.
+
+    Quoted cells spanning several lines stay one record, as in the pandas
+    path, so record i is still spreadsheet row i + 1. Returns ``None`` when
+    the file needs the pandas path: blank lines (pyarrow would skip them and
+    shift the row numbers), rows of different widths, invalid UTF-8, or
+    anything else pyarrow refuses.
+    """
+    if not data or data.startswith((b"\n", b"\r")) or any(b in data for b in _ARROW_REFUSES):
+        return None
+    if data.count(b'"') % 2:  # a quote never closed: the pandas path says where
+        return None
+    import pyarrow as pa
+    import pyarrow.csv as pv
+
+    try:
+        table = pv.read_csv(
+            io.BytesIO(data),
+            read_options=pv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
+            parse_options=pv.ParseOptions(delimiter=sep, newlines_in_values=True),
+            convert_options=pv.ConvertOptions(
+                column_types=_all_text(),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+                check_utf8=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException, ValueError):
+        return None
+    if table.num_columns > _ARROW_MAX_COLUMNS:
+        return None
+    frame = table.to_pandas()
+    frame.columns = range(frame.shape[1])
+    if any(pd.api.types.is_object_dtype(dtype) for dtype in frame.dtypes):
+        return None
+    return frame
+
+
+#: widest file the pyarrow path reads (wider ones take the pandas path)
+_ARROW_MAX_COLUMNS = 2048
+
+
+@functools.cache
+def _all_text() -> dict[str, Any]:
+    """Column types for pyarrow's generated names ``f0``, ``f1``, …: all text."""
+    import pyarrow as pa
+
+    return {f"f{i}": pa.string() for i in range(_ARROW_MAX_COLUMNS)}
 
 
 def _parse_csv(handle: IO[bytes], source: str, *, sep: str, total: int, show: bool) -> pd.DataFrame:
@@ -630,15 +708,22 @@ def _blank_rows(table: pd.DataFrame, *, typed: bool = True) -> np.ndarray:
     n = len(table)
     if table.shape[1] == 0:
         return np.ones(n, dtype=bool)
-    candidates = np.flatnonzero(_blank(table.iloc[:, 0].to_numpy(dtype=object), typed=typed))
+    candidates = np.flatnonzero(_blank_column(table.iloc[:, 0], typed=typed))
     for j in range(1, table.shape[1]):
         if not len(candidates):
             break
-        values = table.iloc[candidates, j].to_numpy(dtype=object)
-        candidates = candidates[_blank(values, typed=typed)]
+        candidates = candidates[_blank_column(table.iloc[candidates, j], typed=typed)]
     blank = np.zeros(n, dtype=bool)
     blank[candidates] = True
     return blank
+
+
+def _blank_column(values: pd.Series, *, typed: bool = True) -> np.ndarray:
+    """:func:`_blank` of a column; a text (``str``) column is compared without leaving Arrow."""
+    if values.dtype == object:
+        return _blank(values.to_numpy(dtype=object), typed=typed)
+    blank = (values == "").to_numpy(dtype=bool, na_value=False)
+    return blank | values.isna().to_numpy(dtype=bool) if typed else blank
 
 
 def _blank(values: np.ndarray, *, typed: bool = True) -> np.ndarray:
@@ -649,7 +734,7 @@ def _blank(values: np.ndarray, *, typed: bool = True) -> np.ndarray:
 def _drop_empty_columns(table: pd.DataFrame) -> pd.DataFrame:
     """Drop columns without a header whose cells are all empty (trailing delimiters)."""
     keep = [
-        bool(str(h).strip()) or not _blank(table.iloc[:, j].to_numpy(dtype=object)).all()
+        bool(str(h).strip()) or not _blank_column(table.iloc[:, j]).all()
         for j, h in enumerate(table.columns)
     ]
     if all(keep):

@@ -423,8 +423,8 @@ def clean_frame(t: dict[str, np.ndarray], n: int) -> pd.DataFrame:
         "term_months": ints(t["term"]),
         "settlement_ratio": floats(t["ratio"]),
     }
-    frame = pd.DataFrame(data)
-    return frame.astype({c: COLUMN_BY_NAME[c].dtype for c in CASE_COLUMNS})[list(CASE_COLUMNS)]
+    frame = pd.DataFrame(data).reindex(columns=list(CASE_COLUMNS))  # optional columns: empty
+    return frame.astype({c: COLUMN_BY_NAME[c].dtype for c in CASE_COLUMNS})
 
 
 def case_ids(case_no: np.ndarray, n: int) -> pd.api.extensions.ExtensionArray:
