@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "CaseError",
     "CaseTypeError",
+    "ColumnMismatchError",
     "OutcomesError",
     "ReadError",
     "RehabilitationUnavailableError",
@@ -79,3 +80,8 @@ class RehabilitationUnavailableError(OutcomesError):
             f"個人再生 is not available: unsecured debt ¥{unsecured_debt:,} is over "
             f"¥{limit:,} (民事再生法 §231(2)(ii))"
         )
+
+
+class ColumnMismatchError(OutcomesError, ValueError):
+    """A feature table whose columns differ from those a model was fitted on
+    (the message names the missing and the extra columns)."""

@@ -2,7 +2,9 @@
 
 * :class:`RatioRegressor` -- a scikit-learn regressor for any fraction in
   [0, 1] (settlement ratios, recovery rates, LGD) on any feature table,
-  with split-conformal quantiles on the logit scale;
+  with split-conformal quantiles on the logit scale, a calibrated mean
+  (``predict_mean``), a coefficient table for GLM fits (``coefficients``)
+  and per-case explanations (``explain``);
 * :class:`SettlementRatioModel`, :class:`MonthlyAmountModel` -- fitted on
   the clean case table, predicting for every case;
 * :func:`evaluate` -- cross-validated figures beside baselines
@@ -11,48 +13,57 @@
 * ``model.save(path)`` / :func:`load_model` -- skops files with a reviewed
   list of trusted types;
 * :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`.
+
+Names are imported on first use (``import outcomes.models`` loads neither
+scikit-learn nor scipy).
 """
 
-from outcomes.models._drift import DRIFT_FEATURES, TrainingProfile, drift, drift_warning
-from outcomes.models._evaluate import (
-    calibration_table,
-    drivers_table,
-    evaluate,
-    fit_and_evaluate,
-    interval_metrics,
-)
-from outcomes.models._features import CASE_FEATURES, TableEncoder, case_features
-from outcomes.models._monthly import MonthlyAmountModel
-from outcomes.models._persist import TRUSTED_TYPES, load_model, read_metadata
-from outcomes.models._plots import plot_calibration, plot_drivers, plot_residuals
-from outcomes.models._ratio import AmountRegressor, RatioRegressor
-from outcomes.models._settlement import SettlementRatioModel
-from outcomes.models._time import TIME_FEATURES, TimeToAgreementModel, survival_data
+from __future__ import annotations
 
-__all__ = [
-    "CASE_FEATURES",
-    "TRUSTED_TYPES",
-    "AmountRegressor",
-    "MonthlyAmountModel",
-    "RatioRegressor",
-    "SettlementRatioModel",
-    "TableEncoder",
-    "calibration_table",
-    "case_features",
-    "drivers_table",
-    "evaluate",
-    "fit_and_evaluate",
-    "interval_metrics",
-    "load_model",
-    "plot_calibration",
-    "plot_drivers",
-    "plot_residuals",
-    "read_metadata",
-    "DRIFT_FEATURES",
-    "TIME_FEATURES",
-    "TimeToAgreementModel",
-    "TrainingProfile",
-    "drift",
-    "drift_warning",
-    "survival_data",
-]
+import importlib
+
+_PUBLIC: dict[str, str] = {
+    "CASE_FEATURES": "outcomes.models._features",
+    "OPTIONAL_CASE_FEATURES": "outcomes.models._features",
+    "TRUSTED_TYPES": "outcomes.models._persist",
+    "AmountRegressor": "outcomes.models._ratio",
+    "MonthlyAmountModel": "outcomes.models._monthly",
+    "RatioRegressor": "outcomes.models._ratio",
+    "SettlementRatioModel": "outcomes.models._settlement",
+    "TableEncoder": "outcomes.models._features",
+    "calibration_table": "outcomes.models._evaluate",
+    "case_features": "outcomes.models._features",
+    "drivers_table": "outcomes.models._evaluate",
+    "evaluate": "outcomes.models._evaluate",
+    "fit_and_evaluate": "outcomes.models._evaluate",
+    "interval_metrics": "outcomes.models._evaluate",
+    "load_model": "outcomes.models._persist",
+    "plot_calibration": "outcomes.models._plots",
+    "plot_drivers": "outcomes.models._plots",
+    "plot_residuals": "outcomes.models._plots",
+    "read_metadata": "outcomes.models._persist",
+    # time to agreement and drift
+    "TIME_FEATURES": "outcomes.models._time",
+    "TimeToAgreementModel": "outcomes.models._time",
+    "survival_data": "outcomes.models._time",
+    "DRIFT_FEATURES": "outcomes.models._drift",
+    "TrainingProfile": "outcomes.models._drift",
+    "drift": "outcomes.models._drift",
+    "drift_warning": "outcomes.models._drift",
+}
+
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str) -> object:
+    try:
+        module = _PUBLIC[name]
+    except KeyError:
+        raise AttributeError(f"module 'outcomes.models' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import warnings
 from typing import ClassVar
 
 import numpy as np
@@ -14,7 +15,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from outcomes._errors import OutcomesError
 from outcomes.models._conformal import DEFAULT_QUANTILES, ConformalRegressor
-from outcomes.models._features import case_features
+from outcomes.models._features import OPTIONAL_CASE_FEATURES, case_features
 from outcomes.models._persist import SaveMixin, table_sha256
 
 __all__ = ["CaseModel"]
@@ -37,8 +38,23 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
     #: what the target is called in messages
     what: ClassVar[str] = ""
 
+    #: default of ``min_frequency`` for models saved before it was a parameter
+    min_frequency: int = 10
+
     def _make_regressor(self) -> ConformalRegressor:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _min_frequency(self) -> int:
+        """``min_frequency``, or the deprecated ``min_category_count`` when given."""
+        old = getattr(self, "min_category_count", None)
+        if old is None:
+            return int(self.min_frequency)
+        warnings.warn(
+            f"{type(self).__name__}(min_category_count=) is deprecated; use min_frequency=",
+            FutureWarning,
+            stacklevel=4,
+        )
+        return int(old)
 
     # -- rows and target -------------------------------------------------------
     def _check_cases(self, cases: object) -> pd.DataFrame:
@@ -72,8 +88,21 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
         return self._transform_target(y)
 
     def features(self, cases: pd.DataFrame) -> pd.DataFrame:
-        """The model's features of each case (see :func:`case_features`)."""
-        return case_features(self._check_cases(cases), as_of=self.as_of)
+        """The model's features of each case (see :func:`case_features`).
+
+        A fitted model gets the features it was fitted on, in that order: an
+        optional column it learned from (``servicer_role``) is missing where
+        the table lacks it, and one it did not learn from is left out (so a
+        model saved before a feature was added still predicts).
+        """
+        X = case_features(self._check_cases(cases), as_of=self.as_of)
+        names = getattr(self, "feature_names_", None)
+        if names is None or list(X.columns) == names:
+            return X
+        for name in names:
+            if name not in X.columns:
+                X[name] = pd.array([pd.NA] * len(X), dtype="string")
+        return X[names]
 
     # -- fit / predict ---------------------------------------------------------
     def fit(self, cases: pd.DataFrame, y: None = None) -> CaseModel:
@@ -99,7 +128,9 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
                 f"only {n} {self.resolution} case(s) with a {self.target}; "
                 f"{type(self).__name__} needs at least {MIN_CASES}"
             )
-        X = self.features(cases.loc[rows])
+        self.__dict__.pop("feature_names_", None)  # a refit chooses its features anew
+        X = case_features(cases.loc[rows], as_of=self.as_of)
+        X = X.drop(columns=[c for c in OPTIONAL_CASE_FEATURES if c in X and X[c].isna().all()])
         target = self._transform_target(
             cases[self.target].to_numpy(dtype="float64", na_value=np.nan)[rows]
         )
@@ -115,6 +146,36 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
         """The calibrated median for every case (one value per row of ``cases``)."""
         check_is_fitted(self, "regressor_")
         return self.regressor_.predict(self.features(cases))
+
+    def predict_mean(self, cases: pd.DataFrame) -> np.ndarray:
+        """The calibrated conditional mean for every case: use it where values are
+        summed (expected recoveries, portfolio totals); an internal estimate."""
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.predict_mean(self.features(cases))
+
+    def coefficients(self, level: float = 0.95) -> pd.DataFrame:
+        """The GLM's coefficient table (``learner="glm"`` fits, or ``"auto"``
+        having chosen the GLM): see :meth:`RatioRegressor.coefficients`."""
+        check_is_fitted(self, "regressor_")
+        return self.regressor_.coefficients(level)
+
+    def explain(
+        self, cases: pd.DataFrame, reference: pd.DataFrame | None = None, *, what: str = "median"
+    ) -> pd.DataFrame:
+        """Each feature's contribution to a case's predicted median (or mean).
+
+        Against ``reference`` (a clean one-row case table; default the
+        training median case), in the target's units; per row the feature
+        columns sum to ``prediction - reference_prediction``. Exact for the
+        GLM; baseline Shapley values of the calibrated median otherwise (see
+        :mod:`outcomes.models._explain`). An internal estimate of what drives
+        the model, not a statement to the debtor.
+        """
+        from outcomes.models._explain import explain
+
+        check_is_fitted(self, "regressor_")
+        ref = None if reference is None else self.features(reference).head(1)
+        return explain(self.regressor_, self.features(cases), ref, what=what)
 
     def predict_quantiles(
         self, cases: pd.DataFrame, quantiles: object = DEFAULT_QUANTILES

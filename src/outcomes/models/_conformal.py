@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import warnings
 from contextlib import AbstractContextManager, nullcontext
 from numbers import Integral, Real
 
@@ -43,8 +44,8 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from outcomes.models._features import TableEncoder, _as_frame
-from outcomes.models._learners import Link, make_learner, resolve_learner
+from outcomes.models._features import _OTHER, TableEncoder, _as_frame
+from outcomes.models._learners import Link, flexible_learner, make_learner, resolve_learner
 from outcomes.models._persist import table_sha256
 
 __all__ = ["AmountGrid", "ConformalRegressor", "check_quantiles", "conformal_quantile"]
@@ -60,6 +61,11 @@ DEFAULT_QUANTILES: tuple[float, ...] = (0.05, 0.5, 0.95)
 #: about twice as fast.
 FIT_PARALLEL_MIN_ROWS = 1_000_000
 PREDICT_PARALLEL_MIN_ROWS = 20_000
+#: an unseen category (where training had no rare one) is predicted as the
+#: share-weighted average over at most this many known categories
+POOL_MAX_LEVELS = 30
+#: levels at which the quantile function is averaged for the mean
+MEAN_LEVELS = (np.arange(40) + 0.5) / 40
 
 
 def threads_for(n_rows: int, *, predict: bool = False) -> AbstractContextManager:
@@ -215,6 +221,9 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
     def _check_y(self, y: np.ndarray) -> None:  # pragma: no cover - overridden
         pass
 
+    def _clip_y(self, y: np.ndarray) -> np.ndarray:
+        return y
+
     def _validate_params_(self) -> None:
         if not isinstance(self.calibration_fraction, Real) or not (
             0.0 < self.calibration_fraction < 1.0
@@ -262,18 +271,29 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
             raise ValueError(
                 f"{type(self).__name__} needs at least 10 samples to fit; got n_samples = {len(target)}"
             )
+        target = self._clip_y(target)
         self._check_y(target)
         rng = np.random.default_rng(self.random_state)
         link = Link(self._link, getattr(self, "eps", 1e-3))
         self.learner_name_ = resolve_learner(self.learner, link, target)
-        proto = make_learner(self.learner_name_, link, self._hgb_params())
+        flex = flexible_learner(link, target)
 
-        self.encoder_ = TableEncoder("tree", self.min_frequency).fit(frame)
-        Xt = self.encoder_.transform(frame)
+        def new_learner() -> object:
+            return make_learner(self.learner_name_, link, self._hgb_params(), flex)
+
+        proto = new_learner()
+
+        z = link(target)  # high-cardinality categories are target-encoded on the link scale
+        max_categories = getattr(self, "max_categories", 50)
+        with warnings.catch_warnings():
+            self.encoder_ = TableEncoder("tree", self.min_frequency, max_categories)
+            Xt = self.encoder_.fit_transform(frame, z)
+            warnings.simplefilter("ignore", UserWarning)  # said once, by the tree encoder
+            linear = TableEncoder("linear", self.min_frequency, max_categories)
+            Xl = linear.fit_transform(frame, z) if proto.needs_linear else None
         mask = self.encoder_.categorical_mask_
         if proto.needs_linear:
-            self.linear_encoder_ = TableEncoder("linear", self.min_frequency).fit(frame)
-            Xl = self.linear_encoder_.transform(frame)
+            self.linear_encoder_ = linear
         else:
             self.linear_encoder_ = None
             Xl = None
@@ -288,7 +308,7 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
             return None if M is None else M[idx]
 
         def held_out(train: np.ndarray, cal: np.ndarray) -> tuple[object, tuple]:
-            learner = make_learner(self.learner_name_, link, self._hgb_params())
+            learner = new_learner()
             learner.fit(Xt[train], rows(Xl, train), mask, target[train], rng)
             return learner, learner.prepare(Xt[cal], rows(Xl, cal))
 
@@ -320,13 +340,25 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         self.scores_lower_ = np.sort(np.concatenate(lower_parts))
         self.scores_upper_ = np.sort(np.concatenate(upper_parts))
         self.n_calibration_ = int(n_cal)
+        # the mean: the average of the calibrated quantile function, scaled so that
+        # its held-out total equals the held-out total of the target
+        raw = np.concatenate([self._raw_mean(lrn, state) for lrn, state in parts])
+        total = float(np.sum(raw))
+        self.mean_scale_ = float(np.sum(target[cal]) / total) if total > 0 else 1.0
         learner = parts[0][0]
         if refit:
-            learner = make_learner(self.learner_name_, link, self._hgb_params())
+            learner = new_learner()
+            for name, value in tuned.items():  # e.g. "auto" fits only its choice
+                setattr(learner, name, value)
             learner.fit(Xt, Xl, mask, target, rng)
         for name, value in tuned.items():
             setattr(learner, name, value)
         self.learner_ = learner
+        # "auto": the learner chosen, and why (held-out errors of every candidate)
+        self.learner_name_ = tuned.get("choice_", self.learner_name_)
+        self.learner_reason_ = tuned.get(
+            "reason_", f"learner={self.learner!r} was asked for; no choice was made"
+        )
         self.n_train_ = int(n)
         self.training_sha256_ = table_sha256(frame.assign(__target__=target))
         self.fitted_at_ = _dt.datetime.now().isoformat(timespec="seconds")
@@ -335,14 +367,72 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
     # -- predict ---------------------------------------------------------------
     def _state(self, X: object) -> tuple:
         check_is_fitted(self, "learner_")
-        frame = _as_frame(X)
+        frame = self.encoder_._frame(_as_frame(X))
         codes = self.encoder_.category_codes(frame)
+        return self._pooled_state(frame, codes)
+
+    def _plain_state(self, frame: pd.DataFrame, codes: dict[str, np.ndarray]) -> tuple:
         Xt = self.encoder_.transform(frame, codes=codes)
         Xl = None
         if self.linear_encoder_ is not None:
             same = self.linear_encoder_.categories_ == self.encoder_.categories_
             Xl = self.linear_encoder_.transform(frame, codes=codes if same else None)
         return self.learner_.prepare(Xt, Xl)
+
+    def _pooled_state(self, frame: pd.DataFrame, codes: dict[str, np.ndarray]) -> tuple:
+        """The learner's state, an unseen category taking the pooled behaviour.
+
+        A category not seen in training goes to the column's pooled "other"
+        level where training had rare categories. Where it had none, the
+        state of such a row is the average of its states with the column set
+        to each known category, weighted by their training shares (the
+        categories covering 99% of the rows, at most :data:`POOL_MAX_LEVELS`)
+        -- never the missing level. Models saved before this rule keep theirs.
+        """
+        enc = self.encoder_
+        shares = getattr(enc, "shares_", None)
+        name = None
+        if shares:
+            name = next(
+                (
+                    n
+                    for n, c in codes.items()
+                    if not enc.has_other_[n] and shares.get(n) and bool(np.any(c == _OTHER))
+                ),
+                None,
+            )
+        if name is None:
+            return self._plain_state(frame, codes)
+        unseen = codes[name] == _OTHER
+        weights = np.asarray(shares[name], dtype="float64")
+        order = np.argsort(-weights, kind="stable")
+        keep = order[: max(1, int(np.searchsorted(np.cumsum(weights[order]), 0.99) + 1))]
+        keep = keep[:POOL_MAX_LEVELS]
+        w = weights[keep] / weights[keep].sum()
+        sub = frame.iloc[np.flatnonzero(unseen)]
+        sub_codes = {k: v[unseen] for k, v in codes.items()}
+        pooled: list[np.ndarray] | None = None
+        for level, weight in zip(keep, w, strict=True):
+            probe = dict(sub_codes)
+            probe[name] = np.full(len(sub), int(level), dtype="int64")
+            state = self._pooled_state(sub, probe)
+            parts = [weight * np.asarray(a, dtype="float64") for a in state]
+            pooled = (
+                parts if pooled is None else [p + q for p, q in zip(pooled, parts, strict=True)]
+            )
+        assert pooled is not None
+        if unseen.all():
+            return tuple(pooled)
+        seen_state = self._pooled_state(
+            frame.iloc[np.flatnonzero(~unseen)], {k: v[~unseen] for k, v in codes.items()}
+        )
+        out = []
+        for a, b in zip(seen_state, pooled, strict=True):
+            full = np.empty(len(frame), dtype="float64")
+            full[~unseen] = a
+            full[unseen] = b
+            out.append(full)
+        return tuple(out)
 
     def _levels(self, q: float) -> float:
         if q == 0.5:
@@ -380,6 +470,64 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         ndarray of shape (n_samples,)
         """
         return self._quantile_array(X, [0.5])[:, 0]
+
+    def _raw_mean(self, learner: object, state: tuple) -> np.ndarray:
+        """The average of the calibrated quantiles at :data:`MEAN_LEVELS` levels."""
+        total = np.zeros(len(state[0]))
+        for q in MEAN_LEVELS:
+            value = np.asarray(learner.invert(state, self._levels(float(q))), dtype="float64")
+            total += self.grid_.snap(value) if self.grid_ is not None else value
+        return total / len(MEAN_LEVELS)
+
+    def predict_mean(self, X: object) -> np.ndarray:
+        """The calibrated conditional mean (for expected values and totals).
+
+        The mean of the calibrated predictive distribution (its quantile
+        function averaged over 40 levels), times a factor set in ``fit`` so
+        that on the held-out rows the predicted total equals the observed
+        total (``mean_scale_``). Fractions stay in [0, 1].
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+        """
+        with threads_for(len(X) if hasattr(X, "__len__") else 0, predict=True):  # type: ignore[arg-type]
+            state = self._state(X)
+        out = self._raw_mean(self.learner_, state) * getattr(self, "mean_scale_", 1.0)
+        return np.clip(out, 0.0, 1.0) if self._link == "logit" else out
+
+    def coefficients(self, level: float = 0.95) -> pd.DataFrame:
+        """The GLM's coefficients in the features' own units, with robust SEs.
+
+        Only for a GLM fit (``learner="glm"``, or ``"auto"`` having chosen
+        it). Columns: ``estimate`` (link scale: log-odds for fractions, log
+        for amounts), ``std_error`` (heteroskedasticity-robust, HC0
+        sandwich), ``z``, ``p_value``, ``ci_lower``/``ci_upper`` (at
+        ``level``), ``ape`` (average partial effect on the fraction or
+        amount: the mean over training rows of d E[y|x] / dx) and
+        ``ape_std_error`` (delta method). One row per model column:
+        numeric features per unit, ``name=level`` against the most frequent
+        level, ``name_missing`` indicators.
+        """
+        from outcomes.models._explain import coefficients
+
+        return coefficients(self, level)
+
+    def explain(self, X: object, reference: object = None, *, what: str = "median") -> pd.DataFrame:
+        """Each feature's contribution to the predicted median against a reference case.
+
+        See :func:`outcomes.models._explain.explain`: exact for the GLM
+        (integrated gradients along the linear index), baseline Shapley
+        values of the calibrated median otherwise; contributions sum to
+        ``prediction - reference_prediction`` for every row.
+        """
+        from outcomes.models._explain import explain
+
+        return explain(self, X, reference, what=what)
 
     def predict_quantiles(self, X: object, quantiles: object = DEFAULT_QUANTILES) -> pd.DataFrame:
         """Calibrated conditional quantiles, one column per level.

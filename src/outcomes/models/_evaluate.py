@@ -338,7 +338,7 @@ def evaluate(
     kind = "amount" if model.target == "monthly_amount" else "ratio"
     ctx = {
         "kind": kind,
-        "min_frequency": getattr(model, "min_category_count", 5),
+        "min_frequency": getattr(model, "min_frequency", 5),
         "random_state": random_state,
     }
     name = f"{type(model).__name__} ({model.learner})"

@@ -6,13 +6,19 @@ Two layers:
   text and categorical columns, with missing values) into a float matrix,
   either for trees (a category is one integer code; missing stays NaN) or
   for linear models (one-hot, imputed, standardised). Rare categories are
-  pooled, unseen categories at predict time go to the pooled bucket.
+  pooled as "other"; an unseen category at predict time joins that pooled
+  level, and is never encoded as the column's missing level. Where training
+  had no rare category (so no "other" level to learn from), an unseen one
+  gets the pooled behaviour of the known levels: their training shares in
+  the linear encoding, and the share-weighted average of the predictions
+  over the known levels in the regressors (see ``ConformalRegressor``).
 * :func:`case_features` builds the models' features from the clean case
   table's contract columns; it never re-cleans.
 """
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
 
 import numpy as np
@@ -20,9 +26,15 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from outcomes._errors import OutcomesError
+from outcomes._errors import ColumnMismatchError, OutcomesError
 
-__all__ = ["CASE_FEATURES", "TableEncoder", "as_of_timestamp", "case_features"]
+__all__ = [
+    "CASE_FEATURES",
+    "OPTIONAL_CASE_FEATURES",
+    "TableEncoder",
+    "as_of_timestamp",
+    "case_features",
+]
 
 #: the model features built from the clean table, in order
 CASE_FEATURES: tuple[str, ...] = (
@@ -32,10 +44,17 @@ CASE_FEATURES: tuple[str, ...] = (
     "age",
     "employment",
     "creditor_type",
+    "has_servicer",
     "servicer",
     "months_waited",
     "sale_year",
 )
+
+#: optional clean-table columns used as features where the table has them
+OPTIONAL_CASE_FEATURES: tuple[str, ...] = ("servicer_role",)
+
+#: at most this many category codes a column for the boosted trees (255 bins)
+MAX_TREE_CATEGORIES = 250
 
 _MISSING = -2  # code of a missing category
 _OTHER = -1  # code of a rare or unseen category
@@ -73,9 +92,53 @@ def _numeric(col: pd.Series, kind: str) -> np.ndarray:
         out = values.astype("int64").astype("float64") / (365.25 * 86400e9) + 1970.0
         out[np.isnat(values)] = np.nan
         return out
-    if col.dtype == object:
-        col = pd.to_numeric(col, errors="coerce")
+    if not (pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype)):
+        return _parse_numbers(col)[0]
     return col.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _parse_numbers(col: pd.Series) -> tuple[np.ndarray, int]:
+    """Text cells as numbers (``"1,200"`` and blanks allowed), each distinct value
+    parsed once; returns the values (NaN where not a number) and how many
+    non-blank cells were not numbers."""
+    text = col.astype("string")
+    uniques = pd.unique(text.dropna())
+    cleaned = pd.Series(uniques, dtype="string").str.replace(",", "", regex=False).str.strip()
+    parsed = pd.to_numeric(cleaned.replace("", pd.NA), errors="coerce")
+    lookup = pd.Index(uniques, dtype=object).get_indexer(text.to_numpy(dtype=object, na_value=None))
+    table = np.append(parsed.to_numpy(dtype="float64", na_value=np.nan), np.nan)
+    values = table[np.where(lookup < 0, len(table) - 1, lookup)]
+    blank = np.append(cleaned.fillna("").eq("").to_numpy(), True)[
+        np.where(lookup < 0, len(table) - 1, lookup)
+    ]
+    return values, int(np.sum(~blank & np.isnan(values)))
+
+
+def _text_kind(name: str, col: pd.Series, share: float) -> str:
+    """``"numeric"`` for a text column of numbers (e.g. from a spreadsheet with a
+    stray note), ``"category"`` otherwise, with a warning where mixed."""
+    values, bad = _parse_numbers(col)
+    numbers = int(np.isfinite(values).sum())
+    if numbers == 0:
+        return "category"
+    filled = numbers + bad
+    if numbers >= share * filled:
+        if bad:
+            warnings.warn(
+                f"column {name!r} holds numbers as text; {bad} of {filled} cells are not "
+                "numbers and are treated as missing",
+                UserWarning,
+                stacklevel=5,
+            )
+        return "numeric"
+    if numbers >= 0.5 * filled:
+        warnings.warn(
+            f"column {name!r} is mostly numbers stored as text ({numbers} of {filled}), but "
+            f"fewer than {share:.0%}: it is treated as a category; convert it to numbers",
+            UserWarning,
+            stacklevel=5,
+        )
+    return "category"
 
 
 def _text_values(col: pd.Series) -> pd.Series:
@@ -113,11 +176,26 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         code, missing is NaN) -- see :attr:`categorical_mask_`.
         ``"linear"``: numeric columns imputed by the training median,
         standardised, with a missing-indicator column where training had
-        missing values; categories one-hot against the most frequent one.
+        missing values; categories one-hot against the most frequent one,
+        with an ``=other`` column (rare categories, and unseen ones) and a
+        ``=missing`` column where training had them. An unseen category
+        where training had no rare one is coded by the training shares of
+        the known categories (the pooled behaviour), never as missing.
     min_frequency : int, default=5
-        Categories seen fewer times in training are pooled as "other".
+        Categories seen fewer times in training are pooled as "other". The
+        same name is used across the API (the case models' former
+        ``min_category_count``).
     max_categories : int, default=50
-        At most this many categories per column are kept (most frequent).
+        A column with more categories than this (after pooling the rare
+        ones; at most 250 for ``kind="tree"``) is target-encoded when ``fit``
+        is given a target (one numeric column, cross-fitted by
+        :meth:`fit_transform`), else cut to its most frequent categories
+        with a warning.
+    text_numeric_share : float, default=0.9
+        A text column is read as numbers when at least this share of its
+        filled cells are numbers (the rest become missing, with a warning);
+        a column between half and this share is kept as a category, with a
+        warning.
 
     Attributes
     ----------
@@ -127,6 +205,12 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         ``"numeric"``, ``"date"`` or ``"category"`` per column.
     categories_ : dict
         Kept categories (a list of str, most frequent first) per categorical column.
+    shares_ : dict
+        Training share of each kept category among the kept-category rows
+        (the weights of the pooled behaviour of an unseen category).
+    has_other_ : dict
+        Per categorical column: whether training had rare categories (a
+        learned "other" level).
     categorical_mask_ : ndarray of bool
         For ``kind="tree"``: which output columns are categorical codes.
     feature_names_out_ : list of str
@@ -141,13 +225,43 @@ class TableEncoder(TransformerMixin, BaseEstimator):
     """
 
     def __init__(
-        self, kind: str = "tree", min_frequency: int = 5, max_categories: int = 50
+        self,
+        kind: str = "tree",
+        min_frequency: int = 5,
+        max_categories: int = 50,
+        *,
+        text_numeric_share: float = 0.9,
     ) -> None:
         self.kind = kind
         self.min_frequency = min_frequency
         self.max_categories = max_categories
+        self.text_numeric_share = text_numeric_share
 
     def fit(self, X: object, y: object = None) -> TableEncoder:
+        """Learn the columns' kinds, categories, medians and target encodings.
+
+        Parameters
+        ----------
+        X : DataFrame or array-like of shape (n_samples, n_features)
+        y : array-like of shape (n_samples,), optional
+            A numeric target: categorical columns with more than
+            ``max_categories`` kept levels are then target-encoded
+            (:class:`~sklearn.preprocessing.TargetEncoder`); without ``y``
+            they keep their ``max_categories`` most frequent levels.
+        """
+        self._fit(X, y)
+        self.__dict__.pop("_crossfit", None)
+        return self
+
+    def fit_transform(self, X: object, y: object = None, **fit_params: object) -> np.ndarray:
+        """Fit, then transform ``X``; target-encoded columns come cross-fitted
+        (each row encoded without its own target), as scikit-learn's
+        :class:`~sklearn.preprocessing.TargetEncoder` does."""
+        self._fit(X, y)
+        crossfit = self.__dict__.pop("_crossfit", {})
+        return self._transform(self._frame(X), None, crossfit)
+
+    def _fit(self, X: object, y: object) -> None:
         if self.kind not in ("tree", "linear"):
             raise ValueError(f"kind must be 'tree' or 'linear', got {self.kind!r}")
         frame = _as_frame(X)
@@ -155,22 +269,55 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         self.n_features_in_ = len(self.columns_)
         if isinstance(X, pd.DataFrame):
             self.feature_names_in_ = np.asarray(self.columns_, dtype=object)
+        target = None if y is None else np.asarray(y, dtype="float64").ravel()
         self.kinds_ = {}
         self.categories_ = {}
         self.medians_ = {}
         self.scales_ = {}
         self.has_missing_ = {}
         self.has_other_ = {}
+        self.shares_ = {}
+        self.target_encoders_ = {}
+        self.dropped_ = []
+        self.split_other_ = True  # "other" and "missing" are separate dummies
+        self._crossfit = {}
         for name, col in zip(self.columns_, frame.columns, strict=True):
             series = frame[col]
             kind = _kind(series)
+            if series.isna().all():
+                kind = "empty"
+                self.dropped_.append(name)
+            elif kind == "category" and not isinstance(series.dtype, pd.CategoricalDtype):
+                kind = _text_kind(name, series, self.text_numeric_share)
             self.kinds_[name] = kind
-            if kind == "category":
-                counts = _text_values(series).value_counts(dropna=True)
+            if kind == "empty":
+                self.has_missing_[name] = True
+            elif kind == "category":
+                text = _text_values(series)
+                counts = text.value_counts(dropna=True)
                 counts = counts[counts >= max(1, self.min_frequency)]
                 counts = counts.sort_values(ascending=False, kind="stable")
-                kept = [str(c) for c in counts.index[: self.max_categories]]
+                limit = self.max_categories
+                if self.kind == "tree":  # boosted trees take at most 255 bins a feature
+                    limit = min(limit, MAX_TREE_CATEGORIES)
+                if len(counts) > limit and target is not None:
+                    self._fit_target_encoder(name, text, target)
+                    continue
+                kept = [str(c) for c in counts.index[:limit]]
+                if len(counts) > limit:
+                    warnings.warn(
+                        f"column {name!r} has {len(counts)} categories; without a target "
+                        f"only the {limit} most frequent are kept",
+                        UserWarning,
+                        stacklevel=3,
+                    )
                 self.categories_[name] = kept
+                total = float(counts.iloc[: len(kept)].sum())
+                self.shares_[name] = (
+                    (counts.iloc[: len(kept)].to_numpy(dtype="float64") / total).tolist()
+                    if total > 0
+                    else []
+                )
                 codes = _codes(series, kept)
                 self.has_other_[name] = bool(np.any(codes == _OTHER))
                 self.has_missing_[name] = bool(np.any(codes == _MISSING))
@@ -182,17 +329,40 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                 scale = float(np.std(finite)) if len(finite) > 1 else 1.0
                 self.medians_[name] = median
                 self.scales_[name] = scale if scale > 0 else 1.0
+        if self.dropped_:
+            warnings.warn(
+                "column(s) " + ", ".join(map(repr, self.dropped_)) + " are entirely missing "
+                "in training and are left out of the model",
+                UserWarning,
+                stacklevel=3,
+            )
         self.feature_names_out_ = self._names()
         self.categorical_mask_ = np.array(
             [self.kind == "tree" and self.kinds_[n] == "category" for n in self._sources()],
             dtype=bool,
         )
-        return self
+
+    def _fit_target_encoder(self, name: str, text: pd.Series, target: np.ndarray) -> None:
+        from sklearn.model_selection import KFold
+        from sklearn.preprocessing import TargetEncoder
+
+        self.kinds_[name] = "target"
+        values = text.to_numpy(dtype=object, na_value=np.nan)[:, None]
+        encoder = TargetEncoder(target_type="continuous", cv=KFold(5, shuffle=True, random_state=0))
+        self._crossfit[name] = encoder.fit_transform(values, target)[:, 0]
+        encoder.cv = 5  # only fit uses it; a saved model then holds no splitter object
+        self.target_encoders_[name] = encoder
+        self.has_missing_[name] = False
+        self.medians_[name] = float(np.median(self._crossfit[name]))
+        scale = float(np.std(self._crossfit[name]))
+        self.scales_[name] = scale if scale > 0 else 1.0
 
     def _sources(self) -> list[str]:
         """The input column behind each output column."""
         out = []
         for name in self.columns_:
+            if self.kinds_[name] == "empty":
+                continue
             if self.kind == "tree":
                 out.append(name)
             elif self.kinds_[name] == "category":
@@ -202,19 +372,30 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         return out
 
     def _n_dummies(self, name: str) -> int:
-        extra = self.has_other_[name] or self.has_missing_[name]
-        return max(len(self.categories_[name]) - 1, 0) + int(extra)
+        if getattr(self, "split_other_", False):
+            extra = int(self.has_other_[name]) + int(self.has_missing_[name])
+        else:  # a model saved before unseen and missing were told apart
+            extra = int(self.has_other_[name] or self.has_missing_[name])
+        return max(len(self.categories_[name]) - 1, 0) + extra
 
     def _names(self) -> list[str]:
         out = []
         for name in self.columns_:
+            if self.kinds_[name] == "empty":
+                continue
             if self.kind == "tree":
                 out.append(name)
             elif self.kinds_[name] == "category":
                 kept = list(self.categories_[name])
                 out.extend(f"{name}={c}" for c in kept[1:])
-                if self.has_other_[name] or self.has_missing_[name]:
+                if not getattr(self, "split_other_", False):
+                    if self.has_other_[name] or self.has_missing_[name]:
+                        out.append(f"{name}=other")
+                    continue
+                if self.has_other_[name]:
                     out.append(f"{name}=other")
+                if self.has_missing_[name]:
+                    out.append(f"{name}=missing")
             else:
                 out.append(name)
                 if self.has_missing_[name]:
@@ -237,29 +418,81 @@ class TableEncoder(TransformerMixin, BaseEstimator):
 
     def _frame(self, X: object) -> pd.DataFrame:
         frame = _as_frame(X)
-        if frame.shape[1] != self.n_features_in_:
-            raise ValueError(
+        named = isinstance(X, pd.DataFrame) and hasattr(self, "feature_names_in_")
+        if named:
+            have = [str(c) for c in frame.columns]
+            missing = [c for c in self.columns_ if c not in have]
+            extra = [c for c in have if c not in self.columns_]
+            if missing or extra:
+                what = []
+                if missing:
+                    what.append("lacks column(s) " + ", ".join(map(repr, missing)))
+                if extra:
+                    what.append("has column(s) not seen in fit " + ", ".join(map(repr, extra)))
+                raise ColumnMismatchError(
+                    f"X has {len(have)} features, {len(self.columns_)} expected: it "
+                    + " and ".join(what)
+                )
+            if have != self.columns_:
+                frame = frame.set_axis(have, axis=1)[self.columns_]
+        elif frame.shape[1] != self.n_features_in_:
+            raise ColumnMismatchError(
                 f"X has {frame.shape[1]} features, but TableEncoder is expecting "
                 f"{self.n_features_in_} features as input."
             )
-        if isinstance(X, pd.DataFrame):
-            missing = [c for c in self.columns_ if c not in frame.columns]
-            if missing:
-                raise ValueError(f"X lacks the columns seen in fit: {missing}")
-            frame = frame[self.columns_] if list(frame.columns) != self.columns_ else frame
         return frame
+
+    def _one_hot(self, name: str, col_codes: np.ndarray) -> np.ndarray:
+        n = len(col_codes)
+        n_kept = len(self.categories_[name])
+        block = np.zeros((n, self._n_dummies(name)))
+        rows = np.flatnonzero(col_codes >= 1)
+        block[rows, col_codes[rows] - 1] = 1.0
+        if not getattr(self, "split_other_", False):  # layout of older models
+            if self.has_other_[name] or self.has_missing_[name]:
+                block[col_codes < 0, -1] = 1.0
+            return block
+        other = col_codes == _OTHER
+        if self.has_other_[name]:
+            block[other, n_kept - 1 if n_kept else 0] = 1.0
+        elif other.any() and n_kept > 1:
+            # no "other" level in training: the pooled behaviour of the known levels
+            block[np.ix_(np.flatnonzero(other), np.arange(n_kept - 1))] = self.shares_[name][1:]
+        if self.has_missing_[name]:
+            block[col_codes == _MISSING, -1] = 1.0
+        # else: training had no missing value, so a missing one counts as the
+        # baseline (most frequent) category
+        return block
 
     def transform(self, X: object, codes: dict[str, np.ndarray] | None = None) -> np.ndarray:
         """The float matrix; ``codes`` from :meth:`category_codes` of an
         encoder with the same categories saves recomputing them."""
         check_is_fitted(self, "columns_")
-        frame = self._frame(X)
+        return self._transform(self._frame(X), codes, {})
+
+    def _transform(
+        self,
+        frame: pd.DataFrame,
+        codes: dict[str, np.ndarray] | None,
+        crossfit: dict[str, np.ndarray],
+    ) -> np.ndarray:
         n = len(frame)
         parts: list[np.ndarray] = []
         for name, col in zip(self.columns_, frame.columns, strict=True):
             series = frame[col]
             kind = self.kinds_[name]
-            if kind == "category":
+            if kind == "empty":
+                continue
+            if kind == "target":
+                if name in crossfit:
+                    values = crossfit[name]
+                else:
+                    text = _text_values(series).to_numpy(dtype=object, na_value=np.nan)
+                    values = self.target_encoders_[name].transform(text[:, None])[:, 0]
+                if self.kind == "linear":
+                    values = (values - self.medians_[name]) / self.scales_[name]
+                parts.append(np.asarray(values, dtype="float64")[:, None])
+            elif kind == "category":
                 if codes is not None and name in codes:
                     col_codes = codes[name]
                 else:
@@ -270,15 +503,7 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                     out[col_codes == _MISSING] = np.nan
                     parts.append(out[:, None])
                 else:
-                    k = self._n_dummies(name)
-                    block = np.zeros((n, k))
-                    rows = np.flatnonzero(col_codes >= 1)
-                    block[rows, col_codes[rows] - 1] = 1.0
-                    if self.has_other_[name] or self.has_missing_[name]:
-                        block[col_codes < 0, -1] = 1.0
-                    # else: training had no rare or missing value, so an unseen or
-                    # missing one counts as the baseline (most frequent) category
-                    parts.append(block)
+                    parts.append(self._one_hot(name, col_codes))
             else:
                 values = _numeric(series, "date" if kind == "date" else "numeric")
                 if self.kind == "tree":
@@ -343,9 +568,14 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
 
     ``log_residual_debt`` (natural log of yen), ``monthly_income`` (yen),
     ``household_size``, ``age``, ``employment``, ``creditor_type``,
-    ``servicer`` (as text; rare ones are pooled by the model's encoder),
+    ``has_servicer`` (1 where a servicer holds or collects the claim, else 0:
+    a feature of its own, so a servicer the model has not seen is still a
+    servicer), ``servicer`` (as text; rare and unseen ones are pooled by the
+    model's encoder, never taken for "no servicer"),
     ``months_waited`` (from ``sale_date`` to ``agreement_date``, or to
-    ``as_of`` where the agreement is still empty) and ``sale_year``.
+    ``as_of`` where the agreement is still empty) and ``sale_year``; then
+    ``servicer_role`` (``bought`` / ``consigned`` / missing) where the table
+    has that optional column.
 
     Parameters
     ----------
@@ -374,10 +604,10 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     ...     "agreement_date": pd.to_datetime(["2021-09-15", None]),
     ... })
     >>> f = case_features(cases, as_of="2024-01-10")
-    >>> f[["log_residual_debt", "months_waited", "sale_year"]].round(2)
-       log_residual_debt  months_waited  sale_year
-    0              15.57           6.05     2021.0
-    1                NaN          11.99     2023.0
+    >>> f[["log_residual_debt", "has_servicer", "months_waited", "sale_year"]].round(2)
+       log_residual_debt  has_servicer  months_waited  sale_year
+    0              15.57           1.0           6.05     2021.0
+    1                NaN           0.0          11.99     2023.0
     """
     missing = [c for c in _REQUIRED if c not in cases.columns]
     if missing:
@@ -410,10 +640,21 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
             "age": num("age"),
             "employment": text("employment"),
             "creditor_type": text("creditor_type"),
+            "has_servicer": _has_text(cases["servicer"]),
             "servicer": text("servicer"),
             "months_waited": _months_between(cases["sale_date"], end),
             "sale_year": year,
         }
     )
+    for name in OPTIONAL_CASE_FEATURES:
+        if name in cases.columns:
+            out[name] = text(name)
     out.index = cases.index
     return out
+
+
+def _has_text(col: pd.Series) -> np.ndarray:
+    """1.0 where a text/categorical cell holds a non-blank value, else 0.0."""
+    text = _text_values(col)
+    filled = text.notna().to_numpy() & (text.fillna("").str.strip() != "").to_numpy()
+    return filled.astype("float64")

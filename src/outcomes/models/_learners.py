@@ -12,8 +12,9 @@ conformal ``q``-quantile of the calibration scores, so quantiles at any set
 of levels come out ordered and, through the link, inside the target's range.
 
 Learners (compared in ``benchmarks/model_accuracy.py``; ``"auto"``, the
-default, takes ``"two_stage"`` for fractions with exact 0s or 1s and
-``"combined"`` otherwise -- the most accurate in those settings):
+default, chooses among the training median, group medians, the GLM, blends
+of them with the boosted location and the two-stage learner by held-out
+error -- see :mod:`._auto`):
 
 ``"glm"``
     A GLM on the link scale: fractional logit (Papke & Wooldridge 1996,
@@ -44,11 +45,12 @@ import numpy as np
 from scipy import special, stats
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 
-__all__ = ["LEARNERS", "make_learner"]
+__all__ = ["LEARNERS", "flexible_learner", "make_learner"]
 
 LEARNERS: tuple[str, ...] = ("glm", "hgb", "quantile_hgb", "two_stage", "combined")
-#: ``learner="auto"`` takes the two-stage learner when at least this share of
-#: a fraction's training values are exact 0s or 1s, else ``"combined"``
+#: ``learner="auto"`` tries the two-stage learner when at least this share of
+#: a fraction's training values are exact 0s or 1s, else blends of the GLM and
+#: the boosted location
 ATOM_SHARE = 0.01
 
 
@@ -155,10 +157,12 @@ class _LinearGLM:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                res = sm.GLM(y, design, family=fam).fit(maxiter=100)
+                res = sm.GLM(y, design, family=fam).fit(maxiter=100, cov_type="HC0")
                 coef = np.asarray(res.params, dtype="float64")
+                cov = np.asarray(res.cov_params(), dtype="float64")
             except (ValueError, np.linalg.LinAlgError):  # pragma: no cover - degenerate data
                 coef = np.full(design.shape[1], np.nan)
+                cov = np.full((design.shape[1], design.shape[1]), np.nan)
         if not np.all(np.isfinite(coef)):
             # a degenerate design: fall back to the intercept-only model
             mean = float(np.mean(y))
@@ -168,7 +172,21 @@ class _LinearGLM:
                 if self.family == "binomial"
                 else np.log(mean)
             )
+            cov = np.full((design.shape[1], design.shape[1]), np.nan)
         self.coef_ = coef
+        # for coefficients(): heteroskedasticity-robust (HC0, sandwich) covariance,
+        # and the training means behind average partial effects and their delta-method SEs
+        self.cov_ = cov
+        eta = design @ coef
+        if self.family == "binomial":
+            mu = special.expit(eta)
+            d1 = mu * (1 - mu)  # d mu / d eta
+            d2 = d1 * (1 - 2 * mu)
+        else:
+            d1 = d2 = np.exp(np.clip(eta, -50, 50))
+        self.ape_factor_ = float(np.mean(d1))
+        self.ape_gradient_ = np.mean(d2[:, None] * design, axis=0)
+        self.n_obs_ = len(y)
         return self
 
     def predict_link(self, X: np.ndarray) -> np.ndarray:
@@ -410,26 +428,40 @@ _CLASSES = {
 
 
 def resolve_learner(name: str, link: Link, y: np.ndarray) -> str:
-    """The learner ``name`` stands for: ``"auto"`` is decided from the target.
+    """Check a learner name (``"auto"`` stays ``"auto"``: see :mod:`._auto`).
 
     Examples
     --------
-    >>> resolve_learner("auto", Link("logit"), np.array([0.1, 0.2, 0.0, 0.3]))
-    'two_stage'
     >>> resolve_learner("auto", Link("logit"), np.array([0.1, 0.2, 0.3]))
+    'auto'
+    """
+    if name != "auto" and name not in _CLASSES:
+        raise ValueError(f"learner must be 'auto' or one of {LEARNERS}, got {name!r}")
+    return name
+
+
+def flexible_learner(link: Link, y: np.ndarray) -> str:
+    """The flexible candidate of ``"auto"``: ``"two_stage"`` for fractions with
+    at least :data:`ATOM_SHARE` exact 0s or 1s, else ``"combined"``.
+
+    Examples
+    --------
+    >>> flexible_learner(Link("logit"), np.array([0.1, 0.2, 0.0, 0.3]))
+    'two_stage'
+    >>> flexible_learner(Link("logit"), np.array([0.1, 0.2, 0.3]))
     'combined'
     """
-    if name != "auto":
-        if name not in _CLASSES:
-            raise ValueError(f"learner must be 'auto' or one of {LEARNERS}, got {name!r}")
-        return name
     if link.name == "logit" and np.mean((y <= 0.0) | (y >= 1.0)) >= ATOM_SHARE:
         return "two_stage"
     return "combined"
 
 
-def make_learner(name: str, link: Link, params: dict) -> _Learner:
-    """A fresh learner by name."""
+def make_learner(name: str, link: Link, params: dict, flex: str = "combined") -> _Learner:
+    """A fresh learner by name (``"auto"``: the chooser, with ``flex`` its flexible candidate)."""
+    if name == "auto":
+        from outcomes.models._auto import make_auto
+
+        return make_auto(link, params, flex)
     try:
         cls = _CLASSES[name]
     except KeyError:

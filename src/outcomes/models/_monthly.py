@@ -32,7 +32,10 @@ class MonthlyAmountModel(CaseModel):
         With ``cv=None``: share of the training cases held out to calibrate.
     cv : int or None, default=10
         Folds of cross-conformal calibration (see :class:`RatioRegressor`).
-    min_category_count : int, default=10
+    min_frequency : int, default=10
+        Categories with fewer training cases are pooled.
+    min_category_count : int, optional
+        Deprecated alias of ``min_frequency`` (a ``FutureWarning`` at fit).
     grid_min_share : float, default=0.01
         An amount is on the grid when it makes up at least this share of the
         training amounts.
@@ -68,7 +71,8 @@ class MonthlyAmountModel(CaseModel):
         learner: str = DEFAULT_LEARNER,
         calibration_fraction: float = 0.25,
         cv: int | None = 10,
-        min_category_count: int = 10,
+        min_frequency: int = 10,
+        min_category_count: int | None = None,
         grid_min_share: float = 0.01,
         max_iter: int = 60,
         learning_rate: float = 0.1,
@@ -78,6 +82,7 @@ class MonthlyAmountModel(CaseModel):
         self.learner = learner
         self.calibration_fraction = calibration_fraction
         self.cv = cv
+        self.min_frequency = min_frequency
         self.min_category_count = min_category_count
         self.grid_min_share = grid_min_share
         self.max_iter = max_iter
@@ -89,7 +94,7 @@ class MonthlyAmountModel(CaseModel):
             self.learner,
             calibration_fraction=self.calibration_fraction,
             cv=self.cv,
-            min_frequency=self.min_category_count,
+            min_frequency=self._min_frequency(),
             grid_min_share=self.grid_min_share,
             max_iter=self.max_iter,
             learning_rate=self.learning_rate,

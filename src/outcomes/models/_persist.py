@@ -63,6 +63,9 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "outcomes.models._learners._LinearGLM",
     "outcomes.models._time.TimeToAgreementModel",
     "outcomes.models._drift.TrainingProfile",
+    "outcomes.models._auto.AutoLearner",
+    "outcomes.models._auto.MedianLearner",
+    "outcomes.models._auto.GroupMedianLearner",
     # scikit-learn: the fitted trees of HistGradientBoosting models
     "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
     # HistGradientBoosting with categorical features keeps a FunctionTransformer

@@ -231,7 +231,7 @@ def _partial_dependence(
         labels = grid
     else:
         counts = col.astype("string").value_counts()
-        grid = counts[counts >= max(k, getattr(model, "min_category_count", k))].index.tolist()
+        grid = counts[counts >= max(k, getattr(model, "min_frequency", k))].index.tolist()
         labels = grid
     sample = X.sample(min(len(X), 2000), random_state=0) if len(X) > 2000 else X
     values = []

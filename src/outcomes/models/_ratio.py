@@ -54,12 +54,30 @@ class RatioRegressor(SaveMixin, ConformalRegressor):
     max_iter, learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, early_stopping
         Passed to :class:`~sklearn.ensemble.HistGradientBoostingRegressor`.
     min_frequency : int, default=5
-        Categories seen fewer times are pooled; unseen ones join them.
+        Categories seen fewer times are pooled as "other"; unseen ones join
+        that level (or, where training had no rare category, get the pooled
+        behaviour of the known ones) -- never the column's missing level.
+    max_categories : int, default=50
+        A categorical column with more levels than this (after pooling) is
+        target-encoded (scikit-learn's ``TargetEncoder`` on the link scale,
+        cross-fitted in training) instead of one level per category.
+    clip_target : bool or float, default=False
+        Accept targets slightly outside [0, 1] (e.g. recoveries a little
+        above exposure in LGD data) by clipping them: ``True`` clips any
+        value, a float ``t`` those within ``[-t, 1 + t]`` (others are refused).
     eps : float, default=1e-3
         Clipping of y before the logit; predictions at the clipped ends are
         exact 0 or 1.
     random_state : int, default=0
         Seeds the calibration split and the learners.
+
+    Notes
+    -----
+    Input handling: a feature column missing in every training row is left
+    out with a warning; a text column whose cells are numbers (at least 90%
+    of the filled ones, e.g. from a spreadsheet with a stray note) is read
+    as numbers, the others treated as missing with a warning; a table at
+    predict time with other columns than in fit is refused, naming them.
 
     Attributes
     ----------
@@ -101,6 +119,9 @@ class RatioRegressor(SaveMixin, ConformalRegressor):
     _link = "logit"
     _discrete = False
     grid_min_share = None
+    # defaults of parameters added after models were first saved
+    max_categories = 50
+    clip_target: bool | float = False
 
     def __init__(
         self,
@@ -116,6 +137,8 @@ class RatioRegressor(SaveMixin, ConformalRegressor):
         l2_regularization: float = 1.0,
         early_stopping: bool | str = "auto",
         min_frequency: int = 5,
+        max_categories: int = 50,
+        clip_target: bool | float = False,
         eps: float = 1e-3,
         random_state: int | None = 0,
     ) -> None:
@@ -130,14 +153,31 @@ class RatioRegressor(SaveMixin, ConformalRegressor):
         self.l2_regularization = l2_regularization
         self.early_stopping = early_stopping
         self.min_frequency = min_frequency
+        self.max_categories = max_categories
+        self.clip_target = clip_target
         self.eps = eps
         self.random_state = random_state
+
+    def _clip_y(self, y: np.ndarray) -> np.ndarray:
+        clip = self.clip_target
+        if clip is False or clip is None or (np.all(y >= 0.0) and np.all(y <= 1.0)):
+            return y
+        if clip is not True:
+            tol = float(clip)
+            if np.any(y < -tol) or np.any(y > 1.0 + tol):
+                raise ValueError(
+                    f"RatioRegressor(clip_target={clip!r}) clips targets within "
+                    f"[{-tol:.4g}, {1 + tol:.4g}]; got values from {float(y.min()):.4g} "
+                    f"to {float(y.max()):.4g}"
+                )
+        return np.clip(y, 0.0, 1.0)
 
     def _check_y(self, y: np.ndarray) -> None:
         if np.any(y < 0.0) or np.any(y > 1.0):
             raise ValueError(
                 "RatioRegressor needs a target in [0, 1]; got values from "
-                f"{float(y.min()):.4g} to {float(y.max()):.4g}"
+                f"{float(y.min()):.4g} to {float(y.max()):.4g} "
+                "(clip_target=True, or a tolerance such as 0.05, clips small excursions)"
             )
         if not 0.0 < self.eps < 0.5:
             raise ValueError(f"eps must be in (0, 0.5), got {self.eps!r}")
@@ -169,6 +209,7 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
     _link = "log"
     _discrete = True
     eps = 1e-3
+    max_categories = 50
 
     def __init__(
         self,
@@ -184,6 +225,7 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
         l2_regularization: float = 1.0,
         early_stopping: bool | str = "auto",
         min_frequency: int = 5,
+        max_categories: int = 50,
         grid_min_share: float = 0.01,
         random_state: int | None = 0,
     ) -> None:
@@ -198,6 +240,7 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
         self.l2_regularization = l2_regularization
         self.early_stopping = early_stopping
         self.min_frequency = min_frequency
+        self.max_categories = max_categories
         self.grid_min_share = grid_min_share
         self.random_state = random_state
 

@@ -35,8 +35,11 @@ class SettlementRatioModel(CaseModel):
         the intervals.
     cv : int or None, default=10
         Folds of cross-conformal calibration (see :class:`RatioRegressor`).
-    min_category_count : int, default=10
-        Servicers (and other categories) with fewer training cases are pooled.
+    min_frequency : int, default=10
+        Servicers (and other categories) with fewer training cases are pooled
+        (the name :class:`RatioRegressor` and :class:`TableEncoder` use too).
+    min_category_count : int, optional
+        Deprecated alias of ``min_frequency`` (a ``FutureWarning`` at fit).
     max_iter, learning_rate : int, float
         Boosting iterations and step.
     random_state : int, default=0
@@ -71,7 +74,8 @@ class SettlementRatioModel(CaseModel):
         learner: str = DEFAULT_LEARNER,
         calibration_fraction: float = 0.25,
         cv: int | None = 10,
-        min_category_count: int = 10,
+        min_frequency: int = 10,
+        min_category_count: int | None = None,
         max_iter: int = 60,
         learning_rate: float = 0.1,
         random_state: int | None = 0,
@@ -80,6 +84,7 @@ class SettlementRatioModel(CaseModel):
         self.learner = learner
         self.calibration_fraction = calibration_fraction
         self.cv = cv
+        self.min_frequency = min_frequency
         self.min_category_count = min_category_count
         self.max_iter = max_iter
         self.learning_rate = learning_rate
@@ -90,7 +95,7 @@ class SettlementRatioModel(CaseModel):
             self.learner,
             calibration_fraction=self.calibration_fraction,
             cv=self.cv,
-            min_frequency=self.min_category_count,
+            min_frequency=self._min_frequency(),
             max_iter=self.max_iter,
             learning_rate=self.learning_rate,
             random_state=self.random_state,
