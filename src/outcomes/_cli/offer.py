@@ -157,7 +157,7 @@ def render_offer(
         )
     if offer.wait_table is not None:
         lines += ["", "待つか、今提示するか" if ja else "Wait or offer now"]
-        shown = offer.wait_table.copy()
+        shown = offer.wait_table.astype(object)
         shown.iloc[:, 2] = [y(v) for v in shown.iloc[:, 2]]
         for column in shown.columns[3:]:
             shown[column] = [format_chance(v) for v in shown[column]]
@@ -208,7 +208,10 @@ def run(args: argparse.Namespace) -> int:
     budget = _yen_option("--budget", getattr(args, "budget", None))
     ignore = bool(getattr(args, "ignore_unknown_keys", False))
     servicers = getattr(args, "servicers", None)
-    case, problems = read_case_json(args.case, today=as_of, ignore_unknown_keys=ignore)
+    # dates are judged against the later of today and --as-of: a sale after --as-of is
+    # then refused as such (check_as_of), not emptied as a date in the future
+    today = None if as_of is None else max(as_of, date.today())
+    case, problems = read_case_json(args.case, today=today, ignore_unknown_keys=ignore)
     bad = problems[problems["column"].astype(str) == "residual_debt"]
     if len(bad):
         first = bad.iloc[0]
