@@ -412,7 +412,7 @@ def test_cli_offer_with_japanese_headers(model_dir, tmp_path, capsys):
     code = main(
         [
             "offer", "--model", str(model_dir), "--case", str(case), "--cash", "100000",
-            "--budget", "20000", "--as-of", TODAY,
+            "--budget", "20000", "--as-of", TODAY, "--ignore-unknown-keys",
         ]
     )  # fmt: skip
     out = capsys.readouterr().out

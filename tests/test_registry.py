@@ -379,9 +379,9 @@ def test_match_servicers_matches_each_distinct_value_once(monkeypatch):
     calls: Counter[object] = Counter()
     real = _registry.match_servicer
 
-    def counting(value: object) -> tuple[str | None, bool]:
+    def counting(value: object, servicers: object = None) -> tuple[str | None, bool]:
         calls[value] += 1
-        return real(value)
+        return real(value, servicers)
 
     monkeypatch.setattr(_registry, "match_servicer", counting)
     values = pd.Series(["SMBC債権回収", "架空債権回収", None, np.nan] * 500, dtype=object)
@@ -465,3 +465,80 @@ def test_match_result_shape(text):
         assert name in set(_REGISTRY["name"])
     else:
         assert name == name.strip() and name != ""
+
+
+# --------------------------------------------------------------------------
+# The firm's own registry file, suggestions and the status of a servicer
+# --------------------------------------------------------------------------
+
+
+def _firm_file(tmp_path, text: str):
+    path = tmp_path / "firm_servicers.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_firm_file_adds_a_servicer_by_argument_and_by_env(tmp_path, monkeypatch):
+    from outcomes._registry import SERVICERS_ENV
+
+    path = _firm_file(
+        tmp_path, "name,former_names,aliases\n湘南債権回収,旧湘南回収,湘南サービサー\n"
+    )
+    monkeypatch.delenv(SERVICERS_ENV, raising=False)
+    assert match_servicer("湘南サービサー株式会社") == ("湘南サービサー株式会社", False)
+    assert match_servicer("湘南サービサー株式会社", servicers=path) == ("湘南債権回収", True)
+    assert match_servicer("旧湘南回収(株)", servicers=str(path)) == ("湘南債権回収", True)
+    monkeypatch.setenv(SERVICERS_ENV, str(path))
+    assert match_servicer("湘南債権回収") == ("湘南債権回収", True)
+    names, found = match_servicers(pd.Series(["湘南サービサー", "架空債権回収"]))
+    assert names.tolist() == ["湘南債権回収", "架空債権回収"] and found.tolist() == [True, False]
+    reg = load_servicer_registry()
+    assert reg.set_index("name").loc["湘南債権回収", "status"] == "firm"
+
+
+def test_firm_file_adds_an_alias_to_a_registered_company(tmp_path, monkeypatch):
+    monkeypatch.delenv("OUTCOMES_SERVICERS", raising=False)
+    path = _firm_file(tmp_path, "name,aliases\nSMBC債権回収,エスエムビーシー回収\n")
+    assert match_servicer("エスエムビーシー回収", servicers=path) == ("SMBC債権回収", True)
+    n_bundled = len(load_servicer_registry())
+    assert len(load_servicer_registry(path)) == n_bundled
+    # the bundled registry is untouched
+    assert match_servicer("エスエムビーシー回収")[1] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (None, "file not found"),
+        ("aliases\nfoo\n", "needs a column name"),
+        ("name,aliases\n,foo\n", "row 2 has no name"),
+        ("name,aliases\n新債権回収,SMBC債権回収\n", "matches both"),
+    ],
+)
+def test_firm_file_errors_are_one_line(tmp_path, monkeypatch, text, message):
+    from outcomes._registry import RegistryError
+
+    monkeypatch.delenv("OUTCOMES_SERVICERS", raising=False)
+    path = tmp_path / "missing.csv" if text is None else _firm_file(tmp_path, text)
+    with pytest.raises(RegistryError, match=message) as info:
+        match_servicer("x", servicers=path)
+    assert "\n" not in str(info.value)
+
+
+def test_suggestions_and_status():
+    from outcomes._registry import servicer_status, suggest_servicers
+
+    assert suggest_servicers("SMBC債権回集") == ["SMBC債権回収"]
+    assert suggest_servicers("SMBC債権回集")[0] != "SMBC債権回集"
+    typo = servicer_status("SMBC債権回集", seen={"SMBC債権回収"})
+    assert (typo.status, typo.name, typo.suggestions, typo.warn) == (
+        "unmatched",
+        "SMBC債権回集",
+        ("SMBC債権回収",),
+        True,
+    )
+    assert servicer_status("あおぞら債権回収", seen={"SMBC債権回収"}).status == "unseen"
+    assert servicer_status("あおぞら債権回収").status == "known"  # nothing to check against
+    assert servicer_status("ｓｍｂｃ債権回収㈱", seen={"SMBC債権回収"}).status == "known"
+    assert servicer_status("なし", seen=set()).status == "none"
+    assert not servicer_status(None).warn

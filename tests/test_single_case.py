@@ -43,7 +43,8 @@ def test_case_from_mapping_gives_the_clean_columns_and_dtypes():
             "sale_date": date(2023, 6, 30),
             "age": 45,
             "not_a_column": "ignored",
-        }
+        },
+        ignore_unknown_keys=True,
     )
     assert list(row.columns) == list(CASE_COLUMNS)
     assert len(row) == 1
@@ -99,7 +100,8 @@ def test_case_from_mapping_cleans_like_a_file():
             "サービサー": "ＳＭＢＣ債権回収㈱",
             "売却日": "令和5年4月1日",
             "氏名": "x",
-        }
+        },
+        ignore_unknown_keys=True,
     )
     assert row.loc[0, "residual_debt"] == 5_800_000
     assert row.loc[0, "servicer"] == "SMBC債権回収"  # matched to the registry
@@ -207,3 +209,67 @@ def test_read_case_json(tmp_path):
 def test_public_name():
     assert outcomes.case_from_mapping is case_from_mapping
     assert outcomes.CaseError is CaseError
+
+
+# --------------------------------------------------------------------------
+# Keys outside the contract, the contract's forms, forgotten 万円, as_of
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "nearest"),
+    [("employmnet", "employment"), ("income", "monthly_income"), ("resdual_debt", "residual_debt")],
+)
+def test_a_key_outside_the_contract_is_refused_with_the_nearest_name(key, nearest):
+    case = {"residual_debt": 5_800_000, key: "x"}
+    with pytest.raises(CaseError, match=f"{key} → {nearest}\\?") as info:
+        case_from_mapping(case)
+    assert "\n" not in str(info.value)
+    # asked to ignore it, the case is read without it
+    row = case_from_mapping(case, ignore_unknown_keys=True)
+    assert row.loc[0, "residual_debt"] == 5_800_000
+
+
+def test_a_personal_key_is_refused_too():
+    with pytest.raises(CaseError, match="'氏名' is not a column"):
+        case_from_mapping({"residual_debt": 5_800_000, "氏名": "x"})
+
+
+def test_legal_facts_are_keys_of_a_case():
+    row = case_from_mapping({"residual_debt": 5_800_000, "servicer_role": "bought", "guarantor": 1})
+    assert row.loc[0, "residual_debt"] == 5_800_000
+
+
+def test_json_key_outside_the_contract(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps({"residual_debt": "580万円", "employmnet": "会社員"}), "utf-8")
+    with pytest.raises(CaseError, match="employmnet → employment"):
+        read_case_json(path)
+    cases, _ = read_case_json(path, ignore_unknown_keys=True)
+    assert cases["residual_debt"].iloc[0] == 5_800_000 and cases["employment"].isna().all()
+
+
+def test_amounts_and_dates_in_the_contract_forms():
+    row = case_from_mapping(
+        {"residual_debt": "580万円", "sale_date": "R3.3.15", "monthly_income": "25万"}
+    )
+    assert row.loc[0, "residual_debt"] == 5_800_000
+    assert row.loc[0, "sale_date"] == pd.Timestamp("2021-03-15")
+    assert row.loc[0, "monthly_income"] == 250_000
+
+
+@pytest.mark.parametrize("residual", [58, "58", 9_999])
+def test_a_forgotten_man_yen_gives_one_line_not_an_offer(residual):
+    with pytest.raises(CaseError, match="out of range") as info:
+        case_to_settle({"residual_debt": residual}, None)
+    assert "\n" not in str(info.value)
+    frame, amount = case_to_settle({"residual_debt": 10_000}, None)
+    assert amount == 10_000
+
+
+def test_as_of_before_the_sale_is_refused():
+    case = {"residual_debt": 5_800_000, "sale_date": "2025-06-30"}
+    with pytest.raises(CaseError, match="before the case's sale_date 2025-06-30"):
+        case_to_settle(case, date(2025, 6, 29))
+    frame, _ = case_to_settle(case, date(2025, 6, 30))
+    assert frame.loc[0, "agreement_date"] == pd.Timestamp("2025-06-30")

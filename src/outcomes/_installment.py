@@ -73,10 +73,13 @@ class InstallmentProposal:
     servicer: str | None
     reasons: tuple[str, ...]
     language: str = "ja"
+    #: warnings put first in ``reasons`` (an unseen or unmatched servicer)
+    warnings: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         if not self.feasible:
-            return self.reasons[0] if self.reasons else "instalments not affordable"
+            rest = self.reasons[len(self.warnings) :]
+            return rest[0] if rest else "instalments not affordable"
         if self.language == "ja":
             return (
                 f"月{format_yen(self.monthly)}の分割弁済"
@@ -272,6 +275,13 @@ def installment_proposal(
                 "(e.g. 5 years) followed by forgiveness of the rest, only if written into the "
                 "agreement."
             )
+    # an unseen or unmatched servicer: the warning goes first (wt-offer9)
+    from outcomes._labels import servicer_warning
+    from outcomes._registry import servicer_status, servicers_seen
+
+    st = servicer_status(servicer, servicers_seen(monthly_model))
+    warning = servicer_warning(st.status, st.name, st.suggestions, language)
+    warnings = () if warning is None else (warning,)
     return InstallmentProposal(
         monthly=int(monthly),
         typical=typical,
@@ -282,6 +292,7 @@ def installment_proposal(
         feasible=feasible,
         creditor_type=creditor_type,
         servicer=servicer,
-        reasons=tuple(reasons),
+        reasons=(*warnings, *reasons),
         language=language,
+        warnings=warnings,
     )

@@ -21,12 +21,16 @@ from outcomes._errors import CaseError
 
 __all__ = [
     "ACCEPTANCE_LABELS",
+    "BATCH_OFFER_LABELS_JA",
     "CREDIT_RECORD",
     "ESTIMATE_NOTICE",
     "GUARANTOR_EFFECTS",
     "LANGUAGES",
     "OFFER_LABELS",
     "PATH_LABELS",
+    "WAIT_TABLE_LABELS",
+    "WAIT_TABLE_ROWS",
+    "agreement_chance_sentence",
     "check_language",
     "creditor_label",
     "format_chance",
@@ -35,6 +39,7 @@ __all__ = [
     "guarantor_effect",
     "offer_reasons",
     "pad",
+    "servicer_warning",
     "text_width",
 ]
 
@@ -465,3 +470,107 @@ def yen_tick(value: float, _position: object = None) -> str:
     if abs(value) >= 1e4:
         return f"{value / 1e4:,.4g}万円"
     return f"{value:,.0f}円"
+
+
+# ==========================================================================
+# Servicer warnings, the time table and batch offers (wt-offer9)
+# ==========================================================================
+
+
+def servicer_warning(status: str, name: str | None, suggestions: Any, language: str) -> str | None:
+    """The warning an estimate carries first when its servicer is unseen or unmatched.
+
+    ``status`` is that of :class:`~outcomes._registry.ServicerStatus`
+    (``none``/``known``/``unseen``/``unmatched``); ``None`` for the first two.
+    Names nearby are suggestions, never substituted.
+
+    Examples
+    --------
+    >>> servicer_warning("unmatched", "SMBC債権回集", ["SMBC債権回収"], "ja").split("。")[0]
+    '注意: サービサー「SMBC債権回集」は登録簿にありません(もしかして: SMBC債権回収)'
+    >>> servicer_warning("known", "SMBC債権回収", (), "en") is None
+    True
+    """
+    language = check_language(language)
+    ja = language == "ja"
+    names = list(suggestions or ())
+    if status == "unmatched":
+        if ja:
+            maybe = f"(もしかして: {'、'.join(names)})" if names else ""
+            head = f"注意: サービサー「{name}」は登録簿にありません{maybe}。"
+        else:
+            maybe = f" (did you mean: {', '.join(names)}?)" if names else ""
+            head = f"Warning: servicer '{name}' is not in the registry{maybe}."
+    elif status == "unseen":
+        head = (
+            f"注意: サービサー「{name}」は登録簿にありますが、モデルの学習データにありません。"
+            if ja
+            else f"Warning: servicer '{name}' is in the registry but not in the model's "
+            "training data."
+        )
+    else:
+        return None
+    basis = (
+        "この見積もりは、このサービサー自身ではなく、学習データのサービサー全体をまとめた傾向"
+        "(サービサーが保有する債権)に基づく内部見積もりです。名前を確かめてください。"
+        if ja
+        else "The estimate rests on the pooled behaviour of the servicers in the training data "
+        "(claims held by a servicer), not on this servicer's own: an internal estimate. "
+        "Check the name."
+    )
+    return f"{head}{basis}"
+
+
+#: column labels of the now / +6 / +12 months table, by language
+WAIT_TABLE_LABELS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "ja": ("時点", "基準日", "想定着地", "6か月以内の和解見込み", "12か月以内の和解見込み"),
+        "en": ("when", "as of", "target", "agreement within 6 months", "within 12 months"),
+    }
+)
+
+#: the rows of the now / +6 / +12 months table, by language
+WAIT_TABLE_ROWS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
+    {"ja": ("今", "6か月後", "12か月後"), "en": ("now", "+6 months", "+12 months")}
+)
+
+
+def agreement_chance_sentence(
+    within_6: float, within_12: float, waited: float, language: str
+) -> str:
+    """One sentence: the chance of an agreement within 6 and 12 months, given months waited.
+
+    Examples
+    --------
+    >>> agreement_chance_sentence(0.38, 0.61, 14, "en")
+    'Given 14 months since the sale without agreement, similar cases reached an agreement within the next 6 months in about 38% and within 12 months in about 61% (an estimate, not a promise).'
+    """
+    months = int(round(waited))
+    if check_language(language) == "ja":
+        return (
+            f"売却から{months}か月未和解の似た事例では、今後6か月以内の和解が約{format_chance(within_6)}、"
+            f"12か月以内が約{format_chance(within_12)}です(見込みであり約束ではありません)。"
+        )
+    return (
+        f"Given {months} months since the sale without agreement, similar cases reached an "
+        f"agreement within the next 6 months in about {format_chance(within_6)} and within 12 "
+        f"months in about {format_chance(within_12)} (an estimate, not a promise)."
+    )
+
+
+#: column labels of a batch offers file in Japanese (``outcomes offer --cases … --labels ja``)
+BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
+    {
+        "case_id": "案件番号",
+        "residual_debt": "残債",
+        "opening": "最初の提示額",
+        "target": "想定着地",
+        "walk_away": "上限",
+        "chance_opening": "最初の提示額以下の割合",
+        "chance_target": "想定着地以下の割合",
+        "chance_walk_away": "上限以下の割合",
+        "monthly": "分割弁済の月額",
+        "servicer_status": "サービサーの状態",
+        "warnings": "注意",
+    }
+)

@@ -60,12 +60,17 @@ from outcomes._installment import InstallmentProposal, installment_proposal
 from outcomes._labels import (
     ESTIMATE_NOTICE,
     OFFER_LABELS,
+    WAIT_TABLE_LABELS,
+    WAIT_TABLE_ROWS,
+    agreement_chance_sentence,
     check_language,
     creditor_label,
     format_chance,
     format_yen,
     offer_reasons,
+    servicer_warning,
 )
+from outcomes._registry import ServicersLike, servicer_status, servicers_seen
 from outcomes._single_case import (
     CaseLike,
     as_count,
@@ -85,6 +90,7 @@ __all__ = [
     "Basis",
     "Offer",
     "PastLumpSums",
+    "batch_offers",
     "index_past_cases",
     "opening_offer",
     "opening_offers",
@@ -133,6 +139,40 @@ def _acceptance(
     if residual <= 0:
         return np.where(amount > 0, 1.0, 0.0)
     out = _cdf(levels, ratios, amount / residual)
+    out = np.where(amount >= residual, 1.0, out)
+    return np.where(amount <= 0, 0.0, out)
+
+
+def _acceptance_rows(
+    levels: np.ndarray, Q: np.ndarray, residual: np.ndarray, amount: np.ndarray
+) -> np.ndarray:
+    """:func:`_acceptance` for many cases at once: row ``i`` of ``amount`` read on ``Q[i]``.
+
+    Same knots as :func:`_knots` (0 and 1 added, running maximum, a tied
+    ratio at its highest level), without a Python loop over cases.
+    """
+    n = Q.shape[0]
+    x = np.concatenate([np.zeros((n, 1)), np.clip(Q, 0.0, 1.0), np.ones((n, 1))], axis=1)
+    x = np.maximum.accumulate(x, axis=1)
+    f = np.concatenate([[0.0], levels, [1.0]])
+    residual = np.asarray(residual, dtype="float64")[:, None]
+    amount = np.asarray(amount, dtype="float64")
+    share = amount / residual
+    out = np.empty_like(share)
+    for j in range(share.shape[1]):
+        s = share[:, j : j + 1]
+        right = (x <= s).sum(axis=1)  # first knot beyond s
+        left = np.clip(right - 1, 0, x.shape[1] - 1)
+        right = np.clip(right, 0, x.shape[1] - 1)
+        rows = np.arange(n)
+        x_left, x_right = x[rows, left], x[rows, right]
+        # a tied ratio counts at its highest level: the last knot equal to each end
+        right_end = (x <= x_right[:, None]).sum(axis=1) - 1
+        f_left, f_right = f[left], f[right_end]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.where(x_right > x_left, (s[:, 0] - x_left) / (x_right - x_left), 0.0)
+        out[:, j] = f_left + (f_right - f_left) * np.clip(t, 0.0, 1.0)
+    out = np.where(share >= 1, 1.0, np.where(share <= 0, 0.0, out))
     out = np.where(amount >= residual, 1.0, out)
     return np.where(amount <= 0, 0.0, out)
 
@@ -421,6 +461,15 @@ class Offer:
     creditor_type: str | None = None
     servicer: str | None = None
     language: str = "ja"
+    #: warnings shown first (an unseen or unmatched servicer), in ``language``
+    warnings: tuple[str, ...] = ()
+    #: ``none`` / ``known`` / ``unseen`` / ``unmatched`` (see :func:`~outcomes._registry.servicer_status`)
+    servicer_status: str = "none"
+    #: with a time model: months since the sale, and the chance of an agreement within 6 / 12 more
+    months_waited: float | None = None
+    agreement_within: tuple[float, float] | None = None
+    #: with a time model: now / +6 / +12 months — target amount and chance of agreement
+    wait_table: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     @property
     def notice(self) -> str:
@@ -514,6 +563,9 @@ def opening_offer(
     language: str = "ja",
     levels: Sequence[float] = OFFER_LEVELS,
     k: int = DEFAULT_K,
+    servicers: ServicersLike = None,
+    time_model: Any = None,
+    ignore_unknown_keys: bool = False,
 ) -> Offer:
     """The opening offer of a lump-sum settlement (一括和解) for one case.
 
@@ -562,6 +614,19 @@ def opening_offer(
     k : int, default 5
         A group of past cases is described only when it holds at least ``k``
         cases; smaller groups are widened (and the reasons say so).
+    servicers : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s), besides
+        ``OUTCOMES_SERVICERS`` (see :func:`~outcomes.load_servicer_registry`).
+        A servicer not in the registry, or not among those the model learned,
+        puts a warning first (:attr:`Offer.warnings`) with the nearest
+        registry names; matching suggests, it never substitutes.
+    time_model : TimeToAgreementModel, optional
+        Fitted; the offer then states the chance of an agreement within 6
+        and 12 months given the months already waited
+        (:attr:`Offer.agreement_within`) and a now / +6 / +12 months table of
+        the target amount and that chance (:attr:`Offer.wait_table`).
+    ignore_unknown_keys : bool, default False
+        Drop keys of ``case`` outside the contract instead of refusing it.
 
     Returns
     -------
@@ -600,7 +665,11 @@ def opening_offer(
     cash = None if cash_available is None else as_yen(cash_available, "cash_available")
     budget = None if budget is None else as_yen(budget, "budget")
     day = as_date(as_of, "as_of")
-    frame, residual = case_to_settle(case, day)
+    frame, residual = case_to_settle(case, day, ignore_unknown_keys=ignore_unknown_keys)
+    status = servicer_status(first_value(frame, "servicer"), servicers_seen(ratio_model), servicers)
+    if status.name is not None and status.name != first_value(frame, "servicer"):
+        # the firm's registry names this spelling: the model sees the registry name
+        frame = frame.assign(servicer=pd.array([status.name], dtype=frame["servicer"].dtype))
     grid = _curve_levels(lv)
     ratios = _ratio_quantiles(ratio_model, frame, grid)[0]
     at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
@@ -621,6 +690,12 @@ def opening_offer(
 
     amounts = {"residual_debt": residual, "opening": opening, "target": target, "walk_away": walk}
     reasons = offer_reasons(amounts, chances, basis, n_train, language)
+    warning = servicer_warning(status.status, status.name, status.suggestions, language)
+    warnings = () if warning is None else (warning,)
+    waited, within, wait_table = None, None, None
+    if time_model is not None:
+        waited, within, wait_table = _time_view(ratio_model, time_model, frame, day, language)
+        reasons.append(agreement_chance_sentence(within[0], within[1], waited, language))
     if past_cases is not None and basis is None:
         reasons.append(
             f"似た過去の一括和解が{k}件未満のため、事例の範囲は示せません。"
@@ -704,13 +779,57 @@ def opening_offer(
         curve_ratios=tuple(float(v) for v in ratios),
         basis=basis,
         n_train=None if n_train is None else int(n_train),
-        reasons=tuple(reasons),
+        reasons=(*warnings, *reasons),
         alternative=alternative,
         cash_available=cash,
         creditor_type=creditor_type,
         servicer=servicer,
         language=language,
+        warnings=warnings,
+        servicer_status=status.status,
+        months_waited=waited,
+        agreement_within=within,
+        wait_table=wait_table,
     )
+
+
+def _months_between(start: pd.Timestamp, end: pd.Timestamp) -> float:
+    return max((end - start).days / 30.4375, 0.0)
+
+
+def _time_view(
+    ratio_model: Any, time_model: Any, frame: pd.DataFrame, day: date | None, language: str
+) -> tuple[float, tuple[float, float], pd.DataFrame]:
+    """Months waited, the chance of agreement within 6 / 12 months, and the now/+6/+12 table."""
+    method = getattr(time_model, "predict_survival", None)
+    if method is None:
+        raise OutcomesError(
+            f"time_model must be a fitted TimeToAgreementModel, got {type(time_model).__name__}"
+        )
+    base = day or getattr(ratio_model, "as_of", None) or date.today()
+    now = pd.Timestamp(as_date(base, "as_of"))
+    sale = first_value(frame, "sale_date")
+    waited = 0.0 if sale is None else _months_between(pd.Timestamp(sale), now)
+    steps = (0, 6, 12)
+    dates = [now + pd.DateOffset(months=m) for m in steps]
+    rows = pd.concat([frame] * len(steps), ignore_index=True)
+    rows["agreement_date"] = pd.array(dates, dtype=frame["agreement_date"].dtype)
+    survival = method(rows, months=(6, 12), conditional_after=np.array([waited + m for m in steps]))
+    chance = 1.0 - np.asarray(survival, dtype="float64")
+    median = np.asarray(ratio_model.predict_quantiles(rows, [0.5]), dtype="float64")[:, 0]
+    residual = float(first_value(frame, "residual_debt"))
+    target = np.floor(np.clip(median, 0.0, 1.0) * residual / OFFER_UNIT + 0.5) * OFFER_UNIT
+    labels = WAIT_TABLE_LABELS[language]
+    table = pd.DataFrame(
+        {
+            labels[0]: list(WAIT_TABLE_ROWS[language]),
+            labels[1]: [d.date().isoformat() for d in dates],
+            labels[2]: pd.array(np.maximum(target, min(OFFER_UNIT, residual)), dtype="Int64"),
+            labels[3]: pd.array(chance[:, 0], dtype="Float64"),
+            labels[4]: pd.array(chance[:, 1], dtype="Float64"),
+        }
+    )
+    return waited, (float(chance[0, 0]), float(chance[0, 1])), table
 
 
 @renamed_keywords(model="ratio_model")
@@ -774,11 +893,10 @@ def opening_offers(
         rows = np.flatnonzero(ok)
         for name, values in zip(columns, amounts, strict=True):
             out[name][rows] = values
-        for j, i in enumerate(rows):
-            a = np.array([amounts[0][j], amounts[1][j], amounts[2][j]])
-            c = _acceptance(grid, Q[j], int(residual[i]), a)
-            for name, value in zip(columns, c, strict=True):
-                chance[name][i] = value
+        A = np.column_stack(amounts)
+        C = _acceptance_rows(grid, Q, residual[ok], A)
+        for j, name in enumerate(columns):
+            chance[name][rows] = C[:, j]
 
     def ints(a: np.ndarray) -> pd.arrays.IntegerArray:
         return pd.array(np.where(np.isnan(a), None, a), dtype="Int64")  # type: ignore[return-value]
@@ -796,4 +914,138 @@ def opening_offers(
         },
         index=cases.index,
     )
+    return table
+
+
+#: rows scored at a time by :func:`batch_offers` (a progress bar shows from two chunks up)
+BATCH_CHUNK = 20_000
+
+
+def _status_columns(
+    servicer: pd.Series, seen: frozenset[str] | None, servicers: ServicersLike, language: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Servicer status and warning per case; each distinct servicer is looked at once."""
+    codes, uniques = pd.factorize(servicer.astype(object), use_na_sentinel=True)
+    statuses = [servicer_status(u, seen, servicers) for u in uniques]
+    status = np.array([st.status for st in statuses] + ["none"], dtype=object)
+    warn = [servicer_warning(st.status, st.name, st.suggestions, language) for st in statuses]
+    warning = np.array([w or "" for w in warn] + [""], dtype=object)
+    return status[codes], warning[codes]
+
+
+def batch_offers(
+    ratio_model: Any,
+    cases: pd.DataFrame,
+    *,
+    monthly_model: Any = None,
+    as_of: date | str | None = None,
+    servicers: ServicersLike = None,
+    language: str = "ja",
+    levels: Sequence[float] = OFFER_LEVELS,
+    chunk_size: int = BATCH_CHUNK,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Offers for every case of a clean table: amounts, their chances, instalments and warnings.
+
+    The vectorised batch path: :func:`opening_offers` (the same amounts and
+    chances as :func:`opening_offer` case by case), the monthly instalment of
+    similar cases from ``monthly_model`` (its median and 10–90% range), and
+    each case's servicer status with the warning an offer would put first.
+    Every figure is an internal estimate, never a promise to the debtor.
+
+    Parameters
+    ----------
+    ratio_model : SettlementRatioModel
+        Fitted.
+    cases : DataFrame
+        The clean table.
+    monthly_model : MonthlyAmountModel, optional
+        Fitted; adds ``monthly``, ``monthly_low`` and ``monthly_high``.
+    as_of : date or str, optional
+        Empty agreement dates are taken as this day.
+    servicers : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s).
+    language : {"ja", "en"}, default "ja"
+        Language of the warnings.
+    levels : three floats, default (0.20, 0.50, 0.85)
+    chunk_size : int, default 20,000
+        Rows scored at a time.
+    progress : bool, default False
+        Show a progress bar (tqdm) when there is more than one chunk.
+
+    Returns
+    -------
+    DataFrame
+        Index of ``cases``: ``case_id``, the columns of :func:`opening_offers`,
+        ``monthly``, ``monthly_low``, ``monthly_high`` (Int64, with a monthly
+        model), ``servicer_status`` and ``warnings`` (empty when none). Cases
+        whose residual debt is missing or under ¥10,000 have no amounts and
+        say so in ``warnings``.
+
+    Examples
+    --------
+    >>> from outcomes.datasets import simulate_cases
+    >>> from outcomes.models import SettlementRatioModel
+    >>> past = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
+    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
+    >>> table = batch_offers(model, past.head(20), language="en")
+    >>> sorted(set(table["servicer_status"]) - {"none", "known", "unseen", "unmatched"})
+    []
+    >>> bool((table["opening"] <= table["walk_away"]).all())
+    True
+    """
+    from outcomes._single_case import MIN_RESIDUAL_DEBT
+
+    language = check_language(language)
+    if not isinstance(cases, pd.DataFrame):
+        raise OutcomesError(f"batch_offers takes the clean case table, got {type(cases).__name__}")
+    chunk_size = as_count(chunk_size, "chunk_size")
+    day = as_date(as_of, "as_of")
+    residual = cases["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    small = np.isfinite(residual) & (residual < MIN_RESIDUAL_DEBT)
+    # a residual under ¥10,000 (万円 forgotten) gets no amounts, only its warning
+    scored = cases.assign(
+        residual_debt=cases["residual_debt"].where(~small).astype(cases["residual_debt"].dtype)
+    )
+    starts = range(0, len(cases), chunk_size)
+    if progress and len(starts) > 1:
+        from tqdm.auto import tqdm
+
+        starts = tqdm(starts, desc="offers", unit="chunk", leave=False)  # type: ignore[assignment]
+    parts = []
+    for start in starts:
+        chunk = scored.iloc[start : start + chunk_size]
+        part = opening_offers(ratio_model, chunk, as_of=day, levels=levels)
+        if monthly_model is not None:
+            frame = with_as_of(chunk, day)
+            has = part["residual_debt"].notna().to_numpy()
+            q = np.full((len(chunk), 3), np.nan)
+            if has.any():
+                q[has] = np.maximum.accumulate(
+                    np.asarray(
+                        monthly_model.predict_quantiles(frame[has], [0.1, 0.5, 0.9]), "float64"
+                    ),
+                    axis=1,
+                )
+            q = np.where(np.isnan(q), np.nan, np.maximum(np.round(q), 0))
+            for j, name in enumerate(("monthly_low", "monthly", "monthly_high")):
+                part[name] = pd.array(np.where(np.isnan(q[:, j]), None, q[:, j]), dtype="Int64")
+        parts.append(part)
+    table = pd.concat(parts) if parts else opening_offers(ratio_model, cases, levels=levels)
+    if monthly_model is not None:
+        table = table[[*table.columns[:7], "monthly", "monthly_low", "monthly_high"]]
+    status, warning = _status_columns(
+        cases["servicer"], servicers_seen(ratio_model), servicers, language
+    )
+    ja = language == "ja"
+    if small.any():
+        note = (
+            "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。"
+            if ja
+            else "residual_debt under ¥10,000 is out of range (万円 forgotten?): no offer"
+        )
+        warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
+    table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
+    table["servicer_status"] = pd.array(status, dtype="string")
+    table["warnings"] = pd.array(warning, dtype="string")
     return table

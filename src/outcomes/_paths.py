@@ -589,6 +589,16 @@ def compare_paths(
     dtypes.update(dict.fromkeys(("total_to_pay", "monthly", "months", "extra_costs"), "Int64"))
     table = table.astype(dtypes)
     table.attrs["notice"] = dict(ESTIMATE_NOTICE)
+    # an unseen or unmatched servicer: a warning per language, rendered first (wt-offer9)
+    from outcomes._labels import servicer_warning
+    from outcomes._registry import servicer_status, servicers_seen
+
+    st = servicer_status(first_value(frame, "servicer"), servicers_seen(ratio_model))
+    table.attrs["warnings"] = {
+        lang: [w]
+        for lang in ("ja", "en")
+        if (w := servicer_warning(st.status, st.name, st.suggestions, lang))
+    }
     return table
 
 
@@ -1137,6 +1147,7 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
         lines.append("出典:" if ja else "Sources:")
         lines += [f"  [{n}] {src}" for src, n in footnotes.items()]
     lines.append(ESTIMATE_NOTICE[language])
+    lines = [*table.attrs.get("warnings", {}).get(language, []), *lines]  # warnings first
     return "\n".join(lines)
 
 

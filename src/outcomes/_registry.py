@@ -13,23 +13,41 @@ as well name a creditor (a bank of the same group).
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from outcomes._contract import NO_SERVICER_MARKERS, normalize_text
+from outcomes._errors import OutcomesError
 
 __all__ = [
     "REGISTRY_COLUMNS",
+    "SERVICERS_ENV",
+    "ServicerStatus",
     "load_servicer_registry",
     "match_servicer",
     "match_servicers",
     "normalize_servicer",
+    "servicer_status",
+    "servicers_seen",
+    "suggest_servicers",
 ]
+
+#: environment variable naming the firm's own registry file(s) (CSV; several joined by os.pathsep)
+SERVICERS_ENV = "OUTCOMES_SERVICERS"
+
+#: what ``servicers=`` accepts: a CSV path, a frame, several of them, or None
+ServicersLike = str | os.PathLike[str] | pd.DataFrame | Sequence[Any] | None
 
 #: columns of ``servicers.csv``, in order
 REGISTRY_COLUMNS: tuple[str, ...] = (
@@ -170,18 +188,165 @@ def _registry() -> pd.DataFrame:
     return out
 
 
-def load_servicer_registry() -> pd.DataFrame:
-    """Load the registry of licensed servicers shipped with the package.
+class RegistryError(OutcomesError, ValueError):
+    """The firm's own servicer file cannot be read (one line: file and what)."""
+
+
+#: headers of a firm's file that mean the columns of the registry
+_EXTRA_HEADERS = {
+    "name": "name",
+    "名称": "name",
+    "サービサー": "name",
+    "former_names": "former_names",
+    "旧商号": "former_names",
+    "aliases": "aliases",
+    "別名": "aliases",
+    "通称": "aliases",
+    "legal_name": "legal_name",
+    "商号": "legal_name",
+}
+
+
+def _read_extra(source: Any) -> pd.DataFrame:
+    """One firm file (CSV path) or frame as rows of the registry's columns."""
+    if isinstance(source, pd.DataFrame):
+        frame, where = source.astype(object).astype("string"), "servicers="
+    else:
+        path = Path(source)
+        where = str(path)
+        try:
+            frame = pd.read_csv(
+                path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig"
+            )
+        except FileNotFoundError:
+            raise RegistryError(f"servicer file {where}: file not found") from None
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+            raise RegistryError(f"servicer file {where}: not a readable CSV ({exc})") from None
+    frame = frame.rename(columns=lambda c: _EXTRA_HEADERS.get(str(c).strip(), str(c).strip()))
+    if "name" not in frame.columns:
+        raise RegistryError(
+            f"servicer file {where}: needs a column name (and optionally former_names, aliases)"
+        )
+    out = pd.DataFrame(
+        {c: pd.Series(pd.NA, index=frame.index, dtype="string") for c in REGISTRY_COLUMNS}
+    )
+    for column in ("name", "legal_name", "former_names", "aliases"):
+        if column in frame.columns:
+            out[column] = frame[column].astype("string").str.strip().replace("", pd.NA)
+    out["license_number"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    out["status"] = "firm"
+    out["source"] = where
+    empty = out["name"].isna()
+    if empty.any():
+        row = int(np.flatnonzero(empty.to_numpy())[0]) + 2
+        raise RegistryError(f"servicer file {where}: row {row} has no name")
+    return out.reset_index(drop=True)
+
+
+def _sources(servicers: ServicersLike) -> tuple[Any, ...]:
+    """The firm's files: ``OUTCOMES_SERVICERS`` first, then the ``servicers=`` argument."""
+    out: list[Any] = []
+    env = os.environ.get(SERVICERS_ENV, "").strip()
+    if env:
+        out += [part for part in env.split(os.pathsep) if part.strip()]
+    if servicers is None:
+        pass
+    elif isinstance(servicers, str | os.PathLike | pd.DataFrame):
+        out.append(servicers)
+    else:
+        out += list(servicers)
+    return tuple(out)
+
+
+def _cache_key(sources: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """A hashable key of the firm's files (path and modification time), None for frames."""
+    key = []
+    for source in sources:
+        if isinstance(source, pd.DataFrame):
+            return None
+        path = Path(source)
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = -1
+        key.append((str(path), stamp))
+    return tuple(key)
+
+
+def _combined(sources: tuple[Any, ...]) -> pd.DataFrame:
+    """The bundled registry with the firm's rows added.
+
+    A firm row whose name matches a registered company adds its former names
+    and aliases to that company; other rows are new companies.
+    """
+    base = _registry()
+    if not sources:
+        return base
+    extra = pd.concat([_read_extra(s) for s in sources], ignore_index=True)
+    base = base.copy()
+    keys = {normalize_servicer(n): i for i, n in enumerate(base["name"])}
+    new_rows = []
+    for row in extra.itertuples(index=False):
+        i = keys.get(normalize_servicer(row.name))
+        if i is None:
+            new_rows.append(row._asdict())
+            continue
+        for column in ("former_names", "aliases"):
+            added = _split(getattr(row, column))
+            if added:
+                parts = _split(base.at[i, column]) + added
+                base.at[i, column] = "|".join(dict.fromkeys(parts))
+    if new_rows:
+        base = pd.concat(
+            [base, pd.DataFrame(new_rows).astype(base.dtypes.to_dict())], ignore_index=True
+        )
+    return base
+
+
+@lru_cache(maxsize=8)
+def _combined_cached(key: tuple[Any, ...]) -> pd.DataFrame:
+    return _combined(tuple(path for path, _ in key))
+
+
+def _registry_for(servicers: ServicersLike) -> pd.DataFrame:
+    sources = _sources(servicers)
+    if not sources:
+        return _registry()
+    key = _cache_key(sources)
+    return _combined(sources) if key is None else _combined_cached(key)
+
+
+def load_servicer_registry(servicers: ServicersLike = None) -> pd.DataFrame:
+    """Load the registry of licensed servicers, with the firm's own additions.
 
     One row per company, with the columns of :data:`REGISTRY_COLUMNS`:
     ``license_number`` (nullable Int64), ``name`` (without corporate suffix),
     ``legal_name``, ``former_names`` and ``aliases`` (``|``-separated),
-    ``status``, ``source`` and ``as_of``. The file is read once and cached;
-    each call returns a fresh copy.
+    ``status``, ``source`` and ``as_of``. The bundled file is read once and
+    cached; each call returns a fresh copy.
+
+    The bundled list is not complete. A firm adds its own servicers, former
+    names and aliases with a CSV file (columns ``name`` and optionally
+    ``former_names``, ``aliases``, ``|``-separated), named by the
+    ``OUTCOMES_SERVICERS`` environment variable (several files joined by
+    ``os.pathsep``) or given as ``servicers=`` (a path, a DataFrame, or a
+    list of them). A row whose name is a registered company adds its
+    spellings to it; other rows are added with ``status`` ``firm``.
+
+    Parameters
+    ----------
+    servicers : path, DataFrame or list of them, optional
+        The firm's registry file(s), added after ``OUTCOMES_SERVICERS``.
 
     Returns
     -------
     pandas.DataFrame
+
+    Raises
+    ------
+    RegistryError
+        If a firm file is missing, unreadable, has no ``name`` column or a
+        row without a name, or a spelling names two companies.
 
     Examples
     --------
@@ -190,8 +355,11 @@ def load_servicer_registry() -> pd.DataFrame:
     ['license_number', 'name', 'legal_name']
     >>> reg.set_index("name").loc["アビリオ債権回収", "former_names"]
     'セディナ債権回収'
+    >>> firm = pd.DataFrame({"name": ["湘南債権回収"], "aliases": ["湘南サービサー"]})
+    >>> load_servicer_registry(firm)["name"].iloc[-1]
+    '湘南債権回収'
     """
-    return _registry().copy()
+    return _registry_for(servicers).copy()
 
 
 def _split(cell: object) -> list[str]:
@@ -200,24 +368,42 @@ def _split(cell: object) -> list[str]:
     return [part.strip() for part in str(cell).split("|") if part.strip()]
 
 
-@lru_cache(maxsize=1)
-def _key_index() -> dict[str, str]:
+def _build_index(registry: pd.DataFrame) -> dict[str, str]:
     """Matching key → registry name; a key naming two companies is an error."""
     index: dict[str, str] = {}
-    for row in _registry().itertuples(index=False):
+    for row in registry.itertuples(index=False):
         spellings = [row.name, row.legal_name, *_split(row.former_names), *_split(row.aliases)]
         for spelling in spellings:
             if spelling is pd.NA or not spelling:
                 continue
             key = normalize_servicer(spelling)
             if not key:
-                raise ValueError(f"servicers.csv: {spelling!r} has an empty matching key")
+                raise RegistryError(f"servicers: {spelling!r} has an empty matching key")
             other = index.setdefault(key, row.name)
             if other != row.name:
-                raise ValueError(
-                    f"servicers.csv: {spelling!r} matches both {other!r} and {row.name!r}"
+                raise RegistryError(
+                    f"servicers: {spelling!r} matches both {other!r} and {row.name!r}"
                 )
     return index
+
+
+@lru_cache(maxsize=1)
+def _key_index() -> dict[str, str]:
+    """Matching key → registry name of the bundled registry."""
+    return _build_index(_registry())
+
+
+@lru_cache(maxsize=8)
+def _key_index_cached(key: tuple[Any, ...]) -> dict[str, str]:
+    return _build_index(_combined_cached(key))
+
+
+def _index_for(servicers: ServicersLike) -> dict[str, str]:
+    sources = _sources(servicers)
+    if not sources:
+        return _key_index()
+    key = _cache_key(sources)
+    return _build_index(_combined(sources)) if key is None else _key_index_cached(key)
 
 
 # --------------------------------------------------------------------------
@@ -231,13 +417,16 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float | np.floating) and bool(np.isnan(value))
 
 
-def match_servicer(name: object) -> tuple[str | None, bool]:
+def match_servicer(name: object, servicers: ServicersLike = None) -> tuple[str | None, bool]:
     """Match one servicer name against the registry.
 
     Parameters
     ----------
     name : object
         A servicer name as written (any object; it is read as text).
+    servicers : path, DataFrame or list of them, optional
+        The firm's own registry file(s), besides ``OUTCOMES_SERVICERS``
+        (see :func:`load_servicer_registry`).
 
     Returns
     -------
@@ -268,19 +457,23 @@ def match_servicer(name: object) -> tuple[str | None, bool]:
     text = normalize_text(str(name))
     if text.casefold() in NO_SERVICER_MARKERS:
         return None, True
-    registered = _key_index().get(normalize_servicer(text))
+    registered = _index_for(servicers).get(normalize_servicer(text))
     if registered is not None:
         return registered, True
     return text, False
 
 
-def match_servicers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def match_servicers(
+    values: pd.Series, servicers: ServicersLike = None
+) -> tuple[pd.Series, pd.Series]:
     """Match a column of servicer names; each distinct value is matched once.
 
     Parameters
     ----------
     values : pandas.Series
         Servicer names as written (any dtype; missing values mean no servicer).
+    servicers : path, DataFrame or list of them, optional
+        The firm's own registry file(s) (see :func:`load_servicer_registry`).
 
     Returns
     -------
@@ -302,7 +495,7 @@ def match_servicers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     if not isinstance(values, pd.Series):
         values = pd.Series(values)
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    matched = [match_servicer(u) for u in uniques]
+    matched = [match_servicer(u, servicers) for u in uniques]
     # one extra slot at the end for code -1 (missing): no servicer
     names = np.array([m[0] for m in matched] + [None], dtype=object)
     found = np.array([m[1] for m in matched] + [True], dtype=bool)
@@ -310,3 +503,122 @@ def match_servicers(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         pd.Series(names[codes], index=values.index, dtype="string", name=values.name),
         pd.Series(found[codes], index=values.index, dtype=bool, name=values.name),
     )
+
+
+# --------------------------------------------------------------------------
+# Suggestions and the status of a case's servicer
+# --------------------------------------------------------------------------
+
+
+def suggest_servicers(name: object, n: int = 3, servicers: ServicersLike = None) -> list[str]:
+    """Registry names nearest to ``name`` (for "did you mean"): a suggestion, never a match.
+
+    Compares matching keys (:func:`normalize_servicer`) of every registered
+    name, former name and alias with :mod:`difflib`; returns up to ``n``
+    distinct registry names, nearest first (empty when nothing is close).
+
+    Examples
+    --------
+    >>> suggest_servicers("SMBC債権回集")
+    ['SMBC債権回収']
+    >>> suggest_servicers("まったく別の会社")
+    []
+    """
+    if _is_missing(name):
+        return []
+    key = normalize_servicer(normalize_text(str(name)))
+    if not key:
+        return []
+    index = _index_for(servicers)
+    close = difflib.get_close_matches(key, list(index), n=max(4 * n, 8), cutoff=0.6)
+    return list(dict.fromkeys(index[k] for k in close))[:n]
+
+
+#: the statuses of a case's servicer
+SERVICER_STATUSES: tuple[str, ...] = ("none", "known", "unseen", "unmatched")
+
+
+@dataclass(frozen=True)
+class ServicerStatus:
+    """How a case's servicer stands against the registry and the model's training data.
+
+    Attributes
+    ----------
+    status : {"none", "known", "unseen", "unmatched"}
+        ``none``: no servicer; ``known``: in the registry and seen in
+        training (or no training list was given); ``unseen``: in the registry
+        but not among the servicers the model learned; ``unmatched``: not in
+        the registry.
+    name : str or None
+        The registry name, or the name as written when unmatched.
+    suggestions : tuple of str
+        Nearest registry names (only when unmatched).
+    """
+
+    status: str
+    name: str | None
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def warn(self) -> bool:
+        """Whether an estimate for this case should carry the servicer warning."""
+        return self.status in ("unseen", "unmatched")
+
+
+def servicers_seen(model: Any) -> frozenset[str] | None:
+    """The servicers a fitted case model learned as servicers of their own, or None.
+
+    Read from the model's encoder (``regressor_.encoder_.categories_``):
+    rare servicers pooled in training are not among them. None when the
+    model does not expose it.
+
+    Examples
+    --------
+    >>> servicers_seen(object()) is None
+    True
+    """
+    encoder = getattr(getattr(model, "regressor_", None), "encoder_", None)
+    categories = getattr(encoder, "categories_", None)
+    if not isinstance(categories, dict) or "servicer" not in categories:
+        return None
+    return frozenset(str(c) for c in categories["servicer"])
+
+
+def servicer_status(
+    name: object,
+    seen: frozenset[str] | set[str] | None = None,
+    servicers: ServicersLike = None,
+) -> ServicerStatus:
+    """The status of one case's servicer: none / known / unseen / unmatched.
+
+    Parameters
+    ----------
+    name : object
+        The servicer as written, or as the cleaner left it.
+    seen : set of str, optional
+        The servicers the model learned (:func:`servicers_seen`); None: not
+        checked (a registered servicer is then ``known``).
+    servicers : path, DataFrame or list of them, optional
+        The firm's own registry file(s).
+
+    Examples
+    --------
+    >>> servicer_status("SMBC債権回集").status, servicer_status("SMBC債権回集").suggestions
+    ('unmatched', ('SMBC債権回収',))
+    >>> servicer_status("あおぞら債権回収", seen={"SMBC債権回収"}).status
+    'unseen'
+    >>> servicer_status("SMBC債権回収(株)", seen={"SMBC債権回収"})
+    ServicerStatus(status='known', name='SMBC債権回収', suggestions=())
+    >>> servicer_status(None).status
+    'none'
+    """
+    registered, found = match_servicer(name, servicers)
+    if registered is None:
+        return ServicerStatus("none", None)
+    if not found:
+        return ServicerStatus(
+            "unmatched", registered, tuple(suggest_servicers(registered, 3, servicers))
+        )
+    if seen is not None and registered not in seen:
+        return ServicerStatus("unseen", registered)
+    return ServicerStatus("known", registered)

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import warnings
@@ -31,6 +32,7 @@ from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
     COLUMNS,
+    HEADER_ALIASES,
     MIN_DATE,
     PREFECTURES,
     creditor_type_of,
@@ -46,6 +48,8 @@ __all__ = [
     "as_yen",
     "case_from_mapping",
     "case_to_settle",
+    "check_as_of",
+    "check_case_keys",
     "first_value",
     "is_clean_row",
     "read_case_json",
@@ -55,6 +59,23 @@ __all__ = [
 
 #: what the one-case functions accept as a case
 CaseLike = Mapping[str, Any] | pd.Series | pd.DataFrame
+
+#: keys a case may carry besides the columns the cleaner knows: the contract's optional
+#: legal facts (§2) read by compare_paths, and the unsecured debt of a 個人再生 estimate
+CASE_EXTRA_KEYS: frozenset[str] = frozenset(
+    {
+        "contract_date",
+        "default_date",
+        "servicer_role",
+        "guarantor",
+        "judgment",
+        "judgment_date",
+        "unsecured_debt",
+    }
+)
+
+#: the smallest residual debt an offer is made on (below it, 万円 was likely forgotten)
+MIN_RESIDUAL_DEBT = 10_000
 
 #: latest date a single prepared case may carry (planned agreement dates are fine)
 _HORIZON = date(2200, 1, 1)
@@ -220,15 +241,70 @@ def _row_from_series(series: pd.Series) -> pd.DataFrame | None:
 
 
 # ==========================================================================
+# Keys of a case
+# ==========================================================================
+
+
+def _nearest_column(key: str) -> str | None:
+    """The contract column whose name or accepted header is nearest to ``key``."""
+    text = str(key).strip().casefold()
+    names = {name.casefold(): name for name in (*CASE_COLUMNS, *sorted(CASE_EXTRA_KEYS))}
+    names.update({alias.casefold(): column for alias, column in HEADER_ALIASES.items()})
+    close = difflib.get_close_matches(text, list(names), n=1, cutoff=0.6)
+    if close:
+        return names[close[0]]
+    # a word of a column name (income → monthly_income)
+    inside = [name for name in CASE_COLUMNS if text and text in name.split("_")]
+    return inside[0] if inside else None
+
+
+def check_case_keys(keys: Any, *, ignore_unknown_keys: bool = False) -> None:
+    """Refuse a key outside the contract, naming it and the nearest contract column.
+
+    Keys may be the clean table's column names or any header the contract
+    accepts (``残債額(万円)``, ``サービサー``, …). A misspelled key would
+    otherwise be dropped silently and change the offer.
+
+    Raises
+    ------
+    CaseError
+        On the first key outside the contract, unless ``ignore_unknown_keys``.
+
+    Examples
+    --------
+    >>> check_case_keys(["residual_debt", "残債額(万円)"])
+    >>> check_case_keys(["employmnet"])
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseError: case key 'employmnet' is not a column of the contract (employmnet → employment?); pass ignore_unknown_keys=True to ignore it
+    >>> check_case_keys(["employmnet"], ignore_unknown_keys=True)
+    """
+    if ignore_unknown_keys:
+        return
+    for key in keys:
+        if str(key) in CASE_EXTRA_KEYS or match_header(key)[0] is not None:
+            continue
+        near = _nearest_column(str(key))
+        hint = f" ({key} → {near}?)" if near else ""
+        raise CaseError(
+            f"case key {str(key)!r} is not a column of the contract{hint}; "
+            "pass ignore_unknown_keys=True to ignore it"
+        )
+
+
+# ==========================================================================
 # One case
 # ==========================================================================
 
 
-def case_from_mapping(case: CaseLike) -> pd.DataFrame:
+def case_from_mapping(case: CaseLike, *, ignore_unknown_keys: bool = False) -> pd.DataFrame:
     """One case as a one-row frame with the clean table's columns and dtypes.
 
-    Keys are the clean table's canonical column names; other keys are ignored.
-    Missing columns are empty. Codes may be given as codes or as their
+    Keys are the clean table's canonical column names (or headers the
+    contract accepts); a key outside the contract is refused with the
+    nearest contract name (``employmnet → employment?``), unless
+    ``ignore_unknown_keys``. Amounts and dates take the contract's forms
+    (``"580万円"``, ``"R3.3.15"``). Missing columns are empty. Codes may be given as codes or as their
     Japanese spellings (``"会社員"`` → ``employee``). As in the clean table,
     ``creditor_type`` is derived from ``creditor`` and ``age_band`` from
     ``age`` when not given, and an empty ``resolution`` is ``pending``.
@@ -240,6 +316,8 @@ def case_from_mapping(case: CaseLike) -> pd.DataFrame:
     Parameters
     ----------
     case : mapping, Series or one-row DataFrame
+    ignore_unknown_keys : bool, default False
+        Drop keys outside the contract instead of refusing the case.
 
     Returns
     -------
@@ -249,7 +327,8 @@ def case_from_mapping(case: CaseLike) -> pd.DataFrame:
     Raises
     ------
     CaseError
-        If a frame has not exactly one row, or a value cannot be read.
+        If a frame has not exactly one row, a key is outside the contract,
+        or a value cannot be read.
     CaseTypeError
         If ``case`` is not a mapping, Series or DataFrame.
 
@@ -282,6 +361,7 @@ def case_from_mapping(case: CaseLike) -> pd.DataFrame:
     # one case is cleaned exactly as a file is: same parsers, registry, derivations
     from outcomes._clean import clean_cases
 
+    check_case_keys(record, ignore_unknown_keys=ignore_unknown_keys)
     known = {k: v for k, v in record.items() if match_header(k)[0] not in (None, "notes")}
     if not known:
         known = {"case_id": None}  # nothing of the contract: an empty case
@@ -296,7 +376,7 @@ def case_from_mapping(case: CaseLike) -> pd.DataFrame:
 
 
 def read_case_json(
-    path: str | Path, *, today: date | None = None
+    path: str | Path, *, today: date | None = None, ignore_unknown_keys: bool = False
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One case from a JSON file, through the cleaner.
 
@@ -313,6 +393,8 @@ def read_case_json(
     ------
     ReadError
         If the file is missing or is not a JSON object of one case.
+    CaseError
+        If a key is outside the contract (unless ``ignore_unknown_keys``).
     """
     from outcomes._clean import clean_cases
 
@@ -331,6 +413,8 @@ def read_case_json(
         data = data[0]
     if not isinstance(data, dict) or not data:
         raise ReadError(path, "expected one case as a JSON object of column: value")
+    check_case_keys(data, ignore_unknown_keys=ignore_unknown_keys)
+    data = {k: v for k, v in data.items() if k in CASE_EXTRA_KEYS or match_header(k)[0] is not None}
     cells: dict[str, str] = {}
     for key, value in data.items():
         if isinstance(value, dict | list):
@@ -346,20 +430,58 @@ def read_case_json(
     return result.cases, result.problems
 
 
-def case_to_settle(case: CaseLike, as_of: date | None) -> tuple[pd.DataFrame, int]:
+def case_to_settle(
+    case: CaseLike, as_of: date | None, *, ignore_unknown_keys: bool | None = False
+) -> tuple[pd.DataFrame, int]:
     """A clean one-row frame with ``as_of`` as its empty agreement date, and its residual debt.
 
     For the functions that propose a payment (offers, instalments).
+    ``ignore_unknown_keys=None`` means ``case`` already is a clean one-row
+    frame (from :func:`case_from_mapping`).
 
     Raises
     ------
     CaseError
-        If the case has no residual debt, or a residual debt of 0.
+        If the case has no residual debt, a residual debt of 0, one under
+        ¥10,000 (万円 forgotten: ``58`` for ``58万円``), or ``as_of`` is
+        before the sale date.
     """
-    frame = case_from_mapping(case)
+    frame = (
+        case
+        if ignore_unknown_keys is None
+        else case_from_mapping(case, ignore_unknown_keys=ignore_unknown_keys)
+    )
     residual = first_value(frame, "residual_debt")
     if residual is None:
         raise CaseError("the case has no residual_debt; an offer needs it")
     if int(residual) <= 0:
         raise CaseError("the case's residual_debt is 0: there is nothing to settle")
+    if int(residual) < MIN_RESIDUAL_DEBT:
+        raise CaseError(
+            f"residual_debt ¥{int(residual):,} is out of range (under ¥{MIN_RESIDUAL_DEBT:,}; "
+            f"万円 forgotten? {int(residual)}万円 = ¥{int(residual) * 10_000:,}): no offer is made"
+        )
+    check_as_of(frame, as_of)
     return with_as_of(frame, as_of), int(residual)
+
+
+def check_as_of(frame: pd.DataFrame, as_of: date | None) -> None:
+    """Refuse a day of the offer before the case's sale date (one line).
+
+    Examples
+    --------
+    >>> frame = case_from_mapping({"residual_debt": 1_000_000, "sale_date": "2025-06-30"})
+    >>> check_as_of(frame, date(2026, 6, 30))
+    >>> check_as_of(frame, date(2025, 1, 1))
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseError: as_of 2025-01-01 is before the case's sale_date 2025-06-30
+    """
+    if as_of is None or "sale_date" not in frame.columns:
+        return
+    sale = first_value(frame, "sale_date")
+    if sale is not None and pd.Timestamp(as_of) < pd.Timestamp(sale):
+        raise CaseError(
+            f"as_of {as_of.isoformat()} is before the case's sale_date "
+            f"{pd.Timestamp(sale).date().isoformat()}"
+        )

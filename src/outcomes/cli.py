@@ -81,13 +81,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
     _labels_option(p)
 
-    p = sub.add_parser("offer", help="opening offer and the ways out for one case")
+    p = sub.add_parser("offer", help="opening offer and the ways out for one case, or many")
     p.add_argument("--model", required=True, help="model directory written by `outcomes fit`")
-    p.add_argument("--case", required=True, help="one case as a JSON file")
-    p.add_argument("--cash", type=int, help="cash the debtor can pay at once (yen)")
-    p.add_argument("--budget", type=int, help="monthly surplus from the 収支表 (yen)")
-    p.add_argument("--as-of", help="date of the offer (YYYY-MM-DD)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--case", help="one case as a JSON file")
+    which.add_argument("--cases", help="many cases: CSV, .xlsx, .parquet or a SQLAlchemy URL")
+    p.add_argument("-o", "--output", help="with --cases: offers file (.csv, .parquet or .xlsx)")
+    p.add_argument("--table", help="database table name (with a URL in --cases)")
+    p.add_argument("--query", help="SQL query (with a URL in --cases)")
+    p.add_argument("--labels", choices=("en", "ja"), default="en", help="column labels of -o")
+    p.add_argument("--cash", help="cash the debtor can pay at once (30万, 300,000 yen)")
+    p.add_argument("--budget", help="monthly surplus from the 収支表 (1.5万, 15,000 yen)")
+    p.add_argument("--as-of", help="date of the offer (2026-06-30, 2026/06/30, R8.6.30)")
     p.add_argument("--past-cases", help="clean table or raw export of past cases, for the basis")
+    p.add_argument(
+        "--servicers", help="the firm's own servicer registry (CSV: name, former_names, aliases)"
+    )
+    p.add_argument(
+        "--ignore-unknown-keys",
+        action="store_true",
+        help="ignore keys of the case JSON outside the contract (default: refuse them)",
+    )
     p.add_argument(
         "--lang",
         dest="language",

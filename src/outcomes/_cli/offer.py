@@ -8,7 +8,10 @@ estimate for the analyst, never a promise to the debtor.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,11 +28,66 @@ from outcomes._labels import (
     pad,
     text_width,
 )
-from outcomes._offer import Offer, index_past_cases, opening_offer
+from outcomes._offer import Offer, batch_offers, index_past_cases, opening_offer
+from outcomes._parse import ParseError, parse_amount, parse_date
 from outcomes._paths import compare_paths, render_paths
-from outcomes._single_case import read_case_json
+from outcomes._single_case import check_as_of, read_case_json
 
-__all__ = ["render_offer", "run"]
+__all__ = ["TIME_MODEL_FILE", "render_offer", "run", "run_batch", "write_offers"]
+
+#: the time-to-agreement model a model directory may hold (written by `outcomes fit`)
+TIME_MODEL_FILE = "time_to_agreement.skops"
+
+
+def _yen_option(name: str, value: object) -> int | None:
+    """``--cash 30万`` / ``300,000`` / ``1.5万`` as whole yen, with the package's amount parser."""
+    if value is None:
+        return None
+    try:
+        parsed = parse_amount(str(value)).value
+    except (ParseError, ValueError) as exc:
+        raise OutcomesError(f"{name} {value!r}: not an amount of yen ({exc})") from None
+    if parsed is None:
+        raise OutcomesError(f"{name} {value!r}: not an amount of yen")
+    if int(parsed) < 0:  # type: ignore[call-overload]
+        raise OutcomesError(f"{name} must be 0 or more yen, got {value}")
+    return int(parsed)  # type: ignore[call-overload]
+
+
+def _date_option(name: str, value: object) -> date | None:
+    """``--as-of 2026/06/30`` / ``2026-06-30`` / ``R8.6.30`` with the package's date parser."""
+    if not value:
+        return None
+    try:
+        parsed = parse_date(str(value)).value
+    except (ParseError, ValueError) as exc:
+        raise OutcomesError(f"{name} {value!r}: not a date ({exc})") from None
+    if parsed is None:
+        raise OutcomesError(f"{name} {value!r}: not a date")
+    return parsed if isinstance(parsed, date) else pd.Timestamp(parsed).date()  # type: ignore[arg-type]
+
+
+def _time_model(model_dir: Path) -> Any:
+    """The directory's TimeToAgreementModel, or None when it has none."""
+    file = Path(model_dir) / TIME_MODEL_FILE
+    if not file.is_file():
+        return None
+    from outcomes.models import TimeToAgreementModel, load_model
+
+    model = load_model(file)
+    if not isinstance(model, TimeToAgreementModel):
+        raise OutcomesError(f"{file} holds a {type(model).__name__}, not a TimeToAgreementModel")
+    return model
+
+
+def _drift_line(time_model: Any, cases: pd.DataFrame) -> str | None:
+    """One line when ``cases`` lie outside the model's training data (from the kept profile)."""
+    profile = getattr(time_model, "profile_", None)
+    if profile is None or not len(cases):
+        return None
+    from outcomes.models import drift, drift_warning
+
+    return drift_warning(drift(profile, cases))
 
 
 def _table_text(table: pd.DataFrame) -> str:
@@ -62,7 +120,7 @@ def render_offer(
     def y(a: float) -> str:
         return format_yen(a, offer.language)
 
-    lines: list[str] = []
+    lines: list[str] = [*offer.warnings, ""] if offer.warnings else []
     head = (
         f"一括和解の提示案  残債 {y(offer.residual_debt)} / 債権者区分 "
         f"{creditor_label(offer.creditor_type, offer.language)} / サービサー "
@@ -97,8 +155,15 @@ def render_offer(
         lines.append(
             f"  {pad(y(amount), 14, right=True)}  {format_pct(share):>7}  {format_chance(chance):>6}  {note}"
         )
+    if offer.wait_table is not None:
+        lines += ["", "待つか、今提示するか" if ja else "Wait or offer now"]
+        shown = offer.wait_table.astype(object)
+        shown.iloc[:, 2] = [y(v) for v in shown.iloc[:, 2]]
+        for column in shown.columns[3:]:
+            shown[column] = [format_chance(v) for v in shown[column]]
+        lines += ["  " + row for row in _table_text(shown.astype(str)).splitlines()]
     lines += ["", "説明" if ja else "Reasons"]
-    lines += [f"  - {r}" for r in offer.reasons]
+    lines += [f"  - {r}" for r in offer.reasons if r not in offer.warnings]
     proposal = offer.alternative if isinstance(offer.alternative, InstallmentProposal) else None
     title = "分割弁済の案" if ja else "Instalment alternative"
     if proposal is None and installment is not None:
@@ -119,29 +184,42 @@ def render_offer(
 
 
 def run(args: argparse.Namespace) -> int:
-    """``outcomes offer --model DIR --case CASE.json [--cash N] [--budget N] [--as-of DATE]``.
+    """``outcomes offer --model DIR (--case CASE.json | --cases FILE -o OUT) [options]``.
 
-    Loads ``settlement_ratio.skops`` (and ``monthly_amount.skops`` when
-    present) from the model directory, reads the case JSON through the
-    cleaner, and prints a one-page summary: the three amounts, the acceptance
-    curve, the instalment alternative and the ways out side by side
-    (:func:`~outcomes.compare_paths`). With an ``args.past_cases`` path (a
-    clean table), the basis of similar past cases is shown too.
+    One case: loads ``settlement_ratio.skops`` (and ``monthly_amount.skops``,
+    and ``time_to_agreement.skops`` when present) from the model directory,
+    reads the case JSON through the cleaner (a key outside the contract is
+    refused unless ``--ignore-unknown-keys``), and prints a one-page summary:
+    a servicer warning first when there is one, the three amounts, the
+    acceptance curve, the chance of agreement within 6 / 12 months and the
+    now / +6 / +12 months table (with a time model), the instalment
+    alternative and the ways out side by side. ``--cash``/``--budget`` take
+    ``30万``, ``300,000``, ``1.5万``; ``--as-of`` takes ``2026/06/30``,
+    ``R8.6.30``; an ``--as-of`` before the sale date is refused.
+
+    Many cases (``--cases``): see :func:`run_batch`.
     """
-    as_of = None
-    if getattr(args, "as_of", None):
-        try:
-            as_of = date.fromisoformat(str(args.as_of))
-        except ValueError:
-            raise OutcomesError(f"--as-of must be a date YYYY-MM-DD, got {args.as_of!r}") from None
-    cash = getattr(args, "cash", None)
-    budget = getattr(args, "budget", None)
-    for name, value in (("--cash", cash), ("--budget", budget)):
-        if value is not None and value < 0:
-            raise OutcomesError(f"{name} must be 0 or more yen, got {value}")
-    case, problems = read_case_json(args.case, today=as_of)
+    if getattr(args, "cases", None):
+        return run_batch(args)
+    if not getattr(args, "case", None):
+        raise OutcomesError("give --case CASE.json (one case) or --cases FILE -o OUT (many)")
+    as_of = _date_option("--as-of", getattr(args, "as_of", None))
+    cash = _yen_option("--cash", getattr(args, "cash", None))
+    budget = _yen_option("--budget", getattr(args, "budget", None))
+    ignore = bool(getattr(args, "ignore_unknown_keys", False))
+    servicers = getattr(args, "servicers", None)
+    # dates are judged against the later of today and --as-of: a sale after --as-of is
+    # then refused as such (check_as_of), not emptied as a date in the future
+    today = None if as_of is None else max(as_of, date.today())
+    case, problems = read_case_json(args.case, today=today, ignore_unknown_keys=ignore)
+    bad = problems[problems["column"].astype(str) == "residual_debt"]
+    if len(bad):
+        first = bad.iloc[0]
+        raise OutcomesError(f"residual_debt {first['value']}: {first['problem']}; no offer is made")
+    check_as_of(case, as_of)
     model_dir = read_model_dir(args.model)
     ratio_model, monthly_model = model_dir.ratio, model_dir.monthly
+    time_model = _time_model(model_dir.path)
     past = getattr(args, "past_cases", None)
     # indexed once: the offer reads the basis from the index, not from the whole table
     past_cases = index_past_cases(load_case_table(past).cases) if past else None
@@ -155,6 +233,8 @@ def run(args: argparse.Namespace) -> int:
         monthly_model=monthly_model,
         budget=budget,
         language=language,
+        servicers=servicers,
+        time_model=time_model,
     )
     installment = None
     if monthly_model is not None and not isinstance(offer.alternative, InstallmentProposal):
@@ -170,5 +250,75 @@ def run(args: argparse.Namespace) -> int:
         budget=budget,
         as_of=as_of,
     )
+    drifted = _drift_line(time_model, case)
+    if drifted:
+        print(f"outcomes offer: {drifted}", file=sys.stderr)
     print(render_offer(offer, installment=installment, paths=paths, problems=problems, as_of=as_of))
+    return 0
+
+
+def write_offers(table: pd.DataFrame, path: str | Path, *, japanese_labels: bool = False) -> Path:
+    """Write batch offers to ``.csv``, ``.parquet`` or ``.xlsx`` (one sheet)."""
+    from outcomes._labels import BATCH_OFFER_LABELS_JA
+
+    path = Path(path)
+    out = table.reset_index(drop=True)
+    if japanese_labels:
+        out = out.rename(columns=dict(BATCH_OFFER_LABELS_JA))
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            out.to_csv(path, index=False, encoding="utf-8-sig")
+        elif suffix == ".parquet":
+            out.to_parquet(path, index=False)
+        elif suffix == ".xlsx":
+            out.to_excel(path, index=False, sheet_name="offers")
+        else:
+            raise OutcomesError(f"-o {path}: write offers to .csv, .parquet or .xlsx")
+    except OSError as exc:
+        raise OutcomesError(f"-o {path}: cannot write ({exc.strerror or exc})") from None
+    return path
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """``outcomes offer --model DIR --cases FILE|URL [--table T|--query Q] -o OUT``.
+
+    Reads the cases (CSV, .xlsx, .parquet or a SQLAlchemy URL; cleaned unless
+    already clean), computes every offer by the vectorised batch path
+    (:func:`~outcomes._offer.batch_offers`: amounts, their chances, the
+    monthly proposal, the servicer status and warnings) with a progress bar
+    on large inputs, writes ``-o`` (.csv, .parquet or .xlsx), and prints a
+    one-line summary (and a one-line drift warning when the cases differ
+    from the model's training data).
+    """
+    output = getattr(args, "output", None)
+    if not output:
+        raise OutcomesError("--cases needs -o OUT (.csv, .parquet or .xlsx) for the offers")
+    if Path(output).suffix.lower() not in (".csv", ".parquet", ".xlsx"):
+        raise OutcomesError(f"-o {output}: write offers to .csv, .parquet or .xlsx")
+    as_of = _date_option("--as-of", getattr(args, "as_of", None))
+    model_dir = read_model_dir(args.model)
+    cases = load_case_table(
+        args.cases, table=getattr(args, "table", None), query=getattr(args, "query", None)
+    ).cases
+    language = getattr(args, "language", None) or "ja"
+    table = batch_offers(
+        model_dir.ratio,
+        cases,
+        monthly_model=model_dir.monthly,
+        as_of=as_of,
+        servicers=getattr(args, "servicers", None),
+        language=language,
+        progress=sys.stderr.isatty(),
+    )
+    write_offers(table, output, japanese_labels=getattr(args, "labels", None) == "ja")
+    drifted = _drift_line(_time_model(model_dir.path), cases)
+    if drifted:
+        print(f"outcomes offer: {drifted}", file=sys.stderr)
+    n_warn = int((table["warnings"] != "").sum())
+    n_offer = int(table["opening"].notna().sum())
+    print(
+        f"{n_offer} offers of {len(table)} cases written to {output}"
+        f" ({n_warn} with a warning); internal estimates, not promises to the debtor"
+    )
     return 0
