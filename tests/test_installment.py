@@ -104,7 +104,8 @@ def test_bad_budget_and_old_keyword(monthly_model):
         installment_proposal(monthly_model, SAKAI, budget=6_000.5)
     with pytest.raises(CaseError, match="budget must be 0 or more"):
         installment_proposal(monthly_model, SAKAI, budget=-1)
-    with pytest.raises(CaseError, match="nothing to settle"):
+    # contract §4: a residual debt under ¥10,000 is out of range (a missing 万円)
+    with pytest.raises(CaseError, match="under ¥10,000"):
         installment_proposal(monthly_model, {"residual_debt": 0})
     base = installment_proposal(monthly_model, SAKAI, as_of=TODAY)
     with pytest.warns(FutureWarning, match="model= is now called monthly_model="):

@@ -48,7 +48,8 @@ def test_a_parquet_failing_the_schema_is_cleaned(tmp_path, clean):
     loaded = load_case_table(path, today=TODAY)
     assert not loaded.already_clean
     assert pd.isna(loaded.cases.loc[0, "age"])
-    assert loaded.problems["problem"].str.contains("age").any()
+    age = loaded.problems[loaded.problems["column"] == "age"]
+    assert len(age) == 1 and "150 is above 110" in age["problem"].iloc[0]
 
 
 def test_a_raw_export_is_read_and_cleaned(tmp_path):

@@ -20,8 +20,8 @@ Examples
 --------
 >>> from outcomes.datasets import simulate_cases, true_quantile
 >>> clean = simulate_cases(200, seed=1, messy=False, today="2026-06-30")
->>> clean.shape
-(200, 19)
+>>> clean.shape  # the contract's columns, the optional ones empty
+(200, 25)
 >>> raw = simulate_cases(200, seed=1, today="2026-06-30")
 >>> len(raw) >= 200 and bool((raw.dtypes == "str").all())
 True

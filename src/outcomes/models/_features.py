@@ -575,7 +575,7 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     ``months_waited`` (from ``sale_date`` to ``agreement_date``, or to
     ``as_of`` where the agreement is still empty) and ``sale_year``; then
     ``servicer_role`` (``bought`` / ``consigned`` / missing) where the table
-    has that optional column.
+    has that optional column filled for at least one case.
 
     Parameters
     ----------
@@ -647,7 +647,7 @@ def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
         }
     )
     for name in OPTIONAL_CASE_FEATURES:
-        if name in cases.columns:
+        if name in cases.columns and cases[name].notna().any():
             out[name] = text(name)
     out.index = cases.index
     return out
