@@ -150,13 +150,19 @@ def test_clean_runs_a_query_on_postgres(loaded):
     assert 0 < n < loaded["rows"]
 
 
-def test_fit_predict_on_postgres(loaded):
-    work: Path = loaded["workdir"]
-    model = work / "model"
+@pytest.fixture(scope="module")
+def fitted_on_postgres(loaded) -> tuple[Path, int, str, str, float]:
+    """``outcomes fit`` on the export read from the server, once for the module."""
+    model = loaded["workdir"] / "model"
     started = time.perf_counter()
     argv = ["fit", loaded["url"], "--table", "firm.export", "-o", str(model), "--cv", "2"]
     code, out, err = _run(argv)
-    seconds = time.perf_counter() - started
+    return model, code, out, err, time.perf_counter() - started
+
+
+def test_fit_predict_on_postgres(loaded, fitted_on_postgres):
+    work: Path = loaded["workdir"]
+    model, code, out, err, seconds = fitted_on_postgres
     assert code == 0, err
     assert "cleaned" in err and "SettlementRatioModel" in out
     meta = json.loads((model / "metadata.json").read_text(encoding="utf-8"))
@@ -197,11 +203,26 @@ def test_a_clean_table_in_postgres_is_used_as_it_is(loaded):
     assert _by_case(pd.read_parquet(again)).equals(_by_case(clean))
 
 
-def test_report_on_postgres(loaded):
+def test_report_on_postgres(loaded, fitted_on_postgres):
+    from outcomes.report import check_html
+
+    model = fitted_on_postgres[0]
     out = loaded["workdir"] / "report.html"
-    code, _, err = _run(["report", loaded["url"], "--table", "firm.export", "-o", str(out)])
+    argv = [
+        "report",
+        loaded["url"],
+        "--table",
+        "firm.export",
+        "-o",
+        str(out),
+        "--model",
+        str(model),
+    ]
+    code, _, err = _run(argv)
     assert code == 0, err
-    assert out.stat().st_size > 10_000
+    assert check_html(out, 5) > 0  # every published count is k or more
+    page = out.read_text(encoding="utf-8")
+    assert "postgresql database" in page and "password" not in page
 
 
 def test_a_missing_table_and_bad_sql_are_one_line(loaded):
