@@ -34,10 +34,14 @@ from outcomes._labels import (
     CREDIT_RECORD,
     ESTIMATE_NOTICE,
     PATH_LABELS,
+    SOURCE_LABELS_JA,
+    Yen,
     check_language,
+    creditor_label,
     format_yen,
     guarantor_effect,
     pad,
+    path_note,
     text_width,
 )
 from outcomes._single_case import (
@@ -69,7 +73,6 @@ from outcomes._ways_out import (
     WayOut,
     _capacity,
     _Situation,
-    _yen_text,
 )
 
 __all__ = [
@@ -97,6 +100,7 @@ PATH_COLUMNS: tuple[str, ...] = (
     "extra_costs",
     "credit_record",
     "notes",
+    "notes_ja",
     "guarantor",
     "sources",
 )
@@ -373,8 +377,13 @@ def compare_paths(
     rate = first_value(frame, "delinquency_rate")
     if rate is None:
         rate, whose = default_rate(creditor_type, facts["contract_date"])
+        whose_ja = (
+            f"{creditor_label(creditor_type, 'ja')}の通常の利率(推定)"
+            if creditor_type != "jfc"
+            else "日本政策金融公庫の利率(契約日で異なる、推定)"
+        )
     else:
-        whose = "the contract's rate"
+        whose, whose_ja = "the contract's rate", "契約の利率"
     yearly = default_interest(residual, today, today + timedelta(days=365), float(rate))
     situation = _Situation(
         frame=frame,
@@ -391,8 +400,8 @@ def compare_paths(
         budget=budget,
         capacity=capacity,
         capacity_text=capacity_text,
-        interest_note=(
-            f"遅延損害金 adds about {_yen_text(yearly)} a year ({float(rate) * 100:g}%, {whose})"
+        interest_note=path_note(
+            "interest", yearly=Yen(yearly), rate=float(rate) * 100, whose=(whose_ja, whose)
         ),
         rate=float(rate),
         rate_source=whose,
@@ -414,6 +423,7 @@ def compare_paths(
         "available": "bool",
         "credit_record": "str",
         "notes": "str",
+        "notes_ja": "str",
         "guarantor": "str",
         "sources": "str",
     }
@@ -447,16 +457,17 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
     """The :func:`compare_paths` table as text for the analyst, in one language.
 
     Japanese: the Japanese names, yen as ``30万円``, 可/不可 instead of
-    True/False; English: the English names and ``¥300,000`` (no ``label_ja``).
-    Below the table: each path's notes and what it does to a guarantor, the
-    sources as numbered footnotes, and the notice (:data:`ESTIMATE_NOTICE`).
+    True/False, the Japanese notes (``notes_ja``) and sources; English: the
+    English names, notes and ``¥300,000`` (no ``label_ja``). Below the table:
+    each path's notes and what it does to a guarantor, the sources as
+    numbered footnotes, and the notice (:data:`ESTIMATE_NOTICE`).
 
     Examples
     --------
     >>> text = render_paths(compare_paths({"residual_debt": 3_200_000, "creditor": "公庫"},
     ...                                   as_of=date(2024, 6, 1)), "ja")
-    >>> "100万円" in text, "True" in text, "弁護士法72条" in text
-    (True, False, True)
+    >>> "100万円" in text, "True" in text, "弁護士法72条" in text, "the residual" in text
+    (True, False, True, False)
     """
     language = check_language(language)
     ja = language == "ja"
@@ -491,9 +502,13 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
     for r in table.itertuples(index=False):
         refs = []
         for src in (x for x in str(getattr(r, "sources", "") or "").split("; ") if x):
-            refs.append(footnotes.setdefault(src, len(footnotes) + 1))
+            shown = SOURCE_LABELS_JA.get(src, src) if ja else src
+            refs.append(footnotes.setdefault(shown, len(footnotes) + 1))
         mark = "".join(f"[{n}]" for n in refs)
-        lines.append(f"[{PATH_LABELS[r.path][index]}] {r.notes} {mark}".rstrip())
+        notes = getattr(r, "notes_ja", None) if ja else r.notes
+        if ja and not isinstance(notes, str):  # a table from before notes_ja: no English here
+            notes = ""
+        lines.append(f"[{PATH_LABELS[r.path][index]}] {notes} {mark}".rstrip())
         guarantor_state = _guarantor_state(str(getattr(r, "guarantor", "")))
         label = "保証人" if ja else "guarantor"
         lines.append(f"    {label}: {guarantor_effect(r.path, guarantor_state, language)}")

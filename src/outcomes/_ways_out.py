@@ -25,7 +25,16 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import CaseError, RehabilitationUnavailableError
-from outcomes._labels import CREDIT_RECORD, PATH_LABELS, format_yen, guarantor_effect
+from outcomes._labels import (
+    CREDIT_RECORD,
+    LIMITATION_FACT_JA,
+    PATH_LABELS,
+    Yen,
+    format_yen,
+    guarantor_effect,
+    path_note,
+)
+from outcomes._labels import JUDGMENT_WORDS as _JUDGMENT_NAMES
 from outcomes._limitation import (
     LimitationResult,
     limitation_complete,
@@ -33,9 +42,13 @@ from outcomes._limitation import (
     originator_is_merchant,
 )
 from outcomes._single_case import first_value
-from outcomes._statutes import rehabilitation_claims, rehabilitation_minimum
+from outcomes._statutes import (
+    REHABILITATION_DEBT_LIMIT,
+    rehabilitation_claims,
+    rehabilitation_minimum,
+)
 
-__all__ = ["JHF_COLLECTORS", "SHIHOSHOSHI_LIMIT", "WAYS_OUT", "Row", "WayOut"]
+__all__ = ["JHF_COLLECTORS", "SHIHOSHOSHI_LIMIT", "WAYS_OUT", "Note", "Row", "WayOut"]
 
 #: the four servicers JHF consigns its collection to (M): a JHF claim with one of them is
 #: still a JHF claim, not sold
@@ -91,13 +104,18 @@ def _yen_text(amount: float | int) -> str:
     return format_yen(amount, "en")
 
 
-def _capacity(income: int | None, budget: int | None) -> tuple[int | None, str]:
+#: one note in both languages: (Japanese, English), from :func:`~outcomes._labels.path_note`
+Note = tuple[str, str]
+_n = path_note
+
+
+def _capacity(income: int | None, budget: int | None) -> tuple[int | None, Note]:
     if budget is not None:
-        return budget, f"the monthly budget of {_yen_text(budget)}"
+        return budget, _n("capacity_budget", budget=Yen(budget))
     if income is not None:
         cap = int(income * _CAPACITY_INCOME_SHARE)
-        return cap, f"a fifth of take-home pay ({_yen_text(cap)}; rule of thumb)"
-    return None, ""
+        return cap, _n("capacity_income", cap=Yen(cap))
+    return None, ("", "")
 
 
 def _shortest_term(
@@ -141,8 +159,8 @@ class _Situation:
     cash: int | None
     budget: int | None
     capacity: int | None
-    capacity_text: str
-    interest_note: str
+    capacity_text: Note
+    interest_note: Note
     rate: float
     rate_source: str
     today: date
@@ -162,7 +180,7 @@ def _is_jhf_collector(servicer: str | None) -> bool:
 
 
 #: what a row builder returns: available, total_to_pay, monthly, months, notes
-#: (a list of str), sources (a list of str) and, when it differs from the record's,
+#: (a list of (Japanese, English) notes), sources (a list of str) and, when it differs from the record's,
 #: extra_costs
 Row = dict[str, Any]
 
@@ -205,7 +223,8 @@ class WayOut:
             "months": fields["months"],
             "extra_costs": fields["extra_costs"],
             "credit_record": self.credit_record,
-            "notes": "; ".join(fields["notes"]),
+            "notes": "; ".join(n[1] for n in fields["notes"]),
+            "notes_ja": "".join(f"{n[0]}。" for n in fields["notes"]),
             "guarantor": guarantor_effect(self.code, situation.guarantor, "en"),
             "sources": "; ".join(dict.fromkeys(fields["sources"])),
         }
@@ -228,25 +247,18 @@ _LAWYER_FEES = "lawyers' fees: marketing pages (L)"
 _MOJ_2017 = "servicer roles: Ministry of Justice 2017 survey (H)"
 
 
-def _role_note(s: _Situation) -> str | None:
+def _role_note(s: _Situation) -> Note | None:
     """The servicer's role in words, when a servicer is on the case."""
     if s.servicer is None:
         return None
     if s.creditor_type == "jhf":
-        return f"{s.servicer} collects for JHF on consignment: the claim is still JHF's, not sold"
+        return _n("role_jhf", servicer=s.servicer)
     if s.servicer_role == "bought":
-        return f"{s.servicer} bought the claim (recorded)"
+        return _n("role_bought", servicer=s.servicer)
     if s.servicer_role == "consigned":
-        return (
-            f"{s.servicer} collects on consignment (recorded): it follows the creditor's rules "
-            f"and rarely agrees to forgive"
-        )
-    extra = " (it also collects for JHF on consignment)" if _is_jhf_collector(s.servicer) else ""
-    return (
-        f"servicer role unknown: {s.servicer} may have bought the claim or only collect it on "
-        f"consignment{extra}; most servicer-handled claims are consigned (0.65M bought vs "
-        f"11.41M consigned in 2017) — check before counting on forgiveness"
-    )
+        return _n("role_consigned", servicer=s.servicer)
+    extra = path_note("role_also_jhf") if _is_jhf_collector(s.servicer) else ("", "")
+    return _n("role_unknown", servicer=s.servicer, extra=extra)
 
 
 def _lump_sum_row(s: _Situation) -> Row:
@@ -256,13 +268,11 @@ def _lump_sum_row(s: _Situation) -> Row:
     cash = s.cash
     model = s.ratio_model
     interest_note = s.interest_note
-    notes: list[str] = []
+    notes: list[Note] = []
     sources: list[str] = []
     role = _role_note(s)
     if creditor_type == "jhf":
-        notes.append(
-            "JHF (住宅金融支援機構) keeps its claims and rarely forgives: no lump-sum settlement expected"
-        )
+        notes.append(_n("lump_jhf"))
         if role:
             notes.append(role)
         return _row(
@@ -283,25 +293,19 @@ def _lump_sum_row(s: _Situation) -> Row:
             if qs is not None
             else (typical, typical)
         )
-        notes.append(f"settlement ratio from the model of past cases: {typical:.1%}")
+        notes.append(_n("lump_model", typical=typical))
         if qs is not None:
-            notes.append(f"80% interval {low:.1%}–{high:.1%}")
+            notes.append(_n("interval_ratio", low=low, high=high))
     else:
         low, typical, high = _LUMP_SUM_RULE_SERVICER if bought_rule else _LUMP_SUM_RULE_UNSOLD
         if bought_rule:
-            notes.append(
-                f"no model: rule of thumb for claims a servicer bought, about {typical:.0%} of the "
-                f"residual (accepted from {low:.1%}; purchase prices 1–10%)"
-                + ("" if s.servicer_role == "bought" else "; applies only if it bought the claim")
-            )
+            only = ("", "") if s.servicer_role == "bought" else _n("lump_rule_only")
+            notes.append(_n("lump_rule_bought", typical=typical, low=low, only=only))
             sources.append(
                 "servicer settlements and purchase prices: the article and web pages (L–M)"
             )
         else:
-            notes.append(
-                f"no model: assumed {typical:.0%} ({low:.0%}–{high:.0%}); lump sums are usual once "
-                f"a servicer has bought the claim, before that creditors rarely forgive much"
-            )
+            notes.append(_n("lump_rule_unsold", typical=typical, low=low, high=high))
             sources.append("unsold claims: an assumption, no data")
     if role:
         notes.append(role)
@@ -312,23 +316,24 @@ def _lump_sum_row(s: _Situation) -> Row:
     total = estimate
     if cash is None:
         notes.append(
-            f"needs about {_yen_text(estimate)} in cash (range {_yen_text(floor_amount)}–{_yen_text(high * residual)})"
+            _n(
+                "lump_needs",
+                estimate=Yen(estimate),
+                floor=Yen(floor_amount),
+                high=Yen(round(high * residual)),
+            )
         )
     elif cash >= estimate:
-        notes.append(f"the cash of {_yen_text(cash)} covers the usual {_yen_text(estimate)}")
+        notes.append(_n("lump_cash_covers", cash=Yen(cash), estimate=Yen(estimate)))
     elif cash >= floor_amount:
         total = cash
         notes.append(
-            f"the {_yen_text(cash)} available ({cash / residual:.1%}) is below the usual "
-            f"{_yen_text(estimate)} but within the range of similar past settlements"
+            _n("lump_cash_within", cash=Yen(cash), share=cash / residual, estimate=Yen(estimate))
         )
     else:
         available = False
-        notes.append(
-            f"the cash of {_yen_text(cash)} is below the lowest settlement seen "
-            f"({low:.1%} = {_yen_text(floor_amount)}); saving towards it or instalments instead"
-        )
-    notes.append(f"a settlement ends the debt; meanwhile {interest_note}")
+        notes.append(_n("lump_cash_below", cash=Yen(cash), low=low, floor=Yen(floor_amount)))
+    notes.append(_n("lump_ends", interest=interest_note))
     return _row(
         available=available,
         total_to_pay=total,
@@ -347,7 +352,7 @@ def _installment_row(s: _Situation) -> Row:
     budget = s.budget
     capacity = s.capacity
     model = s.monthly_model
-    notes: list[str] = []
+    notes: list[Note] = []
     sources: list[str] = ["usual amounts and terms: the article (L)"]
     lo, hi = _INSTALLMENT_RANGE
     if model is not None:
@@ -355,31 +360,26 @@ def _installment_row(s: _Situation) -> Row:
         monthly = max(
             int(round(float(np.asarray(model.predict(query), dtype=float).reshape(-1)[0]))), 0
         )
-        notes.append(f"monthly amount from the model of past cases: {_yen_text(monthly)}")
+        notes.append(_n("inst_model", monthly=Yen(monthly)))
         qs = _quantiles(model, query, (0.1, 0.9))
         if qs is not None:
-            notes.append(f"80% interval {_yen_text(qs[0])}–{_yen_text(qs[1])}")
+            notes.append(_n("interval_yen", low=Yen(round(qs[0])), high=Yen(round(qs[1]))))
         if budget is not None and monthly > budget:
-            notes.append(
-                f"above the monthly budget of {_yen_text(budget)}: the budget, with a 収支表, instead"
-            )
+            notes.append(_n("inst_above_budget", budget=Yen(budget)))
     elif budget is not None:
         monthly = budget // 1_000 * 1_000
-        notes.append(f"no model: the monthly budget, rounded down to ¥1,000 ({_yen_text(monthly)})")
+        notes.append(_n("inst_budget", monthly=Yen(monthly)))
     elif income is not None:
         step = int(income * _INSTALLMENT_INCOME_SHARE) // 5_000 * 5_000
         monthly = min(max(step, lo), hi)
-        notes.append(
-            f"no model: rule of thumb, 5% of take-home pay in ¥5,000 steps within "
-            f"{_yen_text(lo)}–{_yen_text(hi)} ({_yen_text(monthly)})"
-        )
+        notes.append(_n("inst_income", lo=Yen(lo), hi=Yen(hi), monthly=Yen(monthly)))
     else:
         monthly = _INSTALLMENT_DEFAULT
-        notes.append(f"no model, no income: the usual {_yen_text(monthly)} a month (article)")
+        notes.append(_n("inst_default", monthly=Yen(monthly)))
     if not lo <= monthly <= hi:
-        notes.append(f"outside the usual {_yen_text(lo)}–{_yen_text(hi)} a month")
+        notes.append(_n("inst_outside", lo=Yen(lo), hi=Yen(hi)))
     if monthly == 0:
-        notes.append("no monthly amount possible: instalments cannot be offered")
+        notes.append(_n("inst_zero"))
         return _row(
             available=False,
             total_to_pay=pd.NA,
@@ -388,42 +388,38 @@ def _installment_row(s: _Situation) -> Row:
             notes=notes,
             sources=sources,
         )
-    notes.append("agreed on a 生活状況確認表 and 収支表; reviewed when life changes")
+    notes.append(_n("inst_forms"))
     role = _role_note(s)
     fixed = _SERVICER_TERM_MONTHS * monthly
     if s.servicer is not None and s.servicer_role == "bought" and fixed < residual:
         months = _SERVICER_TERM_MONTHS
         total = fixed
         notes.append(
-            f"a servicer that bought the claim may agree a fixed {months} months with the "
-            f"remaining {_yen_text(residual - total)} forgiven at the end ({total / residual:.1%} "
-            f"paid): this total holds only if that forgiveness is written into the agreement; "
-            f"otherwise the whole residual stays owed"
+            _n("inst_fixed", months=months, rest=Yen(residual - total), paid=total / residual)
         )
     else:
         months = pd.NA
         total = residual
-        notes.append("open-ended: the whole residual stays owed (best estimate = the residual)")
+        notes.append(_n("inst_open"))
         if creditor_type == "jhf":
-            notes.append(
-                "JHF keeps the claim (collected on consignment by 住宅債権管理回収機構 or one of its "
-                "three other collectors), usually from about ¥10,000 a month, ¥5,000 accepted on "
-                "a pension; reviewed every 1 or 5 years; no forgiveness after a fixed term"
-            )
+            notes.append(_n("inst_jhf"))
             sources.append("JHF practice: one good secondary source (M)")
         elif s.servicer is not None and s.servicer_role is None and fixed < residual:
             notes.append(
-                f"if {s.servicer} bought the claim (role unknown), a fixed {_SERVICER_TERM_MONTHS} "
-                f"months with the rest forgiven might be agreed ({_yen_text(fixed)} paid); not "
-                f"counted here"
+                _n(
+                    "inst_if_bought",
+                    servicer=s.servicer,
+                    months=_SERVICER_TERM_MONTHS,
+                    fixed=Yen(fixed),
+                )
             )
         elif s.servicer is None:
-            notes.append("a lump sum may become possible if the claim is sold to a servicer")
+            notes.append(_n("inst_no_servicer"))
     if role and creditor_type != "jhf":
         notes.append(role)
         sources.append(_MOJ_2017)
     if capacity is not None and monthly > capacity:
-        notes.append(f"more than the household can pay ({_yen_text(capacity)})")
+        notes.append(_n("inst_too_much", capacity=Yen(capacity)))
     return _row(
         available=True,
         total_to_pay=total,
@@ -440,22 +436,15 @@ def _voluntary_row(s: _Situation) -> Row:
     capacity_text = s.capacity_text
     months = _shortest_term(residual, capacity, 36, 60, unknown=60)
     monthly = _ceil_div(residual, months)
-    who = (
-        "through a 弁護士 (a 認定司法書士 may act only on claims of ¥1,400,000 or less)"
-        if residual > SHIHOSHOSHI_LIMIT
-        else "through a 弁護士 or a 認定司法書士 (the claim is ¥1,400,000 or less)"
-    )
-    notes = [
-        f"the principal over {months} months (3–5 years), future interest cut; needs the "
-        f"creditor's consent; {who}",
-    ]
+    who = _n("vol_lawyer") if residual > SHIHOSHOSHI_LIMIT else _n("vol_either")
+    notes = [_n("vol_main", months=months, who=who)]
     available = True
     if capacity is None:
-        notes.append("affordability unknown: give budget or monthly_income")
+        notes.append(_n("unknown_capacity"))
     elif monthly > capacity:
         available = False
-        notes.append(f"{_yen_text(monthly)} a month is more than {capacity_text}")
-    notes.append("extra costs: lawyer's fee estimate, ¥20,000–¥50,000 a creditor")
+        notes.append(_n("more_than", monthly=Yen(monthly), capacity=capacity_text))
+    notes.append(_n("vol_costs"))
     return _row(
         available=available,
         total_to_pay=residual,
@@ -471,30 +460,37 @@ def _rehabilitation_row(s: _Situation) -> Row:
     employment = s.employment
     capacity = s.capacity
     capacity_text = s.capacity_text
-    notes: list[str] = []
+    notes: list[Note] = []
     sources = ["民事再生法 §§84(2), 221, 231 (H)"]
     opening = _opening_estimate(s.today)
     if s.unsecured_debt is not None:
         claims = s.unsecured_debt
-        how = "B given by the analyst"
+        how = _n("rehab_b_given")
     elif s.default_date is not None:
         claims = rehabilitation_claims(
             residual, rate=s.rate, default_date=s.default_date, opening_on=opening
         )
-        how = (
-            f"B = the residual + 遅延損害金 ({s.rate * 100:g}%) from {s.default_date} to an "
-            f"estimated opening order on {opening} = {_yen_text(claims)} (§84(2))"
+        how = _n(
+            "rehab_b_damages",
+            rate=s.rate * 100,
+            default_date=s.default_date,
+            opening=opening,
+            claims=Yen(claims),
         )
     else:
         claims = residual
-        how = (
-            "B = the residual alone: 遅延損害金 accrued to the opening order count too (§84(2)) "
-            "and raise the minimum; give default_date or unsecured_debt"
-        )
+        how = _n("rehab_b_residual")
     try:
         minimum = rehabilitation_minimum(claims)
     except RehabilitationUnavailableError as exc:
-        notes.append(str(exc))
+        notes.append(
+            _n(
+                "rehab_unavailable",
+                debt=Yen(claims),
+                limit=Yen(REHABILITATION_DEBT_LIMIT),
+                message=str(exc),
+            )
+        )
         notes.append(how)
         return _row(
             available=False, total_to_pay=pd.NA, monthly=pd.NA, months=pd.NA,
@@ -503,39 +499,26 @@ def _rehabilitation_row(s: _Situation) -> Row:
     months = _shortest_term(minimum, capacity, 36, 60, unknown=36)
     monthly = _ceil_div(minimum, months)
     available = True
-    notes.append(
-        f"minimum repayment {_yen_text(minimum)} (民事再生法 §231) over {months} months "
-        f"(3 years, up to 5); other unsecured debts raise it"
-    )
+    notes.append(_n("rehab_min", minimum=Yen(minimum), months=months))
     notes.append(how)
     if claims != residual:
         try:
             alone = rehabilitation_minimum(residual)
-            notes.append(f"on the residual alone the minimum would be {_yen_text(alone)}")
+            notes.append(_n("rehab_alone", alone=Yen(alone)))
         except RehabilitationUnavailableError:
             pass
-    notes.append(
-        "also at least the liquidation value (清算価値, usually small after the sale) and, for "
-        "給与所得者等再生, two years of disposable income: not computed"
-    )
+    notes.append(_n("rehab_also"))
     if employment == "unemployed":
         available = False
-        notes.append(
-            "needs continuing income (民事再生法 §221): not available without work or pension"
-        )
+        notes.append(_n("rehab_unemployed"))
     elif employment == "pensioner":
-        notes.append(
-            "a pension is continuing income (民事再生法 §221(1)): 小規模個人再生 is open to pensioners"
-        )
+        notes.append(_n("rehab_pension"))
     if capacity is None:
-        notes.append("affordability unknown: give budget or monthly_income")
+        notes.append(_n("unknown_capacity"))
     elif monthly > capacity:
         available = False
-        notes.append(f"{_yen_text(monthly)} a month is more than {capacity_text}")
-    notes.append(
-        "extra costs: court ¥22,268 (¥10,000 stamp + ¥12,268 予納金) + lawyer about ¥500,000 "
-        "(¥400,000–¥1,000,000); a 個人再生委員 (Tokyo) adds more"
-    )
+        notes.append(_n("more_than", monthly=Yen(monthly), capacity=capacity_text))
+    notes.append(_n("rehab_costs"))
     sources += ["court fees: yamanaka-seiri.jp (M)", _LAWYER_FEES]
     return _row(
         available=available,
@@ -557,28 +540,17 @@ def _opening_estimate(today: date) -> date:
 def _bankruptcy_row(s: _Situation) -> Row:
     employment = s.employment
     cash = s.cash
-    notes = ["discharges the residual (破産法 §253(1)); taxes and child support stay owed"]
+    notes = [_n("bk_main")]
     sources = ["破産法 §253 (H)", "court costs: domain.md (M–H)", _LAWYER_FEES]
     if employment == "self_employed":
         costs = _COST_BANKRUPTCY_TRUSTEE
-        notes.append(
-            f"self-employed: usually a trustee case; in the 少額管財 scheme (Tokyo and many other "
-            f"courts) the 予納金 is about {_yen_text(_SMALL_TRUSTEE_DEPOSIT)}, in an ordinary 管財 "
-            f"¥500,000 or more; + lawyer about ¥400,000 (¥400,000–¥800,000)"
-        )
+        notes.append(_n("bk_self", deposit=Yen(_SMALL_TRUSTEE_DEPOSIT)))
         if cash is not None and cash < _SMALL_TRUSTEE_DEPOSIT:
-            notes.append(
-                f"the cash of {_yen_text(cash)} does not cover a 少額管財 予納金 of "
-                f"{_yen_text(_SMALL_TRUSTEE_DEPOSIT)}"
-            )
+            notes.append(_n("bk_cash_short", cash=Yen(cash), deposit=Yen(_SMALL_TRUSTEE_DEPOSIT)))
     else:
         costs = _COST_BANKRUPTCY_SUMMARY
-        notes.append(
-            "no assets left after the sale: usually 同時廃止, court costs about ¥10,000–¥30,000 + "
-            "lawyer about ¥300,000 (¥200,000–¥400,000); a trustee case would need a 予納金 of "
-            "about ¥200,000 (少額管財) or ¥500,000 or more (ordinary 管財)"
-        )
-    notes.append("some jobs are barred until discharge (警備員, 士業, 保険外交員)")
+        notes.append(_n("bk_summary"))
+    notes.append(_n("bk_jobs"))
     return _row(
         available=True,
         total_to_pay=0,
@@ -594,8 +566,8 @@ def _limitation_row(s: _Situation) -> Row:
     frame = s.frame
     today = s.today
     interest_note = s.interest_note
-    notes: list[str] = []
-    sources = ["民法 §§145, 147, 150, 152, 166, 169; old 商法 §522 (H)"]
+    notes: list[Note] = []
+    sources = ["民法 §§145, 147, 150, 152, 166, 169 and old 商法 §522 (H)"]
     result = s.limitation
     judged_on = (
         s.judgment_date if s.judgment in ("judgment", "payment_order", "court_settlement") else None
@@ -604,10 +576,7 @@ def _limitation_row(s: _Situation) -> Row:
         sale = first_value(frame, "sale_date")
         agreed = first_value(frame, "agreement_date")
         if sale is None and agreed is None:
-            notes.append(
-                "no sale_date: cannot estimate the limitation; the real dates (contract, default, "
-                "payments, any judgment) are needed"
-            )
+            notes.append(_n("lim_no_sale"))
             return _row(
                 available=False, total_to_pay=0, monthly=0, months=pd.NA, notes=notes,
                 sources=sources,
@@ -634,57 +603,47 @@ def _limitation_row(s: _Situation) -> Row:
             )
         except CaseError as exc:
             raise CaseError(f"judgment_date: {exc}") from None
-        period = (
-            "period not known (see below)"
+        period = _n(
+            "lim_period_unknown"
             if merchant is None
-            else ("5 years (a merchant originator)" if merchant else "10 years (not a merchant)")
+            else ("lim_period_5" if merchant else "lim_period_10")
         )
+        both = agreed is not None and sale is not None
         notes.append(
-            "estimated: clock restarted at the sale (the proceeds paid part of the debt)"
-            + (" and at the agreement" if agreed is not None and sale is not None else "")
-            + f"; {period}; the real dates give a firmer answer"
+            _n("lim_estimated", agreed=_n("lim_and_agreed") if both else ("", ""), period=period)
         )
         if paying:
-            notes.append("instalments assumed paid up to as_of: each payment restarts the clock")
+            notes.append(_n("lim_paying"))
     available = limitation_complete(result, today)
     if result.completes_on is None:
-        notes.append("a lawsuit is pending: completion is suspended")
+        notes.append(_n("lim_pending"))
     elif available:
-        notes.append(
-            f"complete since {result.completes_on + timedelta(days=1)} on this estimate: it is "
-            f"invoked (援用) by 内容証明郵便 with 配達証明; paying or asking for time first forfeits it"
-        )
+        notes.append(_n("lim_complete", since=result.completes_on + timedelta(days=1)))
     else:
-        notes.append(
-            f"not yet: completes at the end of {result.completes_on} if nothing restarts it "
-            f"(any payment or request for time restarts it; a judgment gives 10 years)"
-        )
-        notes.append(f"meanwhile {interest_note}")
+        notes.append(_n("lim_not_yet", until=result.completes_on))
+        notes.append(_n("meanwhile", interest=interest_note))
     if not result.period_known and result.earliest_completes_on is not None:
         early_done = today > result.earliest_completes_on
         notes.append(
-            f"period not known: {result.earliest_completes_on} with 5 years, "
-            f"{result.completes_on} with 10; it depends on {result.deciding_fact}"
-            + ("; complete only if the 5 years apply" if early_done and not available else "")
+            _n(
+                "lim_unknown_period",
+                early=result.earliest_completes_on,
+                late=result.completes_on,
+                fact=(LIMITATION_FACT_JA, result.deciding_fact),
+                only=_n("lim_only_5") if early_done and not available else ("", ""),
+            )
         )
     if s.judgment == "none":
-        notes.append("no judgment or 支払督促 (confirmed)")
+        notes.append(_n("lim_no_judgment"))
     elif judged_on is None:
         notes.append(
-            "a judgment or 支払督促 unknown to the debtor (often served by 公示送達) would make it "
-            "10 years from then: check the court record before relying on it"
+            _n("lim_judgment_unknown")
             if s.judgment is None
-            else f"a {s.judgment.replace('_', ' ')} is recorded without its date: 10 years from "
-            f"it; the date is needed"
+            else _n("lim_judgment_no_date", what=_JUDGMENT_NAMES[s.judgment])
         )
     if s.judgment == "court_settlement":
-        notes.append(
-            "parts not yet due at the court settlement keep their own period (民法 §169(2))"
-        )
-    notes.append(
-        "extra costs: a professional's fee, ¥20,000–¥100,000; about ¥1,300–¥2,000 postage "
-        "if sent alone"
-    )
+        notes.append(_n("lim_169"))
+    notes.append(_n("lim_costs"))
     sources.append(_LAWYER_FEES)
     return _row(
         available=available,

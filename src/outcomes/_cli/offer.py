@@ -174,7 +174,8 @@ def render_offer(
         lines += [f"  - {r}" for r in proposal.reasons]
     if paths is not None:
         lines += ["", "他の方法との比較" if ja else "The ways out side by side"]
-        lines += ["  " + row for row in render_paths(paths, offer.language).splitlines()]
+        shown = render_paths(paths, offer.language).splitlines()
+        lines += ["  " + row for row in shown if row != offer.notice]  # the notice ends the page
     if problems is not None and len(problems):
         lines += ["", "入力の注意" if ja else "Notes on the input"]
         for _, row in problems.iterrows():
