@@ -458,7 +458,7 @@ def test_every_note_template_has_both_languages():
     """Issue 11: every note template has a Japanese and an English text with the same fields."""
     import string
 
-    from outcomes._labels import PATH_NOTES
+    from outcomes._path_notes import PATH_NOTES
 
     for key, (ja, en) in PATH_NOTES.items():
         assert ja and en, key

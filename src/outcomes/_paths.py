@@ -34,16 +34,14 @@ from outcomes._labels import (
     CREDIT_RECORD,
     ESTIMATE_NOTICE,
     PATH_LABELS,
-    SOURCE_LABELS_JA,
-    Yen,
     check_language,
     creditor_label,
     format_yen,
     guarantor_effect,
     pad,
-    path_note,
     text_width,
 )
+from outcomes._path_notes import SOURCE_LABELS_JA, Yen, path_note
 from outcomes._single_case import (
     CaseLike,
     as_date,

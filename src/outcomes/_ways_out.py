@@ -25,22 +25,15 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import CaseError, RehabilitationUnavailableError
-from outcomes._labels import (
-    CREDIT_RECORD,
-    LIMITATION_FACT_JA,
-    PATH_LABELS,
-    Yen,
-    format_yen,
-    guarantor_effect,
-    path_note,
-)
-from outcomes._labels import JUDGMENT_WORDS as _JUDGMENT_NAMES
+from outcomes._labels import CREDIT_RECORD, PATH_LABELS, format_yen, guarantor_effect
 from outcomes._limitation import (
     LimitationResult,
     limitation_complete,
     limitation_date,
     originator_is_merchant,
 )
+from outcomes._path_notes import JUDGMENT_WORDS as _JUDGMENT_NAMES
+from outcomes._path_notes import LIMITATION_FACT_JA, Yen, path_note
 from outcomes._single_case import first_value
 from outcomes._statutes import (
     REHABILITATION_DEBT_LIMIT,
@@ -104,7 +97,7 @@ def _yen_text(amount: float | int) -> str:
     return format_yen(amount, "en")
 
 
-#: one note in both languages: (Japanese, English), from :func:`~outcomes._labels.path_note`
+#: one note in both languages: (Japanese, English), from :func:`~outcomes._path_notes.path_note`
 Note = tuple[str, str]
 _n = path_note
 
