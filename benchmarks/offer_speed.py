@@ -1,9 +1,11 @@
 """Offer speed: one offer from a loaded model, and batch offers against a loop of single offers.
 
 Run: ``PYTHONPATH=src nice python benchmarks/offer_speed.py [--n 50000] [--loop 200]``.
-Prints single-offer latency (a clean row, and a mapping that is cleaned) and
-batch throughput (``batch_offers`` with the monthly proposal and warnings)
-beside the baseline: a loop of ``opening_offer``. Synthetic data only.
+Prints single-offer latency (a clean row, and a mapping that is cleaned; with the
+training-range check of a model directory's profile; with the top-3 drivers that
+``outcomes offer`` shows) and batch throughput (``batch_offers`` with the monthly
+proposal, warnings and ``expected_amount``; and with ``explain=True``) beside the
+baseline: a loop of ``opening_offer``. Synthetic data only.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import numpy as np
 
 from outcomes._offer import batch_offers, opening_offer
 from outcomes.datasets import simulate_cases
-from outcomes.models import MonthlyAmountModel, SettlementRatioModel, load_model
+from outcomes.models import MonthlyAmountModel, SettlementRatioModel, TrainingProfile, load_model
 
 TODAY = "2026-06-30"
 CASE = {
@@ -57,6 +59,13 @@ def main() -> None:
     print(
         f"single offer, mapping (cleaned): {_median_ms(lambda: opening_offer(ratio, CASE, as_of=TODAY), 15):7.1f} ms"
     )
+    profile = TrainingProfile.from_cases(past)
+    print(
+        f"  + training-range check:       {_median_ms(lambda: opening_offer(ratio, row, as_of=TODAY, training_profile=profile), 15):7.1f} ms"
+    )
+    print(
+        f"  + top-3 drivers (explain):    {_median_ms(lambda: opening_offer(ratio, row, as_of=TODAY, explain=True), 5):7.1f} ms"
+    )
     q = [i / 100 for i in range(1, 100)]
     print(
         f"  of which predict_quantiles:   {_median_ms(lambda: ratio.predict_quantiles(row, q), 30):7.1f} ms"
@@ -73,6 +82,11 @@ def main() -> None:
     print(f"loop of opening_offer:          {loop_rate:9,.0f} cases/s ({len(loop)} cases)")
     print(f"batch_offers (+monthly, warnings): {batch_rate:9,.0f} cases/s ({len(cases):,} cases, "
           f"{int((table['warnings'] != '').sum())} warnings)")  # fmt: skip
+    few = cases.head(500)
+    start = time.perf_counter()
+    batch_offers(ratio, few, monthly_model=monthly, as_of=TODAY, explain=True)
+    print(f"batch_offers, explain=True:     {len(few) / (time.perf_counter() - start):9,.0f} cases/s "
+          f"({len(few)} cases)")  # fmt: skip
 
 
 if __name__ == "__main__":

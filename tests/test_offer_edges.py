@@ -6,6 +6,7 @@ One ratio model and one time model fitted once on generated cases (seed 1).
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,7 @@ from outcomes._installment import installment_proposal
 from outcomes._offer import _acceptance, _acceptance_rows, _curve_levels, opening_offer
 from outcomes._paths import compare_paths, render_paths
 from outcomes._registry import servicers_seen
+from outcomes._single_case import with_as_of
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel, TimeToAgreementModel
@@ -216,3 +218,50 @@ def test_cli_unknown_key_and_forgotten_man_yen(model_dir, tmp_path, capsys):
     assert main(["offer", "--model", str(model_dir), "--case", str(small), "--as-of", TODAY]) == 2
     err = capsys.readouterr().err
     assert "out of range" in err and len(err.strip().splitlines()) == 1
+
+
+def _fitted_for_drivers():
+    past = simulate_cases(1500, seed=5, messy=False, today="2026-06-30")
+    return past, SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
+
+
+def test_offer_states_its_top_drivers_in_its_language():
+    """Issue 12: ``opening_offer(explain=True)`` gives the top 3 drivers against the reference."""
+    past, model = _fitted_for_drivers()
+    case = past[past["resolution"] == "pending"].head(1)
+    ja = opening_offer(model, case, as_of="2026-06-30", explain=True)
+    en = opening_offer(model, case, as_of="2026-06-30", explain=True, language="en")
+    assert opening_offer(model, case, as_of="2026-06-30").drivers is None
+    d = ja.drivers
+    assert 1 <= len(d) <= 3 and list(d.columns) == ["feature", "label", "points", "yen"]
+    full = model.explain(with_as_of(case, date(2026, 6, 30)))
+    contrib = full.drop(columns=["prediction", "reference_prediction"]).iloc[0].abs()
+    assert set(d["feature"]) == set(contrib.sort_values(ascending=False).index[: len(d)])
+    residual = int(case["residual_debt"].iloc[0])
+    assert (d["yen"] - (d["points"] / 100 * residual).round()).abs().max() <= 1
+    assert d.attrs["prediction"] == pytest.approx(float(full["prediction"].iloc[0]))
+    sentence = next(r for r in ja.reasons if "主な要因" in r)
+    assert all(label in sentence for label in d["label"]) and "約束ではありません" in sentence
+    en_sentence = next(r for r in en.reasons if r.startswith("Why "))
+    assert all(label in en_sentence for label in en.drivers["label"])
+    assert not any(label in en_sentence for label in d["label"] if not label.isascii())
+
+
+def test_single_offer_warns_first_when_the_case_is_outside_the_training_range():
+    """Issue 13: a debt beyond the training range is warned about first, in the language."""
+    from outcomes.models import TrainingProfile
+
+    past, model = _fitted_for_drivers()
+    profile = TrainingProfile.from_cases(past)
+    case = past[past["resolution"] == "pending"].head(1).copy()
+    usual = opening_offer(model, case, as_of="2026-06-30", training_profile=profile)
+    assert not any("範囲の外" in w for w in usual.warnings)
+    case["residual_debt"] = pd.array([400_000_000], dtype=case["residual_debt"].dtype)
+    ja = opening_offer(model, case, as_of="2026-06-30", training_profile=profile)
+    en = opening_offer(model, case, as_of="2026-06-30", training_profile=profile, language="en")
+    assert (
+        ja.warnings[0].startswith("注意: この案件はモデルが学んだ範囲の外")
+        and "残債" in ja.warnings[0]
+    )
+    assert en.warnings[0].startswith("Warning: this case lies outside what the model learned")
+    assert ja.reasons[0] == ja.warnings[0]

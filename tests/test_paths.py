@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import numpy as np
@@ -415,3 +416,51 @@ def test_render_paths_japanese_and_english():
     assert "limitation_date(" not in ja
     en = render_paths(t, "en")
     assert "label_ja" not in en and "一括和解" not in en and "¥3,200,000" in en
+
+
+_JA_CASES = [
+    # (case, keywords): together they reach every kind of note the builders write
+    ({"residual_debt": 5_800_000, "creditor": "○○保証", "servicer": "SMBC債権回収",
+      "sale_date": "2023-06-30", "monthly_income": 200_000}, {"cash_available": 100_000}),
+    ({"residual_debt": 3_200_000, "employment": "年金", "monthly_income": 140_000,
+      "creditor": "公庫", "servicer": "住宅債権管理回収機構", "sale_date": date(2023, 9, 1)}, {}),
+    ({"residual_debt": 2_000_000, "creditor": "○○信金", "employment": "自営業",
+      "sale_date": "2012-01-10"}, {"cash_available": 50_000, "judgment": "payment_order",
+                                   "default_date": "2011-06-01"}),
+    ({"residual_debt": 60_000_000, "creditor": "○○銀行", "servicer": "○○債権回収",
+      "employment": "無職"}, {"servicer_role": "bought", "budget": 8_000}),
+    ({"residual_debt": 1_200_000, "creditor": "○○保証", "servicer": "○○債権回収",
+      "sale_date": "2024-01-10"}, {"servicer_role": "consigned", "guarantor": True,
+                                   "judgment": "court_settlement"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "keywords"), _JA_CASES)
+def test_japanese_rendering_has_no_english_note(case, keywords):
+    """Issue 11: an analyst reading ``render_paths(table, "ja")`` reads Japanese only.
+
+    Every note of every way out is written in both languages (``notes_ja``
+    beside ``notes``), and the Japanese rendering prints no English word of
+    the English notes or of the sources (only statute names and Japanese).
+    """
+    table = compare_paths(case, as_of=date(2024, 6, 1), **keywords)
+    assert table["notes_ja"].str.len().gt(0).all()
+    text = render_paths(table, "ja")
+    notes, sources = text.split("出典:")
+    english = re.findall(r"\b[a-z]{3,}\b", notes)  # web addresses may stay in the sources
+    assert english == [], english
+    assert "¥" not in text and "(L)" not in text and "(H)" not in text
+    assert all(note in text for note in table["notes_ja"])
+    assert all(note in render_paths(table, "en") for note in table["notes"])
+
+
+def test_every_note_template_has_both_languages():
+    """Issue 11: every note template has a Japanese and an English text with the same fields."""
+    import string
+
+    from outcomes._path_notes import PATH_NOTES
+
+    for key, (ja, en) in PATH_NOTES.items():
+        assert ja and en, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (ja, en)]
+        assert fields[0] == fields[1] or key == "rehab_unavailable", key

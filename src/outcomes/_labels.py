@@ -23,16 +23,21 @@ __all__ = [
     "ACCEPTANCE_LABELS",
     "BATCH_OFFER_LABELS_JA",
     "CREDIT_RECORD",
+    "DRIVER_LABELS",
     "ESTIMATE_NOTICE",
     "GUARANTOR_EFFECTS",
     "LANGUAGES",
     "OFFER_LABELS",
     "PATH_LABELS",
+    "SERVICER_STATUS_JA",
     "WAIT_TABLE_LABELS",
     "WAIT_TABLE_ROWS",
     "agreement_chance_sentence",
     "check_language",
     "creditor_label",
+    "driver_label",
+    "driver_text",
+    "drivers_sentence",
     "format_chance",
     "format_pct",
     "format_yen",
@@ -240,6 +245,101 @@ def offer_reasons(
         f"negotiation itself is for a 弁護士 (弁護士法 §72)."
     )
     return reasons
+
+
+#: names of the model's features in an offer's drivers: {feature: (Japanese, English)}
+DRIVER_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "log_residual_debt": ("残債", "residual debt"),
+        "residual_debt": ("残債", "residual debt"),
+        "monthly_income": ("月収(手取り)", "monthly income"),
+        "household_size": ("世帯人数", "household size"),
+        "age": ("年齢", "age"),
+        "age_band": ("年代", "age band"),
+        "employment": ("職業", "employment"),
+        "creditor_type": ("債権者区分", "creditor type"),
+        "has_servicer": ("サービサーの有無", "servicer on the case"),
+        "servicer": ("サービサー", "servicer"),
+        "servicer_role": ("サービサーの役割", "servicer's role"),
+        "months_waited": ("売却からの月数", "months since the sale"),
+        "sale_year": ("売却年", "year of the sale"),
+        "prefecture": ("都道府県", "prefecture"),
+        "guarantor": ("保証人", "guarantor"),
+        "judgment": ("判決等", "judgment"),
+        "delinquency_rate": ("遅延損害金の利率", "default interest rate"),
+    }
+)
+
+
+def driver_label(feature: str, language: str) -> str:
+    """A model feature in words (``"servicer"`` → ``サービサー``); unknown names as they are.
+
+    Examples
+    --------
+    >>> driver_label("months_waited", "ja"), driver_label("x_1", "en")
+    ('売却からの月数', 'x_1')
+    """
+    pair = DRIVER_LABELS.get(feature)
+    return feature if pair is None else pair[0 if language == "ja" else 1]
+
+
+def driver_text(feature: str, share: float, residual: float | None, language: str) -> str:
+    """One driver: its name, percentage points and, with the residual, yen.
+
+    Examples
+    --------
+    >>> driver_text("servicer", -0.0063, 5_800_000, "ja")
+    'サービサー −0.6pt(約−3万7,000円)'
+    >>> driver_text("servicer", 0.004, None, "en")
+    'servicer +0.4 pt'
+    """
+    sign = "+" if share >= 0 else "−"
+    points = f"{sign}{abs(share) * 100:.1f}"
+    name = driver_label(feature, language)
+    if language == "ja":
+        text = f"{name} {points}pt"
+        if residual is not None:
+            amount = int(round(abs(share) * residual, -3))
+            text += f"(約{sign}{format_yen(amount, 'ja')})"
+        return text
+    text = f"{name} {points} pt"
+    if residual is not None:
+        amount = int(round(abs(share) * residual, -3))
+        text += f" (about {sign}{format_yen(amount, 'en')})"
+    return text
+
+
+def drivers_sentence(
+    drivers: list[tuple[str, float]],
+    prediction: float,
+    reference: float,
+    residual: float,
+    language: str,
+) -> str:
+    """The reason an offer gives for its settlement ratio: the top drivers against the reference.
+
+    ``drivers`` are (feature, contribution to the predicted median ratio);
+    ``reference`` is the model's prediction for its reference case (the
+    training data's median case).
+
+    Examples
+    --------
+    >>> drivers_sentence([("servicer", -0.0063), ("age", 0.0036)], 0.033, 0.029, 5_800_000, "en")[:60]
+    'Why 3.3%: against the reference case (the training data’s me'
+    """
+    parts = [driver_text(f, c, residual, language) for f, c in drivers]
+    if language == "ja":
+        return (
+            f"和解率の予測{prediction:.1%}の主な要因(学習データの中央的な事例の{reference:.1%}と比べて): "
+            + "、".join(parts)
+            + "。モデルの内訳であり、債務者への説明や約束ではありません。"
+        )
+    return (
+        f"Why {prediction:.1%}: against the reference case (the training data’s median case, "
+        f"{reference:.1%}), the largest contributions are "
+        + ", ".join(parts)
+        + ". An internal breakdown of the model, not a statement to the debtor."
+    )
 
 
 # ==========================================================================
@@ -570,7 +670,21 @@ BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
         "chance_target": "想定着地以下の割合",
         "chance_walk_away": "上限以下の割合",
         "monthly": "分割弁済の月額",
+        "monthly_low": "分割弁済の月額(似た事例の下側1割)",
+        "monthly_high": "分割弁済の月額(似た事例の上側1割)",
+        "expected_amount": "一括和解の期待値(平均)",
+        "drivers": "主な要因",
         "servicer_status": "サービサーの状態",
         "warnings": "注意",
+    }
+)
+
+#: the servicer status of a batch offer in Japanese (``--labels ja``)
+SERVICER_STATUS_JA: Mapping[str, str] = MappingProxyType(
+    {
+        "none": "サービサーなし",
+        "known": "登録簿・学習データにあり",
+        "unseen": "学習データになし",
+        "unmatched": "登録簿になし",
     }
 )

@@ -54,8 +54,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._batch_offers import BATCH_CHUNK, batch_offers, opening_offers  # noqa: F401
 from outcomes._contract import DEFAULT_K
-from outcomes._errors import CaseError, OutcomesError
+from outcomes._errors import OutcomesError
 from outcomes._installment import InstallmentProposal, installment_proposal
 from outcomes._labels import (
     ESTIMATE_NOTICE,
@@ -64,11 +65,28 @@ from outcomes._labels import (
     WAIT_TABLE_ROWS,
     agreement_chance_sentence,
     check_language,
-    creditor_label,
+    driver_label,
+    drivers_sentence,
     format_chance,
     format_yen,
     offer_reasons,
     servicer_warning,
+)
+from outcomes._offer_basis import (  # noqa: F401 (re-exported: their home is _offer_basis)
+    BASIS_RANGE_LEVELS,
+    CURVE_LEVELS,
+    OFFER_LEVELS,
+    OFFER_UNIT,
+    Basis,
+    PastLumpSums,
+    _acceptance,
+    _acceptance_rows,
+    _basis,
+    _check_levels,
+    _curve_levels,
+    _offer_amounts,
+    _ratio_quantiles,
+    index_past_cases,
 )
 from outcomes._registry import ServicersLike, servicer_status, servicers_seen
 from outcomes._single_case import (
@@ -79,7 +97,6 @@ from outcomes._single_case import (
     case_to_settle,
     first_value,
     renamed_keywords,
-    with_as_of,
 )
 
 __all__ = [
@@ -96,320 +113,7 @@ __all__ = [
     "opening_offers",
 ]
 
-#: quantile levels of the settlement ratio read as opening, target and walk-away
-OFFER_LEVELS: tuple[float, float, float] = (0.20, 0.50, 0.85)
-#: levels the predictive CDF is built from: 1%, 2%, …, 99%
-CURVE_LEVELS: tuple[float, ...] = tuple(round(i / 100, 2) for i in range(1, 100))
-#: lump sums are offered in steps of this many yen (and at least this much)
-OFFER_UNIT = 10_000
-#: levels of the range of past settlement ratios shown in the basis
-BASIS_RANGE_LEVELS: tuple[float, float] = (0.10, 0.90)
 
-
-# ==========================================================================
-# The predictive CDF
-# ==========================================================================
-
-
-def _knots(levels: np.ndarray, ratios: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Knots (ratio, level) of the piecewise-linear predictive CDF, strictly increasing in ratio.
-
-    Adds (0, 0) and (1, 1); a ratio that appears several times keeps its
-    highest level (the CDF is right-continuous).
-    """
-    x = np.concatenate([[0.0], np.clip(ratios, 0.0, 1.0), [1.0]])
-    x = np.maximum.accumulate(x)
-    f = np.concatenate([[0.0], levels, [1.0]])
-    # np.unique keeps the first occurrence: reverse to keep the highest level of a tie
-    xu, first = np.unique(x[::-1], return_index=True)
-    return xu, f[::-1][first]
-
-
-def _cdf(levels: np.ndarray, ratios: np.ndarray, share: np.ndarray) -> np.ndarray:
-    """F(share): the predictive CDF of the settlement ratio at ``share`` (vectorised)."""
-    xu, fu = _knots(levels, ratios)
-    out = np.interp(share, xu, fu)
-    return np.where(share <= 0, 0.0, np.where(share >= 1, 1.0, out))
-
-
-def _acceptance(
-    levels: np.ndarray, ratios: np.ndarray, residual: int, amount: np.ndarray
-) -> np.ndarray:
-    amount = np.asarray(amount, dtype="float64")
-    if residual <= 0:
-        return np.where(amount > 0, 1.0, 0.0)
-    out = _cdf(levels, ratios, amount / residual)
-    out = np.where(amount >= residual, 1.0, out)
-    return np.where(amount <= 0, 0.0, out)
-
-
-def _acceptance_rows(
-    levels: np.ndarray, Q: np.ndarray, residual: np.ndarray, amount: np.ndarray
-) -> np.ndarray:
-    """:func:`_acceptance` for many cases at once: row ``i`` of ``amount`` read on ``Q[i]``.
-
-    Same knots as :func:`_knots` (0 and 1 added, running maximum, a tied
-    ratio at its highest level), without a Python loop over cases.
-    """
-    n = Q.shape[0]
-    x = np.concatenate([np.zeros((n, 1)), np.clip(Q, 0.0, 1.0), np.ones((n, 1))], axis=1)
-    x = np.maximum.accumulate(x, axis=1)
-    f = np.concatenate([[0.0], levels, [1.0]])
-    residual = np.asarray(residual, dtype="float64")[:, None]
-    amount = np.asarray(amount, dtype="float64")
-    share = amount / residual
-    out = np.empty_like(share)
-    for j in range(share.shape[1]):
-        s = share[:, j : j + 1]
-        right = (x <= s).sum(axis=1)  # first knot beyond s
-        left = np.clip(right - 1, 0, x.shape[1] - 1)
-        right = np.clip(right, 0, x.shape[1] - 1)
-        rows = np.arange(n)
-        x_left, x_right = x[rows, left], x[rows, right]
-        # a tied ratio counts at its highest level: the last knot equal to each end
-        right_end = (x <= x_right[:, None]).sum(axis=1) - 1
-        f_left, f_right = f[left], f[right_end]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = np.where(x_right > x_left, (s[:, 0] - x_left) / (x_right - x_left), 0.0)
-        out[:, j] = f_left + (f_right - f_left) * np.clip(t, 0.0, 1.0)
-    out = np.where(share >= 1, 1.0, np.where(share <= 0, 0.0, out))
-    out = np.where(amount >= residual, 1.0, out)
-    return np.where(amount <= 0, 0.0, out)
-
-
-def _offer_amounts(
-    low: np.ndarray, mid: np.ndarray, high: np.ndarray, residual: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Opening, target and walk-away in yen from three ratio quantiles (vectorised)."""
-    unit = float(OFFER_UNIT)
-    residual = np.asarray(residual, dtype="float64")
-    floor_amount = np.minimum(unit, residual)  # at least ¥10,000, unless the debt is smaller
-    opening = np.floor(low * residual / unit) * unit
-    target = np.floor(mid * residual / unit + 0.5) * unit
-    walk = np.ceil(high * residual / unit - 1e-9) * unit
-    opening = np.clip(opening, floor_amount, residual)
-    target = np.clip(np.maximum(target, opening), floor_amount, residual)
-    walk = np.clip(np.maximum(walk, target), floor_amount, residual)
-    return opening, target, walk
-
-
-def _check_levels(levels: Sequence[float]) -> tuple[float, float, float]:
-    try:
-        out = tuple(float(v) for v in levels)
-    except (TypeError, ValueError):
-        out = ()
-    if len(out) != 3 or not 0.0 < out[0] < out[1] < out[2] < 1.0:
-        raise CaseError(
-            f"levels must be three increasing quantile levels in (0, 1), got {levels!r}"
-        )
-    return out  # type: ignore[return-value]
-
-
-def _curve_levels(levels: tuple[float, float, float]) -> np.ndarray:
-    return np.unique(np.round(np.concatenate([CURVE_LEVELS, levels]), 6))
-
-
-def _ratio_quantiles(model: Any, cases: pd.DataFrame, grid: np.ndarray) -> np.ndarray:
-    method = getattr(model, "predict_quantiles", None)
-    if method is None:
-        raise OutcomesError(
-            f"opening offers need a fitted SettlementRatioModel, got {type(model).__name__}"
-        )
-    values = np.asarray(method(cases, [float(v) for v in grid]), dtype="float64")
-    values = np.clip(np.nan_to_num(values, nan=0.0), 0.0, 1.0)
-    return np.maximum.accumulate(values, axis=1)
-
-
-# ==========================================================================
-# The basis: similar past cases
-# ==========================================================================
-
-
-@dataclass(frozen=True)
-class Basis:
-    """The similar past lump-sum settlements an offer rests on.
-
-    Attributes
-    ----------
-    group : str
-        The group in words (``"同じ債権者区分(保証会社)・同じサービサー(SMBC債権回収)"``).
-    filters : tuple of (str, str)
-        The group as column/value pairs; ``("servicer_held", "yes")`` means
-        "a servicer holds the claim".
-    n_cases : int
-        Past lump-sum settlements in the group; never fewer than ``k``.
-    ratio_low, ratio_median, ratio_high : float
-        10%, 50% and 90% quantiles of their settlement ratios.
-    broadened : bool
-        True when a narrower group had fewer than ``k`` cases and was widened.
-    note : str
-        Why it was widened (empty otherwise).
-    """
-
-    group: str
-    filters: tuple[tuple[str, str], ...]
-    n_cases: int
-    ratio_low: float
-    ratio_median: float
-    ratio_high: float
-    broadened: bool = False
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class PastLumpSums:
-    """Past lump-sum settlements indexed once, for the basis of many offers.
-
-    Only the four columns the basis needs are kept (nothing personal):
-    numpy arrays of the creditor type, the servicer (None when none), whether
-    a servicer holds the claim, and the settlement ratio. Build it with
-    :func:`index_past_cases`.
-    """
-
-    creditor_type: np.ndarray = field(repr=False)
-    servicer: np.ndarray = field(repr=False)
-    held: np.ndarray = field(repr=False)
-    ratio: np.ndarray = field(repr=False)
-
-    def __len__(self) -> int:
-        return len(self.ratio)
-
-
-def index_past_cases(past_cases: pd.DataFrame | PastLumpSums) -> PastLumpSums:
-    """The past lump-sum settlements of a clean table, indexed for :func:`opening_offer`.
-
-    Parameters
-    ----------
-    past_cases : DataFrame
-        The clean case table (``resolution``, ``settlement_ratio``,
-        ``creditor_type`` and ``servicer`` are read). A :class:`PastLumpSums`
-        is returned as it is.
-
-    Returns
-    -------
-    PastLumpSums
-
-    Raises
-    ------
-    OutcomesError
-        If a needed column is missing.
-
-    Examples
-    --------
-    >>> past = pd.DataFrame({"resolution": ["lump_sum", "installment"],
-    ...                      "settlement_ratio": [0.05, None],
-    ...                      "creditor_type": ["bank", "bank"], "servicer": ["X回収", None]})
-    >>> len(index_past_cases(past))
-    1
-    """
-    if isinstance(past_cases, PastLumpSums):
-        return past_cases
-    needed = ("resolution", "settlement_ratio", "creditor_type", "servicer")
-    missing = [c for c in needed if c not in past_cases.columns]
-    if missing:
-        raise OutcomesError(
-            f"past_cases lacks column(s) {', '.join(missing)}; pass the clean case table"
-        )
-    resolution = past_cases["resolution"].astype("string")
-    ratio = pd.to_numeric(past_cases["settlement_ratio"], errors="coerce").astype("Float64")
-    keep = ((resolution == "lump_sum").fillna(False) & ratio.notna()).to_numpy(dtype=bool)
-    servicer = past_cases["servicer"].astype("string").str.strip()
-    servicer = servicer.where(servicer != "")[keep]
-    creditor_type = past_cases["creditor_type"].astype("string")[keep]
-    return PastLumpSums(
-        creditor_type=creditor_type.astype(object).where(creditor_type.notna(), None).to_numpy(),
-        servicer=servicer.astype(object).where(servicer.notna(), None).to_numpy(),
-        held=servicer.notna().to_numpy(dtype=bool),
-        ratio=ratio[keep].clip(0.0, None).to_numpy(dtype="float64"),
-    )
-
-
-def _basis(
-    history: PastLumpSums,
-    creditor_type: str | None,
-    servicer: str | None,
-    k: int,
-    language: str,
-) -> Basis | None:
-    """The narrowest group of past lump sums like this case with at least ``k`` cases."""
-    ja = language == "ja"
-    ct = creditor_label(creditor_type, language)
-    held = servicer is not None
-    held_code = "yes" if held else "no"
-    same_ct = history.creditor_type == creditor_type
-    same_held = history.held == held
-    # (group in words, filters, rows, short name used when the group is widened)
-    candidates: list[tuple[str, tuple[tuple[str, str], ...], np.ndarray, str]] = []
-    if creditor_type is not None and held:
-        same_sv = history.servicer == servicer
-        candidates.append(
-            (
-                f"同じ債権者区分({ct})・同じサービサー({servicer})"
-                if ja
-                else f"the same creditor type ({ct}) and servicer ({servicer})",
-                (("creditor_type", creditor_type), ("servicer", servicer)),
-                same_ct & same_sv,
-                "同じサービサー" if ja else "the same servicer",
-            )
-        )
-    if creditor_type is not None:
-        if ja:
-            status = "サービサーが保有する" if held else "サービサーに譲渡されていない"
-            group, short = f"同じ債権者区分({ct})で{status}債権", f"{status}{ct}の債権"
-        else:
-            status = "held by a servicer" if held else "not sold to a servicer"
-            group, short = f"the same creditor type ({ct}), {status}", f"{ct} claims {status}"
-        candidates.append(
-            (
-                group,
-                (("creditor_type", creditor_type), ("servicer_held", held_code)),
-                same_ct & same_held,
-                short,
-            )
-        )
-        candidates.append(
-            (
-                f"同じ債権者区分({ct})" if ja else f"the same creditor type ({ct})",
-                (("creditor_type", creditor_type),),
-                same_ct,
-                f"債権者区分({ct})" if ja else f"creditor type {ct}",
-            )
-        )
-    if ja:
-        group = "サービサーが保有する債権" if held else "サービサーに譲渡されていない債権"
-    else:
-        group = "claims held by a servicer" if held else "claims not sold to a servicer"
-    candidates.append((group, (("servicer_held", held_code),), same_held, group))
-    everyone = "すべての債権者" if ja else "all creditors"
-    candidates.append((everyone, (), np.ones(len(history), dtype=bool), everyone))
-
-    for i, (group, filters, mask, _) in enumerate(candidates):
-        ratios = history.ratio[mask]
-        if len(ratios) < k:
-            continue
-        note = ""
-        if i > 0:
-            narrow = candidates[0][3]
-            note = (
-                f"{narrow}の事例が{k}件未満のため、{group}に広げています。"
-                if ja
-                else f"Fewer than {k} past cases of {narrow}: widened to {group}."
-            )
-        lo, med, hi = np.quantile(ratios, [BASIS_RANGE_LEVELS[0], 0.5, BASIS_RANGE_LEVELS[1]])
-        return Basis(
-            group=group,
-            filters=filters,
-            n_cases=int(len(ratios)),
-            ratio_low=float(lo),
-            ratio_median=float(med),
-            ratio_high=float(hi),
-            broadened=i > 0,
-            note=note,
-        )
-    return None
-
-
-# ==========================================================================
 # ==========================================================================
 # The offer
 # ==========================================================================
@@ -470,6 +174,11 @@ class Offer:
     agreement_within: tuple[float, float] | None = None
     #: with a time model: now / +6 / +12 months — target amount and chance of agreement
     wait_table: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    #: with ``explain=True``: the top drivers of the predicted median ratio against the
+    #: model's reference case — ``feature``, ``label`` (in ``language``), ``points``
+    #: (percentage points of the ratio) and ``yen`` (× the residual debt); attrs hold
+    #: ``prediction`` and ``reference`` (ratios). An internal breakdown, not a promise.
+    drivers: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     @property
     def notice(self) -> str:
@@ -566,6 +275,8 @@ def opening_offer(
     servicers: ServicersLike = None,
     time_model: Any = None,
     ignore_unknown_keys: bool = False,
+    explain: bool = False,
+    training_profile: Any = None,
 ) -> Offer:
     """The opening offer of a lump-sum settlement (一括和解) for one case.
 
@@ -627,6 +338,17 @@ def opening_offer(
         the target amount and that chance (:attr:`Offer.wait_table`).
     ignore_unknown_keys : bool, default False
         Drop keys of ``case`` outside the contract instead of refusing it.
+    explain : bool, default False
+        Add the top 3 drivers of the predicted settlement ratio from
+        ``ratio_model.explain`` (:attr:`Offer.drivers`) and a reason that
+        states them in percentage points and yen against the model's
+        reference case (about 0.3 s more per offer, hence off by default).
+    training_profile : TrainingProfile, optional
+        The model directory's training profile
+        (``outcomes._io.read_model_dir(path).profile``; else the time
+        model's ``profile_``): a case outside what the model saw (a debt
+        beyond the training range, a servicer never seen) puts a one-line
+        warning first, in ``language``.
 
     Returns
     -------
@@ -692,6 +414,26 @@ def opening_offer(
     reasons = offer_reasons(amounts, chances, basis, n_train, language)
     warning = servicer_warning(status.status, status.name, status.suggestions, language)
     warnings = () if warning is None else (warning,)
+    drift_note = _case_drift_warning(
+        training_profile if training_profile is not None else getattr(time_model, "profile_", None),
+        frame,
+        language,
+    )
+    if drift_note is not None:
+        warnings = (drift_note, *warnings)
+    drivers = None
+    if explain:
+        drivers = _drivers(ratio_model, frame, residual, language)
+        if drivers is not None:
+            reasons.append(
+                drivers_sentence(
+                    list(zip(drivers["feature"], drivers["points"] / 100, strict=True)),
+                    drivers.attrs["prediction"],
+                    drivers.attrs["reference"],
+                    residual,
+                    language,
+                )
+            )
     waited, within, wait_table = None, None, None
     if time_model is not None:
         waited, within, wait_table = _time_view(ratio_model, time_model, frame, day, language)
@@ -790,6 +532,76 @@ def opening_offer(
         months_waited=waited,
         agreement_within=within,
         wait_table=wait_table,
+        drivers=drivers,
+    )
+
+
+#: how many drivers an offer states
+TOP_DRIVERS = 3
+
+
+def _drivers(
+    ratio_model: Any, frame: pd.DataFrame, residual: int, language: str
+) -> pd.DataFrame | None:
+    """The top drivers of one case's predicted median ratio (None without ``explain``)."""
+    method = getattr(ratio_model, "explain", None)
+    if method is None:
+        return None
+    table = method(frame)
+    row = table.iloc[0]
+    prediction = float(row["prediction"])
+    reference = float(row["reference_prediction"])
+    contributions = row.drop(["prediction", "reference_prediction"]).astype("float64")
+    contributions = contributions[contributions.abs() > 0]
+    top = contributions.reindex(contributions.abs().sort_values(ascending=False).index)
+    top = top.head(TOP_DRIVERS)
+    out = pd.DataFrame(
+        {
+            "feature": pd.array(list(top.index), dtype="str"),
+            "label": pd.array([driver_label(f, language) for f in top.index], dtype="str"),
+            "points": pd.array(top.to_numpy() * 100, dtype="Float64"),
+            "yen": pd.array(np.round(top.to_numpy() * residual), dtype="Int64"),
+        }
+    )
+    out.attrs = {"prediction": prediction, "reference": reference}
+    return out
+
+
+def _case_drift_warning(profile: Any, frame: pd.DataFrame, language: str) -> str | None:
+    """One line, first in the offer, when the case lies outside what the model saw."""
+    if profile is None:
+        return None
+    from outcomes.models import drift
+
+    result = drift(profile, frame)
+    # an unseen servicer has its own warning (servicer_warning): not said twice
+    outside = result[(result["share_outside"] > 0) & (result["feature"] != "servicer")]
+    if not len(outside):
+        return None
+    parts = []
+    for row in outside.itertuples(index=False):
+        name = driver_label(str(row.feature), language)
+        if row.new_categories:
+            parts.append(
+                f"{name}「{row.new_categories}」は学習データにありません"
+                if language == "ja"
+                else f"{name} '{row.new_categories}' never seen in training"
+            )
+        else:
+            parts.append(
+                f"{name}が学習データの範囲外です"
+                if language == "ja"
+                else f"{name} beyond the training range"
+            )
+    return (
+        "注意: この案件はモデルが学んだ範囲の外にあります("
+        + "、".join(parts)
+        + ")。見積りは外挿で、"
+        "確かさが下がります。"
+        if language == "ja"
+        else "Warning: this case lies outside what the model learned from ("
+        + "; ".join(parts)
+        + "): the estimate is an extrapolation, less certain."
     )
 
 
@@ -830,222 +642,3 @@ def _time_view(
         }
     )
     return waited, (float(chance[0, 0]), float(chance[0, 1])), table
-
-
-@renamed_keywords(model="ratio_model")
-def opening_offers(
-    ratio_model: Any,
-    cases: pd.DataFrame,
-    *,
-    as_of: date | str | None = None,
-    levels: Sequence[float] = OFFER_LEVELS,
-) -> pd.DataFrame:
-    """Opening, target and walk-away for every case of a clean table, with their chances.
-
-    The same numbers as :func:`opening_offer` case by case, computed in one
-    pass (for reports, and to check that the chances are calibrated).
-
-    Parameters
-    ----------
-    ratio_model : SettlementRatioModel
-        Fitted (the old keyword ``model=`` works for one release, with a
-        FutureWarning).
-    cases : DataFrame
-        The clean table.
-    as_of : date or str, optional
-        Empty agreement dates are taken as this day.
-    levels : three floats, default (0.20, 0.50, 0.85)
-
-    Returns
-    -------
-    DataFrame
-        Index of ``cases``; ``residual_debt``, ``opening``, ``target``,
-        ``walk_away`` (Int64 yen) and ``chance_opening``, ``chance_target``,
-        ``chance_walk_away`` (Float64); empty where the residual debt is
-        missing or 0.
-
-    Examples
-    --------
-    >>> from outcomes.datasets import simulate_cases
-    >>> from outcomes.models import SettlementRatioModel
-    >>> past = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
-    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
-    >>> table = opening_offers(model, past.head(50))
-    >>> bool((table["opening"] <= table["walk_away"]).all())
-    True
-    """
-    lv = _check_levels(levels)
-    if not isinstance(cases, pd.DataFrame):
-        raise OutcomesError(
-            f"opening_offers takes the clean case table, got {type(cases).__name__}"
-        )
-    frame = with_as_of(cases, as_date(as_of, "as_of"))
-    residual = frame["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
-    ok = np.isfinite(residual) & (residual > 0)
-    grid = _curve_levels(lv)
-    columns = ("opening", "target", "walk_away")
-    out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
-    chance = {c: np.full(len(frame), np.nan) for c in columns}
-    if ok.any():
-        Q = _ratio_quantiles(ratio_model, frame[ok], grid)
-        at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
-        amounts = _offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
-        rows = np.flatnonzero(ok)
-        for name, values in zip(columns, amounts, strict=True):
-            out[name][rows] = values
-        A = np.column_stack(amounts)
-        C = _acceptance_rows(grid, Q, residual[ok], A)
-        for j, name in enumerate(columns):
-            chance[name][rows] = C[:, j]
-
-    def ints(a: np.ndarray) -> pd.arrays.IntegerArray:
-        return pd.array(np.where(np.isnan(a), None, a), dtype="Int64")  # type: ignore[return-value]
-
-    table = pd.DataFrame(
-        {
-            "residual_debt": ints(np.where(ok, residual, np.nan)),
-            **{name: ints(out[name]) for name in columns},
-            **{
-                f"chance_{name}": pd.array(
-                    np.where(np.isnan(chance[name]), None, chance[name]), dtype="Float64"
-                )
-                for name in columns
-            },
-        },
-        index=cases.index,
-    )
-    return table
-
-
-#: rows scored at a time by :func:`batch_offers` (a progress bar shows from two chunks up)
-BATCH_CHUNK = 20_000
-
-
-def _status_columns(
-    servicer: pd.Series, seen: frozenset[str] | None, servicers: ServicersLike, language: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """Servicer status and warning per case; each distinct servicer is looked at once."""
-    codes, uniques = pd.factorize(servicer.astype(object), use_na_sentinel=True)
-    statuses = [servicer_status(u, seen, servicers) for u in uniques]
-    status = np.array([st.status for st in statuses] + ["none"], dtype=object)
-    warn = [servicer_warning(st.status, st.name, st.suggestions, language) for st in statuses]
-    warning = np.array([w or "" for w in warn] + [""], dtype=object)
-    return status[codes], warning[codes]
-
-
-def batch_offers(
-    ratio_model: Any,
-    cases: pd.DataFrame,
-    *,
-    monthly_model: Any = None,
-    as_of: date | str | None = None,
-    servicers: ServicersLike = None,
-    language: str = "ja",
-    levels: Sequence[float] = OFFER_LEVELS,
-    chunk_size: int = BATCH_CHUNK,
-    progress: bool = False,
-) -> pd.DataFrame:
-    """Offers for every case of a clean table: amounts, their chances, instalments and warnings.
-
-    The vectorised batch path: :func:`opening_offers` (the same amounts and
-    chances as :func:`opening_offer` case by case), the monthly instalment of
-    similar cases from ``monthly_model`` (its median and 10–90% range), and
-    each case's servicer status with the warning an offer would put first.
-    Every figure is an internal estimate, never a promise to the debtor.
-
-    Parameters
-    ----------
-    ratio_model : SettlementRatioModel
-        Fitted.
-    cases : DataFrame
-        The clean table.
-    monthly_model : MonthlyAmountModel, optional
-        Fitted; adds ``monthly``, ``monthly_low`` and ``monthly_high``.
-    as_of : date or str, optional
-        Empty agreement dates are taken as this day.
-    servicers : path, DataFrame or list of them, optional
-        The firm's own servicer registry file(s).
-    language : {"ja", "en"}, default "ja"
-        Language of the warnings.
-    levels : three floats, default (0.20, 0.50, 0.85)
-    chunk_size : int, default 20,000
-        Rows scored at a time.
-    progress : bool, default False
-        Show a progress bar (tqdm) when there is more than one chunk.
-
-    Returns
-    -------
-    DataFrame
-        Index of ``cases``: ``case_id``, the columns of :func:`opening_offers`,
-        ``monthly``, ``monthly_low``, ``monthly_high`` (Int64, with a monthly
-        model), ``servicer_status`` and ``warnings`` (empty when none). Cases
-        whose residual debt is missing or under ¥10,000 have no amounts and
-        say so in ``warnings``.
-
-    Examples
-    --------
-    >>> from outcomes.datasets import simulate_cases
-    >>> from outcomes.models import SettlementRatioModel
-    >>> past = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
-    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
-    >>> table = batch_offers(model, past.head(20), language="en")
-    >>> sorted(set(table["servicer_status"]) - {"none", "known", "unseen", "unmatched"})
-    []
-    >>> bool((table["opening"] <= table["walk_away"]).all())
-    True
-    """
-    from outcomes._single_case import MIN_RESIDUAL_DEBT
-
-    language = check_language(language)
-    if not isinstance(cases, pd.DataFrame):
-        raise OutcomesError(f"batch_offers takes the clean case table, got {type(cases).__name__}")
-    chunk_size = as_count(chunk_size, "chunk_size")
-    day = as_date(as_of, "as_of")
-    residual = cases["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
-    small = np.isfinite(residual) & (residual < MIN_RESIDUAL_DEBT)
-    # a residual under ¥10,000 (万円 forgotten) gets no amounts, only its warning
-    scored = cases.assign(
-        residual_debt=cases["residual_debt"].where(~small).astype(cases["residual_debt"].dtype)
-    )
-    starts = range(0, len(cases), chunk_size)
-    if progress and len(starts) > 1:
-        from tqdm.auto import tqdm
-
-        starts = tqdm(starts, desc="offers", unit="chunk", leave=False)  # type: ignore[assignment]
-    parts = []
-    for start in starts:
-        chunk = scored.iloc[start : start + chunk_size]
-        part = opening_offers(ratio_model, chunk, as_of=day, levels=levels)
-        if monthly_model is not None:
-            frame = with_as_of(chunk, day)
-            has = part["residual_debt"].notna().to_numpy()
-            q = np.full((len(chunk), 3), np.nan)
-            if has.any():
-                q[has] = np.maximum.accumulate(
-                    np.asarray(
-                        monthly_model.predict_quantiles(frame[has], [0.1, 0.5, 0.9]), "float64"
-                    ),
-                    axis=1,
-                )
-            q = np.where(np.isnan(q), np.nan, np.maximum(np.round(q), 0))
-            for j, name in enumerate(("monthly_low", "monthly", "monthly_high")):
-                part[name] = pd.array(np.where(np.isnan(q[:, j]), None, q[:, j]), dtype="Int64")
-        parts.append(part)
-    table = pd.concat(parts) if parts else opening_offers(ratio_model, cases, levels=levels)
-    if monthly_model is not None:
-        table = table[[*table.columns[:7], "monthly", "monthly_low", "monthly_high"]]
-    status, warning = _status_columns(
-        cases["servicer"], servicers_seen(ratio_model), servicers, language
-    )
-    ja = language == "ja"
-    if small.any():
-        note = (
-            "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。"
-            if ja
-            else "residual_debt under ¥10,000 is out of range (万円 forgotten?): no offer"
-        )
-        warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
-    table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
-    table["servicer_status"] = pd.array(status, dtype="string")
-    table["warnings"] = pd.array(warning, dtype="string")
-    return table

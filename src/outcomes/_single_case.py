@@ -7,8 +7,8 @@
 - :func:`read_case_json` — one case from a JSON file, through the cleaner.
 - :func:`with_as_of` — an empty agreement date taken as the day of the offer.
 - :func:`as_yen`, :func:`as_date`, :func:`as_count` — the package's one yen
-  checker and one date converter (defined with the statutes, the lowest
-  layer); offers, instalments and :func:`~outcomes.compare_paths` import them
+  checker and one date converter (defined in :mod:`outcomes._arguments`,
+  the lowest layer); offers, instalments and :func:`~outcomes.compare_paths` import them
   from here, so a bad ``cash_available``, ``as_of`` or ``k`` raises the same
   :class:`~outcomes._errors.CaseError` everywhere.
 - :func:`renamed_keywords` — keeps an old keyword name working for one release
@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from outcomes._arguments import as_count, as_date, as_yen
 from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
@@ -39,7 +40,6 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._errors import CaseError, CaseTypeError, ReadError
-from outcomes._statutes import as_count, as_date, as_yen
 
 __all__ = [
     "CaseLike",

@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="ignore keys of the case JSON outside the contract (default: refuse them)",
     )
     p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --cases: a drivers column, the top 3 reasons of each settlement ratio (slower)",
+    )
+    p.add_argument(
         "--lang",
         dest="language",
         choices=("ja", "en"),

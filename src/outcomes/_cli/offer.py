@@ -80,9 +80,13 @@ def _time_model(model_dir: Path) -> Any:
     return model
 
 
-def _drift_line(time_model: Any, cases: pd.DataFrame) -> str | None:
-    """One line when ``cases`` lie outside the model's training data (from the kept profile)."""
-    profile = getattr(time_model, "profile_", None)
+def _drift_line(source: Any, cases: pd.DataFrame) -> str | None:
+    """One line when ``cases`` lie outside the model's training data (from the kept profile).
+
+    ``source`` is the model directory's training profile, or a time model
+    keeping one (``profile_``), or None.
+    """
+    profile = getattr(source, "profile_", source)
     if profile is None or not len(cases):
         return None
     from outcomes.models import drift, drift_warning
@@ -174,7 +178,8 @@ def render_offer(
         lines += [f"  - {r}" for r in proposal.reasons]
     if paths is not None:
         lines += ["", "他の方法との比較" if ja else "The ways out side by side"]
-        lines += ["  " + row for row in render_paths(paths, offer.language).splitlines()]
+        shown = render_paths(paths, offer.language).splitlines()
+        lines += ["  " + row for row in shown if row != offer.notice]  # the notice ends the page
     if problems is not None and len(problems):
         lines += ["", "入力の注意" if ja else "Notes on the input"]
         for _, row in problems.iterrows():
@@ -235,6 +240,8 @@ def run(args: argparse.Namespace) -> int:
         language=language,
         servicers=servicers,
         time_model=time_model,
+        explain=True,
+        training_profile=model_dir.profile,
     )
     installment = None
     if monthly_model is not None and not isinstance(offer.alternative, InstallmentProposal):
@@ -250,20 +257,22 @@ def run(args: argparse.Namespace) -> int:
         budget=budget,
         as_of=as_of,
     )
-    drifted = _drift_line(time_model, case)
-    if drifted:
-        print(f"outcomes offer: {drifted}", file=sys.stderr)
+    # a case outside what the model saw is warned about first, in the offer itself
     print(render_offer(offer, installment=installment, paths=paths, problems=problems, as_of=as_of))
     return 0
 
 
 def write_offers(table: pd.DataFrame, path: str | Path, *, japanese_labels: bool = False) -> Path:
     """Write batch offers to ``.csv``, ``.parquet`` or ``.xlsx`` (one sheet)."""
-    from outcomes._labels import BATCH_OFFER_LABELS_JA
+    from outcomes._labels import BATCH_OFFER_LABELS_JA, SERVICER_STATUS_JA
 
     path = Path(path)
     out = table.reset_index(drop=True)
     if japanese_labels:
+        if "servicer_status" in out.columns:
+            out["servicer_status"] = out["servicer_status"].map(
+                lambda v: SERVICER_STATUS_JA.get(v, v), na_action="ignore"
+            )
         out = out.rename(columns=dict(BATCH_OFFER_LABELS_JA))
     suffix = path.suffix.lower()
     try:
@@ -310,15 +319,19 @@ def run_batch(args: argparse.Namespace) -> int:
         servicers=getattr(args, "servicers", None),
         language=language,
         progress=sys.stderr.isatty(),
+        explain=bool(getattr(args, "explain", False)),
     )
     write_offers(table, output, japanese_labels=getattr(args, "labels", None) == "ja")
-    drifted = _drift_line(_time_model(model_dir.path), cases)
+    profile = model_dir.profile
+    drifted = _drift_line(profile if profile is not None else _time_model(model_dir.path), cases)
     if drifted:
         print(f"outcomes offer: {drifted}", file=sys.stderr)
     n_warn = int((table["warnings"] != "").sum())
     n_offer = int(table["opening"].notna().sum())
+    expected = format_yen(int(table["expected_amount"].sum()), "en")
     print(
         f"{n_offer} offers of {len(table)} cases written to {output}"
-        f" ({n_warn} with a warning); internal estimates, not promises to the debtor"
+        f" ({n_warn} with a warning; expected lump sums in total {expected}, from the mean);"
+        f" internal estimates, not promises to the debtor"
     )
     return 0
