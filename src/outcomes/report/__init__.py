@@ -19,6 +19,8 @@ What the report template and the notebooks import; each concern is one module:
   (:func:`check_models`);
 * :mod:`outcomes.report.plots` -- k-safe figures with Japanese labels
   (:func:`set_theme`, :func:`count_bar`, :func:`box_by` …);
+* :mod:`outcomes.report.whatif` -- :class:`OfferWhatIf`: one case's offer
+  re-drawn as cash, budget, servicer and debt change (sliders in a notebook);
 * :mod:`outcomes.report.render` -- :func:`write_report`: the packaged
   template run with papermill, one HTML file without code.
 
@@ -86,6 +88,7 @@ from outcomes.report.tables import (
     value_labels,
 )
 from outcomes.report.verify import PublishedCountError, check_html
+from outcomes.report.whatif import OfferWhatIf
 
 # figures: imported on first use, so that the command line does not load matplotlib
 _PLOTS = (
@@ -106,6 +109,7 @@ __all__ = [
     "COVERAGES",
     "JAPANESE_FONT",
     "ModelCheck",
+    "OfferWhatIf",
     "POOLED",
     "PublishedCountError",
     "QUANTILES",
