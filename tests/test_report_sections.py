@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import zlib
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -88,3 +91,45 @@ def test_totals_sum_the_models_means_not_their_medians(cases):
     assert total["monthly_total"] == pytest.approx(
         monthly.predict_mean(kept).sum(), abs=1_000 * len(shown)
     )
+
+
+def test_pdf_is_printed_from_the_same_html_with_a_japanese_font(tmp_path):
+    """--pdf: WeasyPrint (PyPI) prints the written HTML; 和文 in the font matplotlib-fontja ships."""
+    pytest.importorskip("weasyprint")
+    from outcomes.report import write_pdf
+
+    html = tmp_path / "r.html"
+    html.write_text(
+        '<html><body class="jp-Notebook"><main><h1>残債和解レポート</h1>'
+        "<table><tr><td>件数</td><td>12</td></tr></table></main></body></html>",
+        encoding="utf-8",
+    )
+    pdf = write_pdf(html)
+    data = pdf.read_bytes()
+    assert pdf == tmp_path / "r.pdf" and data.startswith(b"%PDF")
+    streams = [data]
+    for raw in re.findall(rb"stream\r?\n(.*?)endstream", data, flags=re.DOTALL):
+        try:
+            streams.append(zlib.decompress(raw))
+        except zlib.error:
+            continue
+    # the Japanese font is embedded, not a fallback without 和文
+    assert any(b"IPAexGothic" in s for s in streams)
+
+
+def test_pdf_without_weasyprint_is_one_line_report_error(tmp_path, monkeypatch):
+    import builtins
+
+    from outcomes.report import ReportError, write_pdf
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise ImportError("No module named 'weasyprint'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    with pytest.raises(ReportError, match="pip install 'outcomes\\[pdf\\]'") as info:
+        write_pdf(tmp_path / "r.html")
+    assert "\n" not in str(info.value)

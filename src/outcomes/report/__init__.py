@@ -65,6 +65,7 @@ from outcomes.report.render import (
     kernel_manager_class,
     notebook_to_html,
     template_path,
+    write_pdf,
     write_report,
 )
 from outcomes.report.survival import kaplan_meier, survival_times
@@ -171,6 +172,7 @@ __all__ = [
     "value_formatter",
     "value_labels",
     "with_derived",
+    "write_pdf",
     "write_report",
 ]
 
