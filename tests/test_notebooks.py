@@ -32,6 +32,7 @@ EXPECTED = (
     "03-models.ipynb",
     "04-opening-offer.ipynb",
     "05-report.ipynb",
+    "06-time-to-agreement.ipynb",
 )
 TIMEOUT = 300  # seconds per cell
 #: what each notebook runs with in the suite: small, so that the suite stays fast
@@ -41,6 +42,7 @@ SMALL: dict[str, dict[str, object]] = {
     "03-models.ipynb": {"n_cases": 400, "max_iter": 15},
     "04-opening-offer.ipynb": {"n_cases": 600, "max_iter": 20},
     "05-report.ipynb": {"write_html": False},
+    "06-time-to-agreement.ipynb": {"n_cases": 600, "max_iter": 30},
 }
 #: an import of a private module of outcomes
 PRIVATE_IMPORT = re.compile(r"outcomes\._|from outcomes import _")
@@ -62,7 +64,7 @@ def run(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def test_the_five_notebooks_are_there():
+def test_the_six_notebooks_are_there():
     found = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
     assert found == sorted(EXPECTED)
 

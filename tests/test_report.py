@@ -439,6 +439,15 @@ def test_report_says_when_from_what_and_which_version(report, planted):
     assert str(planted["path"].parent) not in html  # the file name only
 
 
+def test_report_compares_with_the_training_data_and_carries_the_notice(report):
+    """With --model: the drift section (training profile); totals from predict_mean; the notice."""
+    html = report["html"]
+    assert "この期間の案件とモデルの学習データの比較" in html
+    assert "変化あり" in html or "安定" in html
+    assert "交渉中の案件の想定額の合計" in html and "predict_mean" in html
+    assert outcomes.ESTIMATE_NOTICE["ja"] in html
+
+
 def test_models_are_loaded_from_model_dir_not_refitted(report):
     # (fitted without a model directory: test_without_model_dir_models_are_cross_validated_by_evaluate)
     assert "settlement_ratio.skops を読み込み(再学習なし)" in report["html"]

@@ -453,6 +453,8 @@ REPORT_DERIVED_LABELS: dict[str, str] = {
     "cases": "件数",
     "quarter": "四半期",
     "expected": "モデルの予測(中央値)",
+    "lump_sum_total": "一括和解の想定額の合計",
+    "monthly_total": "分割弁済の想定月額の合計",
 }
 
 #: Japanese headers of a breakdown's statistics

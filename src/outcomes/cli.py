@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--creditor-type", help="only cases of this creditor type")
     p.add_argument("--k", type=int, default=5, help="smallest group shown (k-anonymity)")
     p.add_argument("--model", help="model directory to report on (default: fit on the input)")
+    p.add_argument(
+        "--pdf", action="store_true", help="also print it to PDF beside the HTML (needs weasyprint)"
+    )
     return parser
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from outcomes._cli import _check_source, driver_url, is_url
-from outcomes.report import write_report
+from outcomes.report import write_pdf, write_report
 
 __all__ = ["run"]
 
@@ -14,7 +14,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the HTML report and say where it is; return the exit code.
 
     ``args`` holds ``input``, ``output``, ``period``, ``servicer``,
-    ``creditor_type``, ``k`` and ``model`` (see ``outcomes report --help``).
+    ``creditor_type``, ``k``, ``model`` and ``pdf`` (see ``outcomes report --help``).
     """
     table, query = getattr(args, "table", None), getattr(args, "query", None)
     _check_source(args.input, table=table, query=query, sheet=None)
@@ -32,4 +32,6 @@ def run(args: argparse.Namespace) -> int:
         query=query,
     )
     print(f"report: {path}")
+    if getattr(args, "pdf", False):
+        print(f"PDF: {write_pdf(path)}")
     return 0

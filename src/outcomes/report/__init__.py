@@ -19,6 +19,8 @@ What the report template and the notebooks import; each concern is one module:
   (:func:`check_models`);
 * :mod:`outcomes.report.plots` -- k-safe figures with Japanese labels
   (:func:`set_theme`, :func:`count_bar`, :func:`box_by` …);
+* :mod:`outcomes.report.whatif` -- :class:`OfferWhatIf`: one case's offer
+  re-drawn as cash, budget, servicer and debt change (sliders in a notebook);
 * :mod:`outcomes.report.render` -- :func:`write_report`: the packaged
   template run with papermill, one HTML file without code.
 
@@ -33,12 +35,16 @@ import importlib
 from outcomes.report.checks import (
     ACCURACY_COVERAGE,
     COVERAGES,
+    DRIFT_VERDICTS,
     REPORT_BASELINES,
     ModelCheck,
     accuracy_table,
     check_models,
+    expected_totals,
     predicted_ranges,
     ranges_table,
+    totals_table,
+    training_drift,
 )
 from outcomes.report.data import (
     ReportCases,
@@ -59,6 +65,7 @@ from outcomes.report.render import (
     kernel_manager_class,
     notebook_to_html,
     template_path,
+    write_pdf,
     write_report,
 )
 from outcomes.report.survival import kaplan_meier, survival_times
@@ -86,6 +93,7 @@ from outcomes.report.tables import (
     value_labels,
 )
 from outcomes.report.verify import PublishedCountError, check_html
+from outcomes.report.whatif import OfferWhatIf
 
 # figures: imported on first use, so that the command line does not load matplotlib
 _PLOTS = (
@@ -104,8 +112,10 @@ __all__ = [
     "ACCURACY_COVERAGE",
     "COUNT_CLASS",
     "COVERAGES",
+    "DRIFT_VERDICTS",
     "JAPANESE_FONT",
     "ModelCheck",
+    "OfferWhatIf",
     "POOLED",
     "PublishedCountError",
     "QUANTILES",
@@ -126,6 +136,7 @@ __all__ = [
     "comparison_styled",
     "count_bar",
     "crosstab",
+    "expected_totals",
     "heatmap",
     "kaplan_meier",
     "kernel_manager_class",
@@ -155,10 +166,13 @@ __all__ = [
     "suppression_log",
     "survival_times",
     "template_path",
+    "totals_table",
+    "training_drift",
     "trend_plot",
     "value_formatter",
     "value_labels",
     "with_derived",
+    "write_pdf",
     "write_report",
 ]
 

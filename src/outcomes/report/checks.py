@@ -24,12 +24,16 @@ from outcomes.report.tables import safe_label, value_formatter
 __all__ = [
     "ACCURACY_COVERAGE",
     "COVERAGES",
+    "DRIFT_VERDICTS",
     "REPORT_BASELINES",
     "ModelCheck",
     "accuracy_table",
     "check_models",
+    "expected_totals",
     "predicted_ranges",
     "ranges_table",
+    "totals_table",
+    "training_drift",
 ]
 
 #: central intervals whose coverage the calibration check compares with its nominal level
@@ -329,4 +333,142 @@ def ranges_table(check: ModelCheck, table: pd.DataFrame, by: str, *, coverage: f
         )
         .hide(axis="index")
         .set_caption(f"{check.name}の予測({column_label(by)}別、各案件の予測の中央値)")
+    )
+
+
+#: what the report calls drift's verdicts
+DRIFT_VERDICTS: dict[str, str] = {"stable": "安定", "shifted": "変化あり"}
+#: the report's names of drift's derived features
+_DRIFT_FEATURE_LABELS: dict[str, str] = {"log_residual_debt": "残債(対数)"}
+
+
+def training_drift(
+    model_dir: str | Path | None, cases: pd.DataFrame, *, k: int = DEFAULT_K
+) -> pd.DataFrame | None:
+    """This period's cases against the model's training data, k-safe.
+
+    Reads the training profile ``outcomes fit`` saved in ``model_dir``
+    (aggregates only) and compares it with ``cases`` by
+    :func:`outcomes.models.drift`. Published: per feature its PSI, distance,
+    verdict and the share of cases outside the training range (suppressed as
+    ``k未満`` where it stands for fewer than ``k`` cases); new categories are
+    named only when at least ``k`` of the cases hold them.
+
+    Returns
+    -------
+    DataFrame or None
+        ``特徴量``, ``PSI``, ``距離``, ``範囲外・未知の割合``, ``新しい区分``,
+        ``判定``; None without ``model_dir`` or where the directory has no
+        profile (written before profiles existed).
+
+    Examples
+    --------
+    >>> training_drift(None, pd.DataFrame()) is None
+    True
+    """
+    if model_dir is None:
+        return None
+    from outcomes._io import PROFILE_FILE
+    from outcomes.models import TrainingProfile, drift
+    from outcomes.report.tables import SUPPRESSED
+
+    path = Path(model_dir) / PROFILE_FILE
+    if not path.is_file() or len(cases) == 0:
+        return None
+    table = drift(TrainingProfile.from_json(path), cases)
+    n = table["n_current"].to_numpy(dtype="float64")
+    outside = table["share_outside"].to_numpy(dtype="float64")
+    count = outside * n
+    shown_share = [
+        SUPPRESSED if 0 < c < k - 1e-9 else f"{s:.1%}" for s, c in zip(outside, count, strict=True)
+    ]
+    new: list[str] = []
+    for feature, names in zip(table["feature"], table["new_categories"], strict=True):
+        listed = [s for s in str(names or "").split(",") if s.strip()]
+        if not listed:
+            new.append("")
+            continue
+        counts = (
+            cases[feature].astype("string").value_counts()
+            if feature in cases.columns
+            else pd.Series(dtype="int64")
+        )
+        big = [safe_label(s.strip()) for s in listed if counts.get(s.strip(), 0) >= k]
+        small = len(listed) - len(big)
+        new.append("、".join(big + ([f"ほか{small}区分({SUPPRESSED})"] if small else [])))
+    labels = [_DRIFT_FEATURE_LABELS.get(f, column_label(f)) for f in table["feature"]]
+    return pd.DataFrame(
+        {
+            "特徴量": labels,
+            "PSI": [f"{v:.3f}" for v in table["psi"]],
+            "距離": [f"{v:.3f}" for v in table["distance"]],
+            "範囲外・未知の割合": shown_share,
+            "新しい区分": new,
+            "判定": table["verdict"].map(DRIFT_VERDICTS).fillna(table["verdict"]).to_numpy(),
+        }
+    )
+
+
+def expected_totals(
+    ratio_check: ModelCheck,
+    monthly_check: ModelCheck,
+    cases: pd.DataFrame,
+    by: str = "creditor_type",
+    *,
+    k: int = DEFAULT_K,
+) -> pd.DataFrame:
+    """Pending cases: expected lump sums and monthly amounts summed per group, from the means.
+
+    A sum over cases needs each case's expected value, not its median (a sum
+    of medians understates a skewed total): the models' calibrated
+    ``predict_mean`` gives it. Groups of fewer than ``k`` pending cases are
+    pooled into one row (``その他``), itself shown only with ``k`` or more.
+    Internal estimates, never a promise.
+
+    Returns
+    -------
+    DataFrame
+        ``by`` (codes), ``cases``, ``lump_sum_total`` (Σ mean ratio × residual
+        debt, yen) and ``monthly_total`` (Σ mean monthly amount, yen), plus a
+        last row ``合計`` when two or more groups are shown.
+    """
+    pooled = "その他"
+    columns = [by, "cases", "lump_sum_total", "monthly_total"]
+    pending = cases[cases["resolution"].astype("string") == "pending"]
+    if len(pending) < k or ratio_check.model is None or monthly_check.model is None:
+        return pd.DataFrame(columns=columns)
+    debt = pending["residual_debt"].astype("Float64").to_numpy(dtype="float64", na_value=0.0)
+    frame = pd.DataFrame(
+        {
+            by: pending[by].astype("string").fillna(pooled),
+            "cases": 1,
+            "lump_sum_total": ratio_check.model.predict_mean(pending) * debt,
+            "monthly_total": monthly_check.model.predict_mean(pending),
+        },
+        index=pending.index,
+    )
+    sizes = frame.groupby(by)["cases"].transform("size")
+    frame.loc[sizes < k, by] = pooled
+    table = frame.groupby(by, sort=False).sum().reset_index()
+    table = table[table["cases"] >= k].sort_values("cases", ascending=False, kind="stable")
+    if len(table) >= 2:
+        total = pd.DataFrame([{by: "合計", **table[columns[1:]].sum().to_dict()}])
+        table = pd.concat([table, total], ignore_index=True)
+    table[["lump_sum_total", "monthly_total"]] = table[["lump_sum_total", "monthly_total"]].round(
+        -3
+    )
+    return table.reset_index(drop=True)[columns]
+
+
+def totals_table(table: pd.DataFrame, by: str = "creditor_type") -> Any:
+    """:func:`expected_totals` as a table to show (yen as ``1,234万円``)."""
+    from outcomes._labels import format_yen
+    from outcomes.report.tables import styled
+
+    shown = table.copy()
+    for column in ("lump_sum_total", "monthly_total"):
+        shown[column] = [format_yen(int(v)) for v in shown[column]]
+    return styled(
+        shown,
+        caption=f"交渉中の案件の想定額の合計({column_label(by)}別、各案件の予測の平均を合計)",
     )

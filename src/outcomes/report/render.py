@@ -32,6 +32,7 @@ __all__ = [
     "kernel_manager_class",
     "notebook_to_html",
     "template_path",
+    "write_pdf",
     "write_report",
 ]
 
@@ -281,3 +282,64 @@ def write_report(
     except OSError as exc:
         raise OutcomesError(f"cannot write {output}: {exc.strerror or exc}") from exc
     return output
+
+
+#: the CSS a PDF is printed with: the report's own print stylesheet plus the Japanese
+#: font shipped by matplotlib-fontja (a fresh machine often has no 和文 font)
+def _pdf_css() -> str:
+    import matplotlib_fontja
+
+    font = Path(matplotlib_fontja.__file__).parent / "fonts" / "ipaexg.ttf"
+    return (
+        f'@font-face {{ font-family: "IPAexGothic"; src: url("{font.as_uri()}"); }}\n'
+        'body.jp-Notebook, .jp-RenderedHTMLCommon, pre, code { font-family: "IPAexGothic"; }\n'
+    )
+
+
+def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path:
+    """Print a written report to PDF (A4, its print stylesheet), with WeasyPrint.
+
+    The same HTML file, printed as a browser prints it, with the IPAexGothic
+    font of ``matplotlib-fontja`` so that Japanese renders on any machine.
+    Needs ``weasyprint`` (``pip install 'outcomes[pdf]'``; on Windows it also
+    needs the Pango library, see WeasyPrint's installation notes).
+
+    Parameters
+    ----------
+    html_path : str or Path
+        The report written by :func:`write_report`.
+    pdf_path : str or Path, optional
+        Default: ``html_path`` with the suffix ``.pdf``.
+
+    Returns
+    -------
+    Path
+        The PDF file written.
+
+    Raises
+    ------
+    ReportError
+        If WeasyPrint (or its Pango library) is not installed, or the file
+        cannot be written.
+    """
+    html_path = Path(html_path)
+    out = Path(pdf_path) if pdf_path is not None else html_path.with_suffix(".pdf")
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: weasyprint without its Pango library
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ReportError(
+            f"--pdf needs WeasyPrint and its Pango library ({reason}): "
+            "pip install 'outcomes[pdf]', or print the HTML report from a browser"
+        ) from None
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    css = weasyprint.CSS(string=_pdf_css(), font_config=fonts)
+    try:
+        weasyprint.HTML(filename=str(html_path), media_type="print").write_pdf(
+            out, stylesheets=[css], font_config=fonts
+        )
+    except OSError as exc:
+        raise ReportError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return out

@@ -16,11 +16,12 @@ from outcomes._errors import OutcomesError
 
 __all__ = ["kaplan_meier", "survival_times"]
 
-_DAYS_PER_MONTH = 365.25 / 12
-
 
 def survival_times(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """Months from the sale to the agreement, or to ``as_of`` for a pending case.
+
+    The package's one definition of months and censoring,
+    :func:`outcomes.models.survival_data`, keeping its usable cases.
 
     Parameters
     ----------
@@ -45,23 +46,12 @@ def survival_times(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     0    5.98    True
     1   12.02   False
     """
-    sale = cases["sale_date"].to_numpy(dtype="datetime64[ns]")
-    agree = cases["agreement_date"].to_numpy(dtype="datetime64[ns]")
-    if as_of is None:
-        dates = pd.concat([cases["sale_date"], cases["agreement_date"]]).dropna()
-        if dates.empty:
-            raise OutcomesError("no sale or agreement date to count months to")
-        end = pd.Timestamp(dates.max()).normalize().to_datetime64()
-    else:
-        end = pd.Timestamp(str(as_of)).to_datetime64()
-    pending = (cases["resolution"].astype("string") == "pending").fillna(True).to_numpy(bool)
-    agreed = ~pending & ~np.isnat(agree) & (agree <= end)
-    censored = pending | (~np.isnat(agree) & (agree > end))
-    stop = np.where(agreed, agree, end)
-    days = (stop - sale).astype("timedelta64[D]").astype("float64")
-    usable = ~np.isnat(sale) & (sale <= end) & (agreed | censored) & (days >= 0)
-    frame = pd.DataFrame({"months": days / _DAYS_PER_MONTH, "agreed": agreed}, index=cases.index)
-    return frame[usable]
+    from outcomes.models import survival_data
+
+    if as_of is None and cases[["sale_date", "agreement_date"]].isna().all(axis=None):
+        raise OutcomesError("no sale or agreement date to count months to")
+    frame = survival_data(cases, as_of=as_of)
+    return frame.loc[frame["usable"].to_numpy(bool), ["months", "agreed"]]
 
 
 def kaplan_meier(

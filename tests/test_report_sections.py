@@ -1,0 +1,135 @@
+"""The report's time, drift and totals sections: one definition of censoring, k-safe drift, means for sums."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from outcomes import simulate_cases
+from outcomes.models import (
+    MonthlyAmountModel,
+    SettlementRatioModel,
+    TrainingProfile,
+    survival_data,
+)
+from outcomes.report import (
+    SUPPRESSED,
+    ModelCheck,
+    expected_totals,
+    kaplan_meier,
+    survival_times,
+    training_drift,
+)
+
+TODAY = "2024-06-30"
+K = 5
+
+
+@pytest.fixture(scope="module")
+def cases() -> pd.DataFrame:
+    return simulate_cases(1200, seed=3, messy=False, today=TODAY)
+
+
+def test_km_uses_the_package_definition_of_months_and_censoring(cases):
+    times = survival_times(cases, TODAY)
+    data = survival_data(cases, as_of=TODAY)
+    usable = data[data["usable"]]
+    pd.testing.assert_frame_equal(times, usable[["months", "agreed"]])
+    pending = cases["resolution"] == "pending"
+    assert pending.sum() > 0 and pending[times.index].sum() == pending.sum()  # never dropped
+    curve = kaplan_meier(cases, as_of=TODAY, k=K)
+    assert curve["at_risk"].min() >= K
+
+
+def test_drift_section_names_no_small_group_and_flags_a_shift(cases, tmp_path):
+    model_dir = tmp_path / "models"
+    model_dir.mkdir()
+    TrainingProfile.from_cases(cases).to_json(model_dir / "training_profile.json")
+    current = simulate_cases(400, seed=4, messy=False, today=TODAY)
+    current["residual_debt"] = (current["residual_debt"] * 1.5).round().astype("Int64")
+    current.loc[current.index[:2], "servicer"] = "架空サービサー二件"  # a new servicer of 2 cases
+    current.loc[current.index[2:9], "servicer"] = "架空サービサー七件"  # and one of 7
+    table = training_drift(model_dir, current, k=K)
+    row = table.set_index("特徴量")
+    assert row.loc["残債(対数)", "判定"] == "変化あり"
+    servicer = row.loc["サービサー"]
+    assert "架空サービサー七件" in servicer["新しい区分"]
+    assert (
+        "架空サービサー二件" not in servicer["新しい区分"] and SUPPRESSED in servicer["新しい区分"]
+    )
+    # one case above the training range: its share is a count under k, suppressed
+    one = current.copy()
+    one["residual_debt"] = cases["residual_debt"].iloc[: len(one)].to_numpy()
+    one["servicer"] = cases["servicer"].iloc[: len(one)].to_numpy()
+    one.loc[one.index[0], "residual_debt"] = int(cases["residual_debt"].max()) * 3
+    shown = training_drift(model_dir, one, k=K).set_index("特徴量")
+    assert shown.loc["残債(対数)", "範囲外・未知の割合"] == SUPPRESSED
+    assert training_drift(None, current, k=K) is None
+    assert training_drift(tmp_path, current, k=K) is None  # a directory without a profile
+
+
+def test_totals_sum_the_models_means_not_their_medians(cases):
+    ratio = SettlementRatioModel(as_of=TODAY, learner="glm").fit(cases)
+    monthly = MonthlyAmountModel(as_of=TODAY, max_iter=20).fit(cases)
+    checks = ModelCheck("settlement_ratio", ratio), ModelCheck("monthly_amount", monthly)
+    table = expected_totals(*checks, cases, "creditor_type", k=K)
+    pending = cases[cases["resolution"] == "pending"]
+    total = table.set_index("creditor_type").loc["合計"]
+    assert total["cases"] <= len(pending)
+    shown = table[table["creditor_type"] != "合計"]
+    assert (shown["cases"] >= K).all()
+    assert total["cases"] == shown["cases"].sum()
+    kept = pending[pending["creditor_type"].isin(shown["creditor_type"])]
+    means = ratio.predict_mean(kept) * kept["residual_debt"].to_numpy(dtype="float64")
+    medians = ratio.predict(kept) * kept["residual_debt"].to_numpy(dtype="float64")
+    assert total["lump_sum_total"] == pytest.approx(means.sum(), abs=1_000 * len(shown))
+    assert not np.isclose(means.sum(), medians.sum(), rtol=1e-3)
+    assert total["monthly_total"] == pytest.approx(
+        monthly.predict_mean(kept).sum(), abs=1_000 * len(shown)
+    )
+
+
+def test_pdf_is_printed_from_the_same_html_with_a_japanese_font(tmp_path):
+    """--pdf: WeasyPrint (PyPI) prints the written HTML; 和文 in the font matplotlib-fontja ships."""
+    pytest.importorskip("weasyprint")
+    from outcomes.report import write_pdf
+
+    html = tmp_path / "r.html"
+    html.write_text(
+        '<html><body class="jp-Notebook"><main><h1>残債和解レポート</h1>'
+        "<table><tr><td>件数</td><td>12</td></tr></table></main></body></html>",
+        encoding="utf-8",
+    )
+    pdf = write_pdf(html)
+    data = pdf.read_bytes()
+    assert pdf == tmp_path / "r.pdf" and data.startswith(b"%PDF")
+    streams = [data]
+    for raw in re.findall(rb"stream\r?\n(.*?)endstream", data, flags=re.DOTALL):
+        try:
+            streams.append(zlib.decompress(raw))
+        except zlib.error:
+            continue
+    # the Japanese font is embedded, not a fallback without 和文
+    assert any(b"IPAexGothic" in s for s in streams)
+
+
+def test_pdf_without_weasyprint_is_one_line_report_error(tmp_path, monkeypatch):
+    import builtins
+
+    from outcomes.report import ReportError, write_pdf
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise ImportError("No module named 'weasyprint'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    with pytest.raises(ReportError, match="pip install 'outcomes\\[pdf\\]'") as info:
+        write_pdf(tmp_path / "r.html")
+    assert "\n" not in str(info.value)
