@@ -42,7 +42,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController, threadpool_limits
 
 from outcomes.models._features import _OTHER, TableEncoder, _as_frame
 from outcomes.models._learners import Link, flexible_learner, make_learner, resolve_learner
@@ -70,12 +70,28 @@ MEAN_LEVELS = (np.arange(40) + 0.5) / 40
 BOUND_MIN_ROWS = 30
 
 
+_CONTROLLER: list[ThreadpoolController] = []
+
+
+def predict_threads(limits: int | None) -> AbstractContextManager:
+    """``threadpool_limits(limits)`` for predictions, without scanning the loaded
+    libraries on every call (the scan took a third of a one-case prediction):
+    the thread pools are found once, when the first prediction is made."""
+    if limits is None:
+        return nullcontext()
+    if not _CONTROLLER:
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0].limit(limits=limits)
+
+
 def threads_for(n_rows: int, *, predict: bool = False) -> AbstractContextManager:
     """One thread (OpenMP and BLAS) unless the data is large enough for threads to pay."""
     limit = PREDICT_PARALLEL_MIN_ROWS if predict else FIT_PARALLEL_MIN_ROWS
-    if n_rows < limit:
-        return threadpool_limits(limits=1)  # OpenMP and BLAS (statsmodels GLMs)
-    return nullcontext()
+    if n_rows >= limit:
+        return nullcontext()
+    if predict:
+        return predict_threads(1)
+    return threadpool_limits(limits=1)  # OpenMP and BLAS (statsmodels GLMs)
 
 
 def conformal_quantile(sorted_scores: np.ndarray, q: float) -> float:

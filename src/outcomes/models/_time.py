@@ -33,6 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from outcomes._errors import OutcomesError
+from outcomes.models._conformal import predict_threads
 from outcomes.models._features import TableEncoder, as_of_timestamp, case_features
 from outcomes.models._persist import SaveMixin, table_sha256
 
@@ -314,7 +315,7 @@ class TimeToAgreementModel(SaveMixin, BaseEstimator):
         n_int = int(np.searchsorted(self.lower_, horizon, side="left"))
         n_int = max(1, min(n_int, len(self.lower_)))
         X = self.encoder_.transform(self.features(cases))
-        with threadpool_limits(self.n_threads):
+        with predict_threads(self.n_threads):
             compiled = _compiled_trees(self.hazard_, self.lower_)
             if compiled is not None:
                 return compiled.hazards(X, n_int)
