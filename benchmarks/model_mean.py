@@ -57,7 +57,7 @@ def _numeric(X: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_numeric_dtype(X[c]):
             out[c] = X[c].to_numpy(dtype="float64", na_value=np.nan)
         else:
-            out[c] = X[c].astype("string").astype("category")
+            out[c] = X[c].astype("string").fillna("(missing)").astype(object).astype("category")
     return pd.DataFrame(out, index=X.index)
 
 

@@ -525,7 +525,8 @@ class _IntervalTrees:
 
     def hazards(self, X: np.ndarray, n_int: int) -> np.ndarray:
         X = np.column_stack([np.asarray(X, dtype="float64"), np.zeros(len(X))])
-        X = np.asarray(self.hgb._preprocess_X(X, reset=False), dtype="float64")
+        # column by column below: Fortran order keeps each column contiguous
+        X = np.asfortranarray(self.hgb._preprocess_X(X, reset=False), dtype="float64")
         raw = np.full((len(X), n_int), self.baseline)
         for start in range(0, len(X), self.BLOCK):
             block = X[start : start + self.BLOCK]
