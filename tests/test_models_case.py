@@ -102,6 +102,24 @@ def test_monthly_predictions_and_bounds_on_the_amount_grid(cases, monthly_model)
     assert np.all(q.to_numpy() % 1000 == 0)  # real-looking amounts
 
 
+def test_monthly_grid_bounds_learnt_round_the_median_better(cases, monthly_model, new_cases):
+    # the median of the rounded amount (bounds learnt on held-out medians) is nearer
+    # the truth than the median rounded at geometric midpoints
+    midpoint = MonthlyAmountModel(as_of=TODAY, grid_bounds="midpoint").fit(cases)
+    rows = monthly_model.training_rows(new_cases)
+    sub = new_cases[rows]
+    y = sub["monthly_amount"].to_numpy(float)
+    mae = np.mean(np.abs(monthly_model.predict(sub) - y))
+    mae_mid = np.mean(np.abs(midpoint.predict(sub) - y))
+    assert mae < mae_mid
+    grid = monthly_model.regressor_.grid_
+    assert np.all(np.diff(grid.bounds) >= 0)
+    assert np.all((grid.values[:-1] <= grid.bounds) & (grid.bounds <= grid.values[1:]))
+    assert not np.allclose(grid.bounds, midpoint.regressor_.grid_.bounds)
+    with pytest.raises(ValueError, match="grid_bounds"):
+        MonthlyAmountModel(as_of=TODAY, grid_bounds="nearest").fit(cases)
+
+
 def test_coverage_on_new_generated_cases(ratio_model, monthly_model, new_cases):
     """90% intervals on ~2,000 and ~3,800 new cases: 90% within sampling error.
 

@@ -178,3 +178,21 @@ def test_errors_are_outcomes_errors(fitted: TimeToAgreementModel, generated) -> 
         fitted.predict_survival(generated[1].head(5), months=(-1,))
     with pytest.raises(OutcomesError, match="edges"):
         TimeToAgreementModel(edges=(1, 2)).fit(_table(30, 20))
+
+
+def test_interval_trees_give_the_hazards_of_the_stacked_rows(
+    fitted: TimeToAgreementModel, generated
+) -> None:
+    from outcomes.models._time import _compiled_trees
+
+    test = generated[1].copy()
+    # missing values and an unseen servicer take the trees' missing branches
+    test.loc[test.index[:50], "monthly_income"] = pd.NA
+    test.loc[test.index[50:100], "servicer"] = "見知らぬサービサー"
+    X = fitted.encoder_.transform(fitted.features(test))
+    n_int = len(fitted.lower_)
+    stacked = fitted.hazard_.predict(fitted._stack(X, n_int)).reshape(len(X), n_int)
+    compiled = _compiled_trees(fitted.hazard_, fitted.lower_)
+    assert compiled is not None
+    np.testing.assert_allclose(compiled.hazards(X, n_int), stacked, rtol=1e-12)
+    np.testing.assert_allclose(compiled.hazards(X, 3), stacked[:, :3], rtol=1e-12)

@@ -42,7 +42,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, RegressorMixin
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController, threadpool_limits
 
 from outcomes.models._features import _OTHER, TableEncoder, _as_frame
 from outcomes.models._learners import Link, flexible_learner, make_learner, resolve_learner
@@ -66,14 +66,32 @@ PREDICT_PARALLEL_MIN_ROWS = 20_000
 POOL_MAX_LEVELS = 30
 #: levels at which the quantile function is averaged for the mean
 MEAN_LEVELS = (np.arange(40) + 0.5) / 40
+#: a grid boundary is learnt from at least this many held-out predictions near it
+BOUND_MIN_ROWS = 30
+
+
+_CONTROLLER: list[ThreadpoolController] = []
+
+
+def predict_threads(limits: int | None) -> AbstractContextManager:
+    """``threadpool_limits(limits)`` for predictions, without scanning the loaded
+    libraries on every call (the scan took a third of a one-case prediction):
+    the thread pools are found once, when the first prediction is made."""
+    if limits is None:
+        return nullcontext()
+    if not _CONTROLLER:
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0].limit(limits=limits)
 
 
 def threads_for(n_rows: int, *, predict: bool = False) -> AbstractContextManager:
     """One thread (OpenMP and BLAS) unless the data is large enough for threads to pay."""
     limit = PREDICT_PARALLEL_MIN_ROWS if predict else FIT_PARALLEL_MIN_ROWS
-    if n_rows < limit:
-        return threadpool_limits(limits=1)  # OpenMP and BLAS (statsmodels GLMs)
-    return nullcontext()
+    if n_rows >= limit:
+        return nullcontext()
+    if predict:
+        return predict_threads(1)
+    return threadpool_limits(limits=1)  # OpenMP and BLAS (statsmodels GLMs)
 
 
 def conformal_quantile(sorted_scores: np.ndarray, q: float) -> float:
@@ -123,10 +141,12 @@ class AmountGrid:
     [5000.0, 10000.0, 15000.0, 20000.0, 25000.0, 30000.0, 35000.0, 40000.0]
     """
 
-    def __init__(self, values: np.ndarray) -> None:
+    def __init__(self, values: np.ndarray, bounds: np.ndarray | None = None) -> None:
         self.values = np.asarray(values, dtype="float64")
-        # boundaries between neighbours: geometric midpoints
-        self.bounds = np.sqrt(self.values[:-1] * self.values[1:])
+        # boundaries between neighbours: geometric midpoints unless learnt
+        if bounds is None:
+            bounds = np.sqrt(self.values[:-1] * self.values[1:])
+        self.bounds = np.asarray(bounds, dtype="float64")
 
     @classmethod
     def learn(cls, y: np.ndarray, min_share: float = 0.01) -> AmountGrid:
@@ -145,6 +165,51 @@ class AmountGrid:
             extra = np.arange(common.max() + step, top + step, step)[:200]
             common = np.concatenate([common, extra])
         return cls(common)
+
+    def learn_bounds(
+        self, v: np.ndarray, y: np.ndarray, min_rows: int = BOUND_MIN_ROWS
+    ) -> AmountGrid:
+        """The grid with each boundary placed where it rounds held-out predictions best.
+
+        ``v`` are continuous held-out predictions of the median, ``y`` the
+        observed (rounded) amounts. The boundary between neighbours ``g_k``
+        and ``g_{k+1}`` is moved within ``[g_k, g_{k+1}]`` to the cut of the
+        predictions falling there that minimises the absolute error of the
+        rounded prediction; with fewer than ``min_rows`` such predictions
+        the geometric midpoint is kept. The rounding is thus part of the
+        model: its median is the median of the rounded amount (amounts are
+        rounded at bounds the data show, e.g. half-way in yen, or narrow bins
+        around rarely agreed amounts), not a rounded median.
+
+        Examples
+        --------
+        >>> grid = AmountGrid(np.array([10_000.0, 20_000.0]))
+        >>> v = np.linspace(10_000, 20_000, 101)
+        >>> y = np.where(v < 17_000, 10_000.0, 20_000.0)  # the data round up late
+        >>> grid.snap(np.array([15_000.0])).tolist()
+        [20000.0]
+        >>> grid.learn_bounds(v, y, min_rows=10).snap(np.array([15_000.0])).tolist()
+        [10000.0]
+        """
+        v = np.asarray(v, dtype="float64")
+        y = np.asarray(y, dtype="float64")
+        bounds = self.bounds.copy()
+        for k in range(len(bounds)):
+            lo, hi = self.values[k], self.values[k + 1]
+            inside = (v >= lo) & (v < hi)
+            if inside.sum() < min_rows:
+                continue
+            order = np.argsort(v[inside], kind="stable")
+            vk, yk = v[inside][order], y[inside][order]
+            # loss of a cut before row j: rows < j get lo, the others hi
+            gain = np.abs(lo - yk) - np.abs(hi - yk)
+            loss = np.concatenate([[0.0], np.cumsum(gain)])
+            cuts = np.concatenate([[lo], (vk[:-1] + vk[1:]) / 2, [hi]])
+            best = np.flatnonzero(loss <= loss.min() + 1e-9)
+            # among equal cuts, the one nearest the old boundary
+            j = best[np.argmin(np.abs(np.log(cuts[best]) - np.log(bounds[k])))]
+            bounds[k] = cuts[j]
+        return AmountGrid(self.values, np.maximum.accumulate(bounds))
 
     def snap(self, v: np.ndarray) -> np.ndarray:
         v = np.asarray(v, dtype="float64")
@@ -325,20 +390,21 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         cal = np.concatenate(folds)
         # learner settings tuned on held-out rows (the stacking weight of "combined")
         tuned = parts[0][0].tune([state for _, state in parts], target[cal])
-        lower_parts, upper_parts = [], []
-        for (learner, state), fold in zip(parts, folds, strict=True):
+        for learner, _ in parts:
             for name, value in tuned.items():
                 setattr(learner, name, value)
-            y_cal = target[fold]
-            if self.grid_ is None:
-                low = up = learner.score(state, y_cal, rng)
-            else:
-                up = _threshold_scores(learner, state, self.grid_.upper_threshold(y_cal))
-                low = _threshold_scores(learner, state, self.grid_.lower_threshold(y_cal))
-            lower_parts.append(np.asarray(low, dtype="float64"))
-            upper_parts.append(np.asarray(up, dtype="float64"))
-        self.scores_lower_ = np.sort(np.concatenate(lower_parts))
-        self.scores_upper_ = np.sort(np.concatenate(upper_parts))
+        self.median_score_ = None
+        self._calibrate(parts, folds, target, rng)
+        if self.grid_ is not None and getattr(self, "grid_bounds", "midpoint") == "learn":
+            # the rounding is part of the model: boundaries where held-out medians round best,
+            # then the scores again (the intervals' coverage on the rounded scale)
+            t = self._levels(0.5)
+            v = np.concatenate(
+                [np.asarray(lrn.invert(state, t), dtype="float64") for lrn, state in parts]
+            )
+            self.grid_ = self.grid_.learn_bounds(v, target[cal])
+            self._calibrate(parts, folds, target, rng)
+            self.median_score_ = t
         self.n_calibration_ = int(n_cal)
         # the mean: the average of the calibrated quantile function, scaled so that
         # its held-out total equals the held-out total of the target
@@ -363,6 +429,23 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         self.training_sha256_ = table_sha256(frame.assign(__target__=target))
         self.fitted_at_ = _dt.datetime.now().isoformat(timespec="seconds")
         return self
+
+    def _calibrate(
+        self, parts: list, folds: list, target: np.ndarray, rng: np.random.Generator
+    ) -> None:
+        """The sorted held-out conformity scores (``scores_lower_``, ``scores_upper_``)."""
+        lower_parts, upper_parts = [], []
+        for (learner, state), fold in zip(parts, folds, strict=True):
+            y_cal = target[fold]
+            if self.grid_ is None:
+                low = up = learner.score(state, y_cal, rng)
+            else:
+                up = _threshold_scores(learner, state, self.grid_.upper_threshold(y_cal))
+                low = _threshold_scores(learner, state, self.grid_.lower_threshold(y_cal))
+            lower_parts.append(np.asarray(low, dtype="float64"))
+            upper_parts.append(np.asarray(up, dtype="float64"))
+        self.scores_lower_ = np.sort(np.concatenate(lower_parts))
+        self.scores_upper_ = np.sort(np.concatenate(upper_parts))
 
     # -- predict ---------------------------------------------------------------
     def _state(self, X: object) -> tuple:
@@ -435,6 +518,8 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
         return tuple(out)
 
     def _levels(self, q: float) -> float:
+        if q == 0.5 and getattr(self, "median_score_", None) is not None:
+            return float(self.median_score_)  # the score the grid's bounds were learnt at
         if q == 0.5:
             return 0.5 * (
                 conformal_quantile(self.scores_lower_, q)

@@ -39,6 +39,11 @@ class MonthlyAmountModel(CaseModel):
     grid_min_share : float, default=0.01
         An amount is on the grid when it makes up at least this share of the
         training amounts.
+    grid_bounds : {"learn", "midpoint"}, default="learn"
+        ``"learn"``: the boundaries between grid amounts are placed where
+        held-out medians round best, so the prediction is the median of the
+        rounded amount (see :meth:`AmountGrid.learn_bounds`); ``"midpoint"``:
+        the geometric midpoints (the rule before).
     max_iter, learning_rate : int, float
     random_state : int, default=0
 
@@ -63,6 +68,8 @@ class MonthlyAmountModel(CaseModel):
     target = "monthly_amount"
     resolution = "installment"
     what = "monthly amount"
+    #: models saved before the bounds were learnt rounded at geometric midpoints
+    grid_bounds = "midpoint"
 
     def __init__(
         self,
@@ -74,6 +81,7 @@ class MonthlyAmountModel(CaseModel):
         min_frequency: int = 10,
         min_category_count: int | None = None,
         grid_min_share: float = 0.01,
+        grid_bounds: str = "learn",
         max_iter: int = 60,
         learning_rate: float = 0.1,
         random_state: int | None = 0,
@@ -85,6 +93,7 @@ class MonthlyAmountModel(CaseModel):
         self.min_frequency = min_frequency
         self.min_category_count = min_category_count
         self.grid_min_share = grid_min_share
+        self.grid_bounds = grid_bounds
         self.max_iter = max_iter
         self.learning_rate = learning_rate
         self.random_state = random_state
@@ -96,6 +105,7 @@ class MonthlyAmountModel(CaseModel):
             cv=self.cv,
             min_frequency=self._min_frequency(),
             grid_min_share=self.grid_min_share,
+            grid_bounds=self.grid_bounds,
             max_iter=self.max_iter,
             learning_rate=self.learning_rate,
             random_state=self.random_state,

@@ -191,8 +191,12 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
     conformal scores are those of the snapped predictions, so coverage holds
     on the rounded scale. Parameters as :class:`RatioRegressor`, plus
     ``grid_min_share`` (an amount is on the grid when it makes up at least
-    this share of the training amounts). The ``"two_stage"`` learner is not
-    available.
+    this share of the training amounts) and ``grid_bounds``: ``"learn"``
+    (default) places each boundary between neighbouring grid amounts where
+    the held-out medians round best (:meth:`AmountGrid.learn_bounds`), so
+    the median is that of the rounded amount; ``"midpoint"`` rounds at the
+    geometric midpoints (the rule before). The ``"two_stage"`` learner is
+    not available.
 
     Examples
     --------
@@ -210,6 +214,8 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
     _discrete = True
     eps = 1e-3
     max_categories = 50
+    #: models saved before the bounds were learnt rounded at geometric midpoints
+    grid_bounds = "midpoint"
 
     def __init__(
         self,
@@ -227,6 +233,7 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
         min_frequency: int = 5,
         max_categories: int = 50,
         grid_min_share: float = 0.01,
+        grid_bounds: str = "learn",
         random_state: int | None = 0,
     ) -> None:
         self.learner = learner
@@ -242,6 +249,7 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
         self.min_frequency = min_frequency
         self.max_categories = max_categories
         self.grid_min_share = grid_min_share
+        self.grid_bounds = grid_bounds
         self.random_state = random_state
 
     def _check_y(self, y: np.ndarray) -> None:
@@ -249,3 +257,5 @@ class AmountRegressor(SaveMixin, ConformalRegressor):
             raise ValueError("AmountRegressor needs positive amounts")
         if self.learner == "two_stage":
             raise ValueError("the two-stage learner is for fractions; use another learner")
+        if self.grid_bounds not in ("learn", "midpoint"):
+            raise ValueError(f"grid_bounds must be 'learn' or 'midpoint', got {self.grid_bounds!r}")

