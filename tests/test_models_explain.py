@@ -123,3 +123,21 @@ def test_case_model_mean_and_explanation():
     np.testing.assert_allclose(
         out[feats].sum(axis=1), out["prediction"] - out["reference_prediction"], atol=1e-9
     )
+
+
+def test_collinear_case_features_are_aliased_not_a_silent_intercept_only_fit():
+    """``has_servicer`` is exactly 1 − "servicer missing": the design is rank-deficient.
+
+    The GLM is fitted on the independent columns, the aliased term is flagged with no SE
+    (as R reports ``NA``), and the other terms keep real estimates — before, the whole fit
+    fell back to an intercept-only model without a word.
+    """
+    cases = simulate_cases(3000, seed=5, messy=False, today="2026-06-30")
+    model = SettlementRatioModel(learner="glm", as_of="2026-06-30").fit(cases)
+    table = model.coefficients()
+    assert table.loc["servicer=missing", "aliased"]
+    assert np.isnan(table.loc["servicer=missing", "std_error"])
+    real = table[~table["aliased"]].drop(index="(intercept)")
+    assert real["std_error"].notna().all()
+    assert abs(table.loc["has_servicer", "estimate"]) > 0.5  # servicer cases settle far lower
+    assert (real["p_value"] < 0.001).sum() >= 3

@@ -106,6 +106,11 @@ def coefficients(model: object, level: float = 0.95) -> pd.DataFrame:
     D = np.diag(1.0 / scale)
     ape = D @ (b[1:] * f)
     ape_se = np.sqrt(np.clip(np.diag(D @ G @ V @ G.T @ D), 0, None))
+    # an aliased (collinear) term has no estimate of its own: shown, with its SE undefined
+    aliased = np.asarray(getattr(glm, "aliased_", np.zeros(p + 1, dtype=bool)), dtype=bool)
+    se = np.where(aliased, np.nan, se)
+    z = np.where(aliased, np.nan, z)
+    ape_se = np.where(aliased[1:], np.nan, ape_se)
     names = ["(intercept)", *enc.get_feature_names_out()]
     lo, hi = f"ci_lower_{level:.0%}", f"ci_upper_{level:.0%}"
     out = pd.DataFrame(
@@ -118,6 +123,7 @@ def coefficients(model: object, level: float = 0.95) -> pd.DataFrame:
             hi: est + zcrit * se,
             "ape": np.concatenate([[np.nan], ape]),
             "ape_std_error": np.concatenate([[np.nan], ape_se]),
+            "aliased": aliased,
         },
         index=pd.Index(names, name="term"),
     )

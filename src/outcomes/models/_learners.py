@@ -140,6 +140,31 @@ class _Scale:
         return np.maximum(self.model_.predict(X) / self.level_, 0.25)
 
 
+def independent_columns(design: np.ndarray, tol: float = 1e-8) -> np.ndarray:
+    """Indices of the columns of ``design`` kept, in order, when each column that
+    is (nearly) a linear combination of the earlier kept ones is left out.
+
+    Examples
+    --------
+    >>> X = np.array([[1, 0, 1, 2.0], [1, 1, 0, 3.0], [1, 0, 1, 5.0], [1, 1, 0, 1.0]])
+    >>> independent_columns(X).tolist()  # column 2 = column 0 - column 1
+    [0, 1, 3]
+    """
+    kept: list[int] = []
+    basis = np.zeros((design.shape[0], 0))
+    for j in range(design.shape[1]):
+        col = design[:, j].astype("float64")
+        norm = float(np.linalg.norm(col))
+        if norm == 0.0:
+            continue
+        resid = col - basis @ (basis.T @ col)
+        rnorm = float(np.linalg.norm(resid))
+        if rnorm > tol * norm:
+            kept.append(j)
+            basis = np.column_stack([basis, resid / rnorm])
+    return np.asarray(kept, dtype=int)
+
+
 class _LinearGLM:
     """A GLM fitted with statsmodels; keeps only the coefficients."""
 
@@ -150,29 +175,43 @@ class _LinearGLM:
         import statsmodels.api as sm
 
         design = np.column_stack([np.ones(len(X)), X])
+        p = design.shape[1]
+        # collinear columns (e.g. has_servicer beside a "servicer missing" dummy) are aliased:
+        # fitted on the independent ones, their coefficient is 0 and their SE undefined
+        keep = independent_columns(design)
         if self.family == "binomial":
             fam = sm.families.Binomial()
         else:
             fam = sm.families.Gamma(sm.families.links.Log())
+        coef = np.full(p, np.nan)
+        cov = np.zeros((p, p))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                res = sm.GLM(y, design, family=fam).fit(maxiter=100, cov_type="HC0")
-                coef = np.asarray(res.params, dtype="float64")
-                cov = np.asarray(res.cov_params(), dtype="float64")
+                res = sm.GLM(y, design[:, keep], family=fam).fit(maxiter=100, cov_type="HC0")
+                coef = np.zeros(p)
+                coef[keep] = np.asarray(res.params, dtype="float64")
+                cov[np.ix_(keep, keep)] = np.asarray(res.cov_params(), dtype="float64")
             except (ValueError, np.linalg.LinAlgError):  # pragma: no cover - degenerate data
-                coef = np.full(design.shape[1], np.nan)
-                cov = np.full((design.shape[1], design.shape[1]), np.nan)
-        if not np.all(np.isfinite(coef)):
-            # a degenerate design: fall back to the intercept-only model
+                pass
+        self.aliased_ = ~np.isin(np.arange(p), keep)
+        if not np.all(np.isfinite(coef)) or not np.all(np.isfinite(cov)):
+            warnings.warn(
+                "the GLM could not be fitted on these data (no finite estimates); it predicts "
+                "the training mean (intercept only)",
+                UserWarning,
+                stacklevel=2,
+            )
             mean = float(np.mean(y))
-            coef = np.zeros(design.shape[1])
+            coef = np.zeros(p)
             coef[0] = (
                 special.logit(np.clip(mean, 1e-6, 1 - 1e-6))
                 if self.family == "binomial"
                 else np.log(mean)
             )
-            cov = np.full((design.shape[1], design.shape[1]), np.nan)
+            cov = np.full((p, p), np.nan)
+            self.aliased_ = np.ones(p, dtype=bool)
+            self.aliased_[0] = False
         self.coef_ = coef
         # for coefficients(): heteroskedasticity-robust (HC0, sandwich) covariance,
         # and the training means behind average partial effects and their delta-method SEs
