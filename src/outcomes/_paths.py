@@ -29,6 +29,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._contract import (
+    GUARANTOR_FALSE,
+    GUARANTOR_TRUE,
+    JUDGMENT_CODES,
+    OPTIONAL_COLUMNS,
+    SERVICER_ROLE_CODES,
+)
 from outcomes._errors import CaseError
 from outcomes._labels import (
     CREDIT_RECORD,
@@ -105,25 +112,16 @@ PATH_COLUMNS: tuple[str, ...] = (
 
 #: the optional facts of a case the law needs (columns of the clean table when present, or
 #: keys of the case / keywords of compare_paths); a missing one is unknown, never a default
-LEGAL_FACTS: tuple[str, ...] = (
-    "contract_date",
-    "default_date",
-    "servicer_role",
-    "guarantor",
-    "judgment",
-    "judgment_date",
-)
-_JUDGMENTS = ("judgment", "payment_order", "court_settlement", "none")
+LEGAL_FACTS: tuple[str, ...] = OPTIONAL_COLUMNS
+# the same words as the cleaner reads in these columns (contract §2), and the codes themselves
+_JUDGMENTS = tuple(JUDGMENT_CODES)
 _ROLE_WORDS = {
-    "bought": "bought", "譲受": "bought", "買取": "bought", "買取り": "bought", "譲渡": "bought",
-    "consigned": "consigned", "受託": "consigned", "委託": "consigned",
-}  # fmt: skip
-_JUDGMENT_WORDS = {
-    "判決": "judgment", "支払督促": "payment_order", "裁判上の和解": "court_settlement",
-    "和解調書": "court_settlement", "なし": "none",
-}  # fmt: skip
-_TRUE_WORDS = {"true", "yes", "1", "あり", "有", "有り"}
-_FALSE_WORDS = {"false", "no", "0", "なし", "無", "無し"}
+    **{code: code for code in SERVICER_ROLE_CODES},
+    **{word: code for code, words in SERVICER_ROLE_CODES.items() for word in words},
+}
+_JUDGMENT_WORDS = {word: code for code, words in JUDGMENT_CODES.items() for word in words}
+_TRUE_WORDS = {word.lower() for word in GUARANTOR_TRUE}
+_FALSE_WORDS = {word.lower() for word in GUARANTOR_FALSE}
 
 
 def _raw_value(case: Any, frame: pd.DataFrame, name: str) -> Any:

@@ -35,6 +35,7 @@ from outcomes._contract import (
     COLUMNS,
     HEADER_ALIASES,
     MIN_DATE,
+    OPTIONAL_COLUMNS,
     PREFECTURES,
     creditor_type_of,
     match_header,
@@ -62,17 +63,7 @@ CaseLike = Mapping[str, Any] | pd.Series | pd.DataFrame
 
 #: keys a case may carry besides the columns the cleaner knows: the contract's optional
 #: legal facts (§2) read by compare_paths, and the unsecured debt of a 個人再生 estimate
-CASE_EXTRA_KEYS: frozenset[str] = frozenset(
-    {
-        "contract_date",
-        "default_date",
-        "servicer_role",
-        "guarantor",
-        "judgment",
-        "judgment_date",
-        "unsecured_debt",
-    }
-)
+CASE_EXTRA_KEYS: frozenset[str] = frozenset({*OPTIONAL_COLUMNS, "unsecured_debt"})
 
 #: the smallest residual debt an offer is made on (below it, 万円 was likely forgotten)
 MIN_RESIDUAL_DEBT = 10_000
