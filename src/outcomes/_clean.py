@@ -55,6 +55,14 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._errors import OutcomesError
+from outcomes._labels import (
+    PERSONAL_DATA_JA,
+    check_language,
+    format_yen,
+    pad,
+    parse_reason_ja,
+    source_header_ja,
+)
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
     ParsedColumn,
@@ -131,6 +139,7 @@ class CleanResult:
     encoding: str | None = None
     sheet: str | None = None
     columns_used: dict[str, str] = field(default_factory=dict)
+    language: str = "en"
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         yield self.cases
@@ -149,19 +158,25 @@ class CleanResult:
 
     def summary(self) -> str:
         """A few lines an analyst reads after cleaning."""
+        ja = self.language == "ja"
         lines = []
         if self.source:
             where = self.source
             if self.sheet:
-                where += f" (sheet {self.sheet})"
+                where += f" (シート {self.sheet})" if ja else f" (sheet {self.sheet})"
             if self.encoding:
                 where += f" [{self.encoding}]"
-            lines.append(f"source:   {where}")
-        lines.append(f"rows read: {self.rows_read:,}")
-        lines.append(f"cases:     {len(self.cases):,}")
-        lines.append(f"problems:  {len(self.problems):,}")
+            lines.append(f"{'読込元' if ja else 'source'}:   {where}")
+        if ja:
+            lines.append(f"読んだ行:  {self.rows_read:,}")
+            lines.append(f"案件:      {len(self.cases):,}")
+            lines.append(f"問題:      {len(self.problems):,}")
+        else:
+            lines.append(f"rows read: {self.rows_read:,}")
+            lines.append(f"cases:     {len(self.cases):,}")
+            lines.append(f"problems:  {len(self.problems):,}")
         for kind, n in self.problem_counts().items():
-            lines.append(f"  {kind:<28}{n:>8,}")
+            lines.append(f"  {pad(str(kind), 28)}{n:>8,}")
         return "\n".join(lines)
 
 
@@ -171,10 +186,20 @@ class CleanResult:
 
 
 class _Problems:
-    """Collects problem rows as arrays; one DataFrame at the end."""
+    """Collects problem rows as arrays; one DataFrame at the end.
 
-    def __init__(self) -> None:
+    ``ja`` tells the steps to write their sentences in Japanese, naming each
+    column by its source header (:meth:`header`).
+    """
+
+    def __init__(self, language: str = "en") -> None:
         self._parts: list[pd.DataFrame] = []
+        self.ja = language == "ja"
+        self.headers: dict[str, str] = {}
+
+    def header(self, column: str) -> str:
+        """A column as a Japanese sentence names it: its source header, quoted."""
+        return source_header_ja(self.headers.get(column, column), column)
 
     def add(
         self,
@@ -246,6 +271,7 @@ def clean_cases(
     *,
     today: date | str | None = None,
     progress: bool | None = None,
+    language: str = "en",
 ) -> CleanResult:
     """Clean a raw case export into the contract's table.
 
@@ -259,6 +285,11 @@ def clean_cases(
         The day of cleaning; dates after it are out of range. Default: today.
     progress : bool, optional
         Show a progress bar on stderr; by default only for large inputs.
+    language : {"en", "ja"}, default "en"
+        The language of the problems' sentences. In Japanese each sentence
+        starts with its kind (``読めない値:``, ``範囲外:``, …) and names the
+        column by its source header as the analyst wrote it (``「売却日」``);
+        the ``column`` of the problems table stays the canonical name.
 
     Returns
     -------
@@ -286,15 +317,20 @@ def clean_cases(
        row column                                            problem
     0    1     氏名  not in contract: column left out of the output...
     1    3    age             out of range: 150 is above 110; emptied
+    >>> _, problems = clean_cases(raw, today="2026-01-01", language="ja")
+    >>> print(problems.loc[1, "problem"])
+    範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました
     """
+    language = check_language(language)
     today = _as_date(today)
     frame, rows = _with_rows(raw)
     n = len(frame)
-    problems = _Problems()
+    problems = _Problems(language)
     if progress is None:
         progress = n >= 200_000
 
     columns, units = _match_columns(frame, problems)
+    problems.headers = {name: str(frame.columns[pos]) for name, pos in columns.items()}
     keep = _not_summary(frame, columns, rows, problems)
     if not keep.all():
         frame, rows = frame[keep].reset_index(drop=True), rows[keep]
@@ -340,6 +376,7 @@ def clean_cases(
         encoding=raw.attrs.get("encoding"),
         sheet=raw.attrs.get("sheet"),
         columns_used={name: str(raw.columns[pos]) for name, pos in columns.items()},
+        language=language,
     )
 
 
@@ -396,7 +433,9 @@ def _match_columns(
                 header_row,
                 str(source),
                 [None],
-                "not in contract: column left out of the output (reported once, for the header)",
+                f"契約外の列: 列「{source}」は契約にない列なので出力しません(見出し行で1回だけ報告)"
+                if problems.ja
+                else "not in contract: column left out of the output (reported once, for the header)",
             )
             continue
         if name in columns:
@@ -404,7 +443,10 @@ def _match_columns(
                 header_row,
                 str(source),
                 [None],
-                f"duplicate column: also names {name}, already read from "
+                f"重複した列: 列「{source}」も{name}の列ですが、すでに列「"
+                f"{frame.columns[columns[name]]!s}」から読んだので使いません"
+                if problems.ja
+                else f"duplicate column: also names {name}, already read from "
                 f"{frame.columns[columns[name]]!s}; left out",
             )
             continue
@@ -483,7 +525,12 @@ def _not_summary(
         no_id = np.flatnonzero(~summary & _blank_keys(ids))
     else:
         no_id = np.flatnonzero(~summary)
-    why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
+    if problems.ja:
+        why[summary] = (
+            "集計行: 「" + value[summary].astype(str) + "」は案件ではない集計行なので除外しました"
+        )
+    else:
+        why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
     # no case id and no other contract value: nothing to keep
     empty = no_id
     for name, position in columns.items():
@@ -492,7 +539,11 @@ def _not_summary(
         keys = _cell_keys(frame.iloc[empty, position])
         empty = empty[_blank_keys(keys)]
     summary[empty] = True
-    why[empty] = "summary row: no case id and no contract value; left out"
+    why[empty] = (
+        "集計行: 案件IDも契約の列の値もない行なので除外しました"
+        if problems.ja
+        else "summary row: no case id and no contract value; left out"
+    )
     if summary.any():
         problems.add(rows[summary], "case_id", value[summary], why[summary])
     return ~summary
@@ -516,7 +567,15 @@ def _screen_personal(
         rows[mask],
         name,
         [MASK] * int(mask.sum()),
-        "personal data: looks like " + found[mask].map(_WITH_ARTICLE).astype(str) + "; emptied",
+        (
+            f"個人情報: {problems.header(name)}の値は"
+            + found[mask].map(PERSONAL_DATA_JA).astype(str)
+            + "のようなので消去しました"
+        )
+        if problems.ja
+        else "personal data: looks like "
+        + found[mask].map(_WITH_ARTICLE).astype(str)
+        + "; emptied",
     )
     return values.mask(mask, None)
 
@@ -569,7 +628,13 @@ def _report_parse(
         name,
         # a guarantor cell may hold a person's name: never repeated
         [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
-        "unreadable: " + col.errors[errors].astype(str) + "; emptied",
+        (
+            f"読めない値: {problems.header(name)}の値は"
+            + _in_japanese(col.errors[errors])
+            + "。空欄にしました"
+        )
+        if problems.ja
+        else "unreadable: " + col.errors[errors].astype(str) + "; emptied",
     )
     notes = col.notes.notna().to_numpy()
     if name == "guarantor":
@@ -578,11 +643,27 @@ def _report_parse(
             rows[names],
             name,
             [MASK] * int(names.sum()),
-            "personal data: looks like a person's name; read as true (a guarantor), "
+            f"個人情報: {problems.header(name)}の値は人名のようです。保証人ありとして読み、"
+            "名前は写しません"
+            if problems.ja
+            else "personal data: looks like a person's name; read as true (a guarantor), "
             "the name is not copied",
         )
         notes = notes & ~names
-    problems.add(rows[notes], name, text[notes], "noted: " + col.notes[notes].astype(str))
+    problems.add(
+        rows[notes],
+        name,
+        text[notes],
+        f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes[notes])
+        if problems.ja
+        else "noted: " + col.notes[notes].astype(str),
+    )
+
+
+def _in_japanese(reasons: pd.Series) -> pd.Series:
+    """The parsers' reasons in Japanese, each distinct reason translated once."""
+    reasons = reasons.astype(str)
+    return reasons.map({r: parse_reason_ja(r) for r in reasons.unique()})
 
 
 def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
@@ -609,7 +690,10 @@ def _servicers(
         rows[unknown],
         "servicer",
         raw_text["servicer"][unknown],
-        "unknown servicer: not in the registry of licensed servicers; kept as written",
+        f"登録にないサービサー: {problems.header('servicer')}の名前は登録サービサーの一覧にありません。"
+        "書かれたまま残しました"
+        if problems.ja
+        else "unknown servicer: not in the registry of licensed servicers; kept as written",
     )
 
 
@@ -653,7 +737,15 @@ def _age_band(
             rows[clash],
             "age_band",
             text[clash],
-            "inconsistent: band "
+            (
+                f"矛盾: {problems.header('age_band' if 'age_band' in raw_text else 'age')}の年代"
+                + given[clash].str.removesuffix("s").astype(str)
+                + "代は年齢"
+                + frame["age"][clash].astype(str)
+                + "歳と合いません。年齢の年代を残しました"
+            )
+            if problems.ja
+            else "inconsistent: band "
             + given[clash].astype(str)
             + " does not match age "
             + frame["age"][clash].astype(str)
@@ -682,7 +774,8 @@ def _ranges(
         bad = pd.Series(False, index=series.index)
         if name == "residual_debt":
             negative = num < 0
-            _report_range(out, name, negative, raw_text, rows, problems, unreadable, "is below 0")
+            below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
+            _report_range(out, name, negative, raw_text, rows, problems, unreadable, below_zero)
             low = (num >= 0) & (num < spec.minimum)
             _report_range(
                 out,
@@ -692,25 +785,34 @@ def _ranges(
                 rows,
                 problems,
                 unreadable,
-                f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
+                f"{format_yen(MIN_RESIDUAL_DEBT)}未満です(単位の万円が抜けていませんか)"
+                if problems.ja
+                else f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
             )
             bad |= negative | low
         elif spec.minimum is not None:
             low = num < spec.minimum
-            _report_range(
-                out, name, low, raw_text, rows, problems, unreadable, f"is below {spec.minimum:g}"
+            why = (
+                f"{_quantity_ja(name, spec.minimum)}未満です"
+                if problems.ja
+                else f"is below {spec.minimum:g}"
             )
+            _report_range(out, name, low, raw_text, rows, problems, unreadable, why)
             bad |= low
         if spec.maximum is not None:
             high = num > spec.maximum
-            _report_range(
-                out, name, high, raw_text, rows, problems, unreadable, f"is above {spec.maximum:g}"
+            why = (
+                f"{_quantity_ja(name, spec.maximum)}を超えています"
+                if problems.ja
+                else f"is above {spec.maximum:g}"
             )
+            _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
             bad |= high
     for name in DATE_COLUMNS:
         d = pd.to_datetime(out[name], errors="coerce")
         early = d < pd.Timestamp(MIN_DATE)
-        _report_range(out, name, early, raw_text, rows, problems, unreadable, "is before 1989")
+        why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
+        _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
         late = d > pd.Timestamp(today)
         _report_range(
             out,
@@ -720,7 +822,9 @@ def _ranges(
             rows,
             problems,
             unreadable,
-            f"is after the day of cleaning ({today})",
+            f"クリーニングの日({today})より後です"
+            if problems.ja
+            else f"is after the day of cleaning ({today})",
         )
     sale = pd.to_datetime(out["sale_date"], errors="coerce")
     agreed = pd.to_datetime(out["agreement_date"], errors="coerce")
@@ -732,7 +836,9 @@ def _ranges(
         rows,
         problems,
         unreadable,
-        "is before the sale date",
+        f"{problems.header('sale_date')}の日付より前です"
+        if problems.ja
+        else "is before the sale date",
     )
     debt = pd.to_numeric(out["residual_debt"], errors="coerce")
     lump = pd.to_numeric(out["lump_sum"], errors="coerce")
@@ -744,7 +850,9 @@ def _ranges(
         rows,
         problems,
         unreadable,
-        f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
+        f"{problems.header('residual_debt')}の{MAX_LUMP_SUM_FACTOR:g}倍を超えています"
+        if problems.ja
+        else f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
     )
 
 
@@ -763,9 +871,26 @@ def _report_range(
         return
     text = raw_text.get(name, pd.Series([None] * len(out)))
     shown = text[m].fillna("").astype(str)
-    problems.add(rows[m], name, text[m], "out of range: " + shown + " " + why + "; emptied")
+    problems.add(
+        rows[m],
+        name,
+        text[m],
+        f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
+        if problems.ja
+        else "out of range: " + shown + " " + why + "; emptied",
+    )
     out[name] = out[name].mask(m)
     unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
+
+
+_UNITS_JA: dict[str, str] = {"age": "歳", "household_size": "人", "term_months": "か月"}
+
+
+def _quantity_ja(name: str, value: float) -> str:
+    """A limit of a column in Japanese: yen for amounts, 歳/人/か月 for the counts."""
+    if COLUMN_BY_NAME[name].kind == "amount":
+        return format_yen(value)
+    return f"{value:g}{_UNITS_JA.get(name, '')}"
 
 
 def _creditor_type(out: pd.DataFrame) -> None:
@@ -811,7 +936,15 @@ def _settlement_ratio(
             rows[m],
             "settlement_ratio",
             text[m],
-            "ratio mismatch: given "
+            (
+                f"和解率の不一致: {problems.header('settlement_ratio')}の"
+                + given[m].map(lambda v: f"{v:.2%}").astype(str)
+                + "は金額から計算した"
+                + derived[m].map(lambda v: f"{v:.2%}").astype(str)
+                + "と違います。計算した値を残しました"
+            )
+            if problems.ja
+            else "ratio mismatch: given "
             + given[m].map(lambda v: f"{v:.2%}").astype(str)
             + ", derived from the amounts "
             + derived[m].map(lambda v: f"{v:.2%}").astype(str)
@@ -877,7 +1010,13 @@ def _resolve_duplicates(out: pd.DataFrame, problems: _Problems) -> pd.DataFrame:
         lines[~same],
         "case_id",
         out.loc[lines[~same], "case_id"],
-        "superseded: row "
+        (
+            "古い行: 同じ案件の"
+            + pd.Series(winners[~same]).astype(str)
+            + "行目の方が新しいのでそちらを残し、この行は除外しました"
+        )
+        if problems.ja
+        else "superseded: row "
         + pd.Series(winners[~same]).astype(str)
         + " of the same case is newer and was kept; this row is left out",
     )
