@@ -667,14 +667,24 @@ def _in_japanese(reasons: pd.Series) -> pd.Series:
 
 
 def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
-    """All contract columns as object columns, empty where the source had none."""
-    empty = pd.Series([None] * n, dtype=object)
-    return pd.DataFrame(
-        {
-            name: (parsed[name].reset_index(drop=True) if name in parsed else empty)
-            for name in CASE_COLUMNS
-        }
-    )
+    """All contract columns, empty where the source had none.
+
+    Parsed columns come typed from :func:`_typed_once`; an absent column is
+    made empty in the same working dtype (float64, datetime64, or object).
+    """
+    columns: dict[str, Any] = {}
+    for name in CASE_COLUMNS:
+        if name in parsed:
+            columns[name] = parsed[name].to_numpy()
+            continue
+        spec = COLUMN_BY_NAME[name]
+        if spec.kind == "date":
+            columns[name] = np.full(n, np.datetime64("NaT"), dtype=DATE_DTYPE)
+        elif spec.dtype in ("Int64", "Float64") and spec.kind != "age":
+            columns[name] = np.full(n, np.nan)
+        else:
+            columns[name] = np.full(n, None, dtype=object)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _servicers(
@@ -711,10 +721,12 @@ def _ages(out: pd.DataFrame) -> None:
 def _numeric(out: pd.DataFrame) -> None:
     """Numeric columns as float64 (NaN for empty) once, for the checks that follow."""
     for spec in COLUMNS:
+        s = out[spec.name]
         if spec.dtype in ("Int64", "Float64"):
-            out[spec.name] = pd.to_numeric(out[spec.name], errors="coerce").astype("float64")
-        elif spec.kind == "date":
-            out[spec.name] = pd.to_datetime(out[spec.name], errors="coerce").astype(DATE_DTYPE)
+            if s.dtype != np.float64:  # typed once already, except ages
+                out[spec.name] = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif spec.kind == "date" and s.dtype != DATE_DTYPE:
+            out[spec.name] = pd.to_datetime(s, errors="coerce").astype(DATE_DTYPE)
 
 
 def _band_of(age: pd.Series) -> pd.Series:
@@ -770,7 +782,7 @@ def _ranges(
             continue
         if spec.minimum is None and spec.maximum is None:
             continue
-        num = pd.to_numeric(series, errors="coerce")
+        num = series if series.dtype == np.float64 else pd.to_numeric(series, errors="coerce")
         bad = pd.Series(False, index=series.index)
         if name == "residual_debt":
             negative = num < 0
@@ -809,7 +821,7 @@ def _ranges(
             _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
             bad |= high
     for name in DATE_COLUMNS:
-        d = pd.to_datetime(out[name], errors="coerce")
+        d = out[name]
         early = d < pd.Timestamp(MIN_DATE)
         why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
         _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
@@ -826,8 +838,7 @@ def _ranges(
             if problems.ja
             else f"is after the day of cleaning ({today})",
         )
-    sale = pd.to_datetime(out["sale_date"], errors="coerce")
-    agreed = pd.to_datetime(out["agreement_date"], errors="coerce")
+    sale, agreed = out["sale_date"], out["agreement_date"]
     _report_range(
         out,
         "agreement_date",
@@ -840,8 +851,7 @@ def _ranges(
         if problems.ja
         else "is before the sale date",
     )
-    debt = pd.to_numeric(out["residual_debt"], errors="coerce")
-    lump = pd.to_numeric(out["lump_sum"], errors="coerce")
+    debt, lump = out["residual_debt"], out["lump_sum"]
     _report_range(
         out,
         "lump_sum",
@@ -961,13 +971,15 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
         spec = COLUMN_BY_NAME[name]
         s = out[name]
         if spec.kind == "date":
-            typed[name] = pd.to_datetime(s, errors="coerce").astype(spec.dtype)
+            typed[name] = s if s.dtype == DATE_DTYPE else pd.to_datetime(s, errors="coerce")
         elif spec.dtype == "Int64":
-            typed[name] = (
-                pd.array(pd.to_numeric(s, errors="coerce"), dtype="Float64").round().astype("Int64")
-            )
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            missing = np.isnan(x)
+            whole = np.where(missing, 0, np.round(x)).astype("int64")
+            typed[name] = pd.arrays.IntegerArray(whole, missing)
         elif spec.dtype == "Float64":
-            typed[name] = pd.array(pd.to_numeric(s, errors="coerce"), dtype="Float64")
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            typed[name] = pd.arrays.FloatingArray(x, np.isnan(x))
         elif spec.dtype == "string":
             typed[name] = s.astype("string")
         else:
