@@ -353,6 +353,8 @@ def clean_cases(
     bar.close()
 
     out = _assemble(parsed, len(frame))
+    all_ids = _all_case_ids(parsed, rows)
+    parsed.clear()  # the working frame holds its own copy: free the parsed columns now
     _servicers(out, raw_text, rows, problems)
     _ages(out)
     _numeric(out)
@@ -364,7 +366,6 @@ def clean_cases(
     out.index = pd.Index(rows, name="row")
     out = _resolve_duplicates(out, problems)
     case_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
-    all_ids = _all_case_ids(parsed, rows)
     problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
     out = out.reset_index(drop=True)
     check_cases(out, today)
@@ -782,8 +783,8 @@ def _ranges(
             continue
         if spec.minimum is None and spec.maximum is None:
             continue
-        num = series if series.dtype == np.float64 else pd.to_numeric(series, errors="coerce")
-        bad = pd.Series(False, index=series.index)
+        # float64 (typed once): comparisons on the array, NaN compares False
+        num = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         if name == "residual_debt":
             negative = num < 0
             below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
@@ -801,7 +802,6 @@ def _ranges(
                 if problems.ja
                 else f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
             )
-            bad |= negative | low
         elif spec.minimum is not None:
             low = num < spec.minimum
             why = (
@@ -810,7 +810,6 @@ def _ranges(
                 else f"is below {spec.minimum:g}"
             )
             _report_range(out, name, low, raw_text, rows, problems, unreadable, why)
-            bad |= low
         if spec.maximum is not None:
             high = num > spec.maximum
             why = (
@@ -819,13 +818,12 @@ def _ranges(
                 else f"is above {spec.maximum:g}"
             )
             _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
-            bad |= high
     for name in DATE_COLUMNS:
-        d = out[name]
-        early = d < pd.Timestamp(MIN_DATE)
+        d = out[name].to_numpy(dtype=DATE_DTYPE)
+        early = d < np.datetime64(MIN_DATE, "ns")
         why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
         _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
-        late = d > pd.Timestamp(today)
+        late = d > np.datetime64(today, "ns")
         _report_range(
             out,
             name,
@@ -838,7 +836,8 @@ def _ranges(
             if problems.ja
             else f"is after the day of cleaning ({today})",
         )
-    sale, agreed = out["sale_date"], out["agreement_date"]
+    sale = out["sale_date"].to_numpy(dtype=DATE_DTYPE)
+    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
     _report_range(
         out,
         "agreement_date",
@@ -851,7 +850,8 @@ def _ranges(
         if problems.ja
         else "is before the sale date",
     )
-    debt, lump = out["residual_debt"], out["lump_sum"]
+    debt = out["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    lump = out["lump_sum"].to_numpy(dtype="float64", na_value=np.nan)
     _report_range(
         out,
         "lump_sum",
@@ -869,14 +869,14 @@ def _ranges(
 def _report_range(
     out: pd.DataFrame,
     name: str,
-    mask: pd.Series,
+    mask: np.ndarray,
     raw_text: dict[str, pd.Series],
     rows: np.ndarray,
     problems: _Problems,
     unreadable: dict[str, np.ndarray],
     why: str,
 ) -> None:
-    m = mask.fillna(False).to_numpy(dtype=bool)
+    m = np.asarray(mask, dtype=bool)
     if not m.any():
         return
     text = raw_text.get(name, pd.Series([None] * len(out)))
@@ -965,11 +965,16 @@ def _settlement_ratio(
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    """Give every column its contract dtype."""
-    typed: dict[str, pd.Series] = {}
+    """Give every column its contract dtype.
+
+    Each working column is taken out of ``out`` as it is converted, so that
+    the two tables never stand side by side in memory (``out`` is left empty).
+    """
+    typed: dict[str, Any] = {}
+    index = out.index
     for name in CASE_COLUMNS:
         spec = COLUMN_BY_NAME[name]
-        s = out[name]
+        s = out.pop(name)
         if spec.kind == "date":
             typed[name] = s if s.dtype == DATE_DTYPE else pd.to_datetime(s, errors="coerce")
         elif spec.dtype == "Int64":
@@ -984,7 +989,7 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
             typed[name] = s.astype("string")
         else:
             typed[name] = s.astype(spec.dtype)
-    frame = pd.DataFrame(typed, index=out.index)
+    frame = pd.DataFrame(typed, index=index, copy=False)
     frame["resolution"] = frame["resolution"].fillna("pending")
     return frame
 
@@ -1032,7 +1037,11 @@ def _resolve_duplicates(out: pd.DataFrame, problems: _Problems) -> pd.DataFrame:
         + pd.Series(winners[~same]).astype(str)
         + " of the same case is newer and was kept; this row is left out",
     )
-    return out.drop(index=lines)
+    # column by column, each left out of ``out`` as soon as it is copied (memory)
+    keep = ~out.index.isin(lines)
+    index = out.index[keep]
+    kept = {name: out.pop(name).array[keep] for name in list(out.columns)}
+    return pd.DataFrame(kept, index=index, copy=False)
 
 
 def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
