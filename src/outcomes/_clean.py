@@ -130,6 +130,10 @@ class CleanResult:
         Records in the input.
     source, encoding, sheet : str or None
         Where the records came from, as :func:`~outcomes.read_cases` recorded it.
+    columns_used : dict
+        Canonical column -> the source header it was read from.
+    language : {"en", "ja"}
+        The language of the problems' sentences and of :meth:`summary`.
     """
 
     cases: pd.DataFrame
