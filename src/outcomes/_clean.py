@@ -628,20 +628,23 @@ def _report_parse(
     name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: _Problems
 ) -> None:
     errors = col.errors.notna().to_numpy()
-    problems.add(
-        rows[errors],
-        name,
-        # a guarantor cell may hold a person's name: never repeated
-        [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
-        (
-            f"読めない値: {problems.header(name)}の値は"
-            + _in_japanese(col.errors[errors])
-            + "。空欄にしました"
+    if errors.any():
+        problems.add(
+            rows[errors],
+            name,
+            # a guarantor cell may hold a person's name: never repeated
+            [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
+            (
+                f"読めない値: {problems.header(name)}の値は"
+                + _in_japanese(col.errors[errors])
+                + "。空欄にしました"
+            )
+            if problems.ja
+            else "unreadable: " + col.errors[errors].astype(str) + "; emptied",
         )
-        if problems.ja
-        else "unreadable: " + col.errors[errors].astype(str) + "; emptied",
-    )
     notes = col.notes.notna().to_numpy()
+    if not notes.any():
+        return
     if name == "guarantor":
         names = (col.notes == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
         problems.add(
@@ -655,14 +658,15 @@ def _report_parse(
             "the name is not copied",
         )
         notes = notes & ~names
-    problems.add(
-        rows[notes],
-        name,
-        text[notes],
-        f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes[notes])
-        if problems.ja
-        else "noted: " + col.notes[notes].astype(str),
-    )
+    if notes.any():
+        problems.add(
+            rows[notes],
+            name,
+            text[notes],
+            f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes[notes])
+            if problems.ja
+            else "noted: " + col.notes[notes].astype(str),
+        )
 
 
 def _in_japanese(reasons: pd.Series) -> pd.Series:
@@ -924,10 +928,12 @@ def _settlement_ratio(
 ) -> None:
     """Derive the ratio where the agreed total is fixed; check a given one."""
     n = len(out)
-    debt = pd.to_numeric(out["residual_debt"], errors="coerce").astype("Float64")
-    lump = pd.to_numeric(out["lump_sum"], errors="coerce").astype("Float64")
-    monthly = pd.to_numeric(out["monthly_amount"], errors="coerce").astype("Float64")
-    term = pd.to_numeric(out["term_months"], errors="coerce").astype("Float64")
+
+    def number(name: str) -> np.ndarray:  # float64, NaN where empty (typed once already)
+        return pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+    debt, lump = number("residual_debt"), number("lump_sum")
+    monthly, term = number("monthly_amount"), number("term_months")
     none = np.zeros(n, dtype=bool)
     broken = (
         unreadable.get("lump_sum", none)
@@ -935,16 +941,17 @@ def _settlement_ratio(
         | unreadable.get("term_months", none)
         | unreadable.get("residual_debt", none)
     )
-    open_ended = monthly.notna() & term.isna()
-    fixed = (lump.notna() | (monthly.notna() & term.notna())) & ~open_ended
-    total = lump.fillna(0) + (monthly * term).fillna(0)
-    ok = fixed & debt.notna() & (debt > 0) & ~pd.Series(broken, index=out.index)
-    derived = (total / debt).where(ok)
-    given = pd.to_numeric(out["settlement_ratio"], errors="coerce").astype("Float64")
-    both = derived.notna() & given.notna()
-    differs = both & ((derived - given).abs() > RATIO_TOLERANCE)
-    m = differs.fillna(False).to_numpy(dtype=bool)
+    has_monthly, has_term = ~np.isnan(monthly), ~np.isnan(term)
+    open_ended = has_monthly & ~has_term
+    fixed = (~np.isnan(lump) | (has_monthly & has_term)) & ~open_ended
+    total = np.nan_to_num(lump, nan=0.0) + np.nan_to_num(monthly * term, nan=0.0)
+    ok = fixed & (debt > 0) & ~broken  # NaN > 0 is False
+    derived = np.divide(total, debt, out=np.full(n, np.nan), where=ok)
+    given = number("settlement_ratio")
+    both = ~np.isnan(derived) & ~np.isnan(given)
+    m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
     if m.any():
+        given, derived = pd.Series(given), pd.Series(derived)
         text = raw_text.get("settlement_ratio", pd.Series([None] * n))
         problems.add(
             rows[m],
@@ -964,8 +971,12 @@ def _settlement_ratio(
             + derived[m].map(lambda v: f"{v:.2%}").astype(str)
             + "; the derived value is kept",
         )
-    ratio = derived.where(derived.notna(), given)
-    out["settlement_ratio"] = ratio.to_numpy(dtype="float64", na_value=np.nan)
+    derived, given = np.asarray(derived), np.asarray(given)
+    out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
+
+
+#: from this many rows, columns are freed one by one as the next table is built (memory)
+_LARGE = 50_000
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
@@ -976,9 +987,10 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
     """
     typed: dict[str, Any] = {}
     index = out.index
+    take = out.pop if len(out) >= _LARGE else out.__getitem__  # popping costs on small tables
     for name in CASE_COLUMNS:
         spec = COLUMN_BY_NAME[name]
-        s = out.pop(name)
+        s = take(name)
         if spec.kind == "date":
             typed[name] = s if s.dtype == DATE_DTYPE else pd.to_datetime(s, errors="coerce")
         elif spec.dtype == "Int64":
@@ -1044,7 +1056,8 @@ def _resolve_duplicates(out: pd.DataFrame, problems: _Problems) -> pd.DataFrame:
     # column by column, each left out of ``out`` as soon as it is copied (memory)
     keep = ~out.index.isin(lines)
     index = out.index[keep]
-    kept = {name: out.pop(name).array[keep] for name in list(out.columns)}
+    take = out.pop if len(out) >= _LARGE else out.__getitem__
+    kept = {name: take(name).array[keep] for name in list(out.columns)}
     return pd.DataFrame(kept, index=index, copy=False)
 
 
