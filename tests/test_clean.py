@@ -889,3 +889,18 @@ def test_clean_command_writes_japanese_problems_with_lang_ja(tmp_path, capsys):
     assert ja["problem"].str.startswith("読めない値: 「売却日」").any()
     assert en["problem"].str.startswith("unreadable: ").any()
     pd.testing.assert_frame_equal(ja.drop(columns="problem"), en.drop(columns="problem"))
+
+
+def test_personal_data_screen_of_a_few_values_matches_the_vectorised_one(monkeypatch):
+    import outcomes._privacy as privacy
+
+    values = pd.Series(
+        ["C001", "090-1234-5678", None, "テスト太郎様", "someone@example.com",
+         "埼玉県さいたま市大宮区桜木町1-2-3", 9012345678, "アビリオ債権回収", "ＴＥＬ０３"],
+        dtype=object,
+    )  # fmt: skip
+    few = privacy.personal_data_kinds(values)
+    monkeypatch.setattr(privacy, "_FEW", 0)
+    many = privacy.personal_data_kinds(values)
+    assert few.tolist() == many.tolist()
+    assert few.notna().sum() == 5
