@@ -739,8 +739,13 @@ def _numeric(out: pd.DataFrame) -> None:
 
 
 def _band_of(age: pd.Series) -> pd.Series:
-    decade = (age // 10 * 10).clip(10, 100)
-    return decade.astype("Int64").astype("string") + "s"
+    """The ten-year band of each age (``10s`` below 20, ``100s`` from 100), on arrays."""
+    x = age.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(x)
+    decade = np.clip(np.floor_divide(np.where(missing, 10.0, x), 10), 1, 10).astype("int64")
+    bands = np.array(AGE_BANDS, dtype=object)[decade - 1]
+    bands[missing] = None
+    return pd.Series(bands, index=age.index, dtype="string")
 
 
 def _age_band(
