@@ -66,7 +66,16 @@ elif kind == "fixed":
         t = time.perf_counter()
         clean_cases(raw, today="2026-06-30")
         times.append(time.perf_counter() - t)
-    parts = {"median": statistics.median(times)}
+    from outcomes._single_case import case_from_mapping
+    case = {"case_id": "A1", "residual_debt": "580万円", "sale_date": "2021-03-15",
+            "age": 45, "servicer": "アビリオ債権回収", "creditor": "住宅金融支援機構"}
+    case_from_mapping(case)
+    single = []
+    for _ in range(20):
+        t = time.perf_counter()
+        case_from_mapping(case)
+        single.append(time.perf_counter() - t)
+    parts = {"median": statistics.median(times), "mapping": statistics.median(single)}
     n = 1
 elif kind == "import":
     import outcomes.cli  # noqa: F401
@@ -194,6 +203,9 @@ def main() -> None:
     )
     print(
         f"fixed cost of one clean_cases call (one row, median of 20): {fixed['median'] * 1000:.0f} ms"
+    )
+    print(
+        f"one case from a mapping (case_from_mapping, median of 20): {fixed['mapping'] * 1000:.0f} ms"
     )
     print(f"import outcomes.cli + read_cases/clean_cases: {imports:.2f} s")
     load = os.getloadavg()

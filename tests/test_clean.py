@@ -769,3 +769,138 @@ def test_recleaning_the_sample_reports_nothing_new():
     again, problems = clean_cases(first, today=SAMPLE_TODAY)
     assert problems[problems["problem"].map(problem_kind) != "unknown servicer"].empty
     pd.testing.assert_frame_equal(again, first)
+
+
+# --------------------------------------------------------------------------
+# Japanese problem messages (issue 10): language="ja"
+# --------------------------------------------------------------------------
+
+
+def _every_kind_raw() -> pd.DataFrame:
+    """One raw export that triggers each kind of problem the cleaner reports."""
+    return pd.DataFrame(
+        {
+            "案件ID": ["A1", "A2", "合計", "A4", "A4", "A6"],
+            "売却日": ["2019/2/29", "2021年3月", "", "2021/4/1", "2021/4/1", "2020/1/1"],
+            "年齢": ["150", "45", "", "40", "40", "50"],
+            "年代": ["", "30代", "", "", "", ""],
+            "回収会社": ["090-1234-5678", "謎の回収会社", "", "", "", ""],
+            "残債額(万円)": ["580", "580", "1160", "500", "600", "580"],
+            "残債": ["1", "1", "", "", "", ""],
+            "一括金額": ["10万円", "", "", "", "", "10万円"],
+            "和解率": ["", "", "", "", "", "50%"],
+            "氏名": ["テスト太郎", "", "", "", "", ""],
+        }
+    )
+
+
+def test_every_problem_kind_is_written_in_japanese_naming_the_source_header():
+    from outcomes._problem_labels import PROBLEM_KINDS_JA
+
+    raw = _every_kind_raw()
+    _, en = clean_cases(raw, today=TODAY)
+    cases, ja = clean_cases(raw, today=TODAY, language="ja")
+    # the test covers every kind there is
+    assert set(en["problem"].map(problem_kind)) == set(PROBLEM_KINDS_JA)
+    # the same problems, only the sentence changes; the contract's columns stay
+    assert tuple(ja.columns) == PROBLEM_COLUMNS
+    pd.testing.assert_frame_equal(en.drop(columns="problem"), ja.drop(columns="problem"))
+    assert list(ja["problem"].map(problem_kind)) == [
+        PROBLEM_KINDS_JA[k] for k in en["problem"].map(problem_kind)
+    ]
+    headers = {"sale_date": "売却日", "age": "年齢", "age_band": "年代", "servicer": "回収会社"}
+    headers |= {"settlement_ratio": "和解率", "residual_debt": "残債額(万円)"}
+    for _, p in ja.iterrows():
+        sentence = p["problem"]
+        assert "読めません(" not in sentence, sentence  # no reason left untranslated
+        assert not any(w in sentence for w in ("emptied", "left out", "read as", "kept")), sentence
+        if p["column"] in headers:
+            assert f"「{headers[p['column']]}」" in sentence, sentence
+    by_kind = dict(zip(ja["problem"].map(problem_kind), ja["problem"], strict=False))
+    assert (
+        by_kind["読めない値"]
+        == "読めない値: 「売却日」の値は存在しない日付です(2019-02-29)。空欄にしました"
+    )
+    assert by_kind["範囲外"] == "範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました"
+    assert "「和解率」の50.00%は金額から計算した1.72%と違います" in by_kind["和解率の不一致"]
+    assert "「090-1234-5678」" not in "".join(ja["problem"])  # personal data never repeated
+    assert "電話番号" in by_kind["個人情報"]
+
+
+def test_japanese_sentences_name_an_english_header_with_its_japanese_label():
+    _, problems = clean({"case_id": ["A1"], "sale_date": ["2019-02-29"]}, language="ja")
+    assert problems.loc[0, "problem"].startswith("読めない値: 「sale_date」(売却日)の値は")
+
+
+def test_every_parser_reason_has_a_japanese_sentence():
+    """Each reason the parsers write (as written in _parse.py) is in the table, not kept in English."""
+    import re
+    from pathlib import Path
+
+    import outcomes._parse
+    from outcomes._problem_labels import parse_reason_ja
+
+    source = Path(outcomes._parse.__file__).read_text(encoding="utf-8")
+    literal = re.findall(r'(?:ParseError|notes\.append)\(\s*"([^"{]+)"\s*\)', source)
+    literal += re.findall(r'_NOTE_\w+ = "([^"]+)"', source)
+    assert len(set(literal)) >= 15
+    computed = [
+        "date does not exist (2019-02-29)",
+        "date does not exist (2019-13)",
+        "not a date (令和0年 does not exist)",
+        "after the end of 平成; read by its Western year (2019)",
+        "before the start of 令和; read by its Western year (2019)",
+        "ambiguous amount (after 万, write 4 digits or add 円)",
+        "not an age (not a whole number)",
+        "not a count (not a whole number)",
+        "not a term (not a whole number)",
+        "approximate; day missing; read as the 1st",
+        "approximate; after the end of 平成; read by its Western year (2019)",
+        *(f"unknown {c.replace('_', ' ')} code" for c in outcomes._parse.CODE_MAPS),
+    ]
+    for reason in {*literal, *computed}:
+        if reason == outcomes._parse.NOTE_GUARANTOR_NAME:
+            continue  # reported as personal data, never as a reason
+        ja = parse_reason_ja(reason)
+        assert not ja.startswith("読めません("), reason
+        assert not re.search(r"[a-z]{3,}", ja.replace("Excel", "")), (reason, ja)
+
+
+def test_japanese_summary_and_unknown_language():
+    result = clean({"案件ID": ["A1"], "年齢": ["150"]}, language="ja")
+    assert "範囲外" in result.summary() and "案件:" in result.summary()
+    with pytest.raises(OutcomesError, match="language"):
+        clean({"案件ID": ["A1"]}, language="fr")
+
+
+def test_clean_command_writes_japanese_problems_with_lang_ja(tmp_path, capsys):
+    from outcomes.cli import main
+
+    export = tmp_path / "export.csv"
+    _every_kind_raw().to_csv(export, index=False, encoding="cp932")
+    problems = tmp_path / "problems.csv"
+    args = ["clean", str(export), "--problems", str(problems), "--today", TODAY]
+    assert main([*args, "--lang", "ja"]) == 0
+    assert "読んだ行" in capsys.readouterr().out
+    ja = pd.read_csv(problems, encoding="utf-8-sig", dtype=str)
+    assert main(args) == 0
+    en = pd.read_csv(problems, encoding="utf-8-sig", dtype=str)
+    assert list(ja.columns) == list(en.columns) == list(PROBLEM_COLUMNS)
+    assert ja["problem"].str.startswith("読めない値: 「売却日」").any()
+    assert en["problem"].str.startswith("unreadable: ").any()
+    pd.testing.assert_frame_equal(ja.drop(columns="problem"), en.drop(columns="problem"))
+
+
+def test_personal_data_screen_of_a_few_values_matches_the_vectorised_one(monkeypatch):
+    import outcomes._privacy as privacy
+
+    values = pd.Series(
+        ["C001", "090-1234-5678", None, "テスト太郎様", "someone@example.com",
+         "埼玉県さいたま市大宮区桜木町1-2-3", 9012345678, "アビリオ債権回収", "ＴＥＬ０３"],
+        dtype=object,
+    )  # fmt: skip
+    few = privacy.personal_data_kinds(values)
+    monkeypatch.setattr(privacy, "_FEW", 0)
+    many = privacy.personal_data_kinds(values)
+    assert few.tolist() == many.tolist()
+    assert few.notna().sum() == 5

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import outcomes._parse
 from outcomes._contract import (
     CREDITOR_TYPES,
     EMPLOYMENT_CODES,
@@ -1018,6 +1019,43 @@ def scalar_results(raw: pd.Series, parser, **kwargs) -> list[tuple[object, objec
         else:
             out.append((parsed.value, parsed.note, None))
     return out
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fast_paths_on_few_values():
+    """The fast paths are compared with the scalar parser on small inputs too.
+
+    parse_column leaves a few distinct values to the scalar parser (quicker for
+    one case); here the fast paths take every input, so that they are tested.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 0)
+        yield
+
+
+def test_few_distinct_values_skip_the_fast_paths_with_the_same_results(monkeypatch):
+    texts = ["580万円", "2021/3/15", "令和3年3月15日", "約五百万円", "abc", None, "1.7%", "45歳"]
+    raw = pd.Series(texts, dtype="str")
+    for parser in (parse_amount, parse_date, parse_ratio, parse_age):
+        fast = parse_column(raw, parser)
+        monkeypatch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 16)
+        scalar = parse_column(raw, parser)
+        monkeypatch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 0)
+        for a, b in ((fast.values, scalar.values), (fast.notes, scalar.notes)):
+            assert a.tolist() == b.tolist()
+        assert fast.errors.tolist() == scalar.errors.tolist()
+    assert outcomes._parse._FAST_MIN_VALUES == 0
+    calls: list[object] = []
+
+    def counting(value, **kw):
+        calls.append(value)
+        return parse_amount(value, **kw)
+
+    # with the default threshold, a one-row column goes to the scalar parser
+    monkeypatch.setattr(outcomes._parse, "_FAST_PATHS", {counting: outcomes._parse._fast_amount})
+    monkeypatch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 16)
+    parse_column(pd.Series(["580万円"], dtype="str"), counting)
+    assert calls == ["580万円"]
 
 
 def assert_matches_scalar(raw: pd.Series, parser, **kwargs) -> ParsedColumn:

@@ -55,6 +55,7 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._errors import OutcomesError
+from outcomes._labels import check_language, format_yen, pad
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
     ParsedColumn,
@@ -72,6 +73,7 @@ from outcomes._parse import (
     parse_text,
 )
 from outcomes._privacy import MASK, personal_data_kinds
+from outcomes._problem_labels import PERSONAL_DATA_JA, parse_reason_ja, source_header_ja
 from outcomes._registry import match_servicers
 from outcomes._schema import check_cases
 
@@ -122,6 +124,10 @@ class CleanResult:
         Records in the input.
     source, encoding, sheet : str or None
         Where the records came from, as :func:`~outcomes.read_cases` recorded it.
+    columns_used : dict
+        Canonical column -> the source header it was read from.
+    language : {"en", "ja"}
+        The language of the problems' sentences and of :meth:`summary`.
     """
 
     cases: pd.DataFrame
@@ -131,6 +137,7 @@ class CleanResult:
     encoding: str | None = None
     sheet: str | None = None
     columns_used: dict[str, str] = field(default_factory=dict)
+    language: str = "en"
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
         yield self.cases
@@ -149,19 +156,25 @@ class CleanResult:
 
     def summary(self) -> str:
         """A few lines an analyst reads after cleaning."""
+        ja = self.language == "ja"
         lines = []
         if self.source:
             where = self.source
             if self.sheet:
-                where += f" (sheet {self.sheet})"
+                where += f" (シート {self.sheet})" if ja else f" (sheet {self.sheet})"
             if self.encoding:
                 where += f" [{self.encoding}]"
-            lines.append(f"source:   {where}")
-        lines.append(f"rows read: {self.rows_read:,}")
-        lines.append(f"cases:     {len(self.cases):,}")
-        lines.append(f"problems:  {len(self.problems):,}")
+            lines.append(f"{'読込元' if ja else 'source'}:   {where}")
+        if ja:
+            lines.append(f"読んだ行:  {self.rows_read:,}")
+            lines.append(f"案件:      {len(self.cases):,}")
+            lines.append(f"問題:      {len(self.problems):,}")
+        else:
+            lines.append(f"rows read: {self.rows_read:,}")
+            lines.append(f"cases:     {len(self.cases):,}")
+            lines.append(f"problems:  {len(self.problems):,}")
         for kind, n in self.problem_counts().items():
-            lines.append(f"  {kind:<28}{n:>8,}")
+            lines.append(f"  {pad(str(kind), 28)}{n:>8,}")
         return "\n".join(lines)
 
 
@@ -171,10 +184,20 @@ class CleanResult:
 
 
 class _Problems:
-    """Collects problem rows as arrays; one DataFrame at the end."""
+    """Collects problem rows as arrays; one DataFrame at the end.
 
-    def __init__(self) -> None:
+    ``ja`` tells the steps to write their sentences in Japanese, naming each
+    column by its source header (:meth:`header`).
+    """
+
+    def __init__(self, language: str = "en") -> None:
         self._parts: list[pd.DataFrame] = []
+        self.ja = language == "ja"
+        self.headers: dict[str, str] = {}
+
+    def header(self, column: str) -> str:
+        """A column as a Japanese sentence names it: its source header, quoted."""
+        return source_header_ja(self.headers.get(column, column), column)
 
     def add(
         self,
@@ -246,6 +269,7 @@ def clean_cases(
     *,
     today: date | str | None = None,
     progress: bool | None = None,
+    language: str = "en",
 ) -> CleanResult:
     """Clean a raw case export into the contract's table.
 
@@ -259,6 +283,11 @@ def clean_cases(
         The day of cleaning; dates after it are out of range. Default: today.
     progress : bool, optional
         Show a progress bar on stderr; by default only for large inputs.
+    language : {"en", "ja"}, default "en"
+        The language of the problems' sentences. In Japanese each sentence
+        starts with its kind (``読めない値:``, ``範囲外:``, …) and names the
+        column by its source header as the analyst wrote it (``「売却日」``);
+        the ``column`` of the problems table stays the canonical name.
 
     Returns
     -------
@@ -286,15 +315,20 @@ def clean_cases(
        row column                                            problem
     0    1     氏名  not in contract: column left out of the output...
     1    3    age             out of range: 150 is above 110; emptied
+    >>> _, problems = clean_cases(raw, today="2026-01-01", language="ja")
+    >>> print(problems.loc[1, "problem"])
+    範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました
     """
+    language = check_language(language)
     today = _as_date(today)
     frame, rows = _with_rows(raw)
     n = len(frame)
-    problems = _Problems()
+    problems = _Problems(language)
     if progress is None:
         progress = n >= 200_000
 
     columns, units = _match_columns(frame, problems)
+    problems.headers = {name: str(frame.columns[pos]) for name, pos in columns.items()}
     keep = _not_summary(frame, columns, rows, problems)
     if not keep.all():
         frame, rows = frame[keep].reset_index(drop=True), rows[keep]
@@ -317,6 +351,8 @@ def clean_cases(
     bar.close()
 
     out = _assemble(parsed, len(frame))
+    all_ids = _all_case_ids(parsed, rows)
+    parsed.clear()  # the working frame holds its own copy: free the parsed columns now
     _servicers(out, raw_text, rows, problems)
     _ages(out)
     _numeric(out)
@@ -328,7 +364,6 @@ def clean_cases(
     out.index = pd.Index(rows, name="row")
     out = _resolve_duplicates(out, problems)
     case_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
-    all_ids = _all_case_ids(parsed, rows)
     problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
     out = out.reset_index(drop=True)
     check_cases(out, today)
@@ -340,6 +375,7 @@ def clean_cases(
         encoding=raw.attrs.get("encoding"),
         sheet=raw.attrs.get("sheet"),
         columns_used={name: str(raw.columns[pos]) for name, pos in columns.items()},
+        language=language,
     )
 
 
@@ -396,7 +432,9 @@ def _match_columns(
                 header_row,
                 str(source),
                 [None],
-                "not in contract: column left out of the output (reported once, for the header)",
+                f"契約外の列: 列「{source}」は契約にない列なので出力しません(見出し行で1回だけ報告)"
+                if problems.ja
+                else "not in contract: column left out of the output (reported once, for the header)",
             )
             continue
         if name in columns:
@@ -404,7 +442,10 @@ def _match_columns(
                 header_row,
                 str(source),
                 [None],
-                f"duplicate column: also names {name}, already read from "
+                f"重複した列: 列「{source}」も{name}の列ですが、すでに列「"
+                f"{frame.columns[columns[name]]!s}」から読んだので使いません"
+                if problems.ja
+                else f"duplicate column: also names {name}, already read from "
                 f"{frame.columns[columns[name]]!s}; left out",
             )
             continue
@@ -483,7 +524,12 @@ def _not_summary(
         no_id = np.flatnonzero(~summary & _blank_keys(ids))
     else:
         no_id = np.flatnonzero(~summary)
-    why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
+    if problems.ja:
+        why[summary] = (
+            "集計行: 「" + value[summary].astype(str) + "」は案件ではない集計行なので除外しました"
+        )
+    else:
+        why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
     # no case id and no other contract value: nothing to keep
     empty = no_id
     for name, position in columns.items():
@@ -492,7 +538,11 @@ def _not_summary(
         keys = _cell_keys(frame.iloc[empty, position])
         empty = empty[_blank_keys(keys)]
     summary[empty] = True
-    why[empty] = "summary row: no case id and no contract value; left out"
+    why[empty] = (
+        "集計行: 案件IDも契約の列の値もない行なので除外しました"
+        if problems.ja
+        else "summary row: no case id and no contract value; left out"
+    )
     if summary.any():
         problems.add(rows[summary], "case_id", value[summary], why[summary])
     return ~summary
@@ -516,7 +566,15 @@ def _screen_personal(
         rows[mask],
         name,
         [MASK] * int(mask.sum()),
-        "personal data: looks like " + found[mask].map(_WITH_ARTICLE).astype(str) + "; emptied",
+        (
+            f"個人情報: {problems.header(name)}の値は"
+            + found[mask].map(PERSONAL_DATA_JA).astype(str)
+            + "のようなので消去しました"
+        )
+        if problems.ja
+        else "personal data: looks like "
+        + found[mask].map(_WITH_ARTICLE).astype(str)
+        + "; emptied",
     )
     return values.mask(mask, None)
 
@@ -564,36 +622,72 @@ def _report_parse(
     name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: _Problems
 ) -> None:
     errors = col.errors.notna().to_numpy()
-    problems.add(
-        rows[errors],
-        name,
-        # a guarantor cell may hold a person's name: never repeated
-        [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
-        "unreadable: " + col.errors[errors].astype(str) + "; emptied",
-    )
+    if errors.any():
+        problems.add(
+            rows[errors],
+            name,
+            # a guarantor cell may hold a person's name: never repeated
+            [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
+            (
+                f"読めない値: {problems.header(name)}の値は"
+                + _in_japanese(col.errors[errors])
+                + "。空欄にしました"
+            )
+            if problems.ja
+            else "unreadable: " + col.errors[errors].astype(str) + "; emptied",
+        )
     notes = col.notes.notna().to_numpy()
+    if not notes.any():
+        return
     if name == "guarantor":
         names = (col.notes == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
         problems.add(
             rows[names],
             name,
             [MASK] * int(names.sum()),
-            "personal data: looks like a person's name; read as true (a guarantor), "
+            f"個人情報: {problems.header(name)}の値は人名のようです。保証人ありとして読み、"
+            "名前は写しません"
+            if problems.ja
+            else "personal data: looks like a person's name; read as true (a guarantor), "
             "the name is not copied",
         )
         notes = notes & ~names
-    problems.add(rows[notes], name, text[notes], "noted: " + col.notes[notes].astype(str))
+    if notes.any():
+        problems.add(
+            rows[notes],
+            name,
+            text[notes],
+            f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes[notes])
+            if problems.ja
+            else "noted: " + col.notes[notes].astype(str),
+        )
+
+
+def _in_japanese(reasons: pd.Series) -> pd.Series:
+    """The parsers' reasons in Japanese, each distinct reason translated once."""
+    reasons = reasons.astype(str)
+    return reasons.map({r: parse_reason_ja(r) for r in reasons.unique()})
 
 
 def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
-    """All contract columns as object columns, empty where the source had none."""
-    empty = pd.Series([None] * n, dtype=object)
-    return pd.DataFrame(
-        {
-            name: (parsed[name].reset_index(drop=True) if name in parsed else empty)
-            for name in CASE_COLUMNS
-        }
-    )
+    """All contract columns, empty where the source had none.
+
+    Parsed columns come typed from :func:`_typed_once`; an absent column is
+    made empty in the same working dtype (float64, datetime64, or object).
+    """
+    columns: dict[str, Any] = {}
+    for name in CASE_COLUMNS:
+        if name in parsed:
+            columns[name] = parsed[name].to_numpy()
+            continue
+        spec = COLUMN_BY_NAME[name]
+        if spec.kind == "date":
+            columns[name] = np.full(n, np.datetime64("NaT"), dtype=DATE_DTYPE)
+        elif spec.dtype in ("Int64", "Float64") and spec.kind != "age":
+            columns[name] = np.full(n, np.nan)
+        else:
+            columns[name] = np.full(n, None, dtype=object)
+    return pd.DataFrame(columns, copy=False)
 
 
 def _servicers(
@@ -609,7 +703,10 @@ def _servicers(
         rows[unknown],
         "servicer",
         raw_text["servicer"][unknown],
-        "unknown servicer: not in the registry of licensed servicers; kept as written",
+        f"登録にないサービサー: {problems.header('servicer')}の名前は登録サービサーの一覧にありません。"
+        "書かれたまま残しました"
+        if problems.ja
+        else "unknown servicer: not in the registry of licensed servicers; kept as written",
     )
 
 
@@ -627,15 +724,22 @@ def _ages(out: pd.DataFrame) -> None:
 def _numeric(out: pd.DataFrame) -> None:
     """Numeric columns as float64 (NaN for empty) once, for the checks that follow."""
     for spec in COLUMNS:
+        s = out[spec.name]
         if spec.dtype in ("Int64", "Float64"):
-            out[spec.name] = pd.to_numeric(out[spec.name], errors="coerce").astype("float64")
-        elif spec.kind == "date":
-            out[spec.name] = pd.to_datetime(out[spec.name], errors="coerce").astype(DATE_DTYPE)
+            if s.dtype != np.float64:  # typed once already, except ages
+                out[spec.name] = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif spec.kind == "date" and s.dtype != DATE_DTYPE:
+            out[spec.name] = pd.to_datetime(s, errors="coerce").astype(DATE_DTYPE)
 
 
 def _band_of(age: pd.Series) -> pd.Series:
-    decade = (age // 10 * 10).clip(10, 100)
-    return decade.astype("Int64").astype("string") + "s"
+    """The ten-year band of each age (``10s`` below 20, ``100s`` from 100), on arrays."""
+    x = age.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(x)
+    decade = np.clip(np.floor_divide(np.where(missing, 10.0, x), 10), 1, 10).astype("int64")
+    bands = np.array(AGE_BANDS, dtype=object)[decade - 1]
+    bands[missing] = None
+    return pd.Series(bands, index=age.index, dtype="string")
 
 
 def _age_band(
@@ -653,7 +757,15 @@ def _age_band(
             rows[clash],
             "age_band",
             text[clash],
-            "inconsistent: band "
+            (
+                f"矛盾: {problems.header('age_band' if 'age_band' in raw_text else 'age')}の年代"
+                + given[clash].str.removesuffix("s").astype(str)
+                + "代は年齢"
+                + frame["age"][clash].astype(str)
+                + "歳と合いません。年齢の年代を残しました"
+            )
+            if problems.ja
+            else "inconsistent: band "
             + given[clash].astype(str)
             + " does not match age "
             + frame["age"][clash].astype(str)
@@ -678,11 +790,12 @@ def _ranges(
             continue
         if spec.minimum is None and spec.maximum is None:
             continue
-        num = pd.to_numeric(series, errors="coerce")
-        bad = pd.Series(False, index=series.index)
+        # float64 (typed once): comparisons on the array, NaN compares False
+        num = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         if name == "residual_debt":
             negative = num < 0
-            _report_range(out, name, negative, raw_text, rows, problems, unreadable, "is below 0")
+            below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
+            _report_range(out, name, negative, raw_text, rows, problems, unreadable, below_zero)
             low = (num >= 0) & (num < spec.minimum)
             _report_range(
                 out,
@@ -692,26 +805,32 @@ def _ranges(
                 rows,
                 problems,
                 unreadable,
-                f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
+                f"{format_yen(MIN_RESIDUAL_DEBT)}未満です(単位の万円が抜けていませんか)"
+                if problems.ja
+                else f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
             )
-            bad |= negative | low
         elif spec.minimum is not None:
             low = num < spec.minimum
-            _report_range(
-                out, name, low, raw_text, rows, problems, unreadable, f"is below {spec.minimum:g}"
+            why = (
+                f"{_quantity_ja(name, spec.minimum)}未満です"
+                if problems.ja
+                else f"is below {spec.minimum:g}"
             )
-            bad |= low
+            _report_range(out, name, low, raw_text, rows, problems, unreadable, why)
         if spec.maximum is not None:
             high = num > spec.maximum
-            _report_range(
-                out, name, high, raw_text, rows, problems, unreadable, f"is above {spec.maximum:g}"
+            why = (
+                f"{_quantity_ja(name, spec.maximum)}を超えています"
+                if problems.ja
+                else f"is above {spec.maximum:g}"
             )
-            bad |= high
+            _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
     for name in DATE_COLUMNS:
-        d = pd.to_datetime(out[name], errors="coerce")
-        early = d < pd.Timestamp(MIN_DATE)
-        _report_range(out, name, early, raw_text, rows, problems, unreadable, "is before 1989")
-        late = d > pd.Timestamp(today)
+        d = out[name].to_numpy(dtype=DATE_DTYPE)
+        early = d < np.datetime64(MIN_DATE, "ns")
+        why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
+        _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
+        late = d > np.datetime64(today, "ns")
         _report_range(
             out,
             name,
@@ -720,10 +839,12 @@ def _ranges(
             rows,
             problems,
             unreadable,
-            f"is after the day of cleaning ({today})",
+            f"クリーニングの日({today})より後です"
+            if problems.ja
+            else f"is after the day of cleaning ({today})",
         )
-    sale = pd.to_datetime(out["sale_date"], errors="coerce")
-    agreed = pd.to_datetime(out["agreement_date"], errors="coerce")
+    sale = out["sale_date"].to_numpy(dtype=DATE_DTYPE)
+    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
     _report_range(
         out,
         "agreement_date",
@@ -732,10 +853,12 @@ def _ranges(
         rows,
         problems,
         unreadable,
-        "is before the sale date",
+        f"{problems.header('sale_date')}の日付より前です"
+        if problems.ja
+        else "is before the sale date",
     )
-    debt = pd.to_numeric(out["residual_debt"], errors="coerce")
-    lump = pd.to_numeric(out["lump_sum"], errors="coerce")
+    debt = out["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    lump = out["lump_sum"].to_numpy(dtype="float64", na_value=np.nan)
     _report_range(
         out,
         "lump_sum",
@@ -744,28 +867,47 @@ def _ranges(
         rows,
         problems,
         unreadable,
-        f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
+        f"{problems.header('residual_debt')}の{MAX_LUMP_SUM_FACTOR:g}倍を超えています"
+        if problems.ja
+        else f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
     )
 
 
 def _report_range(
     out: pd.DataFrame,
     name: str,
-    mask: pd.Series,
+    mask: np.ndarray,
     raw_text: dict[str, pd.Series],
     rows: np.ndarray,
     problems: _Problems,
     unreadable: dict[str, np.ndarray],
     why: str,
 ) -> None:
-    m = mask.fillna(False).to_numpy(dtype=bool)
+    m = np.asarray(mask, dtype=bool)
     if not m.any():
         return
     text = raw_text.get(name, pd.Series([None] * len(out)))
     shown = text[m].fillna("").astype(str)
-    problems.add(rows[m], name, text[m], "out of range: " + shown + " " + why + "; emptied")
+    problems.add(
+        rows[m],
+        name,
+        text[m],
+        f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
+        if problems.ja
+        else "out of range: " + shown + " " + why + "; emptied",
+    )
     out[name] = out[name].mask(m)
     unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
+
+
+_UNITS_JA: dict[str, str] = {"age": "歳", "household_size": "人", "term_months": "か月"}
+
+
+def _quantity_ja(name: str, value: float) -> str:
+    """A limit of a column in Japanese: yen for amounts, 歳/人/か月 for the counts."""
+    if COLUMN_BY_NAME[name].kind == "amount":
+        return format_yen(value)
+    return f"{value:g}{_UNITS_JA.get(name, '')}"
 
 
 def _creditor_type(out: pd.DataFrame) -> None:
@@ -785,10 +927,12 @@ def _settlement_ratio(
 ) -> None:
     """Derive the ratio where the agreed total is fixed; check a given one."""
     n = len(out)
-    debt = pd.to_numeric(out["residual_debt"], errors="coerce").astype("Float64")
-    lump = pd.to_numeric(out["lump_sum"], errors="coerce").astype("Float64")
-    monthly = pd.to_numeric(out["monthly_amount"], errors="coerce").astype("Float64")
-    term = pd.to_numeric(out["term_months"], errors="coerce").astype("Float64")
+
+    def number(name: str) -> np.ndarray:  # float64, NaN where empty (typed once already)
+        return pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+    debt, lump = number("residual_debt"), number("lump_sum")
+    monthly, term = number("monthly_amount"), number("term_months")
     none = np.zeros(n, dtype=bool)
     broken = (
         unreadable.get("lump_sum", none)
@@ -796,50 +940,71 @@ def _settlement_ratio(
         | unreadable.get("term_months", none)
         | unreadable.get("residual_debt", none)
     )
-    open_ended = monthly.notna() & term.isna()
-    fixed = (lump.notna() | (monthly.notna() & term.notna())) & ~open_ended
-    total = lump.fillna(0) + (monthly * term).fillna(0)
-    ok = fixed & debt.notna() & (debt > 0) & ~pd.Series(broken, index=out.index)
-    derived = (total / debt).where(ok)
-    given = pd.to_numeric(out["settlement_ratio"], errors="coerce").astype("Float64")
-    both = derived.notna() & given.notna()
-    differs = both & ((derived - given).abs() > RATIO_TOLERANCE)
-    m = differs.fillna(False).to_numpy(dtype=bool)
+    has_monthly, has_term = ~np.isnan(monthly), ~np.isnan(term)
+    open_ended = has_monthly & ~has_term
+    fixed = (~np.isnan(lump) | (has_monthly & has_term)) & ~open_ended
+    total = np.nan_to_num(lump, nan=0.0) + np.nan_to_num(monthly * term, nan=0.0)
+    ok = fixed & (debt > 0) & ~broken  # NaN > 0 is False
+    derived = np.divide(total, debt, out=np.full(n, np.nan), where=ok)
+    given = number("settlement_ratio")
+    both = ~np.isnan(derived) & ~np.isnan(given)
+    m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
     if m.any():
+        given, derived = pd.Series(given), pd.Series(derived)
         text = raw_text.get("settlement_ratio", pd.Series([None] * n))
         problems.add(
             rows[m],
             "settlement_ratio",
             text[m],
-            "ratio mismatch: given "
+            (
+                f"和解率の不一致: {problems.header('settlement_ratio')}の"
+                + given[m].map(lambda v: f"{v:.2%}").astype(str)
+                + "は金額から計算した"
+                + derived[m].map(lambda v: f"{v:.2%}").astype(str)
+                + "と違います。計算した値を残しました"
+            )
+            if problems.ja
+            else "ratio mismatch: given "
             + given[m].map(lambda v: f"{v:.2%}").astype(str)
             + ", derived from the amounts "
             + derived[m].map(lambda v: f"{v:.2%}").astype(str)
             + "; the derived value is kept",
         )
-    ratio = derived.where(derived.notna(), given)
-    out["settlement_ratio"] = ratio.to_numpy(dtype="float64", na_value=np.nan)
+    derived, given = np.asarray(derived), np.asarray(given)
+    out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
+
+
+#: from this many rows, columns are freed one by one as the next table is built (memory)
+_LARGE = 50_000
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    """Give every column its contract dtype."""
-    typed: dict[str, pd.Series] = {}
+    """Give every column its contract dtype.
+
+    Each working column is taken out of ``out`` as it is converted, so that
+    the two tables never stand side by side in memory (``out`` is left empty).
+    """
+    typed: dict[str, Any] = {}
+    index = out.index
+    take = out.pop if len(out) >= _LARGE else out.__getitem__  # popping costs on small tables
     for name in CASE_COLUMNS:
         spec = COLUMN_BY_NAME[name]
-        s = out[name]
+        s = take(name)
         if spec.kind == "date":
-            typed[name] = pd.to_datetime(s, errors="coerce").astype(spec.dtype)
+            typed[name] = s if s.dtype == DATE_DTYPE else pd.to_datetime(s, errors="coerce")
         elif spec.dtype == "Int64":
-            typed[name] = (
-                pd.array(pd.to_numeric(s, errors="coerce"), dtype="Float64").round().astype("Int64")
-            )
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            missing = np.isnan(x)
+            whole = np.where(missing, 0, np.round(x)).astype("int64")
+            typed[name] = pd.arrays.IntegerArray(whole, missing)
         elif spec.dtype == "Float64":
-            typed[name] = pd.array(pd.to_numeric(s, errors="coerce"), dtype="Float64")
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            typed[name] = pd.arrays.FloatingArray(x, np.isnan(x))
         elif spec.dtype == "string":
             typed[name] = s.astype("string")
         else:
             typed[name] = s.astype(spec.dtype)
-    frame = pd.DataFrame(typed, index=out.index)
+    frame = pd.DataFrame(typed, index=index, copy=False)
     frame["resolution"] = frame["resolution"].fillna("pending")
     return frame
 
@@ -877,11 +1042,22 @@ def _resolve_duplicates(out: pd.DataFrame, problems: _Problems) -> pd.DataFrame:
         lines[~same],
         "case_id",
         out.loc[lines[~same], "case_id"],
-        "superseded: row "
+        (
+            "古い行: 同じ案件の"
+            + pd.Series(winners[~same]).astype(str)
+            + "行目の方が新しいのでそちらを残し、この行は除外しました"
+        )
+        if problems.ja
+        else "superseded: row "
         + pd.Series(winners[~same]).astype(str)
         + " of the same case is newer and was kept; this row is left out",
     )
-    return out.drop(index=lines)
+    # column by column, each left out of ``out`` as soon as it is copied (memory)
+    keep = ~out.index.isin(lines)
+    index = out.index[keep]
+    take = out.pop if len(out) >= _LARGE else out.__getitem__
+    kept = {name: take(name).array[keep] for name in list(out.columns)}
+    return pd.DataFrame(kept, index=index, copy=False)
 
 
 def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:

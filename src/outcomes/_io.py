@@ -152,6 +152,7 @@ def load_case_table(
     query: str | None = None,
     sheet: str | int | None = None,
     today: date | str | None = None,
+    language: str = "en",
 ) -> CaseTable:
     """The clean case table of ``source``, and its problems.
 
@@ -171,6 +172,8 @@ def load_case_table(
         Passed to :func:`~outcomes.read_cases`.
     today : date or str, optional
         The day of cleaning (see :func:`~outcomes.clean_cases`).
+    language : {"en", "ja"}, default "en"
+        The language of the problems' sentences (see :func:`~outcomes.clean_cases`).
 
     Returns
     -------
@@ -209,6 +212,7 @@ def load_case_table(
             len(typed),
             source=name,
             already_clean=True,
+            language=language,
         )
     from outcomes._clean import clean_cases
     from outcomes._read import read_cases
@@ -225,8 +229,9 @@ def load_case_table(
                 len(typed),
                 source=raw.attrs.get("source"),
                 already_clean=True,
+                language=language,
             )
-    result = clean_cases(raw, today=today)
+    result = clean_cases(raw, today=today, language=language)
     kept = {f.name: getattr(result, f.name) for f in fields(CleanResult)}
     return CaseTable(**kept, already_clean=False)
 

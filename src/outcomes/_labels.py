@@ -484,6 +484,7 @@ PROBLEM_KIND_LABELS: dict[str, str] = {
     "inconsistent": "矛盾(年代と年齢)",
     "ratio mismatch": "和解率の不一致",
     "superseded": "同一案件の古い行(除外)",
+    "summary row": "集計行(案件ではない、除外)",
 }
 
 #: what a report calls each model, by its target

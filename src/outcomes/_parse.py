@@ -1366,6 +1366,9 @@ def _fast_ratio(uniques: pd.Index, percent: bool = False, fraction: bool = False
     return fast
 
 
+#: fewer distinct values than this are parsed by the scalar parser alone
+_FAST_MIN_VALUES = 16
+
 _FAST_PATHS: dict[Callable[..., Parsed], _FastPath] = {
     parse_amount: _fast_amount,
     parse_date: _fast_date,
@@ -1421,7 +1424,10 @@ def parse_column(raw: pd.Series, parser: Callable[..., Parsed], **kwargs: object
         uniques = pd.Index(np.asarray(uniques, dtype=object), dtype=object)
     n = len(uniques)
     fast_path = _FAST_PATHS.get(parser)
-    fast = fast_path(uniques, **kwargs) if fast_path is not None and n else _Fast(n)
+    # the fast paths give the scalar parser's results; on a few values (one case
+    # being offered) the scalar parser is the quicker of the two
+    use_fast = fast_path is not None and n >= _FAST_MIN_VALUES
+    fast = fast_path(uniques, **kwargs) if use_fast else _Fast(n)
     # one extra slot, left None, serves the code -1 of missing cells
     values = np.append(fast.values, None)
     notes = np.append(fast.notes, None)

@@ -350,6 +350,8 @@ def _bar(iterable: Any = None, **kwargs: Any) -> Any:
 
 #: a blank line (a spreadsheet row of its own) or a lone CR: the pandas path keeps its number
 _ARROW_REFUSES = (b"\n\n", b"\n\r\n", b"\r\r")
+#: bytes pyarrow tokenises as one block
+_ARROW_BLOCK = 1 << 24
 
 
 def _parse_csv_arrow(data: bytes, *, sep: str) -> pd.DataFrame | None:
@@ -371,7 +373,12 @@ def _parse_csv_arrow(data: bytes, *, sep: str) -> pd.DataFrame | None:
     try:
         table = pv.read_csv(
             io.BytesIO(data),
-            read_options=pv.ReadOptions(autogenerate_column_names=True, block_size=1 << 24),
+            read_options=pv.ReadOptions(
+                autogenerate_column_names=True,
+                block_size=_ARROW_BLOCK,
+                # one block: starting arrow's thread pool costs more than it saves
+                use_threads=len(data) > _ARROW_BLOCK,
+            ),
             parse_options=pv.ParseOptions(delimiter=sep, newlines_in_values=True),
             convert_options=pv.ConvertOptions(
                 column_types=_all_text(),

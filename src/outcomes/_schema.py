@@ -93,28 +93,44 @@ def check_cases(cases: pd.DataFrame, today: date | None = None) -> None:
         )
     for spec in COLUMNS:
         s = cases[spec.name]
-        if s.dtype != pd.api.types.pandas_dtype(spec.dtype):
+        if s.dtype != _dtype(spec.name):
             raise SchemaError(
                 f"clean cases: column {spec.name} has dtype {s.dtype}, not {spec.dtype}"
             )
         if spec.kind == "date":
             low, high = pd.Timestamp(MIN_DATE), (pd.Timestamp(today) if today else None)
-        else:
+            values = s.to_numpy(dtype="datetime64[ns]")  # NaT compares False
+            bounds = (np.datetime64(low, "ns"), None if high is None else np.datetime64(high, "ns"))
+        elif spec.minimum is not None or spec.maximum is not None:
             low, high = spec.minimum, spec.maximum
-        values = s.dropna() if s.hasnans else s
-        if not len(values):
-            continue
-        if low is not None and bool((values < low).any()):
-            raise SchemaError(
-                f"clean cases: column {spec.name} has values below {low:g}"
-                if not isinstance(low, pd.Timestamp)
-                else f"clean cases: column {spec.name} has dates before {low.date()}"
-            )
-        if high is not None and bool((values > high).any()):
-            raise SchemaError(
-                f"clean cases: column {spec.name} has values above {high:g}"
-                if not isinstance(high, pd.Timestamp)
-                else f"clean cases: column {spec.name} has dates after {high.date()}"
-            )
-        if spec.name in _ISIN and not bool(np.all(values.isin(_ISIN[spec.name]))):
-            raise SchemaError(f"clean cases: column {spec.name} has values outside its value set")
+            values = s.to_numpy(dtype="float64", na_value=np.nan)  # NaN compares False
+            bounds = (low, high)
+        else:
+            low = high = bounds = None
+        if bounds is not None:
+            if bounds[0] is not None and bool((values < bounds[0]).any()):
+                raise SchemaError(
+                    f"clean cases: column {spec.name} has values below {low:g}"
+                    if not isinstance(low, pd.Timestamp)
+                    else f"clean cases: column {spec.name} has dates before {low.date()}"
+                )
+            if bounds[1] is not None and bool((values > bounds[1]).any()):
+                raise SchemaError(
+                    f"clean cases: column {spec.name} has values above {high:g}"
+                    if not isinstance(high, pd.Timestamp)
+                    else f"clean cases: column {spec.name} has dates after {high.date()}"
+                )
+        if spec.name in _ISIN:
+            values = s.dropna() if s.hasnans else s
+            if len(values) and not bool(np.all(values.isin(_ISIN[spec.name]))):
+                raise SchemaError(
+                    f"clean cases: column {spec.name} has values outside its value set"
+                )
+
+
+@cache
+def _dtype(name: str) -> object:
+    """The contract's dtype of a column, made once."""
+    from outcomes._contract import COLUMN_BY_NAME
+
+    return pd.api.types.pandas_dtype(COLUMN_BY_NAME[name].dtype)

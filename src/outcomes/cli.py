@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     _source_options(p)
     p.add_argument("--today", help="the day of cleaning, YYYY-MM-DD (default: today)")
     _labels_option(p)
+    p.add_argument(
+        "--lang",
+        choices=("en", "ja"),
+        default="en",
+        help="language of the problems' sentences and the summary: en (default) or ja",
+    )
 
     p = sub.add_parser("fit", help="fit the settlement-ratio and monthly-amount models")
     p.add_argument(

@@ -122,6 +122,7 @@ def load_source(
     query: str | None = None,
     sheet: str | int | None = None,
     today: str | None = None,
+    language: str = "en",
 ) -> CaseTable:
     """The clean table and problems of a command's input: a file or a SQLAlchemy URL.
 
@@ -133,7 +134,9 @@ def load_source(
     if is_url(source):
         source = driver_url(source)
     try:
-        return load_case_table(source, table=table, query=query, sheet=sheet, today=today)
+        return load_case_table(
+            source, table=table, query=query, sheet=sheet, today=today, language=language
+        )
     except ReadError as exc:
         if "No module named" not in exc.reason:
             raise

@@ -1,4 +1,4 @@
-"""``outcomes clean INPUT [-o OUT] [--problems PROBLEMS] [--sheet|--table|--query] [--today] [--labels ja]``."""
+"""``outcomes clean INPUT [-o OUT] [--problems PROBLEMS] [--sheet|--table|--query] [--today] [--labels ja] [--lang ja]``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ def run(args: argparse.Namespace) -> int:
     for path in (args.output, args.problems):
         if path:
             check_output(path)
-    result = load_source(args.input, **source_options(args), today=args.today)
+    language = getattr(args, "lang", None) or "en"
+    result = load_source(args.input, **source_options(args), today=args.today, language=language)
     if args.output:
         write_table(result.cases, args.output, sheet="cases", labels=labels)
     if args.problems:
