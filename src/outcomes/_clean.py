@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -37,25 +36,27 @@ import numpy as np
 import pandas as pd
 
 from outcomes._contract import (
-    AGE_BANDS,
     CASE_COLUMNS,
     COLUMN_BY_NAME,
-    COLUMNS,
-    DATE_COLUMNS,
     DATE_DTYPE,
-    MAX_LUMP_SUM_FACTOR,
-    MIN_DATE,
-    MIN_RESIDUAL_DEBT,
     MISSING_MARKERS,
-    RATIO_TOLERANCE,
     SUMMARY_WORDS,
     TEXT_COLUMNS,
     YEN_UNITS,
-    creditor_type_of,
     match_header,
 )
+from outcomes._derive import (
+    LARGE_TABLE,
+    check_ranges,
+    derive_age_band,
+    derive_creditor_type,
+    derive_settlement_ratio,
+    move_age_bands,
+    resolve_duplicates,
+    to_numbers,
+)
 from outcomes._errors import OutcomesError
-from outcomes._labels import check_language, format_yen, pad
+from outcomes._labels import check_language, pad
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
     ParsedColumn,
@@ -73,14 +74,12 @@ from outcomes._parse import (
     parse_text,
 )
 from outcomes._privacy import MASK, personal_data_kinds
-from outcomes._problem_labels import PERSONAL_DATA_JA, parse_reason_ja, source_header_ja
+from outcomes._problem_labels import PERSONAL_DATA_JA, parse_reason_ja
+from outcomes._problems import PROBLEM_COLUMNS, Problems, problem_kind
 from outcomes._registry import match_servicers
 from outcomes._schema import check_cases
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
-
-#: columns of the problems table, in order
-PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "problem")
 
 # the parser and its keyword arguments for each kind of column
 _PARSERS: dict[str, Callable[..., Any]] = {
@@ -97,17 +96,6 @@ _PARSERS: dict[str, Callable[..., Any]] = {
     "servicer": parse_text,
     "guarantor": parse_guarantor,
 }
-
-
-def problem_kind(problem: str) -> str:
-    """The kind of a problem sentence: the words before its first colon.
-
-    Examples
-    --------
-    >>> problem_kind("out of range: age 150 is above 110; emptied")
-    'out of range'
-    """
-    return problem.split(":", 1)[0]
 
 
 @dataclass
@@ -181,63 +169,6 @@ class CleanResult:
 # --------------------------------------------------------------------------
 # The problems table, collected column by column
 # --------------------------------------------------------------------------
-
-
-class _Problems:
-    """Collects problem rows as arrays; one DataFrame at the end.
-
-    ``ja`` tells the steps to write their sentences in Japanese, naming each
-    column by its source header (:meth:`header`).
-    """
-
-    def __init__(self, language: str = "en") -> None:
-        self._parts: list[pd.DataFrame] = []
-        self.ja = language == "ja"
-        self.headers: dict[str, str] = {}
-
-    def header(self, column: str) -> str:
-        """A column as a Japanese sentence names it: its source header, quoted."""
-        return source_header_ja(self.headers.get(column, column), column)
-
-    def add(
-        self,
-        rows: np.ndarray,
-        column: str,
-        values: pd.Series | np.ndarray | list,
-        problems: pd.Series | np.ndarray | list | str,
-    ) -> None:
-        n = len(rows)
-        if n == 0:
-            return
-        if isinstance(problems, str):
-            problems = [problems] * n
-        self._parts.append(
-            pd.DataFrame(
-                {
-                    "row": np.asarray(rows, dtype="int64"),
-                    "column": column,
-                    "value": np.asarray(values, dtype=object),
-                    "problem": np.asarray(problems, dtype=object),
-                }
-            )
-        )
-
-    def frame(self, case_ids: pd.Series) -> pd.DataFrame:
-        """All problems, with the case id of each row, sorted by row."""
-        if not self._parts:
-            out = pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
-            out["row"] = out["row"].astype("Int64")
-            return out
-        out = pd.concat(self._parts, ignore_index=True)
-        out.insert(1, "case_id", out["row"].map(case_ids))
-        order = {c: i for i, c in enumerate(CASE_COLUMNS)}
-        out["_order"] = out["column"].map(order).fillna(-1)
-        out = out.sort_values(["row", "_order"], kind="stable").drop(columns="_order")
-        out = out.reset_index(drop=True)
-        out["row"] = out["row"].astype("Int64")
-        for c in ("case_id", "column", "value", "problem"):
-            out[c] = out[c].astype("string")
-        return out[list(PROBLEM_COLUMNS)]
 
 
 def _raw_text(values: pd.Series) -> pd.Series:
@@ -323,7 +254,7 @@ def clean_cases(
     today = _as_date(today)
     frame, rows = _with_rows(raw)
     n = len(frame)
-    problems = _Problems(language)
+    problems = Problems(language)
     if progress is None:
         progress = n >= 200_000
 
@@ -354,15 +285,15 @@ def clean_cases(
     all_ids = _all_case_ids(parsed, rows)
     parsed.clear()  # the working frame holds its own copy: free the parsed columns now
     _servicers(out, raw_text, rows, problems)
-    _ages(out)
-    _numeric(out)
-    _ranges(out, raw_text, rows, problems, unreadable, today)
-    _creditor_type(out)
-    _settlement_ratio(out, raw_text, rows, problems, unreadable)
+    move_age_bands(out)
+    to_numbers(out)
+    check_ranges(out, raw_text, rows, problems, unreadable, today)
+    derive_creditor_type(out)
+    derive_settlement_ratio(out, raw_text, rows, problems, unreadable)
     out = _typed(out)
-    _age_band(out, raw_text, rows, problems)
+    derive_age_band(out, raw_text, rows, problems)
     out.index = pd.Index(rows, name="row")
-    out = _resolve_duplicates(out, problems)
+    out = resolve_duplicates(out, problems)
     case_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
     problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
     out = out.reset_index(drop=True)
@@ -417,7 +348,7 @@ def _progress(total: int, show: bool) -> Any:
 
 
 def _match_columns(
-    frame: pd.DataFrame, problems: _Problems
+    frame: pd.DataFrame, problems: Problems
 ) -> tuple[dict[str, int], dict[str, str | None]]:
     """Canonical name → position of its source column, and each header's unit."""
     columns: dict[str, int] = {}
@@ -491,7 +422,7 @@ def _blank_keys(keys: np.ndarray) -> np.ndarray:
 
 
 def _not_summary(
-    frame: pd.DataFrame, columns: dict[str, int], rows: np.ndarray, problems: _Problems
+    frame: pd.DataFrame, columns: dict[str, int], rows: np.ndarray, problems: Problems
 ) -> np.ndarray:
     """Rows that are cases; summary rows (§6) are reported once each and left out.
 
@@ -553,7 +484,7 @@ def _screen_personal(
     values: pd.Series,
     text: pd.Series,
     rows: np.ndarray,
-    problems: _Problems,
+    problems: Problems,
 ) -> pd.Series:
     """Empty and report personal data in a kept text column."""
     if name not in TEXT_COLUMNS:
@@ -619,7 +550,7 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
 
 
 def _report_parse(
-    name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: _Problems
+    name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: Problems
 ) -> None:
     errors = col.errors.notna().to_numpy()
     if errors.any():
@@ -691,7 +622,7 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
 
 
 def _servicers(
-    out: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: _Problems
+    out: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: Problems
 ) -> None:
     """Match servicers against the registry; report names not in it."""
     if "servicer" not in raw_text:
@@ -710,274 +641,6 @@ def _servicers(
     )
 
 
-def _ages(out: pd.DataFrame) -> None:
-    """Move bands written in the age column (``40代``) to age_band."""
-    age = out["age"]
-    kinds = {v: isinstance(v, str) for v in age.dropna().unique()}
-    is_band = age.map(kinds).eq(True)
-    bands_from_age_col = age.where(is_band)
-    out["age"] = age.where(~is_band, None)
-    given = out["age_band"].where(out["age_band"].notna(), bands_from_age_col)
-    out["age_band"] = given
-
-
-def _numeric(out: pd.DataFrame) -> None:
-    """Numeric columns as float64 (NaN for empty) once, for the checks that follow."""
-    for spec in COLUMNS:
-        s = out[spec.name]
-        if spec.dtype in ("Int64", "Float64"):
-            if s.dtype != np.float64:  # typed once already, except ages
-                out[spec.name] = pd.to_numeric(s, errors="coerce").astype("float64")
-        elif spec.kind == "date" and s.dtype != DATE_DTYPE:
-            out[spec.name] = pd.to_datetime(s, errors="coerce").astype(DATE_DTYPE)
-
-
-def _band_of(age: pd.Series) -> pd.Series:
-    """The ten-year band of each age (``10s`` below 20, ``100s`` from 100), on arrays."""
-    x = age.to_numpy(dtype="float64", na_value=np.nan)
-    missing = np.isnan(x)
-    decade = np.clip(np.floor_divide(np.where(missing, 10.0, x), 10), 1, 10).astype("int64")
-    bands = np.array(AGE_BANDS, dtype=object)[decade - 1]
-    bands[missing] = None
-    return pd.Series(bands, index=age.index, dtype="string")
-
-
-def _age_band(
-    frame: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: _Problems
-) -> None:
-    """age_band from age (age wins over a band that disagrees, which is reported)."""
-    given = frame["age_band"]
-    derived = _band_of(frame["age"])
-    clash = (
-        (derived.notna() & given.notna() & (derived != given)).fillna(False).to_numpy(dtype=bool)
-    )
-    if clash.any():
-        text = raw_text.get("age_band", raw_text.get("age"))
-        problems.add(
-            rows[clash],
-            "age_band",
-            text[clash],
-            (
-                f"矛盾: {problems.header('age_band' if 'age_band' in raw_text else 'age')}の年代"
-                + given[clash].str.removesuffix("s").astype(str)
-                + "代は年齢"
-                + frame["age"][clash].astype(str)
-                + "歳と合いません。年齢の年代を残しました"
-            )
-            if problems.ja
-            else "inconsistent: band "
-            + given[clash].astype(str)
-            + " does not match age "
-            + frame["age"][clash].astype(str)
-            + "; the band of the age is kept",
-        )
-    band = derived.where(derived.notna(), given)
-    frame["age_band"] = band.where(band.isin(AGE_BANDS)).astype("string")
-
-
-def _ranges(
-    out: pd.DataFrame,
-    raw_text: dict[str, pd.Series],
-    rows: np.ndarray,
-    problems: _Problems,
-    unreadable: dict[str, np.ndarray],
-    today: date,
-) -> None:
-    """Empty and report values out of range; check dates and lump sum."""
-    for name, series in list(out.items()):
-        spec = COLUMN_BY_NAME[name]
-        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band", "guarantor"):
-            continue
-        if spec.minimum is None and spec.maximum is None:
-            continue
-        # float64 (typed once): comparisons on the array, NaN compares False
-        num = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-        if name == "residual_debt":
-            negative = num < 0
-            below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
-            _report_range(out, name, negative, raw_text, rows, problems, unreadable, below_zero)
-            low = (num >= 0) & (num < spec.minimum)
-            _report_range(
-                out,
-                name,
-                low,
-                raw_text,
-                rows,
-                problems,
-                unreadable,
-                f"{format_yen(MIN_RESIDUAL_DEBT)}未満です(単位の万円が抜けていませんか)"
-                if problems.ja
-                else f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
-            )
-        elif spec.minimum is not None:
-            low = num < spec.minimum
-            why = (
-                f"{_quantity_ja(name, spec.minimum)}未満です"
-                if problems.ja
-                else f"is below {spec.minimum:g}"
-            )
-            _report_range(out, name, low, raw_text, rows, problems, unreadable, why)
-        if spec.maximum is not None:
-            high = num > spec.maximum
-            why = (
-                f"{_quantity_ja(name, spec.maximum)}を超えています"
-                if problems.ja
-                else f"is above {spec.maximum:g}"
-            )
-            _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
-    for name in DATE_COLUMNS:
-        d = out[name].to_numpy(dtype=DATE_DTYPE)
-        early = d < np.datetime64(MIN_DATE, "ns")
-        why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
-        _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
-        late = d > np.datetime64(today, "ns")
-        _report_range(
-            out,
-            name,
-            late,
-            raw_text,
-            rows,
-            problems,
-            unreadable,
-            f"クリーニングの日({today})より後です"
-            if problems.ja
-            else f"is after the day of cleaning ({today})",
-        )
-    sale = out["sale_date"].to_numpy(dtype=DATE_DTYPE)
-    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
-    _report_range(
-        out,
-        "agreement_date",
-        agreed < sale,
-        raw_text,
-        rows,
-        problems,
-        unreadable,
-        f"{problems.header('sale_date')}の日付より前です"
-        if problems.ja
-        else "is before the sale date",
-    )
-    debt = out["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
-    lump = out["lump_sum"].to_numpy(dtype="float64", na_value=np.nan)
-    _report_range(
-        out,
-        "lump_sum",
-        lump > debt * MAX_LUMP_SUM_FACTOR,
-        raw_text,
-        rows,
-        problems,
-        unreadable,
-        f"{problems.header('residual_debt')}の{MAX_LUMP_SUM_FACTOR:g}倍を超えています"
-        if problems.ja
-        else f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
-    )
-
-
-def _report_range(
-    out: pd.DataFrame,
-    name: str,
-    mask: np.ndarray,
-    raw_text: dict[str, pd.Series],
-    rows: np.ndarray,
-    problems: _Problems,
-    unreadable: dict[str, np.ndarray],
-    why: str,
-) -> None:
-    m = np.asarray(mask, dtype=bool)
-    if not m.any():
-        return
-    text = raw_text.get(name, pd.Series([None] * len(out)))
-    shown = text[m].fillna("").astype(str)
-    problems.add(
-        rows[m],
-        name,
-        text[m],
-        f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
-        if problems.ja
-        else "out of range: " + shown + " " + why + "; emptied",
-    )
-    out[name] = out[name].mask(m)
-    unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
-
-
-_UNITS_JA: dict[str, str] = {"age": "歳", "household_size": "人", "term_months": "か月"}
-
-
-def _quantity_ja(name: str, value: float) -> str:
-    """A limit of a column in Japanese: yen for amounts, 歳/人/か月 for the counts."""
-    if COLUMN_BY_NAME[name].kind == "amount":
-        return format_yen(value)
-    return f"{value:g}{_UNITS_JA.get(name, '')}"
-
-
-def _creditor_type(out: pd.DataFrame) -> None:
-    """creditor_type from the creditor name where it was not given."""
-    creditors = out["creditor"]
-    uniques = creditors.dropna().unique()
-    derived = creditors.map({u: creditor_type_of(u) for u in uniques})
-    out["creditor_type"] = out["creditor_type"].where(out["creditor_type"].notna(), derived)
-
-
-def _settlement_ratio(
-    out: pd.DataFrame,
-    raw_text: dict[str, pd.Series],
-    rows: np.ndarray,
-    problems: _Problems,
-    unreadable: dict[str, np.ndarray],
-) -> None:
-    """Derive the ratio where the agreed total is fixed; check a given one."""
-    n = len(out)
-
-    def number(name: str) -> np.ndarray:  # float64, NaN where empty (typed once already)
-        return pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-
-    debt, lump = number("residual_debt"), number("lump_sum")
-    monthly, term = number("monthly_amount"), number("term_months")
-    none = np.zeros(n, dtype=bool)
-    broken = (
-        unreadable.get("lump_sum", none)
-        | unreadable.get("monthly_amount", none)
-        | unreadable.get("term_months", none)
-        | unreadable.get("residual_debt", none)
-    )
-    has_monthly, has_term = ~np.isnan(monthly), ~np.isnan(term)
-    open_ended = has_monthly & ~has_term
-    fixed = (~np.isnan(lump) | (has_monthly & has_term)) & ~open_ended
-    total = np.nan_to_num(lump, nan=0.0) + np.nan_to_num(monthly * term, nan=0.0)
-    ok = fixed & (debt > 0) & ~broken  # NaN > 0 is False
-    derived = np.divide(total, debt, out=np.full(n, np.nan), where=ok)
-    given = number("settlement_ratio")
-    both = ~np.isnan(derived) & ~np.isnan(given)
-    m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
-    if m.any():
-        given, derived = pd.Series(given), pd.Series(derived)
-        text = raw_text.get("settlement_ratio", pd.Series([None] * n))
-        problems.add(
-            rows[m],
-            "settlement_ratio",
-            text[m],
-            (
-                f"和解率の不一致: {problems.header('settlement_ratio')}の"
-                + given[m].map(lambda v: f"{v:.2%}").astype(str)
-                + "は金額から計算した"
-                + derived[m].map(lambda v: f"{v:.2%}").astype(str)
-                + "と違います。計算した値を残しました"
-            )
-            if problems.ja
-            else "ratio mismatch: given "
-            + given[m].map(lambda v: f"{v:.2%}").astype(str)
-            + ", derived from the amounts "
-            + derived[m].map(lambda v: f"{v:.2%}").astype(str)
-            + "; the derived value is kept",
-        )
-    derived, given = np.asarray(derived), np.asarray(given)
-    out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
-
-
-#: from this many rows, columns are freed one by one as the next table is built (memory)
-_LARGE = 50_000
-
-
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     """Give every column its contract dtype.
 
@@ -986,7 +649,7 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
     """
     typed: dict[str, Any] = {}
     index = out.index
-    take = out.pop if len(out) >= _LARGE else out.__getitem__  # popping costs on small tables
+    take = out.pop if len(out) >= LARGE_TABLE else out.__getitem__  # popping costs on small tables
     for name in CASE_COLUMNS:
         spec = COLUMN_BY_NAME[name]
         s = take(name)
@@ -1013,64 +676,3 @@ def _all_case_ids(parsed: dict[str, pd.Series], rows: np.ndarray) -> pd.Series:
     if "case_id" not in parsed:
         return pd.Series(dtype="string")
     return pd.Series(parsed["case_id"].to_numpy(dtype=object), index=rows)
-
-
-def _resolve_duplicates(out: pd.DataFrame, problems: _Problems) -> pd.DataFrame:
-    """One row per case: the latest agreement wins, ties to the row further down."""
-    ids = out["case_id"]
-    has_id = ids.notna()
-    if not ids[has_id].duplicated().any():
-        return out
-    key = ids.str.strip()
-    order = pd.DataFrame(
-        {
-            "key": key.to_numpy(),
-            "dated": out["agreement_date"].notna().to_numpy(),
-            "date": out["agreement_date"].to_numpy(),
-            "line": out.index.to_numpy(),
-        }
-    ).sort_values(["dated", "date", "line"], na_position="first", kind="stable")
-    with_id = order[order["key"].notna()]
-    winner = with_id.groupby("key", sort=False)["line"].transform("last")
-    superseded = with_id[with_id["line"] != winner]
-    if superseded.empty:
-        return out
-    lines = superseded["line"].to_numpy()
-    winners = winner[superseded.index].to_numpy()
-    same = _rows_equal(out.loc[lines], out.loc[winners])
-    problems.add(
-        lines[~same],
-        "case_id",
-        out.loc[lines[~same], "case_id"],
-        (
-            "古い行: 同じ案件の"
-            + pd.Series(winners[~same]).astype(str)
-            + "行目の方が新しいのでそちらを残し、この行は除外しました"
-        )
-        if problems.ja
-        else "superseded: row "
-        + pd.Series(winners[~same]).astype(str)
-        + " of the same case is newer and was kept; this row is left out",
-    )
-    # column by column, each left out of ``out`` as soon as it is copied (memory)
-    keep = ~out.index.isin(lines)
-    index = out.index[keep]
-    take = out.pop if len(out) >= _LARGE else out.__getitem__
-    kept = {name: take(name).array[keep] for name in list(out.columns)}
-    return pd.DataFrame(kept, index=index, copy=False)
-
-
-def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
-    equal = np.ones(len(a), dtype=bool)
-    for name in a.columns:
-        x = a[name].reset_index(drop=True)
-        y = b[name].reset_index(drop=True)
-        both_na = x.isna().to_numpy() & y.isna().to_numpy()
-        eq = (x == y).fillna(False).to_numpy(dtype=bool)
-        equal &= eq | both_na
-    return equal
-
-
-def count_kinds(problems: pd.DataFrame) -> Counter[str]:
-    """Problems by kind, as a Counter (for summaries)."""
-    return Counter(problems["problem"].map(problem_kind))
