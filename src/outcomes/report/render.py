@@ -245,6 +245,10 @@ def write_report(
     with tempfile.TemporaryDirectory(prefix="outcomes-report-") as tmp:
         work = Path(tmp)
         data.save(work)
+        # the kernel reads the tables from parquet: this process lets go of its copy
+        # (a million cases would otherwise be held twice while the template runs)
+        title = f"残債和解レポート — {data.source_name}"
+        del data
         parameters = {
             "input": None,
             "prepared": str(work),
@@ -275,7 +279,7 @@ def write_report(
                     f"the report failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
                 ) from exc
         nb = nbformat.from_dict(nb)
-        nb.metadata["title"] = f"残債和解レポート — {data.source_name}"
+        nb.metadata["title"] = title
         page = notebook_to_html(nb)
     try:
         output.write_text(page, encoding="utf-8")
