@@ -288,6 +288,11 @@ def accuracy_table(check: ModelCheck) -> Any:
     )
 
 
+#: cases predicted at a time by :func:`case_predictions` (bounds the memory of a large report;
+#: large enough for the models' threads to pay)
+PREDICTION_BLOCK = 200_000
+
+
 def case_predictions(
     check: ModelCheck, cases: pd.DataFrame, *, coverage: float = 0.8
 ) -> pd.DataFrame:
@@ -323,7 +328,11 @@ def case_predictions(
     if check.model is None or len(cases) == 0:
         return pd.DataFrame(np.nan, index=cases.index, columns=columns)
     lo, hi = (1 - coverage) / 2, 1 - (1 - coverage) / 2
-    q = check.model.predict_quantiles(cases, [lo, 0.5, hi]).to_numpy(dtype="float64")
+    q = np.empty((len(cases), 3), dtype="float64")
+    # in blocks: the model's encoded features of a million cases need not exist at once
+    for start in range(0, len(cases), PREDICTION_BLOCK):
+        block = cases.iloc[start : start + PREDICTION_BLOCK]
+        q[start : start + len(block)] = check.model.predict_quantiles(block, [lo, 0.5, hi])
     return pd.DataFrame(q, index=cases.index, columns=columns)
 
 
