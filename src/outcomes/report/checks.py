@@ -527,13 +527,13 @@ def expected_totals(
 
 
 def totals_table(table: pd.DataFrame, by: str = "creditor_type") -> Any:
-    """:func:`expected_totals` as a table to show (yen as ``1,234万円``)."""
-    from outcomes._labels import format_yen
+    """:func:`expected_totals` as a table to show (yen as ``84億3,857万円``: to the 万円 from 100万円)."""
     from outcomes.report.tables import styled
 
     shown = table.copy()
+    fmt = value_formatter("lump_sum")
     for column in ("lump_sum_total", "monthly_total"):
-        shown[column] = [format_yen(int(v)) for v in shown[column]]
+        shown[column] = [fmt(float(v)) for v in shown[column]]
     return styled(
         shown,
         caption=f"交渉中の案件の想定額の合計({column_label(by)}別、各案件の予測の平均を合計)",

@@ -102,7 +102,9 @@ main { max-width: 1100px; margin: 0 auto; }
 .jp-RenderedHTMLCommon td.oc-count, .jp-RenderedHTMLCommon td.oc-stat { text-align: right; }
 /* a number never breaks inside its cell ("1,067万 / 7,899円"); headers and labels may wrap */
 .jp-RenderedHTMLCommon td.oc-count, .jp-RenderedHTMLCommon td.oc-stat,
-.jp-RenderedHTMLCommon td.oc-problems { white-space: nowrap; }
+.jp-RenderedHTMLCommon td.oc-problems, .jp-RenderedHTMLCommon tbody td:first-child {
+  white-space: nowrap;
+}
 .jp-RenderedHTMLCommon caption { caption-side: top; text-align: left; font-weight: bold; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
