@@ -722,5 +722,6 @@ def comparison_styled(table: pd.DataFrame, period: str | None, compare: str | No
         shown.style.format(escape="html")
         .hide(axis="index")
         .set_td_classes(classes)
+        .set_properties(subset=["項目"], **{"text-align": "left"})
         .set_caption("今期と前期の比較(k件未満は「k未満」)")
     )
