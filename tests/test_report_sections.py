@@ -133,3 +133,60 @@ def test_pdf_without_weasyprint_is_one_line_report_error(tmp_path, monkeypatch):
     with pytest.raises(ReportError, match="pip install 'outcomes\\[pdf\\]'") as info:
         write_pdf(tmp_path / "r.html")
     assert "\n" not in str(info.value)
+
+
+def test_case_predictions_once_in_blocks_serve_every_ranges_table(cases, monkeypatch):
+    """The report predicts each case once (in blocks); the tables read those predictions."""
+    from outcomes._errors import OutcomesError
+    from outcomes.report import case_predictions, predicted_ranges
+    from outcomes.report import checks as checks_module
+
+    check = ModelCheck("monthly_amount", MonthlyAmountModel(as_of=TODAY, max_iter=20).fit(cases))
+    whole = case_predictions(check, cases)
+    monkeypatch.setattr(checks_module, "PREDICTION_BLOCK", 97)  # 1,200 cases in 13 blocks
+    blocks = case_predictions(check, cases)
+    pd.testing.assert_frame_equal(whole, blocks)
+    direct = check.model.predict_quantiles(cases, [0.1, 0.5, 0.9]).to_numpy(dtype="float64")
+    np.testing.assert_allclose(whole.to_numpy(), direct)
+    for by in ("creditor_type", "household_size"):
+        pd.testing.assert_frame_equal(
+            predicted_ranges(check, cases, by, k=K, predictions=whole),
+            predicted_ranges(check, cases, by, k=K),
+        )
+    with pytest.raises(OutcomesError, match="predictions"):
+        predicted_ranges(check, cases, "creditor_type", k=K, predictions=whole.iloc[:10])
+    empty = case_predictions(ModelCheck("monthly_amount"), cases.head(3))
+    assert empty.shape == (3, 3) and empty.isna().all(axis=None)
+
+
+def test_selected_cases_share_memory_and_never_change_the_input(cases):
+    from outcomes.report import select_cases, with_derived
+
+    before = cases.copy()
+    derived = with_derived(select_cases(cases))
+    pd.testing.assert_frame_equal(cases, before)  # no derived column leaks into the input
+    assert "income_band" not in cases.columns and "income_band" in derived.columns
+    assert np.shares_memory(
+        derived["residual_debt"].array._data, cases["residual_debt"].array._data
+    )
+    bands = derived["income_band"].cat.categories.tolist()
+    assert bands[0] == "10万円未満" and bands[-1] == "30万円以上"
+    assert derived["income_band"].cat.ordered
+
+
+def test_trend_axis_labels_years_not_every_quarter(cases):
+    import matplotlib.pyplot as plt
+
+    from outcomes.report import quarterly_trend, trend_plot
+
+    lump = cases[cases["resolution"] == "lump_sum"]
+    table = quarterly_trend(lump, "settlement_ratio", k=K)
+    assert len(table) > 8
+    ax = trend_plot(table, "settlement_ratio")
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert 2 <= len(labels) <= 9 and all(re.fullmatch(r"\d{4}", t) for t in labels)
+    ticks = set(ax.get_xticks(minor=True)) | set(ax.get_xticks())  # a tick on every quarter
+    assert len(ticks) == len(table)
+    short = trend_plot(table.tail(4).reset_index(drop=True), "settlement_ratio")
+    assert [t.get_text() for t in short.get_xticklabels()] == table["quarter"].tail(4).tolist()
+    plt.close("all")

@@ -15,19 +15,23 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from outcomes._contract import DEFAULT_K
+from outcomes._errors import OutcomesError
 from outcomes._labels import REPORT_METHOD_LABELS, REPORT_MODEL_NAMES, column_label, value_labels
 from outcomes.report.tables import safe_label, value_formatter
 
 __all__ = [
     "ACCURACY_COVERAGE",
     "COVERAGES",
+    "DRIFT_DISTANCE",
     "DRIFT_VERDICTS",
     "REPORT_BASELINES",
     "ModelCheck",
     "accuracy_table",
+    "case_predictions",
     "check_models",
     "expected_totals",
     "predicted_ranges",
@@ -284,6 +288,54 @@ def accuracy_table(check: ModelCheck) -> Any:
     )
 
 
+#: cases predicted at a time by :func:`case_predictions` (bounds the memory of a large report;
+#: large enough for the models' threads to pay)
+PREDICTION_BLOCK = 200_000
+
+
+def case_predictions(
+    check: ModelCheck, cases: pd.DataFrame, *, coverage: float = 0.8
+) -> pd.DataFrame:
+    """Each case's predicted median and central interval: the model run once for the report.
+
+    The report's tables all read these columns (predicted ranges per group,
+    the league table's model-expected medians), so that each model predicts
+    each case once, however many tables use it.
+
+    Parameters
+    ----------
+    check : ModelCheck
+        From :func:`check_models`.
+    cases : DataFrame
+        The report's cases (any resolution).
+    coverage : float
+        The central interval's stated coverage (default 80%: 10%点–90%点).
+
+    Returns
+    -------
+    DataFrame
+        ``lower``, ``median``, ``upper`` (float), index of ``cases``; empty
+        values when ``check`` has no model.
+
+    Examples
+    --------
+    >>> case_predictions(ModelCheck("settlement_ratio"), pd.DataFrame(index=[3, 4]))
+       lower  median  upper
+    3    NaN     NaN    NaN
+    4    NaN     NaN    NaN
+    """
+    columns = ["lower", "median", "upper"]
+    if check.model is None or len(cases) == 0:
+        return pd.DataFrame(np.nan, index=cases.index, columns=columns)
+    lo, hi = (1 - coverage) / 2, 1 - (1 - coverage) / 2
+    q = np.empty((len(cases), 3), dtype="float64")
+    # in blocks: the model's encoded features of a million cases need not exist at once
+    for start in range(0, len(cases), PREDICTION_BLOCK):
+        block = cases.iloc[start : start + PREDICTION_BLOCK]
+        q[start : start + len(block)] = check.model.predict_quantiles(block, [lo, 0.5, hi])
+    return pd.DataFrame(q, index=cases.index, columns=columns)
+
+
 def predicted_ranges(
     check: ModelCheck,
     cases: pd.DataFrame,
@@ -291,18 +343,23 @@ def predicted_ranges(
     *,
     k: int = DEFAULT_K,
     coverage: float = 0.8,
+    predictions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The model's predicted median and central interval, typical per group.
 
     For every case the model gives its median and its ``coverage``
     interval; the table shows, per group of ``k`` or more cases, the median
     of each (columns ``cases``, ``lower``, ``median``, ``upper``).
+    ``predictions`` (from :func:`case_predictions` on the same ``cases``)
+    saves predicting again.
     """
     if check.model is None or len(cases) == 0:
         return pd.DataFrame(columns=[by, "cases", "lower", "median", "upper"])
-    lo, hi = (1 - coverage) / 2, 1 - (1 - coverage) / 2
-    q = check.model.predict_quantiles(cases, [lo, 0.5, hi]).to_numpy(dtype="float64")
-    frame = pd.DataFrame({"lower": q[:, 0], "median": q[:, 1], "upper": q[:, 2]}, index=cases.index)
+    if predictions is None:
+        predictions = case_predictions(check, cases, coverage=coverage)
+    elif len(predictions) != len(cases) or not predictions.index.equals(cases.index):
+        raise OutcomesError("predictions: not computed on these cases (index differs)")
+    frame = predictions[["lower", "median", "upper"]].copy()
     frame.insert(0, by, cases[by])
     grouped = frame.groupby(by, observed=True, dropna=True, sort=True)
     table = grouped[["lower", "median", "upper"]].median()
@@ -315,6 +372,11 @@ def ranges_table(check: ModelCheck, table: pd.DataFrame, by: str, *, coverage: f
     """:func:`predicted_ranges` as a table to show."""
     fmt = value_formatter(check.target)
     shown = table.copy()
+    ordinal = pd.api.types.is_numeric_dtype(shown[by]) or (
+        isinstance(shown[by].dtype, pd.CategoricalDtype) and shown[by].cat.ordered
+    )
+    if not ordinal:  # bands and sizes keep their order; other groups: most cases first
+        shown = shown.sort_values("cases", ascending=False, kind="stable")
     names = value_labels(by)
     shown[by] = [safe_label(names.get(str(v), v)) for v in shown[by].astype(object)]
     low, high = f"下限({(1 - coverage) / 2:.0%}点)", f"上限({1 - (1 - coverage) / 2:.0%}点)"
@@ -332,12 +394,16 @@ def ranges_table(check: ModelCheck, table: pd.DataFrame, by: str, *, coverage: f
             {low: fmt, "予測の中央値": fmt, high: fmt, "件数": "{:,.0f}"}, escape="html"
         )
         .hide(axis="index")
+        .set_properties(subset=[column_label(by)], **{"text-align": "left"})
         .set_caption(f"{check.name}の予測({column_label(by)}別、各案件の予測の中央値)")
     )
 
 
 #: what the report calls drift's verdicts
 DRIFT_VERDICTS: dict[str, str] = {"stable": "安定", "shifted": "変化あり"}
+#: the drift table's header of ``drift``'s distance (Wasserstein in training SDs for numbers,
+#: total variation for categories: 0 when the distributions are the same)
+DRIFT_DISTANCE = "分布の差(0=同じ)"
 #: the report's names of drift's derived features
 _DRIFT_FEATURE_LABELS: dict[str, str] = {"log_residual_debt": "残債(対数)"}
 
@@ -357,7 +423,7 @@ def training_drift(
     Returns
     -------
     DataFrame or None
-        ``特徴量``, ``PSI``, ``距離``, ``範囲外・未知の割合``, ``新しい区分``,
+        ``特徴量``, ``PSI``, ``分布の差`` (:data:`DRIFT_DISTANCE`), ``範囲外・未知の割合``, ``新しい区分``,
         ``判定``; None without ``model_dir`` or where the directory has no
         profile (written before profiles existed).
 
@@ -401,7 +467,7 @@ def training_drift(
         {
             "特徴量": labels,
             "PSI": [f"{v:.3f}" for v in table["psi"]],
-            "距離": [f"{v:.3f}" for v in table["distance"]],
+            DRIFT_DISTANCE: [f"{v:.3f}" for v in table["distance"]],
             "範囲外・未知の割合": shown_share,
             "新しい区分": new,
             "判定": table["verdict"].map(DRIFT_VERDICTS).fillna(table["verdict"]).to_numpy(),
@@ -461,13 +527,13 @@ def expected_totals(
 
 
 def totals_table(table: pd.DataFrame, by: str = "creditor_type") -> Any:
-    """:func:`expected_totals` as a table to show (yen as ``1,234万円``)."""
-    from outcomes._labels import format_yen
+    """:func:`expected_totals` as a table to show (yen as ``84億3,857万円``: to the 万円 from 100万円)."""
     from outcomes.report.tables import styled
 
     shown = table.copy()
+    fmt = value_formatter("lump_sum")
     for column in ("lump_sum_total", "monthly_total"):
-        shown[column] = [format_yen(int(v)) for v in shown[column]]
+        shown[column] = [fmt(float(v)) for v in shown[column]]
     return styled(
         shown,
         caption=f"交渉中の案件の想定額の合計({column_label(by)}別、各案件の予測の平均を合計)",

@@ -151,7 +151,9 @@ def select_cases(
     if creditor_type is not None and str(creditor_type).strip():
         code = _creditor_type_code(creditor_type)
         keep &= (cases["creditor_type"].astype("string") == code).fillna(False)
-    return cases[keep.to_numpy(dtype=bool)]
+    mask = keep.to_numpy(dtype=bool)
+    # every case kept: a shallow copy (copy-on-write), not a second million-row table
+    return cases.copy(deep=False) if mask.all() else cases[mask]
 
 
 def _creditor_type_code(value: str) -> str:
@@ -183,7 +185,8 @@ def with_derived(cases: pd.DataFrame) -> pd.DataFrame:
 
     ``agreement_year``, ``sale_year`` (nullable integers),
     ``months_to_agreement`` and ``income_band`` (take-home income in
-    ¥50,000 bands, ``¥300,000+`` at the top).
+    5万円 bands, ordered, labelled in Japanese: ``10万円未満`` …
+    ``30万円以上``).
 
     Examples
     --------
@@ -191,17 +194,23 @@ def with_derived(cases: pd.DataFrame) -> pd.DataFrame:
     ...                    "agreement_date": pd.to_datetime(["2022-03-01"]),
     ...                    "monthly_income": pd.array([180_000], dtype="Int64")})
     >>> with_derived(df)[["agreement_year", "income_band"]]
-       agreement_year         income_band
-    0            2022  ¥150,000–¥199,999
+       agreement_year    income_band
+    0            2022  15万〜20万円未満
     """
-    out = cases.copy()
+    out = cases.copy(deep=False)  # copy-on-write: the new columns never touch ``cases``
     out["agreement_year"] = out["agreement_date"].dt.year.astype("Int64")
     out["sale_year"] = out["sale_date"].dt.year.astype("Int64")
     out["months_to_agreement"] = months_to_agreement(out)
     if "monthly_income" in out:
         edges = [0, 100_000, 150_000, 200_000, 250_000, 300_000, np.inf]
         labels = [
-            f"¥{lo:,.0f}+" if np.isinf(hi) else f"¥{lo:,.0f}–¥{hi - 1:,.0f}"
+            f"{lo // 10_000:.0f}万円以上"
+            if np.isinf(hi)
+            else (
+                f"{hi // 10_000:.0f}万円未満"
+                if lo == 0
+                else f"{lo // 10_000:.0f}万〜{hi // 10_000:.0f}万円未満"
+            )
             for lo, hi in zip(edges[:-1], edges[1:], strict=True)
         ]
         income = out["monthly_income"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)

@@ -407,6 +407,22 @@ def km_plot(curves: pd.DataFrame, *, ax: Axes | None = None, title: str | None =
     return ax
 
 
+def _quarter_axis(ax: Axes, x: np.ndarray, quarters: list[str]) -> None:
+    """Quarters on the x axis: up to 8 quarters each labelled (``2023Q1``); more: one
+    label per year (``2023``, at its first quarter shown), every quarter a small tick."""
+    if len(quarters) <= 8:
+        ax.set_xticks(x, quarters, rotation=0)
+        return
+    years = [q[:4] for q in quarters]
+    first = [i for i, y in enumerate(years) if i == 0 or y != years[i - 1]]
+    step = max(1, -(-len(first) // 8))  # at most about 8 year labels
+    shown = first[::step]
+    ax.set_xticks(x[shown], [years[i] for i in shown], rotation=0)
+    ax.set_xticks(x, minor=True)
+    ax.tick_params(axis="x", which="minor", length=2)
+    ax.set_xlabel("和解日の四半期(目盛りは各年の最初の四半期)")
+
+
 def trend_plot(
     table: pd.DataFrame, value: str, *, ax: Axes | None = None, title: str | None = None
 ) -> Axes:
@@ -430,9 +446,8 @@ def trend_plot(
         color="#4c72b0",
         label="中央値の95%区間",
     )
-    ax.plot(x, med, marker="o", color="#4c72b0", label="中央値")
-    step = max(1, len(table) // 10)
-    ax.set_xticks(x[::step], table["quarter"].astype(str).tolist()[::step], rotation=45)
+    ax.plot(x, med, marker="o", markersize=3, color="#4c72b0", label="中央値")
+    _quarter_axis(ax, x, table["quarter"].astype(str).tolist())
     _value_axis(ax.yaxis, value)
     ax.set_ylabel(column_label(value))
     ax.legend(fontsize="small")

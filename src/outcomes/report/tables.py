@@ -360,8 +360,16 @@ PERCENT_COLUMNS: tuple[str, ...] = ("settlement_ratio", "delinquency_rate")
 YEN_COLUMNS: tuple[str, ...] = ("residual_debt", "lump_sum", "monthly_amount", "monthly_income")
 
 
+def _statistic_yen(value: float) -> str:
+    """A yen statistic as a table shows it: to the 万円 from 100万円 up (no false precision)."""
+    return format_yen(round(value, -4) if abs(value) >= 1_000_000 else value)
+
+
 def value_formatter(column: str) -> Callable[[float], str]:
-    """How a column's values are written: ``1.7%`` for ratios, ``¥12,000`` for yen.
+    """How a column's values are written: ``1.7%`` for ratios, ``1万2,000円`` for yen.
+
+    Yen statistics of 100万円 or more are rounded to the 万円 (a median debt
+    of ``1,079万円``, not ``1,078万7,968円``), so that table cells stay short.
 
     Examples
     --------
@@ -369,13 +377,15 @@ def value_formatter(column: str) -> Callable[[float], str]:
     '1.7%'
     >>> value_formatter("monthly_amount")(12000)
     '1万2,000円'
+    >>> value_formatter("residual_debt")(10_787_968)
+    '1,079万円'
     >>> value_formatter("months_to_agreement")(5.94)
     '5.9'
     """
     if column in PERCENT_COLUMNS:
         return lambda v: "" if pd.isna(v) else f"{v:.1%}"
     if column in YEN_COLUMNS:
-        return lambda v: "" if pd.isna(v) else format_yen(v)
+        return lambda v: "" if pd.isna(v) else _statistic_yen(v)
     return lambda v: "" if pd.isna(v) else f"{v:,.1f}"
 
 
@@ -672,6 +682,7 @@ def league_styled(table: pd.DataFrame, value: str, caption: str) -> Any:
         shown.style.format(escape="html")
         .hide(axis="index")
         .set_td_classes(classes)
+        .set_properties(subset=["サービサー"], **{"text-align": "left"})
         .set_caption(caption)
     )
 
@@ -711,5 +722,6 @@ def comparison_styled(table: pd.DataFrame, period: str | None, compare: str | No
         shown.style.format(escape="html")
         .hide(axis="index")
         .set_td_classes(classes)
+        .set_properties(subset=["項目"], **{"text-align": "left"})
         .set_caption("今期と前期の比較(k件未満は「k未満」)")
     )
