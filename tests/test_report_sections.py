@@ -190,3 +190,17 @@ def test_trend_axis_labels_years_not_every_quarter(cases):
     short = trend_plot(table.tail(4).reset_index(drop=True), "settlement_ratio")
     assert [t.get_text() for t in short.get_xticklabels()] == table["quarter"].tail(4).tolist()
     plt.close("all")
+
+
+def test_a_trend_too_thin_by_quarter_is_shown_by_year():
+    """A report filtered to one servicer may have under k cases in every quarter (§7): the
+    trend then falls back to yearly medians instead of an empty figure."""
+    from outcomes.report import quarterly_trend
+
+    rng = np.random.default_rng(3)
+    days = pd.to_datetime("2022-01-01") + pd.to_timedelta(rng.integers(0, 730, 24), "D")
+    cases = pd.DataFrame({"agreement_date": days, "settlement_ratio": rng.uniform(0.01, 0.1, 24)})
+    table = quarterly_trend(cases, "settlement_ratio", k=5)
+    assert table.attrs["period"] == "year"
+    assert table["quarter"].tolist() == ["2022", "2023"]
+    assert not table["suppressed"].any() and (table["n"] >= 5).all()

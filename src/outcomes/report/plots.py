@@ -424,7 +424,12 @@ def _quarter_axis(ax: Axes, x: np.ndarray, quarters: list[str]) -> None:
 
 
 def trend_plot(
-    table: pd.DataFrame, value: str, *, ax: Axes | None = None, title: str | None = None
+    table: pd.DataFrame,
+    value: str,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    k: int = DEFAULT_K,
 ) -> Axes:
     """Quarterly medians with their 95% interval (:func:`~outcomes.report.quarterly_trend`).
 
@@ -432,10 +437,11 @@ def trend_plot(
     """
     ax = _ax(ax, (7, 3.8))
     if title:
-        ax.set_title(title)
+        yearly = table.attrs.get("period") == "year"
+        ax.set_title(title.replace("四半期", "年別") if yearly else title)
     shown = table[~table["suppressed"].to_numpy(dtype=bool)]
     if shown.empty:
-        return _nothing_to_show(ax, 0)
+        return _nothing_to_show(ax, k)
     x = np.arange(len(table))
     med = table["median"].to_numpy(dtype="float64")
     ax.fill_between(

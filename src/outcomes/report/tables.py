@@ -584,12 +584,20 @@ def quarterly_trend(
     3  2023Q4     7    0.05       False
 
     2023Q2 holds 2 cases; 2023Q1, the smallest other quarter, is suppressed
-    with it (complementary suppression).
+    with it (complementary suppression). Where fewer than two quarters could
+    be published, the medians are by year instead (``attrs["period"]``).
     """
-    quarter = cases[date].dt.to_period("Q")
-    table = median_table(cases, quarter.astype("string"), value, k=k, where=f"{value} 四半期")
-    table = table.rename(columns={"group": "quarter"}).sort_values("quarter", kind="stable")
-    return table.reset_index(drop=True)
+    for freq, where in (("Q", "四半期"), ("Y", "年")):
+        period = cases[date].dt.to_period(freq)
+        table = median_table(cases, period.astype("string"), value, k=k, where=f"{value} {where}")
+        table = table.rename(columns={"group": "quarter"}).sort_values("quarter", kind="stable")
+        table = table.reset_index(drop=True)
+        # a filtered report (one servicer, one creditor type) may have too few cases per
+        # quarter to publish a trend: then the same medians by year, labelled so
+        if (~table["suppressed"].to_numpy(dtype=bool)).sum() >= 2:
+            break
+    table.attrs["period"] = "quarter" if freq == "Q" else "year"
+    return table
 
 
 def period_comparison(
