@@ -39,6 +39,16 @@ bench: $(STAMP)
 	$(PY) benchmarks/clean_speed.py
 	$(PY) benchmarks/model_accuracy.py
 	$(PY) benchmarks/model_speed.py
+	$(PY) benchmarks/monthly_generators.py
+	$(PY) benchmarks/unseen_servicers.py
+	$(PY) benchmarks/real_data.py
+	$(PY) benchmarks/model_mean.py
+	# lifelines pins pandas<3: installed apart, for this benchmark only
+	$(PY) -m pip install --quiet --no-deps --target $(VENV)/peers lifelines autograd autograd-gamma
+	PYTHONPATH=$(VENV)/peers $(PY) benchmarks/time_to_agreement.py
+	$(PY) benchmarks/drift.py
+	$(PY) benchmarks/offer_speed.py
+	$(PY) benchmarks/report_speed.py
 
 clean-out:
 	rm -rf $(OUT)
