@@ -75,6 +75,29 @@ def test_an_unseen_or_typod_servicer_warns_first(fitted, servicer, status, words
     assert render_paths(paths, "en").splitlines()[0] == en.warnings[0]
 
 
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_jhf_case_with_its_collector_says_first_that_a_lump_sum_is_the_exception(
+    fitted, language
+):
+    """domain.md: JHF keeps its claims and consigns collection to four servicers, so a JHF
+    case with 住宅債権管理回収機構 recorded is not sold and rarely forgiven. The lump-sum
+    amounts an offer shows are then the exception, and the offer says so first."""
+    _, ratio, _, _ = fitted
+    nagoya = {
+        "residual_debt": 3_200_000,
+        "creditor": "住宅金融公庫",
+        "servicer": "住宅債権管理回収機構",
+        "employment": "年金",
+        "monthly_income": 140_000,
+        "sale_date": "2023-09-01",
+    }
+    offer = opening_offer(ratio, nagoya, as_of=TODAY, language=language)
+    assert offer.warnings, "a JHF lump sum must carry a warning"
+    first = offer.warnings[0]
+    assert ("住宅金融支援機構" in first and "分割弁済" in first) or ("JHF" in first)
+    assert offer.reasons[0] == first
+
+
 def test_no_warning_for_a_known_servicer_or_none(fitted):
     _, ratio, _, _ = fitted
     known = opening_offer(ratio, CASE, as_of=TODAY)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import OutcomesError
-from outcomes._labels import check_language, servicer_warning
+from outcomes._labels import check_language, jhf_warning, servicer_warning
 from outcomes._offer_basis import (
     OFFER_LEVELS,
     _acceptance_rows,
@@ -263,6 +263,13 @@ def batch_offers(
         cases["servicer"], servicers_seen(ratio_model), servicers, language
     )
     ja = language == "ja"
+    # a JHF claim: the same warning an offer puts first, before the servicer's
+    jhf = (cases["creditor_type"].astype("string") == "jhf").fillna(False).to_numpy(dtype=bool)
+    if jhf.any():
+        first = jhf_warning(language)
+        warning = np.where(
+            jhf, np.where(warning == "", first, first + " " + warning), warning
+        ).astype(object)
     if small.any():
         note = (
             "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。"

@@ -20,6 +20,7 @@ from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
 from outcomes._errors import CaseError
 
 __all__ = [
+    "jhf_warning",
     "ACCEPTANCE_LABELS",
     "BATCH_OFFER_LABELS_JA",
     "CREDIT_RECORD",
@@ -578,6 +579,28 @@ def yen_tick(value: float, _position: object = None) -> str:
 # ==========================================================================
 # Servicer warnings, the time table and batch offers (wt-offer9)
 # ==========================================================================
+
+
+def jhf_warning(language: str) -> str:
+    """The warning a JHF claim's lump-sum offer carries first (domain.md: JHF keeps its
+    claims, consigns collection to its servicers and rarely forgives).
+
+    Examples
+    --------
+    >>> jhf_warning("en").split(":")[0]
+    'Warning'
+    """
+    if check_language(language) == "ja":
+        return (
+            "注意: 住宅金融支援機構の債権です。機構は債権を売却せず(回収は委託先のサービサー)、"
+            "債権放棄にはほとんど応じません。下の一括和解の額は過去の例外的な和解にもとづく参考値で、"
+            "分割弁済が現実的です。"
+        )
+    return (
+        "Warning: a JHF claim. JHF keeps its claims (its servicers only collect) and rarely "
+        "forgives: the lump-sum amounts below rest on exceptional past settlements; "
+        "instalments are the realistic way."
+    )
 
 
 def servicer_warning(status: str, name: str | None, suggestions: Any, language: str) -> str | None:

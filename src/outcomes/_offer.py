@@ -69,6 +69,7 @@ from outcomes._labels import (
     drivers_sentence,
     format_chance,
     format_yen,
+    jhf_warning,
     offer_reasons,
     servicer_warning,
 )
@@ -445,13 +446,8 @@ def opening_offer(
             else f"Fewer than {k} similar past lump sums: no range of past cases can be shown."
         )
     if creditor_type == "jhf":
-        reasons.append(
-            "住宅金融支援機構は債権を売却せず(回収は委託先のサービサー)、債権放棄にはほとんど応じません。"
-            "一括和解は例外で、分割弁済が現実的です。"
-            if ja
-            else "JHF keeps its claims and rarely forgives: a lump-sum settlement is the "
-            "exception, instalments are the realistic way."
-        )
+        # first, before any amount: the lump-sum figures below are the exception for JHF
+        warnings = (jhf_warning(language), *warnings)
     elif servicer is None:
         reasons.append(
             "債権はまだサービサーに譲渡されていません。譲渡された債権では、一括和解の額が"

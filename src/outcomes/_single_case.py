@@ -267,7 +267,7 @@ def check_case_keys(keys: Any, *, ignore_unknown_keys: bool = False) -> None:
     >>> check_case_keys(["employmnet"])
     Traceback (most recent call last):
     ...
-    outcomes._errors.CaseError: case key 'employmnet' is not a column of the contract (employmnet → employment?); pass ignore_unknown_keys=True to ignore it
+    outcomes._errors.CaseError: case key 'employmnet' is not a column of the contract (employmnet → employment?); pass ignore_unknown_keys=True (outcomes offer --ignore-unknown-keys) to ignore it
     >>> check_case_keys(["employmnet"], ignore_unknown_keys=True)
     """
     if ignore_unknown_keys:
@@ -279,7 +279,7 @@ def check_case_keys(keys: Any, *, ignore_unknown_keys: bool = False) -> None:
         hint = f" ({key} → {near}?)" if near else ""
         raise CaseError(
             f"case key {str(key)!r} is not a column of the contract{hint}; "
-            "pass ignore_unknown_keys=True to ignore it"
+            "pass ignore_unknown_keys=True (outcomes offer --ignore-unknown-keys) to ignore it"
         )
 
 
