@@ -249,15 +249,21 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
                 if encoding == "utf-8-sig":
                     raise ReadError(source, "not valid UTF-8 despite its UTF-8 mark") from exc
     if grid is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ReadError(source, exc.strerror or str(exc)) from exc
-        text, encoding = _decode(data, source, encoding)
-        del data
-        utf8 = text.encode("utf-8")
-        del text
-        sep = _sniff_delimiter(utf8[:_HEAD_BYTES], default_sep) if sniff else default_sep
+        utf8: bytes | bytearray | None = None
+        if encoding != "utf-16":
+            utf8 = _cp932_to_utf8(path, source)
+        if utf8 is None:  # UTF-16, or not CP932: decode the whole file at once
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise ReadError(source, exc.strerror or str(exc)) from exc
+            text, encoding = _decode(data, source, encoding)
+            del data
+            utf8 = text.encode("utf-8")
+            del text
+        else:
+            encoding = "cp932"
+        sep = _sniff_delimiter(bytes(utf8[:_HEAD_BYTES]), default_sep) if sniff else default_sep
         grid = _parse_csv_arrow(utf8, sep=sep)
         if grid is None:
             grid = _parse_csv(io.BytesIO(utf8), source, sep=sep, total=len(utf8), show=show)
@@ -273,6 +279,30 @@ def _utf8_head(head: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+#: bytes decoded at a time by :func:`_cp932_to_utf8`
+_DECODE_CHUNK = 1 << 24
+
+
+def _cp932_to_utf8(path: Path, source: str) -> bytearray | None:
+    """A CP932 file as UTF-8 bytes, decoded chunk by chunk; ``None`` if it is not CP932.
+
+    Neither the whole file's bytes nor its decoded text are ever held: only
+    the UTF-8 copy grows (the same bytes as ``data.decode("cp932").encode()``).
+    """
+    decoder = codecs.getincrementaldecoder("cp932")()
+    utf8 = bytearray()
+    try:
+        with _open(path, source) as handle:
+            while chunk := handle.read(_DECODE_CHUNK):
+                utf8 += decoder.decode(chunk).encode("utf-8")
+        utf8 += decoder.decode(b"", final=True).encode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    except OSError as exc:
+        raise ReadError(source, exc.strerror or str(exc)) from exc
+    return utf8
 
 
 def _decode(data: bytes, source: str, guess: str) -> tuple[str, str]:
@@ -354,8 +384,12 @@ _ARROW_REFUSES = (b"\n\n", b"\n\r\n", b"\r\r")
 _ARROW_BLOCK = 1 << 24
 
 
-def _parse_csv_arrow(data: bytes, *, sep: str) -> pd.DataFrame | None:
+def _parse_csv_arrow(data: bytes | bytearray, *, sep: str) -> pd.DataFrame | None:
     """Tokenise UTF-8 CSV bytes with pyarrow into a grid of ``str`` columns.
+
+    A ``bytearray`` is taken over: once tokenised (the pandas path no longer
+    needed), it is emptied, so that the bytes and the grid never stand side
+    by side with pyarrow's table.
 
     Quoted cells spanning several lines stay one record, as in the pandas
     path, so record i is still spreadsheet row i + 1. Returns ``None`` when
@@ -367,12 +401,14 @@ def _parse_csv_arrow(data: bytes, *, sep: str) -> pd.DataFrame | None:
         return None
     if data.count(b'"') % 2:  # a quote never closed: the pandas path says where
         return None
+    if pd.api.types.is_object_dtype(pd.Series(["x"]).dtype):  # text inferred as objects:
+        return None  # pyarrow's table would come out as objects too
     import pyarrow as pa
     import pyarrow.csv as pv
 
     try:
         table = pv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(pa.py_buffer(data)),  # no copy, bytes or bytearray
             read_options=pv.ReadOptions(
                 autogenerate_column_names=True,
                 block_size=_ARROW_BLOCK,
@@ -392,7 +428,10 @@ def _parse_csv_arrow(data: bytes, *, sep: str) -> pd.DataFrame | None:
         return None
     if table.num_columns > _ARROW_MAX_COLUMNS:
         return None
+    if isinstance(data, bytearray):
+        data.clear()  # the table holds the text now
     frame = table.to_pandas()
+    del table
     frame.columns = range(frame.shape[1])
     if any(pd.api.types.is_object_dtype(dtype) for dtype in frame.dtypes):
         return None
