@@ -461,10 +461,14 @@ _ARROW_MAX_COLUMNS = 2048
 
 @functools.cache
 def _all_text() -> dict[str, Any]:
-    """Column types for pyarrow's generated names ``f0``, ``f1``, …: all text."""
+    """Column types for pyarrow's generated names ``f0``, ``f1``, …: all text.
+
+    ``large_string``, the storage of pandas' ``str`` columns: the grid is then
+    made without a copy of the text (a ``string`` column is cast on the way).
+    """
     import pyarrow as pa
 
-    return {f"f{i}": pa.string() for i in range(_ARROW_MAX_COLUMNS)}
+    return {f"f{i}": pa.large_string() for i in range(_ARROW_MAX_COLUMNS)}
 
 
 def _parse_csv(handle: IO[bytes], source: str, *, sep: str, total: int, show: bool) -> pd.DataFrame:
