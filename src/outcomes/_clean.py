@@ -312,9 +312,9 @@ def _clean(
         bar.update()
     bar.close()
 
-    out = _assemble(parsed, len(frame))
-    all_ids = _all_case_ids(parsed, rows)
-    parsed.clear()  # the working frame holds its own copy: free the parsed columns now
+    has_id = "case_id" in parsed
+    out = _assemble(parsed, len(frame))  # empties parsed
+    all_ids = _all_case_ids(out, rows) if has_id else pd.Series(dtype="string")
     _servicers(out, raw_text, rows, problems)
     move_age_bands(out)
     to_numbers(out)
@@ -636,11 +636,14 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
 
     Parsed columns come typed from :func:`_typed_once`; an absent column is
     made empty in the same working dtype (float64, datetime64, or object).
+    Each parsed column is taken out of ``parsed`` as it goes in, its text
+    inferred as ``str`` there and then (as the frame would), so that a text
+    column and its object array never all stand side by side.
     """
     columns: dict[str, Any] = {}
     for name in CASE_COLUMNS:
         if name in parsed:
-            columns[name] = parsed[name].to_numpy()
+            columns[name] = pd.Series(parsed.pop(name).to_numpy(), copy=False)
             continue
         spec = COLUMN_BY_NAME[name]
         if spec.kind == "date":
@@ -703,7 +706,6 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _all_case_ids(parsed: dict[str, pd.Series], rows: np.ndarray) -> pd.Series:
-    if "case_id" not in parsed:
-        return pd.Series(dtype="string")
-    return pd.Series(parsed["case_id"].to_numpy(dtype=object), index=rows)
+def _all_case_ids(out: pd.DataFrame, rows: np.ndarray) -> pd.Series:
+    """Each row's case id, by row number (before duplicates are resolved)."""
+    return pd.Series(out["case_id"].array, index=rows, copy=False)
