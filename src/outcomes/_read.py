@@ -248,6 +248,10 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
             except UnicodeDecodeError as exc:
                 if encoding == "utf-8-sig":
                     raise ReadError(source, "not valid UTF-8 despite its UTF-8 mark") from exc
+    if grid is None and encoding != "utf-16":
+        grid, sep = _read_cp932_arrow(path, source, sep=default_sep, sniff=sniff)
+        if grid is not None:
+            encoding = "cp932"
     if grid is None:
         utf8: bytes | bytearray | None = None
         if encoding != "utf-16":
@@ -279,6 +283,34 @@ def _utf8_head(head: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _read_cp932_arrow(
+    path: Path, source: str, *, sep: str, sniff: bool
+) -> tuple[pd.DataFrame | None, str]:
+    """A CP932 file tokenised by pyarrow as it decodes it, and the delimiter.
+
+    Neither the file's UTF-8 text nor its bytes stand beside the table: the
+    bytes are looked at (the same checks as :func:`_parse_csv_arrow`: in
+    CP932 a newline, CR, quote or delimiter byte is always that character)
+    and let go, then pyarrow decodes block by block (strictly: a file that is
+    not CP932 is refused). ``None`` when the file needs another path.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(source, exc.strerror or str(exc)) from exc
+    try:  # the UTF-8 text's first bytes, as the whole-file path sniffs them
+        head = codecs.getincrementaldecoder("cp932")().decode(data[:_HEAD_BYTES])
+    except UnicodeDecodeError:
+        return None, sep
+    if sniff:
+        sep = _sniff_delimiter(head.encode("utf-8")[:_HEAD_BYTES], sep)
+    if not _arrow_may_read(data):
+        return None, sep
+    size = len(data)
+    del data
+    return _parse_csv_arrow(path, sep=sep, encoding="cp932", size=size), sep
 
 
 #: bytes decoded at a time by :func:`_cp932_to_utf8`
@@ -384,8 +416,25 @@ _ARROW_REFUSES = (b"\n\n", b"\n\r\n", b"\r\r")
 _ARROW_BLOCK = 1 << 24
 
 
-def _parse_csv_arrow(data: bytes | bytearray, *, sep: str) -> pd.DataFrame | None:
+def _arrow_may_read(data: bytes | bytearray) -> bool:
+    """Whether pyarrow may tokenise these bytes (see :func:`_parse_csv_arrow`)."""
+    if not data or data.startswith((b"\n", b"\r")) or any(b in data for b in _ARROW_REFUSES):
+        return False
+    return not data.count(b'"') % 2  # a quote never closed: the pandas path says where
+
+
+def _parse_csv_arrow(
+    data: bytes | bytearray | Path,
+    *,
+    sep: str,
+    encoding: str = "utf-8",
+    size: int | None = None,
+) -> pd.DataFrame | None:
     """Tokenise UTF-8 CSV bytes with pyarrow into a grid of ``str`` columns.
+
+    A file (``data`` a path, of ``size`` bytes) is decoded from ``encoding``
+    by pyarrow block by block; its bytes are checked by the caller
+    (:func:`_arrow_may_read`).
 
     A ``bytearray`` is taken over: once tokenised (the pandas path no longer
     needed), it is emptied, so that the bytes and the grid never stand side
@@ -397,35 +446,25 @@ def _parse_csv_arrow(data: bytes | bytearray, *, sep: str) -> pd.DataFrame | Non
     shift the row numbers), rows of different widths, invalid UTF-8, or
     anything else pyarrow refuses.
     """
-    if not data or data.startswith((b"\n", b"\r")) or any(b in data for b in _ARROW_REFUSES):
+    if isinstance(data, Path):
+        size = size or 0
+    elif not _arrow_may_read(data):
         return None
-    if data.count(b'"') % 2:  # a quote never closed: the pandas path says where
-        return None
+    else:
+        size = len(data)
     if pd.api.types.is_object_dtype(pd.Series(["x"]).dtype):  # text inferred as objects:
         return None  # pyarrow's table would come out as objects too
     import pyarrow as pa
     import pyarrow.csv as pv
 
     try:
-        table = pv.read_csv(
-            pa.BufferReader(pa.py_buffer(data)),  # no copy, bytes or bytearray
-            read_options=pv.ReadOptions(
-                autogenerate_column_names=True,
-                block_size=_ARROW_BLOCK,
-                # one block: starting arrow's thread pool costs more than it saves
-                use_threads=len(data) > _ARROW_BLOCK,
-            ),
-            parse_options=pv.ParseOptions(delimiter=sep, newlines_in_values=True),
-            convert_options=pv.ConvertOptions(
-                column_types=_all_text(),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-                null_values=[],
-                check_utf8=True,
-            ),
-            memory_pool=_arrow_pool(),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException, ValueError):
+        # a file as it is (no compression guessed from its name); bytes without a copy
+        with (
+            pa.OSFile(str(data)) if isinstance(data, Path) else pa.BufferReader(pa.py_buffer(data))
+        ) as stream:
+            table = _arrow_csv(pv, stream, sep=sep, encoding=encoding, threads=size > _ARROW_BLOCK)
+        del stream  # lets a bytearray go
+    except (pa.ArrowInvalid, pa.ArrowException, ValueError, OSError):
         return None
     if table.num_columns > _ARROW_MAX_COLUMNS:
         return None
@@ -437,6 +476,29 @@ def _parse_csv_arrow(data: bytes | bytearray, *, sep: str) -> pd.DataFrame | Non
     if any(pd.api.types.is_object_dtype(dtype) for dtype in frame.dtypes):
         return None
     return frame
+
+
+def _arrow_csv(pv: Any, stream: Any, *, sep: str, encoding: str, threads: bool) -> Any:
+    """pyarrow's CSV reader as the grid wants it: every cell text, nothing null."""
+    return pv.read_csv(
+        stream,
+        read_options=pv.ReadOptions(
+            autogenerate_column_names=True,
+            block_size=_ARROW_BLOCK,
+            # one block: starting arrow's thread pool costs more than it saves
+            use_threads=threads,
+            encoding=encoding,
+        ),
+        parse_options=pv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        convert_options=pv.ConvertOptions(
+            column_types=_all_text(),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+            null_values=[],
+            check_utf8=True,
+        ),
+        memory_pool=_arrow_pool(),
+    )
 
 
 @functools.cache
