@@ -28,7 +28,6 @@ from __future__ import annotations
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -251,36 +250,6 @@ def clean_cases(
     >>> print(problems.loc[1, "problem"])
     範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました
     """
-    with _arrow_pool():
-        return _clean(raw, today=today, progress=progress, language=language)
-
-
-@contextmanager
-def _arrow_pool() -> Iterator[None]:
-    """pyarrow's jemalloc pool as its default while cleaning, where there is one.
-
-    The cleaning's many short-lived Arrow arrays (factorize, string kernels)
-    then hand their memory back; the default pool (mimalloc) keeps it, and
-    numpy's allocations cannot reuse it.
-    """
-    import pyarrow as pa
-
-    try:
-        pool = pa.jemalloc_memory_pool()
-    except (NotImplementedError, pa.ArrowException):
-        yield
-        return
-    before = pa.default_memory_pool()
-    pa.set_memory_pool(pool)
-    try:
-        yield
-    finally:
-        pa.set_memory_pool(before)
-
-
-def _clean(
-    raw: pd.DataFrame, *, today: date | str | None, progress: bool | None, language: str
-) -> CleanResult:
     language = check_language(language)
     today = _as_date(today)
     frame, rows = _with_rows(raw)
