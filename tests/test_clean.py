@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import outcomes
 from outcomes import clean_cases
@@ -904,3 +906,28 @@ def test_personal_data_screen_of_a_few_values_matches_the_vectorised_one(monkeyp
     many = privacy.personal_data_kinds(values)
     assert few.tolist() == many.tolist()
     assert few.notna().sum() == 5
+
+
+def test_personal_data_screen_agrees_on_id_columns_and_name_columns(monkeypatch):
+    """The mostly-ASCII path (ids, in Arrow) and the by-value path give the same kinds."""
+    import outcomes._privacy as privacy
+
+    ids = [f"C{i:06d}" for i in range(40)] + ["Ｃ０００１", "TEL0312345678", "090-1234-5678"]
+    names = ["アビリオ債権回収"] * 30 + ["テスト太郎様", "someone@example.com", "C0001"]
+    for values in (pd.Series(ids, dtype="str"), pd.Series(names + [None], dtype="str")):
+        fast = privacy.personal_data_kinds(values)
+        monkeypatch.setattr(privacy, "_FEW", 10**9)  # one value at a time, in Python
+        slow = privacy.personal_data_kinds(values)
+        monkeypatch.undo()
+        assert fast.tolist() == slow.tolist()
+    assert privacy.personal_data_kinds(pd.Series(ids, dtype="str")).notna().sum() == 2
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=30))
+def test_ascii_pre_test_in_arrow_is_the_python_pattern(text):
+    """RE2's ``\\d`` and ``.`` are Python's on ASCII: the Arrow pre-test loses no candidate."""
+    import outcomes._privacy as privacy
+
+    arrow = privacy._ascii_candidates(pd.Series([text], dtype="str"))
+    assert bool(arrow[0]) == (privacy._CANDIDATE.search(text) is not None)

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
@@ -110,7 +111,7 @@ def personal_data_kinds(values: pd.Series) -> pd.Series:
     >>> personal_data_kinds(pd.Series(["C001", "090-1234-5678", None])).tolist()
     [None, 'phone number', None]
     """
-    text = values.astype("string")
+    text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
     if len(text) <= _FEW:  # one case: plain Python is quicker than the vectorised test
         found = {
             u: k
@@ -119,13 +120,46 @@ def personal_data_kinds(values: pd.Series) -> pd.Series:
             and (k := personal_data_kind(u)) is not None
         }
     else:
-        uniques = pd.Series(text.dropna().unique(), dtype="string")
-        normal = uniques.str.normalize("NFKC")
-        candidate = normal.str.contains(_CANDIDATE, regex=True).fillna(False).to_numpy(bool)
-        found = {u: k for u in uniques[candidate] if (k := personal_data_kind(u)) is not None}
-    if not found:
-        return pd.Series([None] * len(values), index=values.index, dtype=object)
-    return text.map(found).astype(object).where(lambda s: s.notna(), None)
+        is_ascii = text.str.isascii().to_numpy(dtype=bool, na_value=False)
+        if is_ascii.mean() >= 0.5:  # mostly ids: ASCII cells in Arrow, the others by value
+            candidate = _ascii_candidates(text) & is_ascii
+            rest = np.flatnonzero(~is_ascii & text.notna().to_numpy())
+            others = text.iloc[rest]
+            uniques = pd.Series(others.unique(), dtype="string")
+            hit = uniques[_candidates(uniques)]
+            candidate[rest] = others.isin(list(hit)).to_numpy(dtype=bool, na_value=False)
+            uniques = text[candidate].unique()
+        else:
+            uniques = pd.Series(text.dropna().unique(), dtype="string")
+            uniques = uniques[_candidates(uniques)]
+        found = {u: k for u in uniques if (k := personal_data_kind(u)) is not None}
+    kinds = np.full(len(values), None, dtype=object)
+    if found:
+        hit = text.isin(list(found)).to_numpy(dtype=bool, na_value=False)
+        kinds[hit] = [found[u] for u in text[hit]]
+    return pd.Series(kinds, index=values.index, dtype=object)
+
+
+def _ascii_candidates(text: pd.Series) -> np.ndarray:
+    """The pre-test on ASCII text, in Arrow's RE2 (its ``\\d`` is Python's on ASCII)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pc.match_substring_regex(pa.array(text.array), _CANDIDATE.pattern)
+    return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+
+
+def _candidates(uniques: pd.Series) -> np.ndarray:
+    """Which distinct values pass the pre-test on their NFKC form (ASCII ones as they are)."""
+    is_ascii = uniques.str.isascii().to_numpy(dtype=bool, na_value=True)
+    candidate = np.zeros(len(uniques), dtype=bool)
+    if is_ascii.any():
+        candidate[is_ascii] = _ascii_candidates(uniques[is_ascii])
+    rest = np.flatnonzero(~is_ascii)
+    candidate[rest] = [
+        _CANDIDATE.search(unicodedata.normalize("NFKC", u)) is not None for u in uniques.iloc[rest]
+    ]
+    return candidate
 
 
 def k_anonymous_mask(
