@@ -391,28 +391,67 @@ def _match_columns(
 _SHORT_CELL = 12
 
 
-def _cell_keys(values: pd.Series) -> np.ndarray:
-    """Short text cells NFKC-trimmed, ``""`` for an empty cell, ``"…"`` for any other.
+@dataclass
+class _CellKeys:
+    """What a column's cells say about their row, from their NFKC-trimmed short form.
 
-    Enough to tell summary words and missing markers; each distinct value once.
+    ``filled``: not empty; ``summary``: a summary word (合計, 小計, …), which
+    ``words`` holds there (None elsewhere); ``blank``: empty or a missing marker.
     """
+
+    filled: np.ndarray
+    summary: np.ndarray
+    blank: np.ndarray
+    words: np.ndarray
+
+
+def _cell_keys(values: pd.Series) -> _CellKeys:
+    """Short text cells NFKC-trimmed: empty, a summary word, a missing marker, or other.
+
+    A text column is looked at whole in Arrow (no per-value Python); any other
+    column value by value, each distinct value once.
+    """
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        return _arrow_cell_keys(values)
     codes, uniques = values.factorize(use_na_sentinel=True)
     keys = np.full(len(uniques) + 1, "…", dtype=object)
     keys[-1] = ""
-    if pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # text cells: by pyarrow
-        import pyarrow as pa
-        import pyarrow.compute as pc
+    short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
+    keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
+    keys = keys[codes]
+    summary = np.isin(keys, list(SUMMARY_WORDS))
+    return _CellKeys(keys != "", summary, _blank_keys(keys), np.where(summary, keys, None))
 
-        text = pa.array(uniques, type=pa.string())
-        short = pc.less_equal(pc.utf8_length(text), _SHORT_CELL)
-        norm = pc.utf8_trim_whitespace(pc.utf8_normalize(pc.filter(text, short), "NFKC"))
-        keys[np.flatnonzero(short.to_numpy(zero_copy_only=False))] = norm.to_numpy(
-            zero_copy_only=False
-        )
-    else:
-        short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
-        keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
-    return keys[codes]
+
+def _arrow_cell_keys(values: pd.Series) -> _CellKeys:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pa.array(values.array)
+    short = pc.fill_null(pc.less_equal(pc.utf8_length(text), _SHORT_CELL), False)
+    norm = pc.utf8_trim_whitespace(pc.utf8_normalize(text, "NFKC"))
+    keys = pc.if_else(short, norm, "…")  # null stays null: an empty cell
+
+    def flags(array: Any) -> np.ndarray:
+        return pc.fill_null(array, False).to_numpy(zero_copy_only=False)
+
+    filled = flags(pc.not_equal(keys, ""))
+    summary = flags(pc.is_in(keys, value_set=pa.array(sorted(SUMMARY_WORDS), pa.large_string())))
+    # a missing marker is at most 3 characters and casefolding never shortens: only
+    # the few short keys are casefolded, in Python, once each
+    tiny = np.flatnonzero(flags(pc.less_equal(pc.utf8_length(keys), _LONGEST_MARKER)))
+    blank = ~filled
+    if len(tiny):
+        few = pd.Series(pc.take(keys, pa.array(tiny)).to_numpy(zero_copy_only=False), dtype=object)
+        blank[tiny] |= _blank_keys(few.to_numpy())
+    words = np.full(len(values), None, dtype=object)
+    hit = np.flatnonzero(summary)
+    if len(hit):
+        words[hit] = pc.take(keys, pa.array(hit)).to_numpy(zero_copy_only=False)
+    return _CellKeys(filled, summary, blank, words)
+
+
+_LONGEST_MARKER = max(len(m) for m in MISSING_MARKERS)
 
 
 def _blank_keys(keys: np.ndarray) -> np.ndarray:
@@ -435,7 +474,7 @@ def _not_summary(
     why = np.full(n, None, dtype=object)
     # the first non-empty cell of each row, looked at column by column on the rows still empty
     todo = np.arange(n)
-    whole: dict[int, np.ndarray] = {}  # keys of whole columns, kept for the case id
+    whole: dict[int, _CellKeys] = {}  # keys of whole columns, kept for the case id
     for j in range(frame.shape[1]):
         if not len(todo):
             break
@@ -443,16 +482,15 @@ def _not_summary(
             keys = whole[j] = _cell_keys(frame.iloc[:, j])
         else:
             keys = _cell_keys(frame.iloc[todo, j])
-        filled = keys != ""
-        hit = todo[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
-        summary[hit], value[hit] = True, keys[filled][np.isin(keys[filled], list(SUMMARY_WORDS))]
-        todo = todo[~filled]
+        hit = keys.filled & keys.summary
+        summary[todo[hit]], value[todo[hit]] = True, keys.words[hit]
+        todo = todo[~keys.filled]
     if "case_id" in columns:
         position = columns["case_id"]
         ids = whole[position] if position in whole else _cell_keys(frame.iloc[:, position])
-        by_id = np.isin(ids, list(SUMMARY_WORDS)) & ~summary
-        summary[by_id], value[by_id] = True, ids[by_id]
-        no_id = np.flatnonzero(~summary & _blank_keys(ids))
+        by_id = ids.summary & ~summary
+        summary[by_id], value[by_id] = True, ids.words[by_id]
+        no_id = np.flatnonzero(~summary & ids.blank)
     else:
         no_id = np.flatnonzero(~summary)
     if problems.ja:
@@ -467,7 +505,7 @@ def _not_summary(
         if not len(empty) or name == "case_id":
             continue
         keys = _cell_keys(frame.iloc[empty, position])
-        empty = empty[_blank_keys(keys)]
+        empty = empty[keys.blank]
     summary[empty] = True
     why[empty] = (
         "集計行: 案件IDも契約の列の値もない行なので除外しました"
