@@ -584,6 +584,8 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
         return col.typed(DATE_DTYPE)
     if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
         return col.typed("float64")
+    if spec.dtype in ("string", "category") and (text := col.text()) is not None:
+        return text
     return col.values
 
 
@@ -650,7 +652,11 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
     columns: dict[str, Any] = {}
     for name in CASE_COLUMNS:
         if name in parsed:
-            columns[name] = pd.Series(parsed.pop(name).to_numpy(), copy=False)
+            values = parsed.pop(name)
+            if isinstance(values.dtype, pd.StringDtype):  # text gathered in Arrow already
+                columns[name] = values.array
+            else:
+                columns[name] = pd.Series(values.to_numpy(), copy=False)
             continue
         spec = COLUMN_BY_NAME[name]
         if spec.kind == "date":
@@ -669,7 +675,7 @@ def _servicers(
     if "servicer" not in raw_text:
         return
     names, found = match_servicers(out["servicer"])
-    out["servicer"] = names.to_numpy(dtype=object)
+    out["servicer"] = names.astype(pd.StringDtype("pyarrow", na_value=np.nan))
     unknown = (~found.astype(bool)).to_numpy() & names.notna().to_numpy()
     problems.add(
         rows[unknown],

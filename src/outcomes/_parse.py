@@ -994,6 +994,29 @@ class ParsedColumn:
             converted = converted[self.codes]  # -1 takes the last slot, left empty
         return pd.Series(converted, index=self.values.index, name=self.values.name)
 
+    def text(self) -> pd.Series | None:
+        """The values as a ``str`` Series, gathered in Arrow from the distinct values.
+
+        What ``pd.Series`` infers from :attr:`values` when every value is text
+        (the same dtype and values), without a Python object per row; None
+        when some value is not text, or none is.
+
+        Examples
+        --------
+        >>> col = parse_column(pd.Series(["ｱﾋﾞﾘｵ", None] * 8 + ["x"]), parse_text)
+        >>> col.text().equals(pd.Series(col.values.to_numpy()))
+        True
+        """
+        if self.codes is None or self.distinct is None:
+            return None
+        if pd.api.types.infer_dtype(self.distinct, skipna=True) != "string":
+            return None
+        distinct = pa.array(self.distinct, type=pa.large_string(), from_pandas=True)
+        where = np.where(self.codes < 0, len(self.distinct) - 1, self.codes)  # the empty slot
+        taken = pa.chunked_array([distinct.take(pa.array(where))])
+        values = pd.arrays.ArrowStringArray(taken, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+        return pd.Series(values, index=self.values.index, name=self.values.name, copy=False)
+
 
 class _Fast:
     """What a fast path has read: a mask of done uniques, their values and notes."""

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from outcomes._contract import NO_SERVICER_MARKERS, normalize_text
 from outcomes._errors import OutcomesError
@@ -494,13 +495,18 @@ def match_servicers(
     """
     if not isinstance(values, pd.Series):
         values = pd.Series(values)
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    if isinstance(values.dtype, pd.StringDtype):  # text: factorised in Arrow
+        codes, uniques = values.factorize(use_na_sentinel=True)
+    else:
+        codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
     matched = [match_servicer(u, servicers) for u in uniques]
     # one extra slot at the end for code -1 (missing): no servicer
-    names = np.array([m[0] for m in matched] + [None], dtype=object)
+    names = pa.array([m[0] for m in matched] + [None], type=pa.large_string())
     found = np.array([m[1] for m in matched] + [True], dtype=bool)
+    where = np.where(codes < 0, len(matched), codes)
+    gathered = pd.arrays.ArrowStringArray(pa.chunked_array([names.take(pa.array(where))]))
     return (
-        pd.Series(names[codes], index=values.index, dtype="string", name=values.name),
+        pd.Series(gathered, index=values.index, name=values.name, copy=False),
         pd.Series(found[codes], index=values.index, dtype=bool, name=values.name),
     )
 
