@@ -309,44 +309,50 @@ def derive_settlement_ratio(
 
 
 def resolve_duplicates(out: pd.DataFrame, problems: Problems) -> pd.DataFrame:
-    """One row per case: the latest agreement wins, ties to the row further down."""
-    ids = out["case_id"]
-    has_id = ids.notna()
-    if not ids[has_id].duplicated().any():
+    """One row per case: the latest agreement wins, ties to the row further down.
+
+    Rows are ordered by (has an agreement date, the date, the row) and the
+    last row of each case id (stripped) in that order wins; the others are
+    reported as superseded (unless they equal the winner) and left out.
+    """
+    codes, uniques = out["case_id"].factorize(use_na_sentinel=True)
+    if len(uniques) == int((codes >= 0).sum()):  # no case id twice
         return out
-    key = ids.str.strip()
-    order = pd.DataFrame(
-        {
-            "key": key.to_numpy(),
-            "dated": out["agreement_date"].notna().to_numpy(),
-            "date": out["agreement_date"].to_numpy(),
-            "line": out.index.to_numpy(),
-        }
-    ).sort_values(["dated", "date", "line"], na_position="first", kind="stable")
-    with_id = order[order["key"].notna()]
-    winner = with_id.groupby("key", sort=False)["line"].transform("last")
-    superseded = with_id[with_id["line"] != winner]
-    if superseded.empty:
+    key, _ = out["case_id"].str.strip().factorize(use_na_sentinel=True)
+    line = out.index.to_numpy()
+    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
+    dated = ~np.isnat(agreed)
+    order = np.lexsort((line, agreed.view("int64"), dated))  # NaT sorts first, as undated
+    order = order[key[order] >= 0]
+    keys = key[order]
+    # the last position of each key in that order: the first in the reversed order
+    _, first_reversed = np.unique(keys[::-1], return_index=True)
+    last = np.empty(int(keys.max()) + 1, dtype=np.intp)
+    last[keys[::-1][first_reversed]] = len(keys) - 1 - first_reversed
+    winner = order[last[keys]]
+    lost = winner != order
+    if not lost.any():
         return out
-    lines = superseded["line"].to_numpy()
-    winners = winner[superseded.index].to_numpy()
-    same = _rows_equal(out.loc[lines], out.loc[winners])
+    losers, winners = order[lost], winner[lost]
+    same = _rows_equal(out.iloc[losers], out.iloc[winners])
+    shown = losers[~same]
     problems.add(
-        lines[~same],
+        line[shown],
         "case_id",
-        out.loc[lines[~same], "case_id"],
+        out["case_id"].iloc[shown],
         (
             "古い行: 同じ案件の"
-            + pd.Series(winners[~same]).astype(str)
+            + pd.Series(line[winners[~same]]).astype(str)
             + "行目の方が新しいのでそちらを残し、この行は除外しました"
         )
         if problems.ja
         else "superseded: row "
-        + pd.Series(winners[~same]).astype(str)
+        + pd.Series(line[winners[~same]]).astype(str)
         + " of the same case is newer and was kept; this row is left out",
     )
     # column by column, each left out of ``out`` as soon as it is copied (memory)
-    keep = ~out.index.isin(lines)
+    keep = np.ones(len(out), dtype=bool)
+    keep[losers] = False
     index = out.index[keep]
     take = out.pop if len(out) >= LARGE_TABLE else out.__getitem__
     kept = {name: take(name).array[keep] for name in list(out.columns)}
