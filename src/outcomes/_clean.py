@@ -712,6 +712,11 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
             typed[name] = pd.arrays.FloatingArray(x, np.isnan(x))
         elif spec.dtype == "string":
             typed[name] = s.astype("string")
+        elif isinstance(spec.dtype, pd.CategoricalDtype) and isinstance(s.dtype, pd.StringDtype):
+            # what astype(spec.dtype) makes, from Arrow's factorisation of the text
+            codes, uniques = s.factorize(use_na_sentinel=True)
+            lookup = np.append(spec.dtype.categories.get_indexer(pd.Index(uniques)), -1)
+            typed[name] = pd.Categorical.from_codes(lookup[codes], dtype=spec.dtype)
         else:
             typed[name] = s.astype(spec.dtype)
     frame = pd.DataFrame(typed, index=index, copy=False)

@@ -243,10 +243,15 @@ def _quantity_ja(name: str, value: float) -> str:
 
 def derive_creditor_type(out: pd.DataFrame) -> None:
     """creditor_type from the creditor name where it was not given."""
-    creditors = out["creditor"]
-    uniques = creditors.dropna().unique()
-    derived = creditors.map({u: creditor_type_of(u) for u in uniques})
-    out["creditor_type"] = out["creditor_type"].where(out["creditor_type"].notna(), derived)
+    given = out["creditor_type"]
+    missing = given.isna().to_numpy()
+    if not missing.any():
+        return
+    creditors = out["creditor"][missing]
+    codes, uniques = creditors.factorize(use_na_sentinel=True)
+    types = np.array([creditor_type_of(u) for u in uniques] + [None], dtype=object)
+    derived = pd.Series(types[codes], index=creditors.index)
+    out["creditor_type"] = given.where(~missing, derived.reindex(given.index))
 
 
 def derive_settlement_ratio(
@@ -318,7 +323,11 @@ def resolve_duplicates(out: pd.DataFrame, problems: Problems) -> pd.DataFrame:
     codes, uniques = out["case_id"].factorize(use_na_sentinel=True)
     if len(uniques) == int((codes >= 0).sum()):  # no case id twice
         return out
-    key, _ = out["case_id"].str.strip().factorize(use_na_sentinel=True)
+    stripped = out["case_id"].str.strip()
+    if stripped.equals(out["case_id"]):
+        key = codes  # the usual case: no id has edge spaces
+    else:
+        key, _ = stripped.factorize(use_na_sentinel=True)
     line = out.index.to_numpy()
     agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
     dated = ~np.isnat(agreed)
