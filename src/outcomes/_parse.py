@@ -951,7 +951,6 @@ def parse_text(raw: object) -> Parsed:
 # --------------------------------------------------------------------------
 
 
-@dataclass
 class ParsedColumn:
     """A parsed column.
 
@@ -964,14 +963,54 @@ class ParsedColumn:
         The note per row (str) or ``None``.
     errors : pandas.Series
         The ParseError message per row (str) or ``None``.
+    codes : numpy.ndarray or None
+        The code of each row's distinct raw value (-1: missing).
+    distinct : numpy.ndarray or None
+        The parsed distinct values, one more slot (None) for code -1.
     """
 
-    values: pd.Series
-    notes: pd.Series
-    errors: pd.Series
-    #: the code of each row's distinct value (-1: missing) and the parsed distinct values
-    codes: np.ndarray | None = field(default=None, repr=False)
-    distinct: np.ndarray | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        values: pd.Series | None,
+        notes: pd.Series,
+        errors: pd.Series,
+        codes: np.ndarray | None = None,
+        distinct: np.ndarray | None = None,
+        *,
+        arrow_distinct: pa.Array | None = None,
+    ) -> None:
+        self._values = values
+        self.notes = notes
+        self.errors = errors
+        self.codes = codes
+        self._distinct = distinct
+        # text parsed in Arrow: the distinct values there, no Python object per value
+        self._arrow_distinct = arrow_distinct
+
+    @property
+    def values(self) -> pd.Series:
+        if self._values is None:
+            text = self.text()
+            if text is None:
+                self._values = pd.Series(
+                    np.full(len(self.notes), None, dtype=object),
+                    index=self.notes.index,
+                    name=self.notes.name,
+                )
+            else:
+                self._values = pd.Series(
+                    text.array.to_numpy(dtype=object, na_value=None),
+                    index=text.index,
+                    name=text.name,
+                    dtype=object,
+                )
+        return self._values
+
+    @property
+    def distinct(self) -> np.ndarray | None:
+        if self._distinct is None and self._arrow_distinct is not None:
+            self._distinct = self._arrow_distinct.to_numpy(zero_copy_only=False)
+        return self._distinct
 
     def typed(self, dtype: str) -> pd.Series:
         """The values as ``"float64"`` or ``"datetime64[ns]"``, converted once per distinct value.
@@ -992,7 +1031,7 @@ class ParsedColumn:
             converted = pd.to_datetime(values, errors="coerce").to_numpy(dtype=dtype)
         if self.codes is not None and self.distinct is not None:
             converted = converted[self.codes]  # -1 takes the last slot, left empty
-        return pd.Series(converted, index=self.values.index, name=self.values.name)
+        return pd.Series(converted, index=self.notes.index, name=self.notes.name)
 
     def text(self) -> pd.Series | None:
         """The values as a ``str`` Series, gathered in Arrow from the distinct values.
@@ -1007,15 +1046,22 @@ class ParsedColumn:
         >>> col.text().equals(pd.Series(col.values.to_numpy()))
         True
         """
-        if self.codes is None or self.distinct is None:
+        if self.codes is None:
             return None
-        if pd.api.types.infer_dtype(self.distinct, skipna=True) != "string":
-            return None
-        distinct = pa.array(self.distinct, type=pa.large_string(), from_pandas=True)
-        where = np.where(self.codes < 0, len(self.distinct) - 1, self.codes)  # the empty slot
+        if self._arrow_distinct is not None:
+            distinct = self._arrow_distinct
+            if distinct.null_count == len(distinct):
+                return None
+        else:
+            if self._distinct is None:
+                return None
+            if pd.api.types.infer_dtype(self._distinct, skipna=True) != "string":
+                return None
+            distinct = pa.array(self._distinct, type=pa.large_string(), from_pandas=True)
+        where = np.where(self.codes < 0, len(distinct) - 1, self.codes)  # the empty slot
         taken = pa.chunked_array([distinct.take(pa.array(where))])
         values = pd.arrays.ArrowStringArray(taken, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
-        return pd.Series(values, index=self.values.index, name=self.values.name, copy=False)
+        return pd.Series(values, index=self.notes.index, name=self.notes.name, copy=False)
 
 
 class _Fast:
@@ -1356,6 +1402,46 @@ def _fast_date(uniques: pd.Index) -> _Fast:
 _MISSING_ASCII = sorted(m for m in MISSING_MARKERS if m.isascii())
 
 
+def _is_arrow_text(dtype: object) -> bool:
+    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+
+
+def _parse_text_arrow(raw: pd.Series, codes: np.ndarray, uniques: pd.Index) -> ParsedColumn:
+    """:func:`parse_text` of a text column whose distinct values stay in Arrow.
+
+    The values :func:`_fast_text` passes are their own parse; only the others
+    (non-ASCII, edge spaces, missing markers) are parsed in Python, and the
+    parsed distinct values are one Arrow array (a million distinct case ids
+    never become Python strings).
+    """
+    done = _own_text(pd.Series(uniques.array, dtype="str"))
+    arrow = pa.array(uniques.array, type=pa.large_string())
+    todo = np.flatnonzero(~done)
+    n = len(uniques)
+    errors = np.empty(n + 1, dtype=object)
+    notes = np.empty(n + 1, dtype=object)
+    if len(todo):
+        parsed: list[str | None] = []
+        for i, item in zip(todo.tolist(), uniques.take(todo).tolist(), strict=True):
+            try:
+                result = parse_text(item)
+            except ParseError as exc:
+                errors[i] = str(exc)
+                parsed.append(None)
+            else:
+                notes[i] = result.note
+                parsed.append(result.value)
+        replacement = pa.array(parsed, type=pa.large_string())
+        arrow = pc.replace_with_mask(arrow, pa.array(~done), replacement)
+    distinct = pa.concat_arrays([arrow, pa.nulls(1, pa.large_string())])
+
+    def out(arr: np.ndarray) -> pd.Series:
+        taken = arr[codes] if arr.any() else np.empty(len(codes), dtype=object)
+        return pd.Series(taken, index=raw.index, dtype=object, name=raw.name)
+
+    return ParsedColumn(None, out(notes), out(errors), codes, arrow_distinct=distinct)
+
+
 def _fast_text(uniques: pd.Index) -> _Fast:
     fast = _Fast(len(uniques))
     arr = _num_part(uniques)
@@ -1365,11 +1451,16 @@ def _fast_text(uniques: pd.Index) -> _Fast:
         return fast
     pos, s = _str_part(uniques)
     if len(s):
-        # printable ASCII without edge spaces is its own NFKC-trimmed form
-        mask = s.str.fullmatch(r"[!-~](?:[ -~]*[!-~])?") & ~s.str.lower().isin(_MISSING_ASCII)
-        mask = mask.to_numpy(dtype=bool)
+        mask = _own_text(s)
         fast.fill(pos[mask], s[mask].to_numpy(dtype=object))
     return fast
+
+
+def _own_text(s: pd.Series) -> np.ndarray:
+    """Which texts are their own :func:`parse_text`: printable ASCII without edge
+    spaces (its own NFKC-trimmed form) that is not a missing marker."""
+    mask = s.str.fullmatch(r"[!-~](?:[ -~]*[!-~])?") & ~s.str.lower().isin(_MISSING_ASCII)
+    return mask.to_numpy(dtype=bool)
 
 
 def _fast_ratio(uniques: pd.Index, percent: bool = False, fraction: bool = False) -> _Fast:
@@ -1446,6 +1537,8 @@ def parse_column(raw: pd.Series, parser: Callable[..., Parsed], **kwargs: object
     if isinstance(uniques.dtype, pd.CategoricalDtype):
         uniques = pd.Index(np.asarray(uniques, dtype=object), dtype=object)
     n = len(uniques)
+    if parser is parse_text and n >= _FAST_MIN_VALUES and _is_arrow_text(uniques.dtype):
+        return _parse_text_arrow(raw, codes, uniques)
     fast_path = _FAST_PATHS.get(parser)
     # the fast paths give the scalar parser's results; on a few values (one case
     # being offered) the scalar parser is the quicker of the two

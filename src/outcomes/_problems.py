@@ -78,7 +78,7 @@ class Problems:
             out["row"] = out["row"].astype("Int64")
             return out
         out = pd.concat(self._parts, ignore_index=True)
-        out.insert(1, "case_id", out["row"].map(case_ids))
+        out.insert(1, "case_id", _case_ids_of(out["row"], case_ids))
         order = {c: i for i, c in enumerate(CASE_COLUMNS)}
         out["_order"] = out["column"].map(order).fillna(-1)
         out = out.sort_values(["row", "_order"], kind="stable").drop(columns="_order")
@@ -87,3 +87,19 @@ class Problems:
         for c in ("case_id", "column", "value", "problem"):
             out[c] = out[c].astype("string")
         return out[list(PROBLEM_COLUMNS)]
+
+
+def _case_ids_of(rows: pd.Series, case_ids: pd.Series) -> pd.Series:
+    """The case id of each problem's row (missing for the header row).
+
+    Rows in increasing order (as read) are found by binary search, without a
+    hash table over a million rows; any other index is mapped.
+    """
+    index = case_ids.index.to_numpy()
+    if index.dtype.kind != "i" or len(index) == 0 or not (np.diff(index) > 0).all():
+        return rows.map(case_ids)
+    wanted = rows.to_numpy(dtype="int64")
+    pos = np.minimum(np.searchsorted(index, wanted), len(index) - 1)
+    found = index[pos] == wanted
+    taken = case_ids.array.take(np.where(found, pos, -1), allow_fill=True)
+    return pd.Series(taken, index=rows.index)

@@ -472,6 +472,9 @@ def _parse_csv_arrow(
         data.clear()  # the table holds the text now
     frame = table.to_pandas(memory_pool=_arrow_pool())
     del table
+    # the tokeniser's scratch memory, freed now, goes back to the system at once
+    # rather than after jemalloc's decay (this pool only; nothing is reconfigured)
+    _arrow_pool().release_unused()
     frame.columns = range(frame.shape[1])
     if any(pd.api.types.is_object_dtype(dtype) for dtype in frame.dtypes):
         return None
