@@ -584,7 +584,19 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
         return col.typed(DATE_DTYPE)
     if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
         return col.typed("float64")
-    if spec.dtype in ("string", "category") and (text := col.text()) is not None:
+    if isinstance(spec.dtype, pd.CategoricalDtype) and col.codes is not None:
+        # codes: the contract's categorical from the distinct values (what astype makes)
+        distinct = col.distinct
+        if distinct is not None and pd.api.types.infer_dtype(distinct, skipna=True) in (
+            "string",
+            "empty",
+        ):
+            lookup = spec.dtype.categories.get_indexer(pd.Index(distinct[:-1], dtype=object))
+            codes = np.append(lookup, -1)[col.codes]
+            return pd.Series(
+                pd.Categorical.from_codes(codes, dtype=spec.dtype), index=col.notes.index
+            )
+    if spec.dtype == "string" and (text := col.text()) is not None:
         return text
     return col.values
 
@@ -653,7 +665,7 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
     for name in CASE_COLUMNS:
         if name in parsed:
             values = parsed.pop(name)
-            if isinstance(values.dtype, pd.StringDtype):  # text gathered in Arrow already
+            if isinstance(values.dtype, pd.StringDtype | pd.CategoricalDtype):  # typed already
                 columns[name] = values.array
             else:
                 columns[name] = pd.Series(values.to_numpy(), copy=False)
@@ -712,6 +724,8 @@ def _typed(out: pd.DataFrame) -> pd.DataFrame:
             typed[name] = pd.arrays.FloatingArray(x, np.isnan(x))
         elif spec.dtype == "string":
             typed[name] = s.astype("string")
+        elif s.dtype == spec.dtype:  # codes, categorical since they were parsed
+            typed[name] = s.array
         elif isinstance(spec.dtype, pd.CategoricalDtype) and isinstance(s.dtype, pd.StringDtype):
             # what astype(spec.dtype) makes, from Arrow's factorisation of the text
             codes, uniques = s.factorize(use_na_sentinel=True)

@@ -247,11 +247,12 @@ def derive_creditor_type(out: pd.DataFrame) -> None:
     missing = given.isna().to_numpy()
     if not missing.any():
         return
-    creditors = out["creditor"][missing]
-    codes, uniques = creditors.factorize(use_na_sentinel=True)
+    where = np.flatnonzero(missing)
+    codes, uniques = out["creditor"].iloc[where].factorize(use_na_sentinel=True)
     types = np.array([creditor_type_of(u) for u in uniques] + [None], dtype=object)
-    derived = pd.Series(types[codes], index=creditors.index)
-    out["creditor_type"] = given.where(~missing, derived.reindex(given.index))
+    filled = given.copy()
+    filled.iloc[where] = types[codes]
+    out["creditor_type"] = filled
 
 
 def derive_settlement_ratio(
