@@ -1193,24 +1193,73 @@ def _section_values(texts: pa.Array, mask: np.ndarray) -> tuple[np.ndarray, ...]
     costs one scalar read per distinct section, not per amount.
     """
     chosen = pc.filter(texts, pa.array(mask)).dictionary_encode()
-    values, small, digits, ok = [], [], [], []
-    for text in chosen.dictionary.to_pylist():
-        if text == "":
-            values.append(0), small.append(False), digits.append(0), ok.append(True)
-            continue
+    values, small, digits, ok = _plain_sections(chosen.dictionary)
+    for i in np.flatnonzero(~ok).tolist():
+        text = chosen.dictionary[i].as_py()
         try:
             value, has_small, ndigits = _section(text, first=False)
         except ParseError:
-            values.append(0), small.append(False), digits.append(0), ok.append(False)
             continue
         whole = value == value.to_integral_value() and abs(value) < _MAX_YEN
-        values.append(int(value) if whole else 0), small.append(has_small)
-        digits.append(ndigits), ok.append(whole)
+        values[i], small[i], digits[i], ok[i] = (
+            (int(value) if whole else 0),
+            has_small,
+            ndigits,
+            whole,
+        )
     idx = chosen.indices.to_numpy(zero_copy_only=False)
-    return tuple(
-        np.asarray(a, dtype=d)[idx]
-        for a, d in ((values, np.int64), (small, bool), (digits, np.int64), (ok, bool))
-    )
+    return values[idx], small[idx], digits[idx], ok[idx]
+
+
+#: a section in the usual kanji form (千, 二千, 三百五, 十九, 七) or in digits (3217, 2千)
+_PLAIN_SECTION = (
+    "^(?:(?P<k>[一二三四五六七八九]?)(?P<K>千))?(?:(?P<h>[一二三四五六七八九]?)(?P<H>百))?"
+    "(?:(?P<t>[一二三四五六七八九]?)(?P<T>十))?(?P<o>[一二三四五六七八九]?)$"
+)
+_ARABIC_SECTION = "^(?P<d>[0-9]{1,12})(?P<u>[千百十拾]?)$"
+_KANJI_ONE_TO_NINE = pa.array(list("一二三四五六七八九"))
+_UNIT_VALUES = pa.array(list("拾十百千")), np.array([10, 10, 100, 1000, 1], dtype=np.int64)
+
+
+def _plain_sections(texts: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_section` of distinct section texts in the two usual forms, in Arrow.
+
+    Returns value, small-unit flag, digit count and ``done`` for each text;
+    ``""`` is 0. Texts in any other form (壱, 〇, 二〇二一, …) are left
+    (``done`` False) for the scalar reader; a test checks every usual form
+    against it.
+    """
+    n = len(texts)
+    values = np.zeros(n, dtype=np.int64)
+    small = np.zeros(n, dtype=bool)
+    done = pc.fill_null(pc.equal(texts, ""), False).to_numpy(zero_copy_only=False).copy()
+    digits = pc.utf8_length(texts).to_numpy(zero_copy_only=False).astype(np.int64)
+    kanji = pc.extract_regex(texts, _PLAIN_SECTION)
+    hit = kanji.is_valid().to_numpy(zero_copy_only=False) & ~done
+    if hit.any():
+        total = np.zeros(n, dtype=np.int64)
+        for digit, unit, scale in (("k", "K", 1000), ("h", "H", 100), ("t", "T", 10), ("o", "", 1)):
+            d = pc.index_in(kanji.field(digit), value_set=_KANJI_ONE_TO_NINE)
+            d = pc.fill_null(d, -1).to_numpy(zero_copy_only=False).astype(np.int64) + 1
+            if unit:  # a bare unit counts one of it
+                has = pc.fill_null(pc.not_equal(kanji.field(unit), ""), False)
+                has = has.to_numpy(zero_copy_only=False)
+                small |= has & hit
+                d = np.where(has & (d == 0), 1, d)
+            total += d * scale
+        values[hit] = total[hit]
+        done |= hit
+    arabic = pc.extract_regex(texts, _ARABIC_SECTION)
+    hit = arabic.is_valid().to_numpy(zero_copy_only=False) & ~done
+    if hit.any():
+        number = pc.cast(pc.if_else(arabic.is_valid(), arabic.field("d"), "0"), pa.int64())
+        unit = pc.fill_null(pc.index_in(arabic.field("u"), value_set=_UNIT_VALUES[0]), 4)
+        scale = _UNIT_VALUES[1][unit.to_numpy(zero_copy_only=False)]
+        values[hit] = (number.to_numpy(zero_copy_only=False) * scale)[hit]
+        small[hit] = (scale != 1)[hit]
+        digits[hit] = pc.utf8_length(arabic.field("d")).to_numpy(zero_copy_only=False)[hit]
+        done |= hit
+    return values, small, np.where(done, digits, 0), done
 
 
 def _fast_sections(
