@@ -931,3 +931,18 @@ def test_ascii_pre_test_in_arrow_is_the_python_pattern(text):
 
     arrow = privacy._ascii_candidates(pd.Series([text], dtype="str"))
     assert bool(arrow[0]) == (privacy._CANDIDATE.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "inconsistent: band 50s does not match age 45; the band of the age is kept"),
+        ("ja", "矛盾: 「年代」の年代50代は年齢45歳と合いません。年齢の年代を残しました"),
+    ],
+)
+def test_a_band_that_disagrees_with_the_age_is_reported_with_the_age_as_written(language, sentence):
+    raw = pd.DataFrame({"案件ID": ["A1", "A2"], "年齢": ["45", "62"], "年代": ["50代", "60代"]})
+    cases, problems = clean_cases(raw, today=TODAY, language=language)
+    assert cases["age_band"].tolist() == ["40s", "60s"]
+    assert problems["problem"].tolist() == [sentence]
+    assert problems["row"].tolist() == [2]

@@ -292,11 +292,10 @@ def clean_cases(
     check_ranges(out, raw_text, rows, problems, unreadable, today)
     derive_creditor_type(out)
     derive_settlement_ratio(out, raw_text, rows, problems, unreadable)
-    out = _typed(out)
-    _hand_back(n)
     derive_age_band(out, raw_text, rows, problems)
     out.index = pd.Index(rows, name="row")
-    out = resolve_duplicates(out, problems)
+    keep = resolve_duplicates(out, problems, typed=_typed)
+    out = _typed(out, keep)  # superseded rows are left out as each column is typed
     _hand_back(n)
     case_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
     problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
@@ -717,18 +716,20 @@ def _servicers(
     )
 
 
-def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    """Give every column its contract dtype.
+def _typed(out: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
+    """Give every column its contract dtype; only the rows of ``keep`` (default all).
 
     Each working column is taken out of ``out`` as it is converted, so that
     the two tables never stand side by side in memory (``out`` is left empty).
     """
     typed: dict[str, Any] = {}
-    index = out.index
+    index = out.index if keep is None else out.index[keep]
     take = out.pop if len(out) >= LARGE_TABLE else out.__getitem__  # popping costs on small tables
     for name in CASE_COLUMNS:
         spec = COLUMN_BY_NAME[name]
         s = take(name)
+        if keep is not None:
+            s = pd.Series(s.array[keep], index=index, copy=False)
         if spec.kind == "date":
             typed[name] = s if s.dtype == DATE_DTYPE else pd.to_datetime(s, errors="coerce")
         elif spec.dtype == "Int64":

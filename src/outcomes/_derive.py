@@ -6,6 +6,7 @@ to the problems table (:class:`~outcomes._problems.Problems`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
@@ -92,18 +93,24 @@ def derive_age_band(
                 f"矛盾: {problems.header('age_band' if 'age_band' in raw_text else 'age')}の年代"
                 + given[clash].str.removesuffix("s").astype(str)
                 + "代は年齢"
-                + frame["age"][clash].astype(str)
+                + _whole_text(frame["age"][clash])
                 + "歳と合いません。年齢の年代を残しました"
             )
             if problems.ja
             else "inconsistent: band "
             + given[clash].astype(str)
             + " does not match age "
-            + frame["age"][clash].astype(str)
+            + _whole_text(frame["age"][clash])
             + "; the band of the age is kept",
         )
     band = derived.where(derived.notna(), given)
     frame["age_band"] = band.where(band.isin(AGE_BANDS)).astype("string")
+
+
+def _whole_text(values: pd.Series) -> pd.Series:
+    """Numbers as the typed table writes them (``45``, not ``45.0``)."""
+    x = values.to_numpy(dtype="float64", na_value=np.nan)
+    return pd.Series(np.round(x).astype("int64").astype(str), index=values.index)
 
 
 def check_ranges(
@@ -314,16 +321,22 @@ def derive_settlement_ratio(
 #: from this many rows, columns are freed one by one as the next table is built (memory)
 
 
-def resolve_duplicates(out: pd.DataFrame, problems: Problems) -> pd.DataFrame:
+def resolve_duplicates(
+    out: pd.DataFrame,
+    problems: Problems,
+    typed: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame,
+) -> np.ndarray | None:
     """One row per case: the latest agreement wins, ties to the row further down.
 
     Rows are ordered by (has an agreement date, the date, the row) and the
     last row of each case id (stripped) in that order wins; the others are
-    reported as superseded (unless they equal the winner) and left out.
+    reported as superseded (unless they equal the winner, as ``typed`` makes
+    them) and are to be left out. Returns the rows to keep (a mask), or None
+    when every row is kept; ``out`` is not changed.
     """
     codes, uniques = out["case_id"].factorize(use_na_sentinel=True)
     if len(uniques) == int((codes >= 0).sum()):  # no case id twice
-        return out
+        return None
     stripped = out["case_id"].str.strip()
     if stripped.equals(out["case_id"]):
         key = codes  # the usual case: no id has edge spaces
@@ -342,9 +355,9 @@ def resolve_duplicates(out: pd.DataFrame, problems: Problems) -> pd.DataFrame:
     winner = order[last[keys]]
     lost = winner != order
     if not lost.any():
-        return out
+        return None
     losers, winners = order[lost], winner[lost]
-    same = _rows_equal(out.iloc[losers], out.iloc[winners])
+    same = _rows_equal(typed(out.iloc[losers]), typed(out.iloc[winners]))
     shown = losers[~same]
     problems.add(
         line[shown],
@@ -360,13 +373,9 @@ def resolve_duplicates(out: pd.DataFrame, problems: Problems) -> pd.DataFrame:
         + pd.Series(line[winners[~same]]).astype(str)
         + " of the same case is newer and was kept; this row is left out",
     )
-    # column by column, each left out of ``out`` as soon as it is copied (memory)
     keep = np.ones(len(out), dtype=bool)
     keep[losers] = False
-    index = out.index[keep]
-    take = out.pop if len(out) >= LARGE_TABLE else out.__getitem__
-    kept = {name: take(name).array[keep] for name in list(out.columns)}
-    return pd.DataFrame(kept, index=index, copy=False)
+    return keep
 
 
 def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
