@@ -11,6 +11,7 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from outcomes._contract import (
     AGE_BANDS,
@@ -45,6 +46,8 @@ __all__ = [
 def move_age_bands(out: pd.DataFrame) -> None:
     """Move bands written in the age column (``40代``) to age_band."""
     age = out["age"]
+    if pd.api.types.infer_dtype(age, skipna=True) in ("integer", "floating", "empty"):
+        return  # numbers only: no band to move
     kinds = {v: isinstance(v, str) for v in age.dropna().unique()}
     is_band = age.map(kinds).eq(True)
     bands_from_age_col = age.where(is_band)
@@ -69,9 +72,11 @@ def _band_of(age: pd.Series) -> pd.Series:
     x = age.to_numpy(dtype="float64", na_value=np.nan)
     missing = np.isnan(x)
     decade = np.clip(np.floor_divide(np.where(missing, 10.0, x), 10), 1, 10).astype("int64")
-    bands = np.array(AGE_BANDS, dtype=object)[decade - 1]
-    bands[missing] = None
-    return pd.Series(bands, index=age.index, dtype="string")
+    where = np.where(missing, len(AGE_BANDS), decade - 1)  # the last slot: no band
+    bands = pa.array([*AGE_BANDS, None], type=pa.large_string()).take(pa.array(where))
+    return pd.Series(
+        pd.arrays.ArrowStringArray(pa.chunked_array([bands])), index=age.index, copy=False
+    )
 
 
 def derive_age_band(
@@ -80,6 +85,9 @@ def derive_age_band(
     """age_band from age (age wins over a band that disagrees, which is reported)."""
     given = frame["age_band"]
     derived = _band_of(frame["age"])
+    if not given.notna().any():  # no band written: the bands of the ages
+        frame["age_band"] = derived
+        return
     clash = (
         (derived.notna() & given.notna() & (derived != given)).fillna(False).to_numpy(dtype=bool)
     )
@@ -343,10 +351,12 @@ def resolve_duplicates(
     else:
         key, _ = stripped.factorize(use_na_sentinel=True)
     line = out.index.to_numpy()
-    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
+    # only the rows of ids written more than once can lose
+    counts = np.bincount(key[key >= 0])
+    order = np.flatnonzero((key >= 0) & (counts[np.maximum(key, 0)] > 1))
+    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)[order]
     dated = ~np.isnat(agreed)
-    order = np.lexsort((line, agreed.view("int64"), dated))  # NaT sorts first, as undated
-    order = order[key[order] >= 0]
+    order = order[np.lexsort((line[order], agreed.view("int64"), dated))]  # NaT first, undated
     keys = key[order]
     # the last position of each key in that order: the first in the reversed order
     _, first_reversed = np.unique(keys[::-1], return_index=True)
