@@ -57,6 +57,7 @@ from outcomes._derive import (
 )
 from outcomes._errors import OutcomesError
 from outcomes._labels import check_language, pad
+from outcomes._memory import hand_back as _hand_back
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
     ParsedColumn,
@@ -316,40 +317,6 @@ def clean_cases(
         columns_used={name: str(raw.columns[pos]) for name, pos in columns.items()},
         language=language,
     )
-
-
-def _hand_back(n: int) -> None:
-    """On a large table, return memory freed by the last steps to the system.
-
-    Freed memory is kept by pyarrow's default pool (mimalloc) for a while, and
-    by the C allocator in its heap (a million-row column is freed between
-    steps, and glibc keeps it): about 300 MiB of peak at a million rows.
-    Only memory already freed is released; no allocator setting is changed.
-    """
-    if n < LARGE_TABLE:
-        return
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
-    if _malloc_trim is not None:
-        _malloc_trim(0)
-
-
-def _load_malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim`` (return free heap pages to the system), where there is one."""
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return libc.malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-_malloc_trim = _load_malloc_trim()
 
 
 def _as_date(today: date | str | None) -> date:
@@ -750,8 +717,10 @@ def _typed(out: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
     """
     typed: dict[str, Any] = {}
     index = out.index if keep is None else out.index[keep]
-    take = out.pop if len(out) >= LARGE_TABLE else out.__getitem__  # popping costs on small tables
+    n = len(out)
+    take = out.pop if n >= LARGE_TABLE else out.__getitem__  # popping costs on small tables
     for name in CASE_COLUMNS:
+        _hand_back(n)  # the working column just converted
         spec = COLUMN_BY_NAME[name]
         s = take(name)
         if keep is not None:
@@ -761,8 +730,10 @@ def _typed(out: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
         elif spec.dtype == "Int64":
             x = s.to_numpy(dtype="float64", na_value=np.nan)
             missing = np.isnan(x)
-            whole = np.where(missing, 0, np.round(x)).astype("int64")
-            typed[name] = pd.arrays.IntegerArray(whole, missing)
+            rounded = np.rint(x)  # what np.round does to whole numbers (halves to even)
+            rounded[missing] = 0
+            typed[name] = pd.arrays.IntegerArray(rounded.astype("int64"), missing)
+            del rounded
         elif spec.dtype == "Float64":
             x = s.to_numpy(dtype="float64", na_value=np.nan)
             typed[name] = pd.arrays.FloatingArray(x, np.isnan(x))

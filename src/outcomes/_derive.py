@@ -26,10 +26,8 @@ from outcomes._contract import (
     creditor_type_of,
 )
 from outcomes._labels import format_yen
+from outcomes._memory import LARGE_TABLE, hand_back
 from outcomes._problems import Problems
-
-#: from this many rows on, columns are popped one by one (less memory; costs on small tables)
-LARGE_TABLE = 50_000
 
 __all__ = [
     "LARGE_TABLE",
@@ -71,8 +69,11 @@ def _band_of(age: pd.Series) -> pd.Series:
     """The ten-year band of each age (``10s`` below 20, ``100s`` from 100), on arrays."""
     x = age.to_numpy(dtype="float64", na_value=np.nan)
     missing = np.isnan(x)
-    decade = np.clip(np.floor_divide(np.where(missing, 10.0, x), 10), 1, 10).astype("int64")
-    where = np.where(missing, len(AGE_BANDS), decade - 1)  # the last slot: no band
+    decade = np.floor_divide(x, 10)  # one float temporary, worked on in place
+    np.clip(decade, 1, 10, out=decade)
+    decade[missing] = len(AGE_BANDS) + 1  # the last slot: no band
+    where = decade.astype(np.int8) - 1
+    del decade
     bands = pa.array([*AGE_BANDS, None], type=pa.large_string()).take(pa.array(where))
     return pd.Series(
         pd.arrays.ArrowStringArray(pa.chunked_array([bands])), index=age.index, copy=False
@@ -130,14 +131,15 @@ def check_ranges(
     today: date,
 ) -> None:
     """Empty and report values out of range; check dates and lump sum."""
-    for name, series in list(out.items()):
+    for name in list(out.columns):  # names: the columns themselves are replaced as they go
+        hand_back(len(out))  # a column emptied by the last check
         spec = COLUMN_BY_NAME[name]
         if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band", "guarantor"):
             continue
         if spec.minimum is None and spec.maximum is None:
             continue
         # float64 (typed once): comparisons on the array, NaN compares False
-        num = pd.to_numeric(series, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        num = pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         if name == "residual_debt":
             negative = num < 0
             below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
