@@ -178,7 +178,7 @@ def _raw_text(values: pd.Series) -> pd.Series:
         return values  # a CSV column: the cells are the text
     codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
     text = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
-    return pd.Series(text[codes], index=values.index, dtype=object)
+    return pd.Series(text[codes], index=values.index, dtype=object, copy=False)
 
 
 def _cell_text(value: object) -> str | None:
@@ -279,7 +279,7 @@ def clean_cases(
         col = _parse(name, values, units.get(name), str(frame.columns[position]))
         _report_parse(name, col, text, rows, problems)
         parsed[name] = _typed_once(name, col)
-        unreadable[name] = col.errors.notna().to_numpy()
+        unreadable[name] = col.error_mask()
         del col, values, text
         _hand_back(n)
         bar.update()
@@ -303,8 +303,9 @@ def clean_cases(
     keep = resolve_duplicates(out, problems, typed=_typed)
     out = _typed(out, keep)  # superseded rows are left out as each column is typed
     _hand_back(n)
-    case_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
-    problem_table = problems.frame(all_ids if len(all_ids) else case_ids)
+    if not len(all_ids):  # no case id column: the (empty) ids of the clean rows
+        all_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
+    problem_table = problems.frame(all_ids)
     out = out.reset_index(drop=True)
     check_cases(out, today)
     return CleanResult(
@@ -593,7 +594,7 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
         return col.typed(DATE_DTYPE)
     if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
         return col.typed("float64")
-    if isinstance(spec.dtype, pd.CategoricalDtype) and col.codes is not None:
+    if isinstance(spec.dtype, pd.CategoricalDtype):
         # codes: the contract's categorical from the distinct values (what astype makes)
         distinct = col.distinct
         if distinct is not None and pd.api.types.infer_dtype(distinct, skipna=True) in (
@@ -602,9 +603,7 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
         ):
             lookup = spec.dtype.categories.get_indexer(pd.Index(distinct[:-1], dtype=object))
             codes = np.append(lookup, -1)[col.codes]
-            return pd.Series(
-                pd.Categorical.from_codes(codes, dtype=spec.dtype), index=col.notes.index
-            )
+            return pd.Series(pd.Categorical.from_codes(codes, dtype=spec.dtype), index=col.index)
     if spec.dtype == "string" and (text := col.text()) is not None:
         return text
     return col.values
@@ -613,7 +612,7 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
 def _report_parse(
     name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: Problems
 ) -> None:
-    errors = col.errors.notna().to_numpy()
+    errors = col.error_mask()
     if errors.any():
         problems.add(
             rows[errors],
@@ -622,17 +621,18 @@ def _report_parse(
             [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
             (
                 f"読めない値: {problems.header(name)}の値は"
-                + _in_japanese(col.errors[errors])
+                + _in_japanese(col.errors_at(errors))
                 + "。空欄にしました"
             )
             if problems.ja
-            else "unreadable: " + col.errors[errors].astype(str) + "; emptied",
+            else "unreadable: " + col.errors_at(errors).astype(str) + "; emptied",
         )
-    notes = col.notes.notna().to_numpy()
+    notes = col.note_mask()
     if not notes.any():
         return
     if name == "guarantor":
-        names = (col.notes == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
+        names = np.zeros(len(notes), dtype=bool)
+        names[notes] = (col.notes_at(notes) == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
         problems.add(
             rows[names],
             name,
@@ -649,9 +649,9 @@ def _report_parse(
             rows[notes],
             name,
             text[notes],
-            f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes[notes])
+            f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes_at(notes))
             if problems.ja
-            else "noted: " + col.notes[notes].astype(str),
+            else "noted: " + col.notes_at(notes).astype(str),
         )
 
 

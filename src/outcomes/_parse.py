@@ -952,7 +952,11 @@ def parse_text(raw: object) -> Parsed:
 
 
 class ParsedColumn:
-    """A parsed column.
+    """A parsed column: each row's distinct raw value, and what each distinct value parsed to.
+
+    Rows are expanded only when asked for (:attr:`values`, :attr:`notes`,
+    :attr:`errors`); the cleaner mostly works on the distinct values
+    (:meth:`typed`, :meth:`text`, :meth:`error_mask`).
 
     Attributes
     ----------
@@ -963,54 +967,99 @@ class ParsedColumn:
         The note per row (str) or ``None``.
     errors : pandas.Series
         The ParseError message per row (str) or ``None``.
-    codes : numpy.ndarray or None
+    codes : numpy.ndarray
         The code of each row's distinct raw value (-1: missing).
-    distinct : numpy.ndarray or None
+    distinct : numpy.ndarray
         The parsed distinct values, one more slot (None) for code -1.
+    index : pandas.Index
+        The input's index; ``name`` its name.
     """
 
     def __init__(
         self,
-        values: pd.Series | None,
-        notes: pd.Series,
-        errors: pd.Series,
-        codes: np.ndarray | None = None,
-        distinct: np.ndarray | None = None,
+        codes: np.ndarray,
+        distinct: np.ndarray | None,
+        notes: np.ndarray,
+        errors: np.ndarray,
+        index: pd.Index,
+        name: object = None,
         *,
         arrow_distinct: pa.Array | None = None,
     ) -> None:
-        self._values = values
-        self.notes = notes
-        self.errors = errors
         self.codes = codes
         self._distinct = distinct
         # text parsed in Arrow: the distinct values there, no Python object per value
         self._arrow_distinct = arrow_distinct
+        self._distinct_notes = notes
+        self._distinct_errors = errors
+        self.index = index
+        self.name = name
+        self._rows: dict[str, pd.Series] = {}
+
+    def _expand(self, what: str, distinct: np.ndarray, texts: bool = True) -> pd.Series:
+        if what not in self._rows:
+            if texts and not distinct.any():  # notes and errors: non-empty str or None
+                taken = np.empty(len(self.codes), dtype=object)  # all None, no gather
+            else:
+                taken = distinct[self.codes]  # -1 takes the last slot, left empty
+            self._rows[what] = pd.Series(
+                taken, index=self.index, dtype=object, name=self.name, copy=False
+            )
+        return self._rows[what]
 
     @property
     def values(self) -> pd.Series:
-        if self._values is None:
+        if "values" not in self._rows and self._distinct is None:
             text = self.text()
             if text is None:
-                self._values = pd.Series(
-                    np.full(len(self.notes), None, dtype=object),
-                    index=self.notes.index,
-                    name=self.notes.name,
-                )
+                taken = np.full(len(self.codes), None, dtype=object)
             else:
-                self._values = pd.Series(
-                    text.array.to_numpy(dtype=object, na_value=None),
-                    index=text.index,
-                    name=text.name,
-                    dtype=object,
-                )
-        return self._values
+                taken = text.array.to_numpy(dtype=object, na_value=None)
+            self._rows["values"] = pd.Series(
+                taken, index=self.index, dtype=object, name=self.name, copy=False
+            )
+        return self._expand("values", self.distinct, texts=False)
 
     @property
-    def distinct(self) -> np.ndarray | None:
+    def notes(self) -> pd.Series:
+        return self._expand("notes", self._distinct_notes)
+
+    @property
+    def errors(self) -> pd.Series:
+        return self._expand("errors", self._distinct_errors)
+
+    @property
+    def distinct(self) -> np.ndarray:
         if self._distinct is None and self._arrow_distinct is not None:
             self._distinct = self._arrow_distinct.to_numpy(zero_copy_only=False)
         return self._distinct
+
+    def _mask(self, distinct: np.ndarray) -> np.ndarray:
+        has = ~pd.isna(distinct)
+        if not has.any():
+            return np.zeros(len(self.codes), dtype=bool)
+        return has[self.codes]
+
+    def error_mask(self) -> np.ndarray:
+        """Rows that could not be read (``errors.notna()``, from the distinct values)."""
+        return self._mask(self._distinct_errors)
+
+    def note_mask(self) -> np.ndarray:
+        """Rows with a note (``notes.notna()``, from the distinct values)."""
+        return self._mask(self._distinct_notes)
+
+    def errors_at(self, mask: np.ndarray) -> pd.Series:
+        """The errors of the rows at ``mask`` (``errors[mask]``, without expanding the column)."""
+        return self._at(self._distinct_errors, mask)
+
+    def notes_at(self, mask: np.ndarray) -> pd.Series:
+        """The notes of the rows at ``mask``."""
+        return self._at(self._distinct_notes, mask)
+
+    def _at(self, distinct: np.ndarray, mask: np.ndarray) -> pd.Series:
+        return pd.Series(
+            distinct[self.codes[mask]], index=self.index[mask], dtype=object, name=self.name
+        )
 
     def typed(self, dtype: str) -> pd.Series:
         """The values as ``"float64"`` or ``"datetime64[ns]"``, converted once per distinct value.
@@ -1021,17 +1070,13 @@ class ParsedColumn:
         >>> col.typed("float64").tolist()
         [5800000.0, nan, 5800000.0]
         """
-        if self.codes is None or self.distinct is None:
-            values = self.values
-        else:
-            values = pd.Series(self.distinct, dtype=object)
+        values = pd.Series(self.distinct, dtype=object, copy=False)
         if dtype == "float64":
             converted = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64")
         else:
             converted = pd.to_datetime(values, errors="coerce").to_numpy(dtype=dtype)
-        if self.codes is not None and self.distinct is not None:
-            converted = converted[self.codes]  # -1 takes the last slot, left empty
-        return pd.Series(converted, index=self.notes.index, name=self.notes.name)
+        converted = converted[self.codes]  # -1 takes the last slot, left empty
+        return pd.Series(converted, index=self.index, name=self.name, copy=False)
 
     def text(self) -> pd.Series | None:
         """The values as a ``str`` Series, gathered in Arrow from the distinct values.
@@ -1046,8 +1091,6 @@ class ParsedColumn:
         >>> col.text().equals(pd.Series(col.values.to_numpy()))
         True
         """
-        if self.codes is None:
-            return None
         if self._arrow_distinct is not None:
             distinct = self._arrow_distinct
             if distinct.null_count == len(distinct):
@@ -1061,7 +1104,7 @@ class ParsedColumn:
         where = np.where(self.codes < 0, len(distinct) - 1, self.codes)  # the empty slot
         taken = pa.chunked_array([distinct.take(pa.array(where))])
         values = pd.arrays.ArrowStringArray(taken, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
-        return pd.Series(values, index=self.notes.index, name=self.notes.name, copy=False)
+        return pd.Series(values, index=self.index, name=self.name, copy=False)
 
 
 class _Fast:
@@ -1484,11 +1527,7 @@ def _parse_text_arrow(raw: pd.Series, codes: np.ndarray, uniques: pd.Index) -> P
         arrow = pc.replace_with_mask(arrow, pa.array(~done), replacement)
     distinct = pa.concat_arrays([arrow, pa.nulls(1, pa.large_string())])
 
-    def out(arr: np.ndarray) -> pd.Series:
-        taken = arr[codes] if arr.any() else np.empty(len(codes), dtype=object)
-        return pd.Series(taken, index=raw.index, dtype=object, name=raw.name)
-
-    return ParsedColumn(None, out(notes), out(errors), codes, arrow_distinct=distinct)
+    return ParsedColumn(codes, None, notes, errors, raw.index, raw.name, arrow_distinct=distinct)
 
 
 def _fast_text(uniques: pd.Index) -> _Fast:
@@ -1609,11 +1648,4 @@ def parse_column(raw: pd.Series, parser: Callable[..., Parsed], **kwargs: object
                 values[i] = parsed.value
                 notes[i] = parsed.note
 
-    def out(arr: np.ndarray, texts: bool = False) -> pd.Series:
-        if texts and not arr.any():  # notes and errors: non-empty str or None
-            taken = np.empty(len(codes), dtype=object)  # all None, no gather
-        else:
-            taken = arr[codes]
-        return pd.Series(taken, index=raw.index, dtype=object, name=raw.name)
-
-    return ParsedColumn(out(values), out(notes, texts=True), out(errors, texts=True), codes, values)
+    return ParsedColumn(codes, values, notes, errors, raw.index, raw.name)

@@ -137,7 +137,7 @@ def personal_data_kinds(values: pd.Series) -> pd.Series:
     if found:
         hit = text.isin(list(found)).to_numpy(dtype=bool, na_value=False)
         kinds[hit] = [found[u] for u in text[hit]]
-    return pd.Series(kinds, index=values.index, dtype=object)
+    return pd.Series(kinds, index=values.index, dtype=object, copy=False)
 
 
 def _ascii_candidates(text: pd.Series) -> np.ndarray:

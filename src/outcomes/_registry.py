@@ -507,7 +507,7 @@ def match_servicers(
     gathered = pd.arrays.ArrowStringArray(pa.chunked_array([names.take(pa.array(where))]))
     return (
         pd.Series(gathered, index=values.index, name=values.name, copy=False),
-        pd.Series(found[codes], index=values.index, dtype=bool, name=values.name),
+        pd.Series(found[codes], index=values.index, dtype=bool, name=values.name, copy=False),
     )
 
 
