@@ -946,3 +946,24 @@ def test_a_band_that_disagrees_with_the_age_is_reported_with_the_age_as_written(
     assert cases["age_band"].tolist() == ["40s", "60s"]
     assert problems["problem"].tolist() == [sentence]
     assert problems["row"].tolist() == [2]
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_text_columns_clean_alike_through_arrow_and_as_python_objects(seed):
+    """The Arrow paths (text read from CSV) and the object paths (cells from Excel or
+    a database) give the same table and the same problems, row for row."""
+    from outcomes.datasets import simulate_cases
+
+    raw = simulate_cases(400, seed=seed, messy=True, today=TODAY)
+    from outcomes._contract import match_header
+
+    where = {match_header(h)[0]: i for i, h in enumerate(raw.columns)}
+    raw.iloc[5, 0] = "合計"  # a summary row, and blank and marker cells in the text columns
+    raw.iloc[7, where["servicer"]] = " N/A "
+    raw.iloc[9, where["creditor"]] = ""
+    assert isinstance(raw.dtypes.iloc[0], pd.StringDtype)
+    as_text = clean_cases(raw, today=TODAY)
+    as_objects = clean_cases(raw.astype(object), today=TODAY)
+    pd.testing.assert_frame_equal(as_text.cases, as_objects.cases)
+    pd.testing.assert_frame_equal(as_text.problems, as_objects.problems)
+    assert (as_text.problems["problem"].str.startswith("summary row")).sum() == 1
