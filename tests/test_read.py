@@ -561,16 +561,23 @@ def test_arguments_that_do_not_fit_the_source(tmp_path, sqlite_db):
         read_cases(42)  # type: ignore[arg-type]
 
 
-def test_pyarrow_and_pandas_readers_give_the_same_rows(tmp_path):
-    """Multi-line quoted cells go through pyarrow; blank lines through pandas; same numbers."""
-    body = '案件ID,備考,残債\r\nA-1,"line one\r\nline two",580万円\r\nA-2,x,"1,000"\r\n'
-    arrow = tmp_path / "arrow.csv"
-    arrow.write_bytes(body.encode("cp932"))
-    blank = tmp_path / "blank.csv"
-    blank.write_bytes((body + "\r\nA-3,,\r\n").encode("cp932"))
-    fast, slow = read_cases(arrow), read_cases(blank)
+def test_pyarrow_and_pandas_readers_give_the_same_rows(tmp_path, monkeypatch):
+    """Multi-line quoted cells, quoted blank lines and blank lines between records go
+    through pyarrow and read as the pandas path reads them: same cells, same row numbers."""
+    import outcomes._read as reader
+
+    body = (
+        '案件ID,備考,残債\r\nA-1,"line one\r\nline two",580万円\r\nA-2,x,"1,000"\r\n'
+        '\r\nA-3,"a\r\n\r\nb",\r\nA-4,"c\n\nd",1\r\n\r\n'
+    )
+    path = tmp_path / "cases.csv"
+    path.write_bytes(body.encode("cp932"))
+    fast = read_cases(path)
+    monkeypatch.setattr(reader, "_parse_csv_arrow", lambda *args, **kwargs: None)
+    slow = read_cases(path)
     assert isinstance(fast.dtypes.iloc[0], pd.StringDtype)  # the pyarrow path
-    assert slow.dtypes.iloc[0] == np.dtype(object)  # a blank line: the pandas path
-    assert fast.index.tolist() == [2, 3] and slow.index.tolist() == [2, 3, 5]
-    assert fast.to_numpy().tolist() == slow.iloc[:2].to_numpy().tolist()
+    assert slow.dtypes.iloc[0] == np.dtype(object)  # the pandas path
+    assert fast.index.tolist() == slow.index.tolist() == [2, 3, 5, 6]  # a record is a row
+    assert fast.to_numpy().tolist() == slow.to_numpy().tolist()
     assert fast.loc[2, "備考"] == "line one\r\nline two"
+    assert fast.loc[5, "備考"] == "a\r\n\r\nb"

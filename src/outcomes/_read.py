@@ -291,25 +291,26 @@ def _read_cp932_arrow(
     """A CP932 file tokenised by pyarrow as it decodes it, and the delimiter.
 
     Neither the file's UTF-8 text nor its bytes stand beside the table: the
-    bytes are looked at (the same checks as :func:`_parse_csv_arrow`: in
-    CP932 a newline, CR, quote or delimiter byte is always that character)
-    and let go, then pyarrow decodes block by block (strictly: a file that is
-    not CP932 is refused). ``None`` when the file needs another path.
+    bytes are looked at a block at a time (the same checks as
+    :func:`_parse_csv_arrow`: in CP932 a newline, CR or quote byte is always
+    that character), then pyarrow decodes block by block (strictly: a file
+    that is not CP932 is refused). ``None`` when the file needs another path.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            first = handle.read(_HEAD_BYTES)
+            may_read = _arrow_may_read_stream(handle, first)
+            size = handle.tell()
     except OSError as exc:
         raise ReadError(source, exc.strerror or str(exc)) from exc
     try:  # the UTF-8 text's first bytes, as the whole-file path sniffs them
-        head = codecs.getincrementaldecoder("cp932")().decode(data[:_HEAD_BYTES])
+        head = codecs.getincrementaldecoder("cp932")().decode(first)
     except UnicodeDecodeError:
         return None, sep
     if sniff:
         sep = _sniff_delimiter(head.encode("utf-8")[:_HEAD_BYTES], sep)
-    if not _arrow_may_read(data):
+    if not may_read:
         return None, sep
-    size = len(data)
-    del data
     return _parse_csv_arrow(path, sep=sep, encoding="cp932", size=size), sep
 
 
@@ -410,17 +411,35 @@ def _bar(iterable: Any = None, **kwargs: Any) -> Any:
     return tqdm(iterable, file=sys.stderr, leave=False, **kwargs)
 
 
-#: a blank line (a spreadsheet row of its own) or a lone CR: the pandas path keeps its number
-_ARROW_REFUSES = (b"\n\n", b"\n\r\n", b"\r\r")
 #: bytes pyarrow tokenises as one block
 _ARROW_BLOCK = 1 << 24
 
 
 def _arrow_may_read(data: bytes | bytearray) -> bool:
-    """Whether pyarrow may tokenise these bytes (see :func:`_parse_csv_arrow`)."""
-    if not data or data.startswith((b"\n", b"\r")) or any(b in data for b in _ARROW_REFUSES):
+    """Whether pyarrow may tokenise these bytes (see :func:`_parse_csv_arrow`).
+
+    Not an empty file, nor one starting with a blank line, nor one with a
+    quote never closed (the pandas path says where).
+    """
+    if not data or data.startswith((b"\n", b"\r")):
         return False
-    return not data.count(b'"') % 2  # a quote never closed: the pandas path says where
+    return not data.count(b'"') % 2
+
+
+def _arrow_may_read_stream(handle: IO[bytes], first: bytes) -> bool:
+    """:func:`_arrow_may_read` of a file read on from ``first``, a block at a time.
+
+    The file's bytes are never held whole (one reused block), so that a large
+    export costs no copy of itself before pyarrow reads it.
+    """
+    if not first or first.startswith((b"\n", b"\r")):
+        return False
+    quotes = first.count(b'"')
+    block = bytearray(_ARROW_BLOCK)
+    view = memoryview(block)
+    while n := handle.readinto(block):
+        quotes += view[:n].tobytes().count(b'"') if n < len(block) else block.count(b'"')
+    return not quotes % 2
 
 
 def _parse_csv_arrow(
@@ -440,11 +459,11 @@ def _parse_csv_arrow(
     needed), it is emptied, so that the bytes and the grid never stand side
     by side with pyarrow's table.
 
-    Quoted cells spanning several lines stay one record, as in the pandas
-    path, so record i is still spreadsheet row i + 1. Returns ``None`` when
-    the file needs the pandas path: blank lines (pyarrow would skip them and
-    shift the row numbers), rows of different widths, invalid UTF-8, or
-    anything else pyarrow refuses.
+    Quoted cells spanning several lines stay one record, and a blank line is
+    a record of empty cells, as in the pandas path, so record i is still
+    spreadsheet row i + 1. Returns ``None`` when the file needs the pandas
+    path: a blank first line, rows of different widths, a quote never
+    closed, invalid UTF-8, or anything else pyarrow refuses.
     """
     if isinstance(data, Path):
         size = size or 0
@@ -492,7 +511,10 @@ def _arrow_csv(pv: Any, stream: Any, *, sep: str, encoding: str, threads: bool) 
             use_threads=threads,
             encoding=encoding,
         ),
-        parse_options=pv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        # a blank line stays a row (of empty cells), as in the spreadsheet and the pandas path
+        parse_options=pv.ParseOptions(
+            delimiter=sep, newlines_in_values=True, ignore_empty_lines=False
+        ),
         convert_options=pv.ConvertOptions(
             column_types=_all_text(),
             strings_can_be_null=False,
