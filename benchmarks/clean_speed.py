@@ -11,11 +11,12 @@ Writes a messy CP932 export of N generated cases (default 1,000,000) and one of
 Also: the fixed cost of one ``clean_cases`` call on a one-row case (median
 of 20 calls, after a warm-up), the worst case of amounts (every amount a
 distinct kanji numeral) against the generator's mix of the same size, and
-the import time of what ``outcomes clean`` needs.
+the import time of what ``outcomes clean`` needs and of ``outcomes.models``.
 
 Targets (issue 14): 1M rows read + clean <= 1.3x the plain read, peak
 <= 1 GiB; 10k rows <= 2x; fixed cost <= 0.2 s; kanji worst case <= 2x the
-mix. The machine is shared: the load average is printed beside the numbers.
+mix; ``import outcomes.models`` <= 0.8 s. The machine is shared: the load
+average is printed beside the numbers.
 
 Usage::
 
@@ -80,6 +81,9 @@ elif kind == "fixed":
 elif kind == "import":
     import outcomes.cli  # noqa: F401
     from outcomes import clean_cases, read_cases  # noqa: F401
+    n = 0
+elif kind == "import_models":
+    import outcomes.models  # noqa: F401
     n = 0
 else:
     from outcomes import clean_cases, read_cases
@@ -191,6 +195,7 @@ def main() -> None:
         mix, kanji = _run("outcomes", mix_path), _run("outcomes", kanji_path)
     fixed = _run("fixed")
     imports = min(_run("import")["seconds"] for _ in range(3))
+    models = min(_run("import_models")["seconds"] for _ in range(3))
 
     big_base, big = results[args.rows]
     small_base, small = results[args.small]
@@ -208,6 +213,7 @@ def main() -> None:
         f"one case from a mapping (case_from_mapping, median of 20): {fixed['mapping'] * 1000:.0f} ms"
     )
     print(f"import outcomes.cli + read_cases/clean_cases: {imports:.2f} s")
+    print(f"import outcomes.models: {models:.2f} s")
     load = os.getloadavg()
     print(f"load average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
 
@@ -227,6 +233,7 @@ def main() -> None:
     print(
         f"target kanji worst case <= 2x the mix: {kanji_ratio:.2f}x ({verdict(kanji_ratio <= 2)})"
     )
+    print(f"target import outcomes.models <= 0.8 s: {models:.2f} s ({verdict(models <= 0.8)})")
 
 
 if __name__ == "__main__":
