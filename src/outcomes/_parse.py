@@ -1190,7 +1190,8 @@ def _fast_amount(uniques: pd.Index, unit: int = 1) -> _Fast:
         (rf"[¥\\]{_NUMBER12}円?|{_NUMBER12}円", 1, ",¥\\円"),
     )
     for pattern, mult, strip in forms:
-        mask = t.str.fullmatch(pattern).to_numpy(dtype=bool) & ~fast.done[pos]
+        pos, t, approx = _left(fast, pos, t, approx)  # each form looks at what is left
+        mask = t.str.fullmatch(pattern).to_numpy(dtype=bool)
         if not mask.any():
             continue
         digits = t[mask]
@@ -1199,6 +1200,9 @@ def _fast_amount(uniques: pd.Index, unit: int = 1) -> _Fast:
         ints = digits.astype("int64").to_numpy()
         ok = np.abs(ints.astype(np.float64) * mult) < _MAX_YEN  # else the scalar parser refuses
         _fill_amounts(fast, pos, np.flatnonzero(mask)[ok], ints[ok] * mult, approx)
+    pos, t, approx = _left(fast, pos, t, approx)
+    if not len(t):
+        return fast
     # 1億2000万円, 580万, 12万3400, 1万500円 (the ambiguity rule as in the scalar parser)
     matched, g = _extract(
         t, r"(?:(?P<oku>[0-9]{1,4})億)?(?:(?P<man>[0-9]{1,8})万)?(?P<tail>[0-9]{1,4})?(?P<en>円)?"
@@ -1210,6 +1214,9 @@ def _fast_amount(uniques: pd.Index, unit: int = 1) -> _Fast:
     if mask.any():
         yen = _ints(g["oku"], mask) * 10**8 + _ints(g["man"], mask) * 10**4 + _ints(g["tail"], mask)
         _fill_amounts(fast, pos, np.flatnonzero(mask), yen, approx)
+    pos, t, approx = _left(fast, pos, t, approx)
+    if not len(t):
+        return fast
     # 580.5万円: at most four decimals, so the result is whole yen
     matched, g = _extract(t, r"(?P<whole>[0-9]{1,8})\.(?P<frac>[0-9]{1,4})万円?")
     mask = matched & ~fast.done[pos]
@@ -1217,8 +1224,20 @@ def _fast_amount(uniques: pd.Index, unit: int = 1) -> _Fast:
         frac = pc.utf8_rpad(g["frac"], width=4, padding="0")
         yen = _ints(g["whole"], mask) * 10_000 + _ints(frac, mask)
         _fill_amounts(fast, pos, np.flatnonzero(mask), yen, approx)
-    _fast_sections(fast, pos, t, unit, approx)
+    pos, t, approx = _left(fast, pos, t, approx)
+    if len(t):
+        _fast_sections(fast, pos, t, unit, approx)
     return fast
+
+
+def _left(
+    fast: _Fast, pos: np.ndarray, t: pd.Series, approx: np.ndarray | None = None
+) -> tuple[np.ndarray, pd.Series, np.ndarray | None]:
+    """The texts a fast path has not read yet (positions, texts, 約 flags), for its next form."""
+    left = ~fast.done[pos]
+    if left.all():
+        return pos, t, approx
+    return pos[left], t[left].reset_index(drop=True), None if approx is None else approx[left]
 
 
 _SECTION_CHARS = "0-9〇零一二三四五六七八九壱弐参十百千拾"
@@ -1348,6 +1367,8 @@ def _extract(s: pd.Series, pattern: str) -> tuple[np.ndarray, dict[str, pa.Array
     the group did not take part or the text did not match).
     """
     arr = pa.array(s.array)
+    if isinstance(arr, pa.ChunkedArray):  # a filtered column may come in chunks
+        arr = arr.combine_chunks()
     result = pc.extract_regex(arr, f"^(?:{pattern})$")
     matched = result.is_valid().to_numpy(zero_copy_only=False)
     groups = {result.type.field(i).name: result.field(i) for i in range(result.type.num_fields)}
@@ -1451,12 +1472,14 @@ def _fast_date(uniques: pd.Index) -> _Fast:
     mask &= pc.match_substring_regex(g["y"], "^(?:19|20|21)").to_numpy(zero_copy_only=False)
     if mask.any():
         take(mask, *_ymd_dates(_ints(g["y"], mask), _ints(g["m"], mask), _ints(g["d"], mask)))
+    pos, t, _ = _left(fast, pos, t)  # each form looks at what is left
     # 2021年3月15日
     matched, g = _extract(t, _KANJI_YMD)
     mask = matched & ~fast.done[pos]
     mask &= pc.match_substring_regex(g["y"], "^(?:19|20|21)").to_numpy(zero_copy_only=False)
     if mask.any():
         take(mask, *_ymd_dates(_ints(g["y"], mask), _ints(g["m"], mask), _ints(g["d"], mask)))
+    pos, t, _ = _left(fast, pos, t)
     # 令和3年3月15日, R3.3.15, R03/03/15, H30.5.1, 令和元年5月1日: inside the era's span only
     # (a date outside it carries a note: the scalar parser writes it)
     matched, g = _extract(t, _ERA_YMD)
@@ -1480,6 +1503,7 @@ def _fast_date(uniques: pd.Index) -> _Fast:
         last = np.array([_ERA_LAST[e] for e in eras], dtype="datetime64[ns]")
         ok = exists & (era_year > 0) & (when >= first) & (when <= last)
         take(mask, ok, stamps)
+    pos, t, _ = _left(fast, pos, t)
     # Excel serial numbers written as text: 44270
     matched, g = _extract(t, r"(?P<n>[0-9]{5})")
     mask = matched & ~fast.done[pos]
