@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pyarrow as pa
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outcomes._parse import _plain_sections, _section
 
@@ -52,3 +54,27 @@ def test_unusual_sections_are_left_to_the_scalar_reader():
     texts = ["〇", "二〇二一", "壱", "一一", "千千", "十一十", "百千"]
     *_, done = _plain_sections(pa.array(texts))
     assert not done.any()
+
+
+def test_the_nfkc_stable_characters_are_their_own_nfkc_form_alone_and_in_pairs():
+    """_nfkc skips texts made only of these; no pair of them composes or changes."""
+    import unicodedata
+
+    from outcomes._parse import NFKC_STABLE
+
+    chars = sorted(set(NFKC_STABLE[3:]) | {chr(c) for c in range(0x20, 0x7F)})
+    for a in chars:
+        for b in chars:
+            assert unicodedata.normalize("NFKC", a + b) == a + b, (a, b)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Z"))))
+def test_nfkc_of_a_column_is_python_nfkc_of_each_value(text):
+    import unicodedata
+
+    import pandas as pd
+
+    from outcomes._parse import _nfkc
+
+    s = pd.Series([text, "五百万円", "２０２１年３月", "ｱﾋﾞﾘｵ"], dtype="str")
+    assert _nfkc(s).tolist() == [unicodedata.normalize("NFKC", v) for v in s]

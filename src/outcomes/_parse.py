@@ -1135,13 +1135,25 @@ def _str_part(uniques: pd.Index) -> tuple[np.ndarray, pd.Series]:
     return np.empty(0, dtype=np.intp), pd.Series([], dtype="str")
 
 
+#: characters that are their own NFKC form and compose with nothing: printable ASCII,
+#: kanji numerals and units, and the words of dates (a test checks every pair)
+NFKC_STABLE = " -~〇零一二三四五六七八九十百千万萬億兆壱弐参拾円約¥年月日時分秒令和平成昭大正明治元"
+_NFKC_STABLE_TEXT = f"[{re.escape(NFKC_STABLE[3:])} -~]*"
+
+
 def _nfkc(s: pd.Series) -> pd.Series:
-    """NFKC of a str Series, touching only the non-ASCII values (ASCII is NFKC-stable)."""
-    non_ascii = ~s.str.isascii().to_numpy(dtype=bool)
-    if not non_ascii.any():
+    """NFKC of a str Series, touching only the values that may change.
+
+    A value of printable ASCII, kanji numerals or date words is its own NFKC
+    form (:data:`NFKC_STABLE`); the others are normalised in Python.
+    """
+    change = ~s.str.isascii().to_numpy(dtype=bool)
+    if change.any():
+        change &= ~s.str.fullmatch(_NFKC_STABLE_TEXT).to_numpy(dtype=bool, na_value=False)
+    if not change.any():
         return s
     out = s.to_numpy(dtype=object).copy()
-    out[non_ascii] = [unicodedata.normalize("NFKC", x) for x in out[non_ascii]]
+    out[change] = [unicodedata.normalize("NFKC", x) for x in out[change]]
     return pd.Series(out, dtype="str")
 
 
