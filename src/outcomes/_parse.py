@@ -1148,8 +1148,9 @@ def _nfkc(s: pd.Series) -> pd.Series:
     form (:data:`NFKC_STABLE`); the others are normalised in Python.
     """
     change = ~s.str.isascii().to_numpy(dtype=bool)
-    if change.any():
-        change &= ~s.str.fullmatch(_NFKC_STABLE_TEXT).to_numpy(dtype=bool, na_value=False)
+    if change.any():  # in Arrow's RE2: a class of literal characters matches as in Python
+        stable = pc.match_substring_regex(pa.array(s.array), f"^{_NFKC_STABLE_TEXT}$")
+        change &= ~pc.fill_null(stable, False).to_numpy(zero_copy_only=False)
     if not change.any():
         return s
     out = s.to_numpy(dtype=object).copy()
