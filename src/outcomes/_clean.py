@@ -665,7 +665,8 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
     """All contract columns, empty where the source had none.
 
     Parsed columns come typed from :func:`_typed_once`; an absent column is
-    made empty in the same working dtype (float64, datetime64, or object).
+    made empty in the same working dtype (float64, datetime64, a categorical
+    of the contract's codes, boolean, or object).
     Each parsed column is taken out of ``parsed`` as it goes in, its text
     inferred as ``str`` there and then (as the frame would), so that a text
     column and its object array never all stand side by side.
@@ -684,6 +685,10 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
             columns[name] = np.full(n, np.datetime64("NaT"), dtype=DATE_DTYPE)
         elif spec.dtype in ("Int64", "Float64") and spec.kind != "age":
             columns[name] = np.full(n, np.nan)
+        elif isinstance(spec.dtype, pd.CategoricalDtype):  # its final dtype, a byte a row
+            columns[name] = pd.Categorical.from_codes(np.full(n, -1, np.int8), dtype=spec.dtype)
+        elif spec.dtype == "boolean":
+            columns[name] = pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool))
         else:
             columns[name] = np.full(n, None, dtype=object)
     return pd.DataFrame(columns, copy=False)
