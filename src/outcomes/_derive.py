@@ -234,12 +234,12 @@ def _report_range(
     m = np.asarray(mask, dtype=bool)
     if not m.any():
         return
-    text = raw_text.get(name, pd.Series([None] * len(out)))
-    shown = text[m].fillna("").astype(str)
+    text = raw_text[name][m] if name in raw_text else pd.Series([None] * int(m.sum()), dtype=object)
+    shown = text.fillna("").astype(str)
     problems.add(
         rows[m],
         name,
-        text[m],
+        text,
         f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
         if problems.ja
         else "out of range: " + shown + " " + why + "; emptied",
@@ -305,11 +305,11 @@ def derive_settlement_ratio(
     m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
     if m.any():
         given, derived = pd.Series(given), pd.Series(derived)
-        text = raw_text.get("settlement_ratio", pd.Series([None] * n))
+        given_text = raw_text.get("settlement_ratio")
         problems.add(
             rows[m],
             "settlement_ratio",
-            text[m],
+            given_text[m] if given_text is not None else [None] * int(m.sum()),
             (
                 f"和解率の不一致: {problems.header('settlement_ratio')}の"
                 + given[m].map(lambda v: f"{v:.2%}").astype(str)
