@@ -585,15 +585,17 @@ def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> Parse
 def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
     """A parsed column as the checks that follow want it, from its distinct values.
 
-    Numbers as float64 and dates as datetime64 (what ``_numeric`` would make of
-    them, converted once per distinct value instead of once per row); the rest,
-    and ages (numbers or bands), as parsed.
+    Numbers as float64 and dates as datetime64 (what ``to_numbers`` would make
+    of them, converted once per distinct value instead of once per row); ages
+    likewise unless a band (``40代``) was written among them; the rest as parsed.
     """
     spec = COLUMN_BY_NAME[name]
     if spec.kind == "date":
         return col.typed(DATE_DTYPE)
     if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
         return col.typed("float64")
+    if spec.kind == "age" and not any(isinstance(v, str) for v in col.distinct):
+        return col.typed("float64")  # numbers only: no band to move out of the column
     if isinstance(spec.dtype, pd.CategoricalDtype):
         # codes: the contract's categorical from the distinct values (what astype makes)
         distinct = col.distinct
