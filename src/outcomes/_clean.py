@@ -46,7 +46,6 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._derive import (
-    LARGE_TABLE,
     check_ranges,
     derive_age_band,
     derive_creditor_type,
@@ -57,6 +56,7 @@ from outcomes._derive import (
 )
 from outcomes._errors import OutcomesError
 from outcomes._labels import check_language, pad
+from outcomes._memory import LARGE_TABLE
 from outcomes._memory import hand_back as _hand_back
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,

@@ -26,11 +26,11 @@ from outcomes._contract import (
     creditor_type_of,
 )
 from outcomes._labels import format_yen
-from outcomes._memory import LARGE_TABLE, hand_back
+from outcomes._memory import hand_back
+from outcomes._parse import gather_text
 from outcomes._problems import Problems
 
 __all__ = [
-    "LARGE_TABLE",
     "check_ranges",
     "derive_age_band",
     "derive_creditor_type",
@@ -71,13 +71,14 @@ def _band_of(age: pd.Series) -> pd.Series:
     missing = np.isnan(x)
     decade = np.floor_divide(x, 10)  # one float temporary, worked on in place
     np.clip(decade, 1, 10, out=decade)
-    decade[missing] = len(AGE_BANDS) + 1  # the last slot: no band
-    where = decade.astype(np.int8) - 1
+    decade[missing] = 0  # code -1: no band
+    codes = decade.astype(np.int8) - 1
     del decade
-    bands = pa.array([*AGE_BANDS, None], type=pa.large_string()).take(pa.array(where))
-    return pd.Series(
-        pd.arrays.ArrowStringArray(pa.chunked_array([bands])), index=age.index, copy=False
-    )
+    bands = gather_text(_BAND_TEXT, codes, na_value=pd.NA)
+    return pd.Series(bands, index=age.index, copy=False)
+
+
+_BAND_TEXT = pa.array([*AGE_BANDS, None], type=pa.large_string())
 
 
 def derive_age_band(

@@ -1101,10 +1101,28 @@ class ParsedColumn:
             if pd.api.types.infer_dtype(self._distinct, skipna=True) != "string":
                 return None
             distinct = pa.array(self._distinct, type=pa.large_string(), from_pandas=True)
-        where = np.where(self.codes < 0, len(distinct) - 1, self.codes)  # the empty slot
-        taken = pa.chunked_array([distinct.take(pa.array(where))])
-        values = pd.arrays.ArrowStringArray(taken, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+        values = gather_text(distinct, self.codes)
         return pd.Series(values, index=self.index, name=self.name, copy=False)
+
+
+def gather_text(
+    distinct: pa.Array, codes: np.ndarray, *, na_value: object = np.nan
+) -> pd.arrays.ArrowStringArray:
+    """Each row's text from its code into ``distinct``, gathered in Arrow.
+
+    ``distinct`` ends with an empty (null) slot, which code -1 takes. The
+    result is ``str`` (missing as NaN), or ``string`` with ``na_value=pd.NA``.
+
+    Examples
+    --------
+    >>> gather_text(pa.array(["a", "b", None]), np.array([1, -1, 0])).tolist()
+    ['b', nan, 'a']
+    """
+    where = np.where(codes < 0, len(distinct) - 1, codes)
+    taken = pa.chunked_array([distinct.take(pa.array(where))])
+    if not pa.types.is_large_string(taken.type):
+        taken = taken.cast(pa.large_string())
+    return pd.arrays.ArrowStringArray(taken, dtype=pd.StringDtype("pyarrow", na_value=na_value))
 
 
 class _Fast:

@@ -30,6 +30,7 @@ import pyarrow as pa
 
 from outcomes._contract import NO_SERVICER_MARKERS, normalize_text
 from outcomes._errors import OutcomesError
+from outcomes._parse import gather_text
 
 __all__ = [
     "REGISTRY_COLUMNS",
@@ -503,8 +504,7 @@ def match_servicers(
     # one extra slot at the end for code -1 (missing): no servicer
     names = pa.array([m[0] for m in matched] + [None], type=pa.large_string())
     found = np.array([m[1] for m in matched] + [True], dtype=bool)
-    where = np.where(codes < 0, len(matched), codes)
-    gathered = pd.arrays.ArrowStringArray(pa.chunked_array([names.take(pa.array(where))]))
+    gathered = gather_text(names, codes, na_value=pd.NA)
     return (
         pd.Series(gathered, index=values.index, name=values.name, copy=False),
         pd.Series(found[codes], index=values.index, dtype=bool, name=values.name, copy=False),
