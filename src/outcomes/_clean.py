@@ -596,16 +596,13 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
         return col.typed("float64")
     if spec.kind == "age" and not any(isinstance(v, str) for v in col.distinct):
         return col.typed("float64")  # numbers only: no band to move out of the column
-    if isinstance(spec.dtype, pd.CategoricalDtype):
+    if isinstance(spec.dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(
+        col.distinct, skipna=True
+    ) in ("string", "empty"):
         # codes: the contract's categorical from the distinct values (what astype makes)
-        distinct = col.distinct
-        if distinct is not None and pd.api.types.infer_dtype(distinct, skipna=True) in (
-            "string",
-            "empty",
-        ):
-            lookup = spec.dtype.categories.get_indexer(pd.Index(distinct[:-1], dtype=object))
-            codes = np.append(lookup, -1)[col.codes]
-            return pd.Series(pd.Categorical.from_codes(codes, dtype=spec.dtype), index=col.index)
+        lookup = spec.dtype.categories.get_indexer(pd.Index(col.distinct[:-1], dtype=object))
+        codes = np.append(lookup, -1)[col.codes]
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=spec.dtype), index=col.index)
     if spec.dtype == "string" and (text := col.text()) is not None:
         return text
     return col.values
@@ -737,7 +734,7 @@ def _typed(out: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
         elif spec.dtype == "Int64":
             x = s.to_numpy(dtype="float64", na_value=np.nan)
             missing = np.isnan(x)
-            rounded = np.rint(x)  # what np.round does to whole numbers (halves to even)
+            rounded = np.rint(x)  # np.round's rounding (halves to even), one temporary
             rounded[missing] = 0
             typed[name] = pd.arrays.IntegerArray(rounded.astype("int64"), missing)
             del rounded
@@ -748,11 +745,6 @@ def _typed(out: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
             typed[name] = s.astype("string")
         elif s.dtype == spec.dtype:  # codes, categorical since they were parsed
             typed[name] = s.array
-        elif isinstance(spec.dtype, pd.CategoricalDtype) and isinstance(s.dtype, pd.StringDtype):
-            # what astype(spec.dtype) makes, from Arrow's factorisation of the text
-            codes, uniques = s.factorize(use_na_sentinel=True)
-            lookup = np.append(spec.dtype.categories.get_indexer(pd.Index(uniques)), -1)
-            typed[name] = pd.Categorical.from_codes(lookup[codes], dtype=spec.dtype)
         else:
             typed[name] = s.astype(spec.dtype)
     frame = pd.DataFrame(typed, index=index, copy=False)

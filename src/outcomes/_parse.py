@@ -1009,15 +1009,6 @@ class ParsedColumn:
 
     @property
     def values(self) -> pd.Series:
-        if "values" not in self._rows and self._distinct is None:
-            text = self.text()
-            if text is None:
-                taken = np.full(len(self.codes), None, dtype=object)
-            else:
-                taken = text.array.to_numpy(dtype=object, na_value=None)
-            self._rows["values"] = pd.Series(
-                taken, index=self.index, dtype=object, name=self.name, copy=False
-            )
         return self._expand("values", self.distinct, texts=False)
 
     @property
@@ -1153,17 +1144,19 @@ def _str_part(uniques: pd.Index) -> tuple[np.ndarray, pd.Series]:
     return np.empty(0, dtype=np.intp), pd.Series([], dtype="str")
 
 
-#: characters that are their own NFKC form and compose with nothing: printable ASCII,
+#: characters that are their own NFKC form and compose with nothing (as printable ASCII):
 #: kanji numerals and units, and the words of dates (a test checks every pair)
-NFKC_STABLE = " -~〇零一二三四五六七八九十百千万萬億兆壱弐参拾円約¥年月日時分秒令和平成昭大正明治元"
-_NFKC_STABLE_TEXT = f"[{re.escape(NFKC_STABLE[3:])} -~]*"
+NFKC_STABLE_CHARS = (
+    "〇零一二三四五六七八九十百千万萬億兆壱弐参拾円約¥年月日時分秒令和平成昭大正明治元"
+)
+_NFKC_STABLE_TEXT = f"[{re.escape(NFKC_STABLE_CHARS)} -~]*"
 
 
 def _nfkc(s: pd.Series) -> pd.Series:
     """NFKC of a str Series, touching only the values that may change.
 
     A value of printable ASCII, kanji numerals or date words is its own NFKC
-    form (:data:`NFKC_STABLE`); the others are normalised in Python.
+    form (:data:`NFKC_STABLE_CHARS`); the others are normalised in Python.
     """
     change = ~s.str.isascii().to_numpy(dtype=bool)
     if change.any():  # in Arrow's RE2: a class of literal characters matches as in Python
@@ -1556,7 +1549,7 @@ def _is_arrow_text(dtype: object) -> bool:
 def _parse_text_arrow(raw: pd.Series, codes: np.ndarray, uniques: pd.Index) -> ParsedColumn:
     """:func:`parse_text` of a text column whose distinct values stay in Arrow.
 
-    The values :func:`_fast_text` passes are their own parse; only the others
+    The values :func:`_own_text` passes are their own parse; only the others
     (non-ASCII, edge spaces, missing markers) are parsed in Python, and the
     parsed distinct values are one Arrow array (a million distinct case ids
     never become Python strings).
@@ -1565,20 +1558,10 @@ def _parse_text_arrow(raw: pd.Series, codes: np.ndarray, uniques: pd.Index) -> P
     arrow = pa.array(uniques.array, type=pa.large_string())
     todo = np.flatnonzero(~done)
     n = len(uniques)
-    errors = np.empty(n + 1, dtype=object)
-    notes = np.empty(n + 1, dtype=object)
+    values, notes, errors = (np.empty(n + 1, dtype=object) for _ in range(3))
     if len(todo):
-        parsed: list[str | None] = []
-        for i, item in zip(todo.tolist(), uniques.take(todo).tolist(), strict=True):
-            try:
-                result = parse_text(item)
-            except ParseError as exc:
-                errors[i] = str(exc)
-                parsed.append(None)
-            else:
-                notes[i] = result.note
-                parsed.append(result.value)
-        replacement = pa.array(parsed, type=pa.large_string())
+        _parse_each(uniques, todo, parse_text, {}, values, notes, errors)
+        replacement = pa.array(values[todo], type=pa.large_string())
         arrow = pc.replace_with_mask(arrow, pa.array(~done), replacement)
     distinct = pa.concat_arrays([arrow, pa.nulls(1, pa.large_string())])
 
@@ -1691,16 +1674,25 @@ def parse_column(raw: pd.Series, parser: Callable[..., Parsed], **kwargs: object
     values = np.append(fast.values, None)
     notes = np.append(fast.notes, None)
     errors = np.empty(n + 1, dtype=object)
-    todo = np.flatnonzero(~fast.done)
-    if len(todo):
-        items = uniques.take(todo).tolist()
-        for i, item in zip(todo.tolist(), items, strict=True):
-            try:
-                parsed = parser(item, **kwargs)
-            except ParseError as exc:
-                errors[i] = str(exc)
-            else:
-                values[i] = parsed.value
-                notes[i] = parsed.note
-
+    _parse_each(uniques, np.flatnonzero(~fast.done), parser, kwargs, values, notes, errors)
     return ParsedColumn(codes, values, notes, errors, raw.index, raw.name)
+
+
+def _parse_each(
+    uniques: pd.Index,
+    todo: np.ndarray,
+    parser: Callable[..., Parsed],
+    kwargs: dict[str, object],
+    values: np.ndarray,
+    notes: np.ndarray,
+    errors: np.ndarray,
+) -> None:
+    """The scalar parser on the distinct values at ``todo``, into the three arrays."""
+    for i, item in zip(todo.tolist(), uniques.take(todo).tolist(), strict=True):
+        try:
+            parsed = parser(item, **kwargs)
+        except ParseError as exc:
+            errors[i] = str(exc)
+        else:
+            values[i] = parsed.value
+            notes[i] = parsed.note
