@@ -238,9 +238,26 @@ def test_cli_unknown_key_and_forgotten_man_yen(model_dir, tmp_path, capsys):
     assert main(["offer", "--model", str(model_dir), "--case", str(case)]) == 2
     assert "employmnet → employment?" in capsys.readouterr().err
     small = _case_file(tmp_path, residual_debt=58)
-    assert main(["offer", "--model", str(model_dir), "--case", str(small), "--as-of", TODAY]) == 2
+    args = ["offer", "--model", str(model_dir), "--case", str(small), "--as-of", TODAY]
+    assert main(args) == 2  # the offer's language (Japanese by default), in one line
     err = capsys.readouterr().err
-    assert "out of range" in err and len(err.strip().splitlines()) == 1
+    assert "範囲外" in err and "提示額は出しません" in err and len(err.strip().splitlines()) == 1
+    assert main([*args, "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "out of range" in err and "no offer is made" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_cli_input_notes_are_in_the_offers_language(model_dir, tmp_path, capsys):
+    """A misspelled servicer's note at the end of the page is not English in a Japanese offer."""
+    case = _case_file(tmp_path, servicer="SMBC債権回集")
+    args = ["offer", "--model", str(model_dir), "--case", str(case), "--as-of", TODAY]
+    assert main(args) == 0
+    notes = capsys.readouterr().out.split("入力の注意", 1)[1]
+    assert "登録にないサービサー" in notes and "unknown servicer" not in notes
+    assert main([*args, "--lang", "en"]) == 0
+    notes = capsys.readouterr().out.split("Notes on the input", 1)[1]
+    assert "unknown servicer" in notes
 
 
 def _fitted_for_drivers():

@@ -367,13 +367,19 @@ def case_from_mapping(case: CaseLike, *, ignore_unknown_keys: bool = False) -> p
 
 
 def read_case_json(
-    path: str | Path, *, today: date | None = None, ignore_unknown_keys: bool = False
+    path: str | Path,
+    *,
+    today: date | None = None,
+    ignore_unknown_keys: bool = False,
+    language: str = "en",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One case from a JSON file, through the cleaner.
 
     Keys may be the clean table's English column names or any header the
     contract accepts (``残債額(万円)``, ``サービサー``, …); values are read as
     the cleaner reads a spreadsheet cell (``"580万円"``, ``"令和6年1月15日"``).
+
+    ``language`` is that of the problems' sentences (``"en"`` or ``"ja"``).
 
     Returns
     -------
@@ -417,7 +423,7 @@ def read_case_json(
         else:
             cells[str(key)] = str(value)
     raw = pd.DataFrame([cells], dtype="str")
-    result = clean_cases(raw, today=today)
+    result = clean_cases(raw, today=today, language=language)
     return result.cases, result.problems
 
 

@@ -216,11 +216,19 @@ def run(args: argparse.Namespace) -> int:
     # dates are judged against the later of today and --as-of: a sale after --as-of is
     # then refused as such (check_as_of), not emptied as a date in the future
     today = None if as_of is None else max(as_of, date.today())
-    case, problems = read_case_json(args.case, today=today, ignore_unknown_keys=ignore)
+    language = getattr(args, "language", None) or "ja"
+    # the input's problems are written in the offer's language, like the rest of the page
+    case, problems = read_case_json(
+        args.case, today=today, ignore_unknown_keys=ignore, language=language
+    )
     bad = problems[problems["column"].astype(str) == "residual_debt"]
     if len(bad):
         first = bad.iloc[0]
-        raise OutcomesError(f"residual_debt {first['value']}: {first['problem']}; no offer is made")
+        raise OutcomesError(
+            f"残債 {first['value']}: {first['problem']}。提示額は出しません"
+            if language == "ja"
+            else f"residual_debt {first['value']}: {first['problem']}; no offer is made"
+        )
     check_as_of(case, as_of)
     model_dir = read_model_dir(args.model)
     ratio_model, monthly_model = model_dir.ratio, model_dir.monthly
@@ -228,7 +236,6 @@ def run(args: argparse.Namespace) -> int:
     past = getattr(args, "past_cases", None)
     # indexed once: the offer reads the basis from the index, not from the whole table
     past_cases = index_past_cases(load_case_table(past).cases) if past else None
-    language = getattr(args, "language", None) or "ja"
     offer = opening_offer(
         ratio_model,
         case,
