@@ -69,7 +69,7 @@ elif kind == "fixed":
         t = time.perf_counter()
         clean_cases(raw, today="2026-06-30")
         times.append(time.perf_counter() - t)
-    from outcomes._single_case import case_from_mapping
+    from outcomes._advice.case import case_from_mapping
     case = {"case_id": "A1", "residual_debt": "580万円", "sale_date": "2021-03-15",
             "age": 45, "servicer": "アビリオ債権回収", "creditor": "住宅金融支援機構"}
     case_from_mapping(case)

@@ -24,7 +24,7 @@ def clean():
 
 
 def test_a_clean_parquet_is_used_as_it_is(tmp_path, clean, monkeypatch):
-    import outcomes._clean
+    import outcomes._cleaning.clean
 
     path = tmp_path / "clean.parquet"
     clean[clean.columns[::-1]].to_parquet(path, index=False)  # column order does not matter
@@ -32,7 +32,7 @@ def test_a_clean_parquet_is_used_as_it_is(tmp_path, clean, monkeypatch):
     def no_cleaning(*args, **kwargs):
         raise AssertionError("a clean table must not be cleaned again")
 
-    monkeypatch.setattr(outcomes._clean, "clean_cases", no_cleaning)
+    monkeypatch.setattr(outcomes._cleaning.clean, "clean_cases", no_cleaning)
     loaded = load_case_table(path)
     assert loaded.already_clean and loaded.rows_read == 60 and loaded.source == str(path)
     pd.testing.assert_frame_equal(loaded.cases, clean)
@@ -142,7 +142,12 @@ def test_models_do_not_import_the_cleaner_or_the_commands():
     """models/ sits below the cleaner, _io and the CLI (the data flows one way)."""
     import outcomes.models
 
-    forbidden = {"outcomes._clean", "outcomes._read", "outcomes._io", "outcomes.cli"}
+    forbidden = {
+        "outcomes._cleaning.clean",
+        "outcomes._cleaning.read",
+        "outcomes._io",
+        "outcomes.cli",
+    }
     for path in Path(outcomes.models.__file__).parent.glob("*.py"):
         imported = _imports(path)
         assert not imported & forbidden, path.name

@@ -1,8 +1,8 @@
 """Arguments of the legal arithmetic: one date converter, one yen checker, one count checker.
 
 :func:`as_date`, :func:`as_yen` and :func:`as_count` are the lowest layer that
-needs them; :mod:`outcomes._statutes`, :mod:`outcomes._limitation` and, through
-:mod:`outcomes._single_case`, the rest of the package use them. A bad value
+needs them; :mod:`outcomes._law.statutes`, :mod:`outcomes._law.limitation` and, through
+:mod:`outcomes._advice.case`, the rest of the package use them. A bad value
 raises :class:`~outcomes._errors.CaseError` (a ``ValueError``), or
 :class:`~outcomes._errors.CaseTypeError` (also a ``TypeError``) for a wrong
 type, naming the argument.

@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._clean import PROBLEM_COLUMNS, CleanResult
+from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult
 from outcomes._contract import CASE_COLUMNS, COLUMNS
 from outcomes._errors import OutcomesError
 
@@ -112,7 +112,7 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
         )
     except (TypeError, ValueError):
         return None
-    from outcomes._schema import case_schema
+    from outcomes._cleaning.schema import case_schema
 
     try:
         case_schema().validate(out)
@@ -214,8 +214,8 @@ def load_case_table(
             already_clean=True,
             language=language,
         )
-    from outcomes._clean import clean_cases
-    from outcomes._read import read_cases
+    from outcomes._cleaning.clean import clean_cases
+    from outcomes._cleaning.read import read_cases
 
     raw = read_cases(source, table=table, query=query, sheet=sheet)
     if raw.attrs.get("format") == "sql":

@@ -187,7 +187,7 @@ def offer_reasons(
     """The sentences that open an offer's reasons: the three amounts, their chances, the basis.
 
     ``offer`` holds ``residual_debt``, ``opening``, ``target`` and ``walk_away``;
-    ``basis`` is an :class:`~outcomes._offer.Basis` or None.
+    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None.
     """
     ja = language == "ja"
     residual = offer["residual_debt"]

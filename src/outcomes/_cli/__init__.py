@@ -74,11 +74,11 @@ def _check_source(
 ) -> None:
     """Refuse options that do not fit the input, in the CLI's words (one line)."""
     if is_url(source):
-        from outcomes._read import _mask_url
+        from outcomes._cleaning.read import mask_url
 
         if table is None and query is None:
             raise OutcomesError(
-                f"{_mask_url(source)} is a database URL: give --table NAME or --query SQL"
+                f"{mask_url(source)} is a database URL: give --table NAME or --query SQL"
             )
         if table is not None and query is not None:
             raise OutcomesError("give either --table or --query, not both")

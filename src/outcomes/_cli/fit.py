@@ -42,11 +42,11 @@ def _source_name(args: argparse.Namespace) -> str:
 
     if not is_url(args.cases):
         return str(args.cases)
-    from outcomes._read import _mask_url
+    from outcomes._cleaning.read import mask_url
 
     options = source_options(args)
     what = f"table {options['table']}" if options["table"] else f"query {options['query']}"
-    return f"{_mask_url(args.cases)} ({what})"
+    return f"{mask_url(args.cases)} ({what})"
 
 
 def _fit_time_model(cases: pd.DataFrame, *, as_of: str | None, cv: int) -> tuple[Any, float]:

@@ -15,8 +15,11 @@ from typing import Any
 
 import pandas as pd
 
+from outcomes._advice.case import check_as_of, read_case_json
+from outcomes._advice.installment import InstallmentProposal, installment_proposal
+from outcomes._advice.offer import Offer, batch_offers, index_past_cases, opening_offer
+from outcomes._advice.paths import compare_paths, render_paths
 from outcomes._errors import OutcomesError
-from outcomes._installment import InstallmentProposal, installment_proposal
 from outcomes._io import load_case_table, read_model_dir
 from outcomes._labels import (
     ACCEPTANCE_LABELS,
@@ -28,10 +31,7 @@ from outcomes._labels import (
     pad,
     text_width,
 )
-from outcomes._offer import Offer, batch_offers, index_past_cases, opening_offer
 from outcomes._parse import ParseError, parse_amount, parse_date
-from outcomes._paths import compare_paths, render_paths
-from outcomes._single_case import check_as_of, read_case_json
 
 __all__ = ["TIME_MODEL_FILE", "render_offer", "run", "run_batch", "write_offers"]
 
@@ -301,7 +301,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
     Reads the cases (CSV, .xlsx, .parquet or a SQLAlchemy URL; cleaned unless
     already clean), computes every offer by the vectorised batch path
-    (:func:`~outcomes._offer.batch_offers`: amounts, their chances, the
+    (:func:`~outcomes._advice.offer.batch_offers`: amounts, their chances, the
     monthly proposal, the servicer status and warnings) with a progress bar
     on large inputs, writes ``-o`` (.csv, .parquet or .xlsx), and prints a
     one-line summary (and a one-line drift warning when the cases differ

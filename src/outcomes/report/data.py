@@ -328,7 +328,7 @@ def load_report_data(
     >>> data.source_name, len(data.cases)
     ('cases.csv', 1500)
     """
-    from outcomes._clean import PROBLEM_COLUMNS, clean_cases
+    from outcomes._cleaning.clean import PROBLEM_COLUMNS, clean_cases
 
     if source is None:
         from outcomes.datasets import SAMPLE_TODAY, load_sample

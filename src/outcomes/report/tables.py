@@ -321,7 +321,7 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     0       unreadable      読めない値(空欄化)         age         6
     1  not in contract  契約外の列(出力しない)  (契約外の列)         1
     """
-    from outcomes._clean import problem_kind
+    from outcomes._cleaning.clean import problem_kind
 
     if len(problems) == 0:
         return pd.DataFrame({"kind": [], "内容": [], "column": [], "problems": []})

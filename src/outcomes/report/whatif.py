@@ -91,7 +91,7 @@ class OfferWhatIf:
         -------
         Offer
         """
-        from outcomes._offer import opening_offer
+        from outcomes._advice.offer import opening_offer
 
         case = dict(self.case)
         case["servicer"] = servicer or None

@@ -1,0 +1,322 @@
+"""Offers for a whole table of cases at once: :func:`opening_offers` and :func:`batch_offers`.
+
+The vectorised path of ``outcomes offer --cases``: the same three amounts and
+chances as :func:`~outcomes._advice.offer.opening_offer` case by case, computed from
+one call of the ratio model per chunk, with the monthly instalment of similar
+cases, each distinct servicer looked at once, and the table's drift against
+the model's training data. Every figure is an internal estimate, never a
+promise to the debtor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from outcomes._advice.basis import (
+    OFFER_LEVELS,
+    _acceptance_rows,
+    _check_levels,
+    _curve_levels,
+    _offer_amounts,
+    _ratio_quantiles,
+)
+from outcomes._advice.case import as_count, as_date, renamed_keywords, with_as_of
+from outcomes._errors import OutcomesError
+from outcomes._labels import check_language, jhf_warning, servicer_warning
+from outcomes._registry import ServicersLike, servicer_status, servicers_seen
+
+__all__ = ["BATCH_CHUNK", "TOP_DRIVERS", "batch_offers", "opening_offers"]
+
+#: how many drivers a batch offer states per case (``explain=True``)
+TOP_DRIVERS = 3
+
+
+@renamed_keywords(model="ratio_model")
+def opening_offers(
+    ratio_model: Any,
+    cases: pd.DataFrame,
+    *,
+    as_of: date | str | None = None,
+    levels: Sequence[float] = OFFER_LEVELS,
+) -> pd.DataFrame:
+    """Opening, target and walk-away for every case of a clean table, with their chances.
+
+    The same numbers as :func:`opening_offer` case by case, computed in one
+    pass (for reports, and to check that the chances are calibrated).
+
+    Parameters
+    ----------
+    ratio_model : SettlementRatioModel
+        Fitted (the old keyword ``model=`` works for one release, with a
+        FutureWarning).
+    cases : DataFrame
+        The clean table.
+    as_of : date or str, optional
+        Empty agreement dates are taken as this day.
+    levels : three floats, default (0.20, 0.50, 0.85)
+
+    Returns
+    -------
+    DataFrame
+        Index of ``cases``; ``residual_debt``, ``opening``, ``target``,
+        ``walk_away`` (Int64 yen) and ``chance_opening``, ``chance_target``,
+        ``chance_walk_away`` (Float64); empty where the residual debt is
+        missing or 0.
+
+    Examples
+    --------
+    >>> from outcomes.datasets import simulate_cases
+    >>> from outcomes.models import SettlementRatioModel
+    >>> past = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
+    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
+    >>> table = opening_offers(model, past.head(50))
+    >>> bool((table["opening"] <= table["walk_away"]).all())
+    True
+    """
+    lv = _check_levels(levels)
+    if not isinstance(cases, pd.DataFrame):
+        raise OutcomesError(
+            f"opening_offers takes the clean case table, got {type(cases).__name__}"
+        )
+    frame = with_as_of(cases, as_date(as_of, "as_of"))
+    residual = frame["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    ok = np.isfinite(residual) & (residual > 0)
+    grid = _curve_levels(lv)
+    columns = ("opening", "target", "walk_away")
+    out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
+    chance = {c: np.full(len(frame), np.nan) for c in columns}
+    if ok.any():
+        Q = _ratio_quantiles(ratio_model, frame[ok], grid)
+        at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
+        amounts = _offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
+        rows = np.flatnonzero(ok)
+        for name, values in zip(columns, amounts, strict=True):
+            out[name][rows] = values
+        A = np.column_stack(amounts)
+        C = _acceptance_rows(grid, Q, residual[ok], A)
+        for j, name in enumerate(columns):
+            chance[name][rows] = C[:, j]
+
+    def ints(a: np.ndarray) -> pd.arrays.IntegerArray:
+        return pd.array(np.where(np.isnan(a), None, a), dtype="Int64")  # type: ignore[return-value]
+
+    table = pd.DataFrame(
+        {
+            "residual_debt": ints(np.where(ok, residual, np.nan)),
+            **{name: ints(out[name]) for name in columns},
+            **{
+                f"chance_{name}": pd.array(
+                    np.where(np.isnan(chance[name]), None, chance[name]), dtype="Float64"
+                )
+                for name in columns
+            },
+        },
+        index=cases.index,
+    )
+    return table
+
+
+#: rows scored at a time by :func:`batch_offers` (a progress bar shows from two chunks up)
+BATCH_CHUNK = 20_000
+
+
+def _status_columns(
+    servicer: pd.Series, seen: frozenset[str] | None, servicers: ServicersLike, language: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Servicer status and warning per case; each distinct servicer is looked at once."""
+    codes, uniques = pd.factorize(servicer.astype(object), use_na_sentinel=True)
+    statuses = [servicer_status(u, seen, servicers) for u in uniques]
+    status = np.array([st.status for st in statuses] + ["none"], dtype=object)
+    warn = [servicer_warning(st.status, st.name, st.suggestions, language) for st in statuses]
+    warning = np.array([w or "" for w in warn] + [""], dtype=object)
+    return status[codes], warning[codes]
+
+
+def batch_offers(
+    ratio_model: Any,
+    cases: pd.DataFrame,
+    *,
+    monthly_model: Any = None,
+    as_of: date | str | None = None,
+    servicers: ServicersLike = None,
+    language: str = "ja",
+    levels: Sequence[float] = OFFER_LEVELS,
+    chunk_size: int = BATCH_CHUNK,
+    progress: bool = False,
+    explain: bool = False,
+) -> pd.DataFrame:
+    """Offers for every case of a clean table: amounts, their chances, instalments and warnings.
+
+    The vectorised batch path: :func:`opening_offers` (the same amounts and
+    chances as :func:`opening_offer` case by case), the monthly instalment of
+    similar cases from ``monthly_model`` (its median and 10–90% range), and
+    each case's servicer status with the warning an offer would put first.
+    Every figure is an internal estimate, never a promise to the debtor.
+
+    Parameters
+    ----------
+    ratio_model : SettlementRatioModel
+        Fitted.
+    cases : DataFrame
+        The clean table.
+    monthly_model : MonthlyAmountModel, optional
+        Fitted; adds ``monthly``, ``monthly_low`` and ``monthly_high``.
+    as_of : date or str, optional
+        Empty agreement dates are taken as this day.
+    servicers : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s).
+    language : {"ja", "en"}, default "ja"
+        Language of the warnings.
+    levels : three floats, default (0.20, 0.50, 0.85)
+    chunk_size : int, default 20,000
+        Rows scored at a time.
+    progress : bool, default False
+        Show a progress bar (tqdm) when there is more than one chunk.
+    explain : bool, default False
+        Add ``drivers``: the top 3 drivers of each case's predicted median
+        ratio (``ratio_model.explain``) in ``language``, in percentage points
+        and yen against the model's reference case (slower: about 10× the
+        rest of the batch).
+
+    Returns
+    -------
+    DataFrame
+        Index of ``cases``: ``case_id``, the columns of :func:`opening_offers`,
+        ``expected_amount`` (the model's calibrated mean ratio × the residual
+        debt, Int64 yen: the column to sum for a portfolio total, where the
+        ``target`` is a median), ``monthly``, ``monthly_low``, ``monthly_high``
+        (Int64, with a monthly model), ``drivers`` (with ``explain``),
+        ``servicer_status`` and ``warnings`` (empty when none). Cases
+        whose residual debt is missing or under ¥10,000 have no amounts and
+        say so in ``warnings``.
+
+    Examples
+    --------
+    >>> from outcomes.datasets import simulate_cases
+    >>> from outcomes.models import SettlementRatioModel
+    >>> past = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
+    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
+    >>> table = batch_offers(model, past.head(20), language="en")
+    >>> sorted(set(table["servicer_status"]) - {"none", "known", "unseen", "unmatched"})
+    []
+    >>> bool((table["opening"] <= table["walk_away"]).all())
+    True
+    """
+    from outcomes._advice.case import MIN_RESIDUAL_DEBT
+
+    language = check_language(language)
+    if not isinstance(cases, pd.DataFrame):
+        raise OutcomesError(f"batch_offers takes the clean case table, got {type(cases).__name__}")
+    chunk_size = as_count(chunk_size, "chunk_size")
+    day = as_date(as_of, "as_of")
+    residual = cases["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    small = np.isfinite(residual) & (residual < MIN_RESIDUAL_DEBT)
+    # a residual under ¥10,000 (万円 forgotten) gets no amounts, only its warning
+    scored = cases.assign(
+        residual_debt=cases["residual_debt"].where(~small).astype(cases["residual_debt"].dtype)
+    )
+    starts = range(0, len(cases), chunk_size)
+    if progress and len(starts) > 1:
+        from tqdm.auto import tqdm
+
+        starts = tqdm(starts, desc="offers", unit="chunk", leave=False)  # type: ignore[assignment]
+    parts = []
+    for start in starts:
+        chunk = scored.iloc[start : start + chunk_size]
+        part = opening_offers(ratio_model, chunk, as_of=day, levels=levels)
+        frame = with_as_of(chunk, day)
+        has = part["residual_debt"].notna().to_numpy()
+        owed = chunk["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+        part["expected_amount"] = _expected_amounts(ratio_model, frame, has, owed)
+        if explain:
+            part["drivers"] = _driver_texts(ratio_model, frame, has, owed, language)
+        if monthly_model is not None:
+            q = np.full((len(chunk), 3), np.nan)
+            if has.any():
+                q[has] = np.maximum.accumulate(
+                    np.asarray(
+                        monthly_model.predict_quantiles(frame[has], [0.1, 0.5, 0.9]), "float64"
+                    ),
+                    axis=1,
+                )
+            q = np.where(np.isnan(q), np.nan, np.maximum(np.round(q), 0))
+            for j, name in enumerate(("monthly_low", "monthly", "monthly_high")):
+                part[name] = pd.array(np.where(np.isnan(q[:, j]), None, q[:, j]), dtype="Int64")
+        parts.append(part)
+    table = pd.concat(parts) if parts else opening_offers(ratio_model, cases, levels=levels)
+    if "expected_amount" not in table.columns:  # no rows at all
+        table["expected_amount"] = pd.array([], dtype="Int64")
+    columns = [*table.columns[:7], "expected_amount"]
+    if monthly_model is not None:
+        columns += ["monthly", "monthly_low", "monthly_high"]
+    if explain:
+        if "drivers" not in table.columns:
+            table["drivers"] = pd.array([], dtype="string")
+        columns.append("drivers")
+    table = table[columns]
+    status, warning = _status_columns(
+        cases["servicer"], servicers_seen(ratio_model), servicers, language
+    )
+    ja = language == "ja"
+    # a JHF claim: the same warning an offer puts first, before the servicer's
+    jhf = (cases["creditor_type"].astype("string") == "jhf").fillna(False).to_numpy(dtype=bool)
+    if jhf.any():
+        first = jhf_warning(language)
+        warning = np.where(
+            jhf, np.where(warning == "", first, first + " " + warning), warning
+        ).astype(object)
+    if small.any():
+        note = (
+            "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。"
+            if ja
+            else "residual_debt under ¥10,000 is out of range (万円 forgotten?): no offer"
+        )
+        warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
+    table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
+    table["servicer_status"] = pd.array(status, dtype="string")
+    table["warnings"] = pd.array(warning, dtype="string")
+    return table
+
+
+def _expected_amounts(
+    ratio_model: Any, frame: pd.DataFrame, has: np.ndarray, owed: np.ndarray
+) -> pd.arrays.IntegerArray:
+    """The calibrated mean settlement ratio × the residual debt, in yen (empty without one)."""
+    out = np.full(len(frame), np.nan)
+    method = getattr(ratio_model, "predict_mean", None)
+    if method is not None and has.any():
+        mean = np.clip(np.asarray(method(frame[has]), dtype="float64").reshape(-1), 0.0, 1.0)
+        out[has] = np.round(mean * owed[has])
+    return pd.array(np.where(np.isnan(out), None, out), dtype="Int64")  # type: ignore[return-value]
+
+
+def _driver_texts(
+    ratio_model: Any, frame: pd.DataFrame, has: np.ndarray, owed: np.ndarray, language: str
+) -> pd.arrays.StringArray:
+    """The top drivers of each case's predicted median ratio, as one text per case."""
+    from outcomes._labels import driver_text
+
+    out = np.full(len(frame), "", dtype=object)
+    method = getattr(ratio_model, "explain", None)
+    if method is not None and has.any():
+        table = method(frame[has])
+        contributions = table.drop(columns=["prediction", "reference_prediction"])
+        names = list(contributions.columns)
+        values = contributions.to_numpy(dtype="float64")
+        order = np.argsort(-np.abs(values), axis=1, kind="stable")[:, :TOP_DRIVERS]
+        sep = "、" if language == "ja" else "; "
+        texts = []
+        for i, (row, debt) in enumerate(zip(order, owed[has], strict=True)):
+            parts = [
+                driver_text(names[j], values[i, j], debt, language)
+                for j in row
+                if values[i, j] != 0
+            ]
+            texts.append(sep.join(parts))
+        out[has] = texts
+    return pd.array(out, dtype="string")  # type: ignore[return-value]

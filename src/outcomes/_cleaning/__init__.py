@@ -1,0 +1,36 @@
+"""Cleaning: a messy case export in, the contract's clean table and its problems out.
+
+The rooms, in the order data flows through them:
+
+- :mod:`~outcomes._cleaning.read` — :func:`read_cases`: CSV (encoding detected),
+  .xlsx (the case sheet found), parquet and SQL, with spreadsheet row numbers
+  (the CSV reader itself is :mod:`~outcomes._cleaning.read_csv`);
+- :mod:`~outcomes._cleaning.clean` — :func:`clean_cases`: headers matched, each
+  column's distinct values parsed once (the value parsers are
+  :mod:`outcomes._parse`), personal data screened, the problems collected;
+- :mod:`~outcomes._cleaning.derive` — the contract's rules on the parsed table:
+  ranges (§4), derived fields (§5), duplicates (§6);
+- :mod:`~outcomes._cleaning.problems` and :mod:`~outcomes._cleaning.wording` —
+  the problems table (§8), and its sentences in Japanese;
+- :mod:`~outcomes._cleaning.schema` — the clean table's checks on the way out
+  (vectorised, and the pandera :func:`case_schema`);
+- :mod:`~outcomes._cleaning.memory` — freed memory handed back on large tables.
+
+Other concerns import from this package only (``from outcomes._cleaning import
+clean_cases``), never from its modules.
+"""
+
+from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult, clean_cases, problem_kind
+from outcomes._cleaning.read import mask_url, read_cases
+from outcomes._cleaning.schema import case_schema, check_cases
+
+__all__ = [
+    "PROBLEM_COLUMNS",
+    "CleanResult",
+    "case_schema",
+    "check_cases",
+    "clean_cases",
+    "mask_url",
+    "problem_kind",
+    "read_cases",
+]

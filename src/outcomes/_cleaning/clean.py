@@ -1,0 +1,757 @@
+"""clean_cases: a raw export → the contract's clean table and a problems table.
+
+The steps, in order (each is one function below):
+
+1. headers: match each source header to a canonical column (with its unit);
+   columns outside the contract are left out and reported once;
+2. summary rows (合計, 小計, …, or no case id and no contract value) are left
+   out and reported once each;
+3. personal data: kept text cells that look personal are emptied and reported
+   (a name in the guarantor column means true and is never copied);
+4. parse: every column's distinct raw values are parsed once, and numbers and
+   dates are typed once from those distinct values;
+5. ranges and cross-column rules (dates in order, lump sum vs debt);
+6. derive: age_band, creditor_type, settlement_ratio;
+7. several rows for one case: the latest agreement wins;
+8. dtypes, and the contract checked on the way out (``_schema.check_cases``:
+   the pandera schema's rules, vectorised, without pandera).
+
+Cleaning is idempotent: a clean table read back (Parquet, a database, CSV)
+cleans to itself and reports nothing new; its ratio columns, under their
+canonical names, are fractions (a ratio of 100.6% stays 1.006).
+
+Nothing is dropped without a row in the problems table.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from outcomes._cleaning.derive import (
+    check_ranges,
+    derive_age_band,
+    derive_creditor_type,
+    derive_settlement_ratio,
+    move_age_bands,
+    resolve_duplicates,
+    to_numbers,
+)
+from outcomes._cleaning.memory import LARGE_TABLE
+from outcomes._cleaning.memory import hand_back as _hand_back
+from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems, problem_kind
+from outcomes._cleaning.schema import check_cases
+from outcomes._cleaning.wording import PERSONAL_DATA_JA, parse_reason_ja
+from outcomes._contract import (
+    CASE_COLUMNS,
+    COLUMN_BY_NAME,
+    DATE_DTYPE,
+    MISSING_MARKERS,
+    SUMMARY_WORDS,
+    TEXT_COLUMNS,
+    YEN_UNITS,
+    match_header,
+)
+from outcomes._errors import OutcomesError
+from outcomes._labels import check_language, pad
+from outcomes._parse import (
+    NOTE_GUARANTOR_NAME,
+    ParsedColumn,
+    parse_age,
+    parse_age_band,
+    parse_amount,
+    parse_code,
+    parse_column,
+    parse_count,
+    parse_date,
+    parse_guarantor,
+    parse_prefecture,
+    parse_ratio,
+    parse_term,
+    parse_text,
+)
+from outcomes._privacy import MASK, personal_data_kinds
+from outcomes._registry import match_servicers
+
+__all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
+
+# the parser and its keyword arguments for each kind of column
+_PARSERS: dict[str, Callable[..., Any]] = {
+    "text": parse_text,
+    "date": parse_date,
+    "age": parse_age,
+    "age_band": parse_age_band,
+    "prefecture": parse_prefecture,
+    "code": parse_code,
+    "amount": parse_amount,
+    "count": parse_count,
+    "term": parse_term,
+    "ratio": parse_ratio,
+    "servicer": parse_text,
+    "guarantor": parse_guarantor,
+}
+
+
+@dataclass
+class CleanResult:
+    """What :func:`clean_cases` returns; unpacks as ``cases, problems``.
+
+    Attributes
+    ----------
+    cases : DataFrame
+        The clean table: one row per case, the contract's columns and dtypes.
+    problems : DataFrame
+        One row per problem: ``row``, ``case_id``, ``column``, ``value``, ``problem``.
+    rows_read : int
+        Records in the input.
+    source, encoding, sheet : str or None
+        Where the records came from, as :func:`~outcomes.read_cases` recorded it.
+    columns_used : dict
+        Canonical column -> the source header it was read from.
+    language : {"en", "ja"}
+        The language of the problems' sentences and of :meth:`summary`.
+    """
+
+    cases: pd.DataFrame
+    problems: pd.DataFrame
+    rows_read: int
+    source: str | None = None
+    encoding: str | None = None
+    sheet: str | None = None
+    columns_used: dict[str, str] = field(default_factory=dict)
+    language: str = "en"
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        yield self.cases
+        yield self.problems
+
+    def __getitem__(self, index: int) -> pd.DataFrame:
+        return (self.cases, self.problems)[index]
+
+    def __len__(self) -> int:
+        return 2
+
+    def problem_counts(self) -> pd.Series:
+        """Number of problems of each kind, most frequent first."""
+        kinds = self.problems["problem"].map(problem_kind)
+        return kinds.value_counts().rename("problems").rename_axis("kind")
+
+    def summary(self) -> str:
+        """A few lines an analyst reads after cleaning."""
+        ja = self.language == "ja"
+        lines = []
+        if self.source:
+            where = self.source
+            if self.sheet:
+                where += f" (シート {self.sheet})" if ja else f" (sheet {self.sheet})"
+            if self.encoding:
+                where += f" [{self.encoding}]"
+            lines.append(f"{'読込元' if ja else 'source'}:   {where}")
+        if ja:
+            lines.append(f"読んだ行:  {self.rows_read:,}")
+            lines.append(f"案件:      {len(self.cases):,}")
+            lines.append(f"問題:      {len(self.problems):,}")
+        else:
+            lines.append(f"rows read: {self.rows_read:,}")
+            lines.append(f"cases:     {len(self.cases):,}")
+            lines.append(f"problems:  {len(self.problems):,}")
+        for kind, n in self.problem_counts().items():
+            lines.append(f"  {pad(str(kind), 28)}{n:>8,}")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------
+# The problems table, collected column by column
+# --------------------------------------------------------------------------
+
+
+def _raw_text(values: pd.Series) -> pd.Series:
+    """The raw cells as the text written in the file (each distinct value once)."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values  # a CSV column: the cells are the text
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    text = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
+    return pd.Series(text[codes], index=values.index, dtype=object, copy=False)
+
+
+def _cell_text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return value.isoformat(sep=" ").removesuffix(" 00:00:00")
+    return str(value)
+
+
+# --------------------------------------------------------------------------
+# clean_cases
+# --------------------------------------------------------------------------
+
+
+def clean_cases(
+    raw: pd.DataFrame,
+    *,
+    today: date | str | None = None,
+    progress: bool | None = None,
+    language: str = "en",
+) -> CleanResult:
+    """Clean a raw case export into the contract's table.
+
+    Parameters
+    ----------
+    raw : DataFrame
+        As :func:`~outcomes.read_cases` returns it: source headers, raw cells,
+        index ``row`` holding spreadsheet row numbers. A plain DataFrame is
+        accepted too; its rows are then numbered 2, 3, … as in a spreadsheet.
+    today : date or str, optional
+        The day of cleaning; dates after it are out of range. Default: today.
+    progress : bool, optional
+        Show a progress bar on stderr; by default only for large inputs.
+    language : {"en", "ja"}, default "en"
+        The language of the problems' sentences. In Japanese each sentence
+        starts with its kind (``読めない値:``, ``範囲外:``, …) and names the
+        column by its source header as the analyst wrote it (``「売却日」``);
+        the ``column`` of the problems table stays the canonical name.
+
+    Returns
+    -------
+    CleanResult
+        ``.cases`` (one row per case) and ``.problems``; unpacks as
+        ``cases, problems = clean_cases(raw)``.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({
+    ...     "案件ID": ["A1", "A2"],
+    ...     "残債額(万円)": ["580", "七百八十万円"],
+    ...     "一括金額": ["10万円", ""],
+    ...     "年齢": ["45歳", "150"],
+    ...     "氏名": ["テスト太郎", "テスト花子"],
+    ... })
+    >>> cases, problems = clean_cases(raw, today="2026-01-01")
+    >>> cases[["case_id", "residual_debt", "lump_sum", "age", "age_band"]]
+      case_id  residual_debt  lump_sum   age age_band
+    0      A1        5800000    100000    45      40s
+    1      A2        7800000      <NA>  <NA>     <NA>
+    >>> print(round(float(cases.loc[0, "settlement_ratio"]), 4))
+    0.0172
+    >>> problems[["row", "column", "problem"]]
+       row column                                            problem
+    0    1     氏名  not in contract: column left out of the output...
+    1    3    age             out of range: 150 is above 110; emptied
+    >>> _, problems = clean_cases(raw, today="2026-01-01", language="ja")
+    >>> print(problems.loc[1, "problem"])
+    範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました
+    """
+    language = check_language(language)
+    today = _as_date(today)
+    frame, rows = _with_rows(raw)
+    n = len(frame)
+    problems = Problems(language)
+    if progress is None:
+        progress = n >= 200_000
+
+    columns, units = _match_columns(frame, problems)
+    problems.headers = {name: str(frame.columns[pos]) for name, pos in columns.items()}
+    keep = _not_summary(frame, columns, rows, problems)
+    _hand_back(n)
+    if not keep.all():
+        frame, rows = frame[keep].reset_index(drop=True), rows[keep]
+    parsed: dict[str, pd.Series] = {}
+    unreadable: dict[str, np.ndarray] = {}
+    raw_text: dict[str, pd.Series] = {}
+
+    steps = list(columns.items())
+    bar = _progress(len(steps), progress)
+    for name, position in steps:
+        values = frame.iloc[:, position]
+        text = _raw_text(values)
+        raw_text[name] = text
+        values = _screen_personal(name, values, text, rows, problems)
+        col = _parse(name, values, units.get(name), str(frame.columns[position]))
+        _report_parse(name, col, text, rows, problems)
+        parsed[name] = _typed_once(name, col)
+        unreadable[name] = col.error_mask()
+        del col, values, text
+        _hand_back(n)
+        bar.update()
+    bar.close()
+    _hand_back(n)
+
+    has_id = "case_id" in parsed
+    out = _assemble(parsed, len(frame))  # empties parsed
+    all_ids = _all_case_ids(out, rows) if has_id else pd.Series(dtype="string")
+    _servicers(out, raw_text, rows, problems)
+    _hand_back(n)
+    move_age_bands(out)
+    to_numbers(out)
+    check_ranges(out, raw_text, rows, problems, unreadable, today)
+    _hand_back(n)
+    derive_creditor_type(out)
+    derive_settlement_ratio(out, raw_text, rows, problems, unreadable)
+    derive_age_band(out, raw_text, rows, problems)
+    _hand_back(n)
+    out.index = pd.Index(rows, name="row")
+    keep = resolve_duplicates(out, problems, typed=_typed)
+    out = _typed(out, keep)  # superseded rows are left out as each column is typed
+    _hand_back(n)
+    if not len(all_ids):  # no case id column: the (empty) ids of the clean rows
+        all_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
+    problem_table = problems.frame(all_ids)
+    out = out.reset_index(drop=True)
+    check_cases(out, today)
+    return CleanResult(
+        cases=out,
+        problems=problem_table,
+        rows_read=n,
+        source=raw.attrs.get("source"),
+        encoding=raw.attrs.get("encoding"),
+        sheet=raw.attrs.get("sheet"),
+        columns_used={name: str(raw.columns[pos]) for name, pos in columns.items()},
+        language=language,
+    )
+
+
+def _as_date(today: date | str | None) -> date:
+    if today is None:
+        return date.today()
+    if isinstance(today, str):
+        return date.fromisoformat(today)
+    if isinstance(today, pd.Timestamp):
+        return today.date()
+    return today
+
+
+def _with_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The raw frame and its spreadsheet row numbers."""
+    if not isinstance(raw, pd.DataFrame):
+        raise OutcomesError(f"clean_cases takes a DataFrame, got {type(raw).__name__}")
+    if raw.index.name == "row":
+        rows = raw.index.to_numpy(dtype="int64")
+    else:
+        rows = np.arange(2, len(raw) + 2, dtype="int64")
+    return raw.reset_index(drop=True), rows
+
+
+class _NoBar:
+    def update(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, show: bool) -> Any:
+    if not show:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="cleaning columns", unit="col", file=sys.stderr)
+
+
+def _match_columns(
+    frame: pd.DataFrame, problems: Problems
+) -> tuple[dict[str, int], dict[str, str | None]]:
+    """Canonical name → position of its source column, and each header's unit."""
+    columns: dict[str, int] = {}
+    units: dict[str, str | None] = {}
+    header_row = np.array([1])
+    for position, source in enumerate(frame.columns):
+        name, unit = match_header(source)
+        if name == "notes":
+            continue  # free text: read, never copied
+        if name is None:
+            problems.add(
+                header_row,
+                str(source),
+                [None],
+                f"契約外の列: 列「{source}」は契約にない列なので出力しません(見出し行で1回だけ報告)"
+                if problems.ja
+                else "not in contract: column left out of the output (reported once, for the header)",
+            )
+            continue
+        if name in columns:
+            problems.add(
+                header_row,
+                str(source),
+                [None],
+                f"重複した列: 列「{source}」も{name}の列ですが、すでに列「"
+                f"{frame.columns[columns[name]]!s}」から読んだので使いません"
+                if problems.ja
+                else f"duplicate column: also names {name}, already read from "
+                f"{frame.columns[columns[name]]!s}; left out",
+            )
+            continue
+        columns[name] = position
+        units[name] = unit
+    if not columns:
+        raise OutcomesError("no column of the case-records contract found")
+    return columns, units
+
+
+#: longer cells are neither a summary word nor a missing marker, whatever their spaces
+_SHORT_CELL = 12
+
+
+@dataclass
+class _CellKeys:
+    """What a column's cells say about their row, from their NFKC-trimmed short form.
+
+    ``filled``: not empty; ``summary``: a summary word (合計, 小計, …), which
+    ``words`` holds there (None elsewhere); ``blank``: empty or a missing marker.
+    """
+
+    filled: np.ndarray
+    summary: np.ndarray
+    blank: np.ndarray
+    words: np.ndarray
+
+
+def _cell_keys(values: pd.Series) -> _CellKeys:
+    """Short text cells NFKC-trimmed: empty, a summary word, a missing marker, or other.
+
+    A text column is looked at whole in Arrow (no per-value Python); any other
+    column value by value, each distinct value once.
+    """
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        return _arrow_cell_keys(values)
+    codes, uniques = values.factorize(use_na_sentinel=True)
+    keys = np.full(len(uniques) + 1, "…", dtype=object)
+    keys[-1] = ""
+    short = [i for i, t in enumerate(uniques) if isinstance(t, str) and len(t) <= _SHORT_CELL]
+    keys[short] = [unicodedata.normalize("NFKC", uniques[i]).strip() for i in short]
+    keys = keys[codes]
+    summary = np.isin(keys, list(SUMMARY_WORDS))
+    return _CellKeys(keys != "", summary, _blank_keys(keys), np.where(summary, keys, None))
+
+
+def _arrow_cell_keys(values: pd.Series) -> _CellKeys:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pa.array(values.array)
+    short = pc.fill_null(pc.less_equal(pc.utf8_length(text), _SHORT_CELL), False)
+    norm = pc.utf8_trim_whitespace(pc.utf8_normalize(text, "NFKC"))
+    keys = pc.if_else(short, norm, "…")  # null stays null: an empty cell
+
+    def flags(array: Any) -> np.ndarray:
+        return pc.fill_null(array, False).to_numpy(zero_copy_only=False)
+
+    filled = flags(pc.not_equal(keys, ""))
+    summary = flags(pc.is_in(keys, value_set=pa.array(sorted(SUMMARY_WORDS), pa.large_string())))
+    # a missing marker is at most 3 characters and casefolding never shortens: only
+    # the few short keys are casefolded, in Python, once each
+    tiny = np.flatnonzero(flags(pc.less_equal(pc.utf8_length(keys), _LONGEST_MARKER)))
+    blank = ~filled
+    if len(tiny):
+        few = pd.Series(pc.take(keys, pa.array(tiny)).to_numpy(zero_copy_only=False), dtype=object)
+        blank[tiny] |= _blank_keys(few.to_numpy())
+    words = np.full(len(values), None, dtype=object)
+    hit = np.flatnonzero(summary)
+    if len(hit):
+        words[hit] = pc.take(keys, pa.array(hit)).to_numpy(zero_copy_only=False)
+    return _CellKeys(filled, summary, blank, words)
+
+
+_LONGEST_MARKER = max(len(m) for m in MISSING_MARKERS)
+
+
+def _blank_keys(keys: np.ndarray) -> np.ndarray:
+    """Keys that are empty or a missing marker."""
+    folded = pd.Series(keys, dtype=object).str.casefold()
+    return folded.isin(list(MISSING_MARKERS)).to_numpy(dtype=bool)
+
+
+def _not_summary(
+    frame: pd.DataFrame, columns: dict[str, int], rows: np.ndarray, problems: Problems
+) -> np.ndarray:
+    """Rows that are cases; summary rows (§6) are reported once each and left out.
+
+    A summary row's case id, or its first non-empty cell, is 合計, 小計, 総計, 計,
+    件数, 平均 or 集計; so is a row with no case id and no other contract value.
+    """
+    n = len(frame)
+    summary = np.zeros(n, dtype=bool)
+    value = np.full(n, None, dtype=object)
+    why = np.full(n, None, dtype=object)
+    # the first non-empty cell of each row, looked at column by column on the rows still empty
+    todo = np.arange(n)
+    whole: dict[int, _CellKeys] = {}  # keys of whole columns, kept for the case id
+    for j in range(frame.shape[1]):
+        if not len(todo):
+            break
+        if len(todo) == n:
+            keys = whole[j] = _cell_keys(frame.iloc[:, j])
+        else:
+            keys = _cell_keys(frame.iloc[todo, j])
+        hit = keys.filled & keys.summary
+        summary[todo[hit]], value[todo[hit]] = True, keys.words[hit]
+        todo = todo[~keys.filled]
+    if "case_id" in columns:
+        position = columns["case_id"]
+        ids = whole[position] if position in whole else _cell_keys(frame.iloc[:, position])
+        by_id = ids.summary & ~summary
+        summary[by_id], value[by_id] = True, ids.words[by_id]
+        no_id = np.flatnonzero(~summary & ids.blank)
+    else:
+        no_id = np.flatnonzero(~summary)
+    if problems.ja:
+        why[summary] = (
+            "集計行: 「" + value[summary].astype(str) + "」は案件ではない集計行なので除外しました"
+        )
+    else:
+        why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
+    # no case id and no other contract value: nothing to keep
+    empty = no_id
+    for name, position in columns.items():
+        if not len(empty) or name == "case_id":
+            continue
+        keys = _cell_keys(frame.iloc[empty, position])
+        empty = empty[keys.blank]
+    summary[empty] = True
+    why[empty] = (
+        "集計行: 案件IDも契約の列の値もない行なので除外しました"
+        if problems.ja
+        else "summary row: no case id and no contract value; left out"
+    )
+    if summary.any():
+        problems.add(rows[summary], "case_id", value[summary], why[summary])
+    return ~summary
+
+
+def _screen_personal(
+    name: str,
+    values: pd.Series,
+    text: pd.Series,
+    rows: np.ndarray,
+    problems: Problems,
+) -> pd.Series:
+    """Empty and report personal data in a kept text column."""
+    if name not in TEXT_COLUMNS:
+        return values
+    found = personal_data_kinds(text)
+    mask = found.notna().to_numpy()
+    if not mask.any():
+        return values
+    problems.add(
+        rows[mask],
+        name,
+        [MASK] * int(mask.sum()),
+        (
+            f"個人情報: {problems.header(name)}の値は"
+            + found[mask].map(PERSONAL_DATA_JA).astype(str)
+            + "のようなので消去しました"
+        )
+        if problems.ja
+        else "personal data: looks like "
+        + found[mask].map(_WITH_ARTICLE).astype(str)
+        + "; emptied",
+    )
+    return values.mask(mask, None)
+
+
+_WITH_ARTICLE = {
+    "e-mail address": "an e-mail address",
+    "phone number": "a phone number",
+    "street address": "a street address",
+    "person's name": "a person's name",
+}
+
+
+def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:
+    spec = COLUMN_BY_NAME[name]
+    parser = _PARSERS[spec.kind]
+    kwargs: dict[str, Any] = {}
+    if spec.kind == "amount" and unit is not None and unit in YEN_UNITS:
+        kwargs["unit"] = YEN_UNITS[unit]
+    elif spec.kind == "ratio" and unit == "%":
+        kwargs["percent"] = True
+    elif spec.kind == "ratio" and header.strip() == name:
+        # the clean table's own column (a re-read clean table): a fraction, never a percentage
+        kwargs["fraction"] = True
+    elif spec.kind == "code":
+        kwargs["column"] = name
+    return parse_column(values, parser, **kwargs)
+
+
+def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
+    """A parsed column as the checks that follow want it, from its distinct values.
+
+    Numbers as float64 and dates as datetime64 (what ``to_numbers`` would make
+    of them, converted once per distinct value instead of once per row); ages
+    likewise unless a band (``40代``) was written among them; the rest as parsed.
+    """
+    spec = COLUMN_BY_NAME[name]
+    if spec.kind == "date":
+        return col.typed(DATE_DTYPE)
+    if spec.dtype in ("Int64", "Float64") and spec.kind != "age":
+        return col.typed("float64")
+    if spec.kind == "age" and not any(isinstance(v, str) for v in col.distinct):
+        return col.typed("float64")  # numbers only: no band to move out of the column
+    if isinstance(spec.dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(
+        col.distinct, skipna=True
+    ) in ("string", "empty"):
+        # codes: the contract's categorical from the distinct values (what astype makes)
+        lookup = spec.dtype.categories.get_indexer(pd.Index(col.distinct[:-1], dtype=object))
+        codes = np.append(lookup, -1)[col.codes]
+        return pd.Series(pd.Categorical.from_codes(codes, dtype=spec.dtype), index=col.index)
+    if spec.dtype == "string" and (text := col.text()) is not None:
+        return text
+    return col.values
+
+
+def _report_parse(
+    name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: Problems
+) -> None:
+    errors = col.error_mask()
+    if errors.any():
+        problems.add(
+            rows[errors],
+            name,
+            # a guarantor cell may hold a person's name: never repeated
+            [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
+            (
+                f"読めない値: {problems.header(name)}の値は"
+                + _in_japanese(col.errors_at(errors))
+                + "。空欄にしました"
+            )
+            if problems.ja
+            else "unreadable: " + col.errors_at(errors).astype(str) + "; emptied",
+        )
+    notes = col.note_mask()
+    if not notes.any():
+        return
+    if name == "guarantor":
+        names = np.zeros(len(notes), dtype=bool)
+        names[notes] = (col.notes_at(notes) == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
+        problems.add(
+            rows[names],
+            name,
+            [MASK] * int(names.sum()),
+            f"個人情報: {problems.header(name)}の値は人名のようです。保証人ありとして読み、"
+            "名前は写しません"
+            if problems.ja
+            else "personal data: looks like a person's name; read as true (a guarantor), "
+            "the name is not copied",
+        )
+        notes = notes & ~names
+    if notes.any():
+        problems.add(
+            rows[notes],
+            name,
+            text[notes],
+            f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes_at(notes))
+            if problems.ja
+            else "noted: " + col.notes_at(notes).astype(str),
+        )
+
+
+def _in_japanese(reasons: pd.Series) -> pd.Series:
+    """The parsers' reasons in Japanese, each distinct reason translated once."""
+    reasons = reasons.astype(str)
+    return reasons.map({r: parse_reason_ja(r) for r in reasons.unique()})
+
+
+def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
+    """All contract columns, empty where the source had none.
+
+    Parsed columns come typed from :func:`_typed_once`; an absent column is
+    made empty in the same working dtype (float64, datetime64, a categorical
+    of the contract's codes, boolean, or object).
+    Each parsed column is taken out of ``parsed`` as it goes in, its text
+    inferred as ``str`` there and then (as the frame would), so that a text
+    column and its object array never all stand side by side.
+    """
+    columns: dict[str, Any] = {}
+    for name in CASE_COLUMNS:
+        if name in parsed:
+            values = parsed.pop(name)
+            if isinstance(values.dtype, pd.StringDtype | pd.CategoricalDtype):  # typed already
+                columns[name] = values.array
+            else:
+                columns[name] = pd.Series(values.to_numpy(), copy=False)
+            continue
+        spec = COLUMN_BY_NAME[name]
+        if spec.kind == "date":
+            columns[name] = np.full(n, np.datetime64("NaT"), dtype=DATE_DTYPE)
+        elif spec.dtype in ("Int64", "Float64") and spec.kind != "age":
+            columns[name] = np.full(n, np.nan)
+        elif isinstance(spec.dtype, pd.CategoricalDtype):  # its final dtype, a byte a row
+            columns[name] = pd.Categorical.from_codes(np.full(n, -1, np.int8), dtype=spec.dtype)
+        elif spec.dtype == "boolean":
+            columns[name] = pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool))
+        else:
+            columns[name] = np.full(n, None, dtype=object)
+    return pd.DataFrame(columns, copy=False)
+
+
+def _servicers(
+    out: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: Problems
+) -> None:
+    """Match servicers against the registry; report names not in it."""
+    if "servicer" not in raw_text:
+        return
+    names, found = match_servicers(out["servicer"])
+    out["servicer"] = names.astype(pd.StringDtype("pyarrow", na_value=np.nan))
+    unknown = (~found.astype(bool)).to_numpy() & names.notna().to_numpy()
+    problems.add(
+        rows[unknown],
+        "servicer",
+        raw_text["servicer"][unknown],
+        f"登録にないサービサー: {problems.header('servicer')}の名前は登録サービサーの一覧にありません。"
+        "書かれたまま残しました"
+        if problems.ja
+        else "unknown servicer: not in the registry of licensed servicers; kept as written",
+    )
+
+
+def _typed(out: pd.DataFrame, keep: np.ndarray | None = None) -> pd.DataFrame:
+    """Give every column its contract dtype; only the rows of ``keep`` (default all).
+
+    Each working column is taken out of ``out`` as it is converted, so that
+    the two tables never stand side by side in memory (``out`` is left empty).
+    """
+    typed: dict[str, Any] = {}
+    index = out.index if keep is None else out.index[keep]
+    n = len(out)
+    take = out.pop if n >= LARGE_TABLE else out.__getitem__  # popping costs on small tables
+    for name in CASE_COLUMNS:
+        _hand_back(n)  # the working column just converted
+        spec = COLUMN_BY_NAME[name]
+        s = take(name)
+        if keep is not None:
+            s = pd.Series(s.array[keep], index=index, copy=False)
+        if spec.kind == "date":
+            typed[name] = s if s.dtype == DATE_DTYPE else pd.to_datetime(s, errors="coerce")
+        elif spec.dtype == "Int64":
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            missing = np.isnan(x)
+            rounded = np.rint(x)  # np.round's rounding (halves to even), one temporary
+            rounded[missing] = 0
+            typed[name] = pd.arrays.IntegerArray(rounded.astype("int64"), missing)
+            del rounded
+        elif spec.dtype == "Float64":
+            x = s.to_numpy(dtype="float64", na_value=np.nan)
+            typed[name] = pd.arrays.FloatingArray(x, np.isnan(x))
+        elif spec.dtype == "string":
+            typed[name] = s.astype("string")
+        elif s.dtype == spec.dtype:  # codes, categorical since they were parsed
+            typed[name] = s.array
+        else:
+            typed[name] = s.astype(spec.dtype)
+    frame = pd.DataFrame(typed, index=index, copy=False)
+    frame["resolution"] = frame["resolution"].fillna("pending")
+    return frame
+
+
+def _all_case_ids(out: pd.DataFrame, rows: np.ndarray) -> pd.Series:
+    """Each row's case id, by row number (before duplicates are resolved)."""
+    return pd.Series(out["case_id"].array, index=rows, copy=False)

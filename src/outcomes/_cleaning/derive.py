@@ -1,0 +1,402 @@
+"""The contract's rules on the parsed table: ranges (§4), derived fields (§5), duplicates (§6).
+
+Each step works on typed columns and reports what it empties or leaves out
+to the problems table (:class:`~outcomes._cleaning.problems.Problems`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from outcomes._cleaning.memory import hand_back
+from outcomes._cleaning.problems import Problems
+from outcomes._contract import (
+    AGE_BANDS,
+    COLUMN_BY_NAME,
+    COLUMNS,
+    DATE_COLUMNS,
+    DATE_DTYPE,
+    MAX_LUMP_SUM_FACTOR,
+    MIN_DATE,
+    MIN_RESIDUAL_DEBT,
+    RATIO_TOLERANCE,
+    creditor_type_of,
+)
+from outcomes._labels import format_yen
+from outcomes._parse import gather_text
+
+__all__ = [
+    "check_ranges",
+    "derive_age_band",
+    "derive_creditor_type",
+    "derive_settlement_ratio",
+    "move_age_bands",
+    "resolve_duplicates",
+    "to_numbers",
+]
+
+
+def move_age_bands(out: pd.DataFrame) -> None:
+    """Move bands written in the age column (``40代``) to age_band."""
+    age = out["age"]
+    if pd.api.types.infer_dtype(age, skipna=True) in ("integer", "floating", "empty"):
+        return  # numbers only: no band to move
+    kinds = {v: isinstance(v, str) for v in age.dropna().unique()}
+    is_band = age.map(kinds).eq(True)
+    bands_from_age_col = age.where(is_band)
+    out["age"] = age.where(~is_band, None)
+    given = out["age_band"].where(out["age_band"].notna(), bands_from_age_col)
+    out["age_band"] = given
+
+
+def to_numbers(out: pd.DataFrame) -> None:
+    """Numeric columns as float64 (NaN for empty) once, for the checks that follow."""
+    for spec in COLUMNS:
+        s = out[spec.name]
+        if spec.dtype in ("Int64", "Float64"):
+            if s.dtype != np.float64:  # typed once already, except ages
+                out[spec.name] = pd.to_numeric(s, errors="coerce").astype("float64")
+        elif spec.kind == "date" and s.dtype != DATE_DTYPE:
+            out[spec.name] = pd.to_datetime(s, errors="coerce").astype(DATE_DTYPE)
+
+
+def _band_of(age: pd.Series) -> pd.Series:
+    """The ten-year band of each age (``10s`` below 20, ``100s`` from 100), on arrays."""
+    x = age.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(x)
+    decade = np.floor_divide(x, 10)  # one float temporary, worked on in place
+    np.clip(decade, 1, 10, out=decade)
+    decade[missing] = 0  # code -1: no band
+    codes = decade.astype(np.int8) - 1
+    del decade
+    bands = gather_text(_BAND_TEXT, codes, na_value=pd.NA)
+    return pd.Series(bands, index=age.index, copy=False)
+
+
+_BAND_TEXT = pa.array([*AGE_BANDS, None], type=pa.large_string())
+
+
+def derive_age_band(
+    frame: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: Problems
+) -> None:
+    """age_band from age (age wins over a band that disagrees, which is reported)."""
+    given = frame["age_band"]
+    derived = _band_of(frame["age"])
+    if not given.notna().any():  # no band written: the bands of the ages
+        frame["age_band"] = derived
+        return
+    clash = (
+        (derived.notna() & given.notna() & (derived != given)).fillna(False).to_numpy(dtype=bool)
+    )
+    if clash.any():
+        text = raw_text.get("age_band", raw_text.get("age"))
+        problems.add(
+            rows[clash],
+            "age_band",
+            text[clash],
+            (
+                f"矛盾: {problems.header('age_band' if 'age_band' in raw_text else 'age')}の年代"
+                + given[clash].str.removesuffix("s").astype(str)
+                + "代は年齢"
+                + _whole_text(frame["age"][clash])
+                + "歳と合いません。年齢の年代を残しました"
+            )
+            if problems.ja
+            else "inconsistent: band "
+            + given[clash].astype(str)
+            + " does not match age "
+            + _whole_text(frame["age"][clash])
+            + "; the band of the age is kept",
+        )
+    band = derived.where(derived.notna(), given)
+    frame["age_band"] = band.where(band.isin(AGE_BANDS)).astype("string")
+
+
+def _whole_text(values: pd.Series) -> pd.Series:
+    """Numbers as the typed table writes them (``45``, not ``45.0``)."""
+    x = values.to_numpy(dtype="float64", na_value=np.nan)
+    return pd.Series(np.round(x).astype("int64").astype(str), index=values.index)
+
+
+def check_ranges(
+    out: pd.DataFrame,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: Problems,
+    unreadable: dict[str, np.ndarray],
+    today: date,
+) -> None:
+    """Empty and report values out of range; check dates and lump sum."""
+    for name in list(out.columns):  # names: the columns themselves are replaced as they go
+        hand_back(len(out))  # a column emptied by the last check
+        spec = COLUMN_BY_NAME[name]
+        if spec.kind in ("date", "code", "text", "servicer", "prefecture", "age_band", "guarantor"):
+            continue
+        if spec.minimum is None and spec.maximum is None:
+            continue
+        # float64 (typed once): comparisons on the array, NaN compares False
+        num = pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+        if name == "residual_debt":
+            negative = num < 0
+            below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
+            _report_range(out, name, negative, raw_text, rows, problems, unreadable, below_zero)
+            low = (num >= 0) & (num < spec.minimum)
+            _report_range(
+                out,
+                name,
+                low,
+                raw_text,
+                rows,
+                problems,
+                unreadable,
+                f"{format_yen(MIN_RESIDUAL_DEBT)}未満です(単位の万円が抜けていませんか)"
+                if problems.ja
+                else f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
+            )
+        elif spec.minimum is not None:
+            low = num < spec.minimum
+            why = (
+                f"{_quantity_ja(name, spec.minimum)}未満です"
+                if problems.ja
+                else f"is below {spec.minimum:g}"
+            )
+            _report_range(out, name, low, raw_text, rows, problems, unreadable, why)
+        if spec.maximum is not None:
+            high = num > spec.maximum
+            why = (
+                f"{_quantity_ja(name, spec.maximum)}を超えています"
+                if problems.ja
+                else f"is above {spec.maximum:g}"
+            )
+            _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
+    for name in DATE_COLUMNS:
+        d = out[name].to_numpy(dtype=DATE_DTYPE)
+        early = d < np.datetime64(MIN_DATE, "ns")
+        why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
+        _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
+        late = d > np.datetime64(today, "ns")
+        _report_range(
+            out,
+            name,
+            late,
+            raw_text,
+            rows,
+            problems,
+            unreadable,
+            f"クリーニングの日({today})より後です"
+            if problems.ja
+            else f"is after the day of cleaning ({today})",
+        )
+    sale = out["sale_date"].to_numpy(dtype=DATE_DTYPE)
+    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
+    _report_range(
+        out,
+        "agreement_date",
+        agreed < sale,
+        raw_text,
+        rows,
+        problems,
+        unreadable,
+        f"{problems.header('sale_date')}の日付より前です"
+        if problems.ja
+        else "is before the sale date",
+    )
+    debt = out["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
+    lump = out["lump_sum"].to_numpy(dtype="float64", na_value=np.nan)
+    _report_range(
+        out,
+        "lump_sum",
+        lump > debt * MAX_LUMP_SUM_FACTOR,
+        raw_text,
+        rows,
+        problems,
+        unreadable,
+        f"{problems.header('residual_debt')}の{MAX_LUMP_SUM_FACTOR:g}倍を超えています"
+        if problems.ja
+        else f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
+    )
+
+
+def _report_range(
+    out: pd.DataFrame,
+    name: str,
+    mask: np.ndarray,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: Problems,
+    unreadable: dict[str, np.ndarray],
+    why: str,
+) -> None:
+    m = np.asarray(mask, dtype=bool)
+    if not m.any():
+        return
+    text = raw_text[name][m] if name in raw_text else pd.Series([None] * int(m.sum()), dtype=object)
+    shown = text.fillna("").astype(str)
+    problems.add(
+        rows[m],
+        name,
+        text,
+        f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
+        if problems.ja
+        else "out of range: " + shown + " " + why + "; emptied",
+    )
+    out[name] = out[name].mask(m)
+    unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
+
+
+_UNITS_JA: dict[str, str] = {"age": "歳", "household_size": "人", "term_months": "か月"}
+
+
+def _quantity_ja(name: str, value: float) -> str:
+    """A limit of a column in Japanese: yen for amounts, 歳/人/か月 for the counts."""
+    if COLUMN_BY_NAME[name].kind == "amount":
+        return format_yen(value)
+    return f"{value:g}{_UNITS_JA.get(name, '')}"
+
+
+def derive_creditor_type(out: pd.DataFrame) -> None:
+    """creditor_type from the creditor name where it was not given."""
+    given = out["creditor_type"]
+    missing = given.isna().to_numpy()
+    if not missing.any():
+        return
+    where = np.flatnonzero(missing)
+    codes, uniques = out["creditor"].iloc[where].factorize(use_na_sentinel=True)
+    types = np.array([creditor_type_of(u) for u in uniques] + [None], dtype=object)
+    filled = given.copy()
+    filled.iloc[where] = types[codes]
+    out["creditor_type"] = filled
+
+
+def derive_settlement_ratio(
+    out: pd.DataFrame,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: Problems,
+    unreadable: dict[str, np.ndarray],
+) -> None:
+    """Derive the ratio where the agreed total is fixed; check a given one."""
+    n = len(out)
+
+    def number(name: str) -> np.ndarray:  # float64, NaN where empty (typed once already)
+        return pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+    debt, lump = number("residual_debt"), number("lump_sum")
+    monthly, term = number("monthly_amount"), number("term_months")
+    none = np.zeros(n, dtype=bool)
+    broken = (
+        unreadable.get("lump_sum", none)
+        | unreadable.get("monthly_amount", none)
+        | unreadable.get("term_months", none)
+        | unreadable.get("residual_debt", none)
+    )
+    has_monthly, has_term = ~np.isnan(monthly), ~np.isnan(term)
+    open_ended = has_monthly & ~has_term
+    fixed = (~np.isnan(lump) | (has_monthly & has_term)) & ~open_ended
+    total = np.nan_to_num(lump, nan=0.0) + np.nan_to_num(monthly * term, nan=0.0)
+    ok = fixed & (debt > 0) & ~broken  # NaN > 0 is False
+    derived = np.divide(total, debt, out=np.full(n, np.nan), where=ok)
+    given = number("settlement_ratio")
+    both = ~np.isnan(derived) & ~np.isnan(given)
+    m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
+    if m.any():
+        given, derived = pd.Series(given), pd.Series(derived)
+        given_text = raw_text.get("settlement_ratio")
+        problems.add(
+            rows[m],
+            "settlement_ratio",
+            given_text[m] if given_text is not None else [None] * int(m.sum()),
+            (
+                f"和解率の不一致: {problems.header('settlement_ratio')}の"
+                + given[m].map(lambda v: f"{v:.2%}").astype(str)
+                + "は金額から計算した"
+                + derived[m].map(lambda v: f"{v:.2%}").astype(str)
+                + "と違います。計算した値を残しました"
+            )
+            if problems.ja
+            else "ratio mismatch: given "
+            + given[m].map(lambda v: f"{v:.2%}").astype(str)
+            + ", derived from the amounts "
+            + derived[m].map(lambda v: f"{v:.2%}").astype(str)
+            + "; the derived value is kept",
+        )
+    derived, given = np.asarray(derived), np.asarray(given)
+    out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
+
+
+#: from this many rows, columns are freed one by one as the next table is built (memory)
+
+
+def resolve_duplicates(
+    out: pd.DataFrame,
+    problems: Problems,
+    typed: Callable[[pd.DataFrame], pd.DataFrame] = lambda frame: frame,
+) -> np.ndarray | None:
+    """One row per case: the latest agreement wins, ties to the row further down.
+
+    Rows are ordered by (has an agreement date, the date, the row) and the
+    last row of each case id (stripped) in that order wins; the others are
+    reported as superseded (unless they equal the winner, as ``typed`` makes
+    them) and are to be left out. Returns the rows to keep (a mask), or None
+    when every row is kept; ``out`` is not changed.
+    """
+    codes, uniques = out["case_id"].factorize(use_na_sentinel=True)
+    if len(uniques) == int((codes >= 0).sum()):  # no case id twice
+        return None
+    stripped = out["case_id"].str.strip()
+    if stripped.equals(out["case_id"]):
+        key = codes  # the usual case: no id has edge spaces
+    else:
+        key, _ = stripped.factorize(use_na_sentinel=True)
+    line = out.index.to_numpy()
+    # only the rows of ids written more than once can lose
+    counts = np.bincount(key[key >= 0])
+    order = np.flatnonzero((key >= 0) & (counts[np.maximum(key, 0)] > 1))
+    agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)[order]
+    dated = ~np.isnat(agreed)
+    order = order[np.lexsort((line[order], agreed.view("int64"), dated))]  # NaT first, undated
+    keys = key[order]
+    # the last position of each key in that order: the first in the reversed order
+    _, first_reversed = np.unique(keys[::-1], return_index=True)
+    last = np.empty(int(keys.max()) + 1, dtype=np.intp)
+    last[keys[::-1][first_reversed]] = len(keys) - 1 - first_reversed
+    winner = order[last[keys]]
+    lost = winner != order
+    if not lost.any():
+        return None
+    losers, winners = order[lost], winner[lost]
+    same = _rows_equal(typed(out.iloc[losers]), typed(out.iloc[winners]))
+    shown = losers[~same]
+    problems.add(
+        line[shown],
+        "case_id",
+        out["case_id"].iloc[shown],
+        (
+            "古い行: 同じ案件の"
+            + pd.Series(line[winners[~same]]).astype(str)
+            + "行目の方が新しいのでそちらを残し、この行は除外しました"
+        )
+        if problems.ja
+        else "superseded: row "
+        + pd.Series(line[winners[~same]]).astype(str)
+        + " of the same case is newer and was kept; this row is left out",
+    )
+    keep = np.ones(len(out), dtype=bool)
+    keep[losers] = False
+    return keep
+
+
+def _rows_equal(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
+    equal = np.ones(len(a), dtype=bool)
+    for name in a.columns:
+        x = a[name].reset_index(drop=True)
+        y = b[name].reset_index(drop=True)
+        both_na = x.isna().to_numpy() & y.isna().to_numpy()
+        eq = (x == y).fillna(False).to_numpy(dtype=bool)
+        equal &= eq | both_na
+    return equal

@@ -1,0 +1,105 @@
+"""The problems table (contract §8): one row per problem, collected column by column.
+
+Every step of the cleaner reports what it emptied, noted or left out here;
+each sentence starts with its kind (:func:`problem_kind`), in English or in
+Japanese.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from outcomes._cleaning.wording import source_header_ja
+from outcomes._contract import (
+    CASE_COLUMNS,
+)
+
+__all__ = ["PROBLEM_COLUMNS", "Problems", "problem_kind"]
+
+#: columns of the problems table, in order
+PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "problem")
+
+
+def problem_kind(problem: str) -> str:
+    """The kind of a problem sentence: the words before its first colon.
+
+    Examples
+    --------
+    >>> problem_kind("out of range: age 150 is above 110; emptied")
+    'out of range'
+    """
+    return problem.split(":", 1)[0]
+
+
+class Problems:
+    """Collects problem rows as arrays; one DataFrame at the end.
+
+    ``ja`` tells the steps to write their sentences in Japanese, naming each
+    column by its source header (:meth:`header`).
+    """
+
+    def __init__(self, language: str = "en") -> None:
+        self._parts: list[pd.DataFrame] = []
+        self.ja = language == "ja"
+        self.headers: dict[str, str] = {}
+
+    def header(self, column: str) -> str:
+        """A column as a Japanese sentence names it: its source header, quoted."""
+        return source_header_ja(self.headers.get(column, column), column)
+
+    def add(
+        self,
+        rows: np.ndarray,
+        column: str,
+        values: pd.Series | np.ndarray | list,
+        problems: pd.Series | np.ndarray | list | str,
+    ) -> None:
+        n = len(rows)
+        if n == 0:
+            return
+        if isinstance(problems, str):
+            problems = [problems] * n
+        self._parts.append(
+            pd.DataFrame(
+                {
+                    "row": np.asarray(rows, dtype="int64"),
+                    "column": column,
+                    "value": np.asarray(values, dtype=object),
+                    "problem": np.asarray(problems, dtype=object),
+                }
+            )
+        )
+
+    def frame(self, case_ids: pd.Series) -> pd.DataFrame:
+        """All problems, with the case id of each row, sorted by row."""
+        if not self._parts:
+            out = pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
+            out["row"] = out["row"].astype("Int64")
+            return out
+        out = pd.concat(self._parts, ignore_index=True)
+        out.insert(1, "case_id", _case_ids_of(out["row"], case_ids))
+        order = {c: i for i, c in enumerate(CASE_COLUMNS)}
+        out["_order"] = out["column"].map(order).fillna(-1)
+        out = out.sort_values(["row", "_order"], kind="stable").drop(columns="_order")
+        out = out.reset_index(drop=True)
+        out["row"] = out["row"].astype("Int64")
+        for c in ("case_id", "column", "value", "problem"):
+            out[c] = out[c].astype("string")
+        return out[list(PROBLEM_COLUMNS)]
+
+
+def _case_ids_of(rows: pd.Series, case_ids: pd.Series) -> pd.Series:
+    """The case id of each problem's row (missing for the header row).
+
+    Rows in increasing order (as read) are found by binary search, without a
+    hash table over a million rows; any other index is mapped.
+    """
+    index = case_ids.index.to_numpy()
+    if index.dtype.kind != "i" or len(index) == 0 or not (np.diff(index) > 0).all():
+        return rows.map(case_ids)
+    wanted = rows.to_numpy(dtype="int64")
+    pos = np.minimum(np.searchsorted(index, wanted), len(index) - 1)
+    found = index[pos] == wanted
+    taken = case_ids.array.take(np.where(found, pos, -1), allow_fill=True)
+    return pd.Series(taken, index=rows.index)
