@@ -49,7 +49,7 @@ _PUBLIC: dict[str, str] = {
     "InstallmentProposal": "outcomes._advice",
     "compare_paths": "outcomes._advice",
     "render_paths": "outcomes._advice",
-    "ESTIMATE_NOTICE": "outcomes._labels",
+    "ESTIMATE_NOTICE": "outcomes._advice",
     "rehabilitation_minimum": "outcomes._law",
     "limitation_date": "outcomes._law",
     "default_interest": "outcomes._law",

@@ -10,8 +10,10 @@ from outcomes._advice.case import case_from_mapping, read_case_json
 from outcomes._advice.installment import InstallmentProposal, installment_proposal
 from outcomes._advice.offer import Offer, opening_offer
 from outcomes._advice.paths import compare_paths, render_paths
+from outcomes._advice.wording import ESTIMATE_NOTICE
 
 __all__ = [
+    "ESTIMATE_NOTICE",
     "Basis",
     "InstallmentProposal",
     "Offer",

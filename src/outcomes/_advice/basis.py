@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import CaseError, OutcomesError
-from outcomes._labels import creditor_label
+from outcomes._format import creditor_label
 
 __all__ = [
     "BASIS_RANGE_LEVELS",

@@ -26,8 +26,9 @@ from outcomes._advice.basis import (
     _ratio_quantiles,
 )
 from outcomes._advice.case import as_count, as_date, renamed_keywords, with_as_of
+from outcomes._advice.wording import jhf_warning, servicer_warning
 from outcomes._errors import OutcomesError
-from outcomes._labels import check_language, jhf_warning, servicer_warning
+from outcomes._format import check_language
 from outcomes._registry import ServicersLike, servicer_status, servicers_seen
 
 __all__ = ["BATCH_CHUNK", "TOP_DRIVERS", "batch_offers", "opening_offers"]
@@ -299,7 +300,7 @@ def _driver_texts(
     ratio_model: Any, frame: pd.DataFrame, has: np.ndarray, owed: np.ndarray, language: str
 ) -> pd.arrays.StringArray:
     """The top drivers of each case's predicted median ratio, as one text per case."""
-    from outcomes._labels import driver_text
+    from outcomes._advice.wording import driver_text
 
     out = np.full(len(frame), "", dtype=object)
     method = getattr(ratio_model, "explain", None)

@@ -24,7 +24,7 @@ from outcomes._advice.case import (
     renamed_keywords,
 )
 from outcomes._errors import CaseError, OutcomesError
-from outcomes._labels import check_language, format_yen
+from outcomes._format import check_language, format_yen
 
 __all__ = ["MIN_MONTHLY", "MONTHLY_RANGE_LEVELS", "InstallmentProposal", "installment_proposal"]
 
@@ -276,7 +276,7 @@ def installment_proposal(
                 "agreement."
             )
     # an unseen or unmatched servicer: the warning goes first (wt-offer9)
-    from outcomes._labels import servicer_warning
+    from outcomes._advice.wording import servicer_warning
     from outcomes._registry import servicer_status, servicers_seen
 
     st = servicer_status(servicer, servicers_seen(monthly_model))

@@ -2,9 +2,9 @@
 
 Every note :mod:`outcomes._advice.ways_out` writes is a template here, the Japanese
 beside the English (:data:`PATH_NOTES`), filled by :func:`path_note` with yen
-formatted per language by :func:`~outcomes._labels.format_yen`; the sources'
+formatted per language by :func:`~outcomes._format.format_yen`; the sources'
 Japanese names are in :data:`SOURCE_LABELS_JA`. Split from
-:mod:`outcomes._labels` (same room: display only, nothing computed here).
+:mod:`outcomes._format` (same room: display only, nothing computed here).
 Every figure a note states is an internal estimate, never a promise to the
 debtor.
 """
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from outcomes._labels import LANGUAGES, format_yen
+from outcomes._format import LANGUAGES, format_yen
 
 __all__ = [
     "JUDGMENT_WORDS",
@@ -400,6 +400,100 @@ SOURCE_LABELS_JA: Mapping[str, str] = MappingProxyType(
         ),
     }
 )
+
+
+# ==========================================================================
+# The ways out
+# ==========================================================================
+
+#: name of each way out: {code: (Japanese, English)}
+PATH_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "lump_sum": ("一括和解", "lump-sum settlement"),
+        "installment": ("分割弁済", "instalments"),
+        "voluntary_arrangement": ("任意整理", "voluntary arrangement"),
+        "rehabilitation": ("個人再生", "individual rehabilitation"),
+        "bankruptcy": ("自己破産", "bankruptcy"),
+        "limitation": ("時効援用", "invoking the limitation"),
+    }
+)
+
+#: what each way out leaves in the credit records (M; domain.md "Credit records")
+CREDIT_RECORD: Mapping[str, str] = MappingProxyType(
+    {
+        "lump_sum": "CIC/JICC: the default (代位弁済) record stays about 5 years after settlement",
+        "installment": "CIC/JICC: the default record stays while paying and about 5 years after the debt ends",
+        "voluntary_arrangement": "CIC/JICC about 5 years (任意整理)",
+        "rehabilitation": "CIC/JICC about 5 years; KSC keeps the 官報 gazette notice of 個人再生 7 years",
+        "bankruptcy": "CIC/JICC about 5 years; KSC keeps the 官報 gazette notice of 破産 7 years",
+        "limitation": "CIC/JICC: the default record stays up to about 5 years after the claim ends",
+    }
+)
+
+
+#: what each way out does to a 連帯保証人 or 連帯債務者: {code: (Japanese, English)}
+GUARANTOR_EFFECTS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "lump_sum": (
+            "和解書で保証人(連帯債務者)も免除すると名前を挙げて明記しないと、保証人への請求が残りえます",
+            "the settlement deed should expressly release the guarantor (免除, naming them); "
+            "otherwise the creditor may still claim from them",
+        ),
+        "installment": (
+            "債務者の支払いは保証人に対する時効も更新します(民法457条1項)。残りは保証人も負います",
+            "the debtor's payments renew the limitation against the guarantor too (民法 §457-1); "
+            "the guarantor stays liable for what is unpaid",
+        ),
+        "voluntary_arrangement": (
+            "任意整理の合意は、明記しない限り保証人を免除しません。債権者は保証人に請求できます",
+            "the arrangement does not release the guarantor unless it says so; the creditor may "
+            "claim from them",
+        ),
+        "rehabilitation": (
+            "再生計画は保証人の債務を減らしません(民事再生法177条2項)。債権者は残りを保証人に請求します",
+            "the plan does not reduce what the guarantor owes (民事再生法 §177-2): the creditor "
+            "claims the rest from them",
+        ),
+        "bankruptcy": (
+            "免責は保証人の債務を減らしません(破産法253条2項)。債権者は全額を保証人に請求します",
+            "discharge does not reduce what the guarantor owes (破産法 §253-2): the creditor "
+            "claims the whole from them",
+        ),
+        "limitation": (
+            "保証人も自分で時効を援用できます(民法145条)。債務者の承認は保証人に対する時効も更新します"
+            "(民法457条1項)",
+            "the guarantor may invoke the limitation himself (民法 §145); the debtor's "
+            "acknowledgement renews it against the guarantor too (§457-1)",
+        ),
+    }
+)
+
+#: how the guarantor's state opens the guarantor column: {state: (Japanese, English)}
+GUARANTOR_STATES: Mapping[bool | None, tuple[str, str]] = MappingProxyType(
+    {
+        True: ("保証人あり: ", "guarantor on the debt: "),
+        None: (
+            "保証人の有無は不明(確認が必要)。いる場合: ",
+            "guarantor unknown (check) — if there is one: ",
+        ),
+        False: ("保証人なし(記録上)", "no guarantor recorded"),
+    }
+)
+
+
+def guarantor_effect(path: str, guarantor: bool | None, language: str) -> str:
+    """What a way out does to a guarantor, in words, given whether there is one.
+
+    Examples
+    --------
+    >>> guarantor_effect("bankruptcy", None, "en")[:44]
+    'guarantor unknown (check) — if there is one:'
+    >>> guarantor_effect("bankruptcy", False, "ja")
+    '保証人なし(記録上)'
+    """
+    i = 0 if language == "ja" else 1
+    state = GUARANTOR_STATES[guarantor][i]
+    return state if guarantor is False else state + GUARANTOR_EFFECTS[path][i]
 
 
 def path_note(key: str, **fields: Any) -> tuple[str, str]:

@@ -81,23 +81,21 @@ from outcomes._advice.case import (
     renamed_keywords,
 )
 from outcomes._advice.installment import InstallmentProposal, installment_proposal
-from outcomes._contract import DEFAULT_K
-from outcomes._errors import OutcomesError
-from outcomes._labels import (
+from outcomes._advice.wording import (
     ESTIMATE_NOTICE,
     OFFER_LABELS,
     WAIT_TABLE_LABELS,
     WAIT_TABLE_ROWS,
     agreement_chance_sentence,
-    check_language,
     driver_label,
     drivers_sentence,
-    format_chance,
-    format_yen,
     jhf_warning,
     offer_reasons,
     servicer_warning,
 )
+from outcomes._contract import DEFAULT_K
+from outcomes._errors import OutcomesError
+from outcomes._format import check_language, format_chance, format_yen
 from outcomes._registry import ServicersLike, servicer_status, servicers_seen
 
 __all__ = [

@@ -9,7 +9,7 @@ the case and its legal facts into one situation, builds the table, and renders
 it per language (:func:`render_paths`).
 
 The legal arithmetic (the 個人再生 minimum, the limitation, 遅延損害金) is in
-:mod:`outcomes._law.statutes`; the labels in :mod:`outcomes._labels`; turning a
+:mod:`outcomes._law.statutes`; the labels in :mod:`outcomes._format`; turning a
 case into a clean row in :mod:`outcomes._advice.case`. Everything is
 deterministic: the only input that depends on the calendar is ``as_of``,
 which defaults to today. Every figure is an internal estimate for the analyst,
@@ -38,7 +38,14 @@ from outcomes._advice.case import (
     renamed_keywords,
     with_as_of,
 )
-from outcomes._advice.notes import SOURCE_LABELS_JA, Yen, path_note
+from outcomes._advice.notes import (
+    CREDIT_RECORD,
+    PATH_LABELS,
+    SOURCE_LABELS_JA,
+    Yen,
+    guarantor_effect,
+    path_note,
+)
 from outcomes._advice.ways_out import (
     JHF_COLLECTORS,
     WAYS_OUT,
@@ -46,6 +53,7 @@ from outcomes._advice.ways_out import (
     _capacity,
     _Situation,
 )
+from outcomes._advice.wording import ESTIMATE_NOTICE
 from outcomes._contract import (
     GUARANTOR_FALSE,
     GUARANTOR_TRUE,
@@ -54,17 +62,7 @@ from outcomes._contract import (
     SERVICER_ROLE_CODES,
 )
 from outcomes._errors import CaseError
-from outcomes._labels import (
-    CREDIT_RECORD,
-    ESTIMATE_NOTICE,
-    PATH_LABELS,
-    check_language,
-    creditor_label,
-    format_yen,
-    guarantor_effect,
-    pad,
-    text_width,
-)
+from outcomes._format import check_language, creditor_label, format_yen, pad, text_width
 
 # the statute blocks are imported from here by older code; their home is _statutes
 from outcomes._law.statutes import (  # noqa: F401
@@ -427,7 +425,7 @@ def compare_paths(
     table = table.astype(dtypes)
     table.attrs["notice"] = dict(ESTIMATE_NOTICE)
     # an unseen or unmatched servicer: a warning per language, rendered first (wt-offer9)
-    from outcomes._labels import servicer_warning
+    from outcomes._advice.wording import servicer_warning
     from outcomes._registry import servicer_status, servicers_seen
 
     st = servicer_status(first_value(frame, "servicer"), servicers_seen(ratio_model))

@@ -6,7 +6,7 @@ out (say 特定調停) is one more record and one row builder here; nothing else
 changes. A builder reads one :class:`_Situation` (the clean row and the
 household, built by :mod:`outcomes._advice.paths`) and returns the row's figures and
 notes. The legal arithmetic is in :mod:`outcomes._law.statutes` and
-:mod:`outcomes._law.limitation`, the labels in :mod:`outcomes._labels`. Every
+:mod:`outcomes._law.limitation`, the labels in :mod:`outcomes._format`. Every
 figure is an internal estimate for the analyst, never a promise to the debtor.
 
 Figures marked (H) come from a statute or official text, (M) from one good
@@ -25,10 +25,17 @@ import numpy as np
 import pandas as pd
 
 from outcomes._advice.case import first_value
+from outcomes._advice.notes import (
+    CREDIT_RECORD,
+    LIMITATION_FACT_JA,
+    PATH_LABELS,
+    Yen,
+    guarantor_effect,
+    path_note,
+)
 from outcomes._advice.notes import JUDGMENT_WORDS as _JUDGMENT_NAMES
-from outcomes._advice.notes import LIMITATION_FACT_JA, Yen, path_note
 from outcomes._errors import CaseError, RehabilitationUnavailableError
-from outcomes._labels import CREDIT_RECORD, PATH_LABELS, format_yen, guarantor_effect
+from outcomes._format import format_yen
 from outcomes._law.limitation import (
     LimitationResult,
     limitation_complete,

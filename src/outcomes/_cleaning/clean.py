@@ -60,7 +60,7 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._errors import OutcomesError
-from outcomes._labels import check_language, pad
+from outcomes._format import check_language, pad
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
     ParsedColumn,

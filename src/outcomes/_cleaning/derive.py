@@ -27,7 +27,7 @@ from outcomes._contract import (
     RATIO_TOLERANCE,
     creditor_type_of,
 )
-from outcomes._labels import format_yen
+from outcomes._format import format_yen
 from outcomes._parse import gather_text
 
 __all__ = [

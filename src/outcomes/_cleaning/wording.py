@@ -2,7 +2,7 @@
 
 Each problem sentence starts with its kind and a colon in either language and
 names the column by the header the analyst wrote. Kept beside
-:mod:`outcomes._labels` (the labels of offers, paths and reports), in its own
+:mod:`outcomes._format` (the labels of offers, paths and reports), in its own
 file so that each stays a readable size; it imports only the column labels.
 """
 
@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from outcomes._labels import column_label
+from outcomes._format import column_label
 
 __all__ = ["PERSONAL_DATA_JA", "PROBLEM_KINDS_JA", "parse_reason_ja", "source_header_ja"]
 

@@ -19,18 +19,10 @@ from outcomes._advice.case import check_as_of, read_case_json
 from outcomes._advice.installment import InstallmentProposal, installment_proposal
 from outcomes._advice.offer import Offer, batch_offers, index_past_cases, opening_offer
 from outcomes._advice.paths import compare_paths, render_paths
+from outcomes._advice.wording import ACCEPTANCE_LABELS, OFFER_LABELS
 from outcomes._errors import OutcomesError
+from outcomes._format import creditor_label, format_chance, format_pct, format_yen, pad, text_width
 from outcomes._io import load_case_table, read_model_dir
-from outcomes._labels import (
-    ACCEPTANCE_LABELS,
-    OFFER_LABELS,
-    creditor_label,
-    format_chance,
-    format_pct,
-    format_yen,
-    pad,
-    text_width,
-)
 from outcomes._parse import ParseError, parse_amount, parse_date
 
 __all__ = ["TIME_MODEL_FILE", "render_offer", "run", "run_batch", "write_offers"]
@@ -271,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
 
 def write_offers(table: pd.DataFrame, path: str | Path, *, japanese_labels: bool = False) -> Path:
     """Write batch offers to ``.csv``, ``.parquet`` or ``.xlsx`` (one sheet)."""
-    from outcomes._labels import BATCH_OFFER_LABELS_JA, SERVICER_STATUS_JA
+    from outcomes._advice.wording import BATCH_OFFER_LABELS_JA, SERVICER_STATUS_JA
 
     path = Path(path)
     out = table.reset_index(drop=True)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes._labels import REPORT_METHOD_LABELS, REPORT_MODEL_NAMES, column_label, value_labels
+from outcomes._format import column_label, value_labels
 from outcomes.report.tables import safe_label, value_formatter
 
 __all__ = [
@@ -39,6 +39,22 @@ __all__ = [
     "totals_table",
     "training_drift",
 ]
+
+#: what a report calls each model, by its target
+REPORT_MODEL_NAMES: dict[str, str] = {
+    "settlement_ratio": "和解率(一括和解)",
+    "monthly_amount": "月額(分割弁済)",
+}
+
+#: Japanese names of the methods of outcomes.models.evaluate's table (the model row is "モデル")
+REPORT_METHOD_LABELS: dict[str, str] = {
+    "overall median": "全体の中央値",
+    "median by creditor type": "債権者区分ごとの中央値",
+    "HistGradientBoostingRegressor": "勾配ブースティング(特徴量そのまま)",
+    "fractional logit GLM": "一般化線形モデル(ロジット)",
+    "log-linear GLM (Gamma, log link)": "一般化線形モデル(ガンマ、対数リンク)",
+    "best possible (true conditional median)": "理論上の最良(真の条件付き中央値)",
+}
 
 #: central intervals whose coverage the calibration check compares with its nominal level
 COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)

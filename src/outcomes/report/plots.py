@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from outcomes._contract import DEFAULT_K
-from outcomes._labels import yen_tick
+from outcomes._format import yen_tick
 from outcomes.report.tables import (
     PERCENT_COLUMNS,
     YEN_COLUMNS,

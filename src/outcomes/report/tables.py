@@ -3,7 +3,7 @@
 A breakdown never shows a cell of fewer than ``k`` cases and never shows an
 individual value (no minimum, maximum or outlier: ranges are the
 10th–90th percentiles). :func:`styled` turns a table into what the report
-prints: Japanese headers and labels (:mod:`outcomes._labels`), formatted
+prints: Japanese headers and labels (:mod:`outcomes._format`), formatted
 numbers, labels that look personal masked.
 """
 
@@ -18,13 +18,7 @@ import pandas as pd
 
 from outcomes._contract import CASE_COLUMNS, DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes._labels import (
-    PROBLEM_KIND_LABELS,
-    REPORT_STAT_LABELS,
-    column_label,
-    format_yen,
-    value_labels,
-)
+from outcomes._format import column_label, format_yen, value_labels
 from outcomes._privacy import MASK, personal_data_kind
 
 __all__ = [
@@ -52,6 +46,36 @@ __all__ = [
     "value_formatter",
     "value_labels",
 ]
+
+#: Japanese headers of a breakdown's statistics
+REPORT_STAT_LABELS: dict[str, str] = {
+    "cases": "件数",
+    "n": "値のある件数",
+    "mean": "平均",
+    "p10": "10%点",
+    "p25": "25%点",
+    "p50": "中央値",
+    "p75": "75%点",
+    "p90": "90%点",
+    "problems": "件数",
+    "kind": "種類",
+    "column": "列",
+}
+
+#: Japanese names of the kinds of problem the cleaner reports
+PROBLEM_KIND_LABELS: dict[str, str] = {
+    "not in contract": "契約外の列(出力しない)",
+    "duplicate column": "重複した列",
+    "personal data": "個人情報(消去)",
+    "unreadable": "読めない値(空欄化)",
+    "noted": "注記(概数・日の補完など)",
+    "unknown servicer": "登録にないサービサー名",
+    "out of range": "範囲外の値(空欄化)",
+    "inconsistent": "矛盾(年代と年齢)",
+    "ratio mismatch": "和解率の不一致",
+    "superseded": "同一案件の古い行(除外)",
+    "summary row": "集計行(案件ではない、除外)",
+}
 
 #: quantiles a breakdown shows: the 10–90 range, the quartiles and the median
 QUANTILES: tuple[float, ...] = (0.1, 0.25, 0.5, 0.75, 0.9)

@@ -117,7 +117,7 @@ class OfferWhatIf:
         import matplotlib.pyplot as plt
         from matplotlib.ticker import PercentFormatter
 
-        from outcomes._labels import format_yen
+        from outcomes._format import format_yen
 
         for line in (*offer.warnings, *offer.reasons):
             print("・", line)

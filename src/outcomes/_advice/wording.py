@@ -1,72 +1,45 @@
-"""Every label and number format of offers and the ways out, in Japanese and English.
+"""The sentences of offers and instalments, and the warnings they put first, in Japanese and English.
 
-One yen formatter (:func:`format_yen`) serves offers, instalments and
-:func:`~outcomes.compare_paths`; the other display helpers (shares, chances,
-display width of Japanese text) sit beside it. Nothing here computes an
-amount: every figure shown is an internal estimate, never a promise to the
-debtor.
+Numbers are computed in :mod:`outcomes._advice.offer`, :mod:`~outcomes._advice.basis`,
+:mod:`~outcomes._advice.installment` and :mod:`~outcomes._advice.batch`; they are
+turned into words here (the notes of the ways-out table are in
+:mod:`outcomes._advice.notes`). Every figure a sentence states is an internal
+estimate, never a promise to the debtor.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 
-from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
-from outcomes._errors import CaseError
+from outcomes._format import (
+    check_language,
+    format_chance,
+    format_pct,
+    format_yen,
+)
 
 __all__ = [
-    "jhf_warning",
     "ACCEPTANCE_LABELS",
     "BATCH_OFFER_LABELS_JA",
-    "CREDIT_RECORD",
     "DRIVER_LABELS",
     "ESTIMATE_NOTICE",
-    "GUARANTOR_EFFECTS",
-    "LANGUAGES",
     "OFFER_LABELS",
-    "PATH_LABELS",
     "SERVICER_STATUS_JA",
     "WAIT_TABLE_LABELS",
     "WAIT_TABLE_ROWS",
     "agreement_chance_sentence",
-    "check_language",
-    "creditor_label",
     "driver_label",
     "driver_text",
     "drivers_sentence",
-    "format_chance",
-    "format_pct",
-    "format_yen",
-    "guarantor_effect",
+    "jhf_warning",
     "offer_reasons",
-    "pad",
     "servicer_warning",
-    "text_width",
 ]
 
-#: languages of reasons, notes and printed summaries
-LANGUAGES: tuple[str, ...] = ("ja", "en")
-
-
-def check_language(language: str) -> str:
-    """``language`` when it is ``"ja"`` or ``"en"``; else a :class:`CaseError` (a ValueError).
-
-    Examples
-    --------
-    >>> check_language("en")
-    'en'
-    """
-    if language not in LANGUAGES:
-        raise CaseError(f"language must be 'ja' or 'en', got {language!r}")
-    return language
-
-
-#: the notice every output about a way out or an offer carries (弁護士法 §72; domain.md
 #: "Who may negotiate"): {language: text}
 ESTIMATE_NOTICE: Mapping[str, str] = MappingProxyType(
     {
@@ -77,72 +50,6 @@ ESTIMATE_NOTICE: Mapping[str, str] = MappingProxyType(
         "(弁護士法 §72).",
     }
 )
-
-
-# ==========================================================================
-# Numbers
-# ==========================================================================
-
-
-def format_yen(amount: float, language: str = "ja") -> str:
-    """Yen for display: ``30万円`` the Japanese way, ``¥300,000`` in English.
-
-    Rounded to the yen. Japanese groups by 万 and 億: 5,000円, 30万円,
-    1万5,000円, 1億2,000万円.
-
-    Parameters
-    ----------
-    amount : float
-        Yen.
-    language : {"ja", "en"}, default "ja"
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> [format_yen(x) for x in (5_000, 300_000, 15_000, 120_000_000, 0)]
-    ['5,000円', '30万円', '1万5,000円', '1億2,000万円', '0円']
-    >>> format_yen(1_160_000, "en")
-    '¥1,160,000'
-    """
-    n = int(round(amount))
-    if language != "ja":
-        return f"¥{n:,}"
-    if n < 10_000:
-        return f"{n:,}円"
-    oku, rest = divmod(n, 100_000_000)
-    man, yen = divmod(rest, 10_000)
-    parts = [f"{oku:,}億" if oku else "", f"{man:,}万" if man else "", f"{yen:,}" if yen else ""]
-    return "".join(parts) + "円"
-
-
-def format_pct(share: float) -> str:
-    """A share as a percentage with one decimal (``0.017`` → ``1.7%``)."""
-    return f"{share * 100:.1f}%"
-
-
-def format_chance(p: float) -> str:
-    """A chance as a whole percentage (``0.374`` → ``37%``)."""
-    return f"{p * 100:.0f}%"
-
-
-def text_width(text: str) -> int:
-    """Display width: East Asian wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, width: int, *, right: bool = False) -> str:
-    """Pad ``text`` to a display width (Japanese characters are two columns wide).
-
-    Examples
-    --------
-    >>> pad("上限", 6) + "|", pad("9万円", 7, right=True) + "|"
-    ('上限  |', '  9万円|')
-    """
-    fill = " " * max(width - text_width(text), 0)
-    return fill + text if right else text + fill
 
 
 # ==========================================================================
@@ -161,20 +68,6 @@ ACCEPTANCE_LABELS: Mapping[str, str] = MappingProxyType(
 OFFER_LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
     {"ja": ("最初の提示額", "想定着地", "上限"), "en": ("opening", "target", "walk-away")}
 )
-
-
-def creditor_label(creditor_type: str | None, language: str) -> str:
-    """A creditor type code in words (``"guarantor"`` → ``保証会社``).
-
-    Examples
-    --------
-    >>> creditor_label("guarantor", "ja"), creditor_label(None, "en")
-    ('保証会社', 'unknown')
-    """
-    labels = CREDITOR_TYPE_LABELS if language == "ja" else CREDITOR_TYPE_LABELS_EN
-    if creditor_type is None:
-        return "不明" if language == "ja" else "unknown"
-    return labels.get(creditor_type, creditor_type)
 
 
 def offer_reasons(
@@ -341,239 +234,6 @@ def drivers_sentence(
         + ", ".join(parts)
         + ". An internal breakdown of the model, not a statement to the debtor."
     )
-
-
-# ==========================================================================
-# The ways out
-# ==========================================================================
-
-#: name of each way out: {code: (Japanese, English)}
-PATH_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "lump_sum": ("一括和解", "lump-sum settlement"),
-        "installment": ("分割弁済", "instalments"),
-        "voluntary_arrangement": ("任意整理", "voluntary arrangement"),
-        "rehabilitation": ("個人再生", "individual rehabilitation"),
-        "bankruptcy": ("自己破産", "bankruptcy"),
-        "limitation": ("時効援用", "invoking the limitation"),
-    }
-)
-
-#: what each way out leaves in the credit records (M; domain.md "Credit records")
-CREDIT_RECORD: Mapping[str, str] = MappingProxyType(
-    {
-        "lump_sum": "CIC/JICC: the default (代位弁済) record stays about 5 years after settlement",
-        "installment": "CIC/JICC: the default record stays while paying and about 5 years after the debt ends",
-        "voluntary_arrangement": "CIC/JICC about 5 years (任意整理)",
-        "rehabilitation": "CIC/JICC about 5 years; KSC keeps the 官報 gazette notice of 個人再生 7 years",
-        "bankruptcy": "CIC/JICC about 5 years; KSC keeps the 官報 gazette notice of 破産 7 years",
-        "limitation": "CIC/JICC: the default record stays up to about 5 years after the claim ends",
-    }
-)
-
-
-#: what each way out does to a 連帯保証人 or 連帯債務者: {code: (Japanese, English)}
-GUARANTOR_EFFECTS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "lump_sum": (
-            "和解書で保証人(連帯債務者)も免除すると名前を挙げて明記しないと、保証人への請求が残りえます",
-            "the settlement deed should expressly release the guarantor (免除, naming them); "
-            "otherwise the creditor may still claim from them",
-        ),
-        "installment": (
-            "債務者の支払いは保証人に対する時効も更新します(民法457条1項)。残りは保証人も負います",
-            "the debtor's payments renew the limitation against the guarantor too (民法 §457-1); "
-            "the guarantor stays liable for what is unpaid",
-        ),
-        "voluntary_arrangement": (
-            "任意整理の合意は、明記しない限り保証人を免除しません。債権者は保証人に請求できます",
-            "the arrangement does not release the guarantor unless it says so; the creditor may "
-            "claim from them",
-        ),
-        "rehabilitation": (
-            "再生計画は保証人の債務を減らしません(民事再生法177条2項)。債権者は残りを保証人に請求します",
-            "the plan does not reduce what the guarantor owes (民事再生法 §177-2): the creditor "
-            "claims the rest from them",
-        ),
-        "bankruptcy": (
-            "免責は保証人の債務を減らしません(破産法253条2項)。債権者は全額を保証人に請求します",
-            "discharge does not reduce what the guarantor owes (破産法 §253-2): the creditor "
-            "claims the whole from them",
-        ),
-        "limitation": (
-            "保証人も自分で時効を援用できます(民法145条)。債務者の承認は保証人に対する時効も更新します"
-            "(民法457条1項)",
-            "the guarantor may invoke the limitation himself (民法 §145); the debtor's "
-            "acknowledgement renews it against the guarantor too (§457-1)",
-        ),
-    }
-)
-
-#: how the guarantor's state opens the guarantor column: {state: (Japanese, English)}
-GUARANTOR_STATES: Mapping[bool | None, tuple[str, str]] = MappingProxyType(
-    {
-        True: ("保証人あり: ", "guarantor on the debt: "),
-        None: (
-            "保証人の有無は不明(確認が必要)。いる場合: ",
-            "guarantor unknown (check) — if there is one: ",
-        ),
-        False: ("保証人なし(記録上)", "no guarantor recorded"),
-    }
-)
-
-
-def guarantor_effect(path: str, guarantor: bool | None, language: str) -> str:
-    """What a way out does to a guarantor, in words, given whether there is one.
-
-    Examples
-    --------
-    >>> guarantor_effect("bankruptcy", None, "en")[:44]
-    'guarantor unknown (check) — if there is one:'
-    >>> guarantor_effect("bankruptcy", False, "ja")
-    '保証人なし(記録上)'
-    """
-    i = 0 if language == "ja" else 1
-    state = GUARANTOR_STATES[guarantor][i]
-    return state if guarantor is False else state + GUARANTOR_EFFECTS[path][i]
-
-
-# ==========================================================================
-# Reports (labels of the internal report are appended below this line)
-# ==========================================================================
-
-# ---- report labels ----
-# Labels the internal report (outcomes.report) shows. Display only: tables and
-# figures keep the contract's codes and map them to these words when drawn.
-
-#: Japanese labels of the columns a report derives (see outcomes.report.with_derived)
-REPORT_DERIVED_LABELS: dict[str, str] = {
-    "agreement_year": "和解年",
-    "sale_year": "売却年",
-    "months_to_agreement": "売却から和解までの月数",
-    "income_band": "月収(手取り)",
-    "cases": "件数",
-    "quarter": "四半期",
-    "expected": "モデルの予測(中央値)",
-    "lump_sum_total": "一括和解の想定額の合計",
-    "monthly_total": "分割弁済の想定月額の合計",
-}
-
-#: Japanese headers of a breakdown's statistics
-REPORT_STAT_LABELS: dict[str, str] = {
-    "cases": "件数",
-    "n": "値のある件数",
-    "mean": "平均",
-    "p10": "10%点",
-    "p25": "25%点",
-    "p50": "中央値",
-    "p75": "75%点",
-    "p90": "90%点",
-    "problems": "件数",
-    "kind": "種類",
-    "column": "列",
-}
-
-#: Japanese names of the kinds of problem the cleaner reports
-PROBLEM_KIND_LABELS: dict[str, str] = {
-    "not in contract": "契約外の列(出力しない)",
-    "duplicate column": "重複した列",
-    "personal data": "個人情報(消去)",
-    "unreadable": "読めない値(空欄化)",
-    "noted": "注記(概数・日の補完など)",
-    "unknown servicer": "登録にないサービサー名",
-    "out of range": "範囲外の値(空欄化)",
-    "inconsistent": "矛盾(年代と年齢)",
-    "ratio mismatch": "和解率の不一致",
-    "superseded": "同一案件の古い行(除外)",
-    "summary row": "集計行(案件ではない、除外)",
-}
-
-#: what a report calls each model, by its target
-REPORT_MODEL_NAMES: dict[str, str] = {
-    "settlement_ratio": "和解率(一括和解)",
-    "monthly_amount": "月額(分割弁済)",
-}
-
-#: Japanese names of the methods of outcomes.models.evaluate's table (the model row is "モデル")
-REPORT_METHOD_LABELS: dict[str, str] = {
-    "overall median": "全体の中央値",
-    "median by creditor type": "債権者区分ごとの中央値",
-    "HistGradientBoostingRegressor": "勾配ブースティング(特徴量そのまま)",
-    "fractional logit GLM": "一般化線形モデル(ロジット)",
-    "log-linear GLM (Gamma, log link)": "一般化線形モデル(ガンマ、対数リンク)",
-    "best possible (true conditional median)": "理論上の最良(真の条件付き中央値)",
-}
-
-
-def column_label(column: str) -> str:
-    """The Japanese label of a column: its first header alias in the contract.
-
-    Examples
-    --------
-    >>> column_label("settlement_ratio"), column_label("agreement_year")
-    ('和解率', '和解年')
-    >>> column_label("not_a_column")
-    'not_a_column'
-    """
-    from outcomes._contract import COLUMN_BY_NAME
-
-    if column in REPORT_DERIVED_LABELS:
-        return REPORT_DERIVED_LABELS[column]
-    spec = COLUMN_BY_NAME.get(column)
-    if spec is not None and spec.aliases:
-        return spec.aliases[0]
-    return column
-
-
-def value_labels(column: str) -> dict[str, str]:
-    """Japanese labels of a coded column's values (empty for other columns).
-
-    Examples
-    --------
-    >>> value_labels("employment")["employee"]
-    '会社員'
-    >>> value_labels("creditor_type")["jhf"]
-    '住宅金融支援機構'
-    >>> value_labels("age_band")["40s"]
-    '40代'
-    >>> value_labels("prefecture")
-    {}
-    """
-    from outcomes._contract import (
-        AGE_BANDS,
-        CREDITOR_TYPE_LABELS,
-        EMPLOYMENT_CODES,
-        RESOLUTION_CODES,
-    )
-
-    if column == "creditor_type":
-        return dict(CREDITOR_TYPE_LABELS)
-    if column == "age_band":
-        return {band: band.removesuffix("s") + "代" for band in AGE_BANDS}
-    codes = {"employment": EMPLOYMENT_CODES, "resolution": RESOLUTION_CODES}.get(column)
-    if codes is None:
-        return {}
-    return {code: (words[0] if words else code) for code, words in codes.items()}
-
-
-def yen_tick(value: float, _position: object = None) -> str:
-    """A short yen axis label: ``5,000円``, ``1万円``, ``1.5万円``, ``580万円``, ``1.2億円``.
-
-    The one formatter of yen axes in report figures (a matplotlib
-    ``FuncFormatter`` takes it as it is); tables use :func:`format_yen`.
-
-    Examples
-    --------
-    >>> [yen_tick(v) for v in (0, 5_000, 7_500, 10_000, 15_000, 5_800_000, 120_000_000)]
-    ['0円', '5,000円', '7,500円', '1万円', '1.5万円', '580万円', '1.2億円']
-    """
-    if value != value:  # NaN
-        return ""
-    if abs(value) >= 1e8:
-        return f"{value / 1e8:.3g}億円"
-    if abs(value) >= 1e4:
-        return f"{value / 1e4:,.4g}万円"
-    return f"{value:,.0f}円"
 
 
 # ==========================================================================

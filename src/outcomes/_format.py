@@ -1,0 +1,220 @@
+"""Formats and labels every concern shares, in Japanese and English.
+
+The one yen formatter (:func:`format_yen`) and its kin (shares, chances, the
+display width of Japanese text, yen axis ticks), the language check
+(:func:`check_language`), and the Japanese labels of the contract's columns and
+codes (:func:`column_label`, :func:`value_labels`, :func:`creditor_label`). The
+cleaner, the advice, the report and the commands use them; nothing here
+computes an amount. Sentences live with their concern: offers and the ways out
+in :mod:`outcomes._advice.wording` and :mod:`outcomes._advice.notes`, the
+problems in :mod:`outcomes._cleaning.wording`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
+from outcomes._errors import CaseError
+
+__all__ = [
+    "LANGUAGES",
+    "REPORT_DERIVED_LABELS",
+    "check_language",
+    "column_label",
+    "creditor_label",
+    "format_chance",
+    "format_pct",
+    "format_yen",
+    "pad",
+    "text_width",
+    "value_labels",
+    "yen_tick",
+]
+
+#: languages of reasons, notes and printed summaries
+LANGUAGES: tuple[str, ...] = ("ja", "en")
+
+
+def check_language(language: str) -> str:
+    """``language`` when it is ``"ja"`` or ``"en"``; else a :class:`CaseError` (a ValueError).
+
+    Examples
+    --------
+    >>> check_language("en")
+    'en'
+    """
+    if language not in LANGUAGES:
+        raise CaseError(f"language must be 'ja' or 'en', got {language!r}")
+    return language
+
+
+#: the notice every output about a way out or an offer carries (弁護士法 §72; domain.md
+
+# ==========================================================================
+# Numbers
+# ==========================================================================
+
+
+def format_yen(amount: float, language: str = "ja") -> str:
+    """Yen for display: ``30万円`` the Japanese way, ``¥300,000`` in English.
+
+    Rounded to the yen. Japanese groups by 万 and 億: 5,000円, 30万円,
+    1万5,000円, 1億2,000万円.
+
+    Parameters
+    ----------
+    amount : float
+        Yen.
+    language : {"ja", "en"}, default "ja"
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> [format_yen(x) for x in (5_000, 300_000, 15_000, 120_000_000, 0)]
+    ['5,000円', '30万円', '1万5,000円', '1億2,000万円', '0円']
+    >>> format_yen(1_160_000, "en")
+    '¥1,160,000'
+    """
+    n = int(round(amount))
+    if language != "ja":
+        return f"¥{n:,}"
+    if n < 10_000:
+        return f"{n:,}円"
+    oku, rest = divmod(n, 100_000_000)
+    man, yen = divmod(rest, 10_000)
+    parts = [f"{oku:,}億" if oku else "", f"{man:,}万" if man else "", f"{yen:,}" if yen else ""]
+    return "".join(parts) + "円"
+
+
+def format_pct(share: float) -> str:
+    """A share as a percentage with one decimal (``0.017`` → ``1.7%``)."""
+    return f"{share * 100:.1f}%"
+
+
+def format_chance(p: float) -> str:
+    """A chance as a whole percentage (``0.374`` → ``37%``)."""
+    return f"{p * 100:.0f}%"
+
+
+def text_width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """Pad ``text`` to a display width (Japanese characters are two columns wide).
+
+    Examples
+    --------
+    >>> pad("上限", 6) + "|", pad("9万円", 7, right=True) + "|"
+    ('上限  |', '  9万円|')
+    """
+    fill = " " * max(width - text_width(text), 0)
+    return fill + text if right else text + fill
+
+
+def creditor_label(creditor_type: str | None, language: str) -> str:
+    """A creditor type code in words (``"guarantor"`` → ``保証会社``).
+
+    Examples
+    --------
+    >>> creditor_label("guarantor", "ja"), creditor_label(None, "en")
+    ('保証会社', 'unknown')
+    """
+    labels = CREDITOR_TYPE_LABELS if language == "ja" else CREDITOR_TYPE_LABELS_EN
+    if creditor_type is None:
+        return "不明" if language == "ja" else "unknown"
+    return labels.get(creditor_type, creditor_type)
+
+
+# ==========================================================================
+# Columns and codes
+# ==========================================================================
+
+#: Japanese labels of the columns a report derives (see outcomes.report.with_derived)
+REPORT_DERIVED_LABELS: dict[str, str] = {
+    "agreement_year": "和解年",
+    "sale_year": "売却年",
+    "months_to_agreement": "売却から和解までの月数",
+    "income_band": "月収(手取り)",
+    "cases": "件数",
+    "quarter": "四半期",
+    "expected": "モデルの予測(中央値)",
+    "lump_sum_total": "一括和解の想定額の合計",
+    "monthly_total": "分割弁済の想定月額の合計",
+}
+
+
+def column_label(column: str) -> str:
+    """The Japanese label of a column: its first header alias in the contract.
+
+    Examples
+    --------
+    >>> column_label("settlement_ratio"), column_label("agreement_year")
+    ('和解率', '和解年')
+    >>> column_label("not_a_column")
+    'not_a_column'
+    """
+    from outcomes._contract import COLUMN_BY_NAME
+
+    if column in REPORT_DERIVED_LABELS:
+        return REPORT_DERIVED_LABELS[column]
+    spec = COLUMN_BY_NAME.get(column)
+    if spec is not None and spec.aliases:
+        return spec.aliases[0]
+    return column
+
+
+def value_labels(column: str) -> dict[str, str]:
+    """Japanese labels of a coded column's values (empty for other columns).
+
+    Examples
+    --------
+    >>> value_labels("employment")["employee"]
+    '会社員'
+    >>> value_labels("creditor_type")["jhf"]
+    '住宅金融支援機構'
+    >>> value_labels("age_band")["40s"]
+    '40代'
+    >>> value_labels("prefecture")
+    {}
+    """
+    from outcomes._contract import (
+        AGE_BANDS,
+        CREDITOR_TYPE_LABELS,
+        EMPLOYMENT_CODES,
+        RESOLUTION_CODES,
+    )
+
+    if column == "creditor_type":
+        return dict(CREDITOR_TYPE_LABELS)
+    if column == "age_band":
+        return {band: band.removesuffix("s") + "代" for band in AGE_BANDS}
+    codes = {"employment": EMPLOYMENT_CODES, "resolution": RESOLUTION_CODES}.get(column)
+    if codes is None:
+        return {}
+    return {code: (words[0] if words else code) for code, words in codes.items()}
+
+
+def yen_tick(value: float, _position: object = None) -> str:
+    """A short yen axis label: ``5,000円``, ``1万円``, ``1.5万円``, ``580万円``, ``1.2億円``.
+
+    The one formatter of yen axes in report figures (a matplotlib
+    ``FuncFormatter`` takes it as it is); tables use :func:`format_yen`.
+
+    Examples
+    --------
+    >>> [yen_tick(v) for v in (0, 5_000, 7_500, 10_000, 15_000, 5_800_000, 120_000_000)]
+    ['0円', '5,000円', '7,500円', '1万円', '1.5万円', '580万円', '1.2億円']
+    """
+    if value != value:  # NaN
+        return ""
+    if abs(value) >= 1e8:
+        return f"{value / 1e8:.3g}億円"
+    if abs(value) >= 1e4:
+        return f"{value / 1e4:,.4g}万円"
+    return f"{value:,.0f}円"
