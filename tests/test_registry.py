@@ -516,7 +516,7 @@ def test_firm_file_adds_an_alias_to_a_registered_company(tmp_path, monkeypatch):
     ],
 )
 def test_firm_file_errors_are_one_line(tmp_path, monkeypatch, text, message):
-    from outcomes._registry import RegistryError
+    from outcomes._errors import RegistryError
 
     monkeypatch.delenv("OUTCOMES_SERVICERS", raising=False)
     path = tmp_path / "missing.csv" if text is None else _firm_file(tmp_path, text)

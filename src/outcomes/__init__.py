@@ -21,6 +21,7 @@ _PUBLIC: dict[str, str] = {
     # errors
     "OutcomesError": "outcomes._errors",
     "ReadError": "outcomes._errors",
+    "ParseError": "outcomes._errors",
     # reading and cleaning
     "read_cases": "outcomes._cleaning",
     "clean_cases": "outcomes._cleaning",

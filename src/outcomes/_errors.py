@@ -1,8 +1,10 @@
 """Exceptions raised by outcomes.
 
-Every error raised on purpose is an :class:`OutcomesError`; errors about a
-wrong input are also a :class:`ValueError` (and, for a value of the wrong
-type, a :class:`TypeError`), so ``except ValueError`` keeps working.
+Every exception the package raises on purpose is defined here. Each is an
+:class:`OutcomesError`; errors about a wrong input are also a
+:class:`ValueError` (and, for a value of the wrong type, a :class:`TypeError`),
+so ``except ValueError`` keeps working. The command line turns any of them into
+one line and exit status 2.
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ __all__ = [
     "CaseTypeError",
     "ColumnMismatchError",
     "OutcomesError",
+    "ParseError",
+    "PublishedCountError",
     "ReadError",
+    "RegistryError",
     "RehabilitationUnavailableError",
+    "ReportError",
     "SchemaError",
 ]
 
@@ -90,3 +96,32 @@ class ColumnMismatchError(OutcomesError, ValueError):
 
 class SchemaError(OutcomesError):
     """A table that does not hold to the clean table's contract."""
+
+
+class ParseError(OutcomesError, ValueError):
+    """A raw value that cannot be read.
+
+    The message is a short English sentence for the problems report, e.g.
+    ``"not an amount"`` or ``"date does not exist (2019-02-29)"``.
+
+    Examples
+    --------
+    >>> from outcomes._parse import parse_amount
+    >>> try:
+    ...     parse_amount("abc")
+    ... except ParseError as exc:
+    ...     print(exc)
+    not an amount
+    """
+
+
+class RegistryError(OutcomesError, ValueError):
+    """The firm's own servicer file cannot be read (one line: file and what)."""
+
+
+class ReportError(OutcomesError):
+    """The report template failed while it ran."""
+
+
+class PublishedCountError(OutcomesError):
+    """A written report publishes a count under k (or a statistic of a suppressed row)."""

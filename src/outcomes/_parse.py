@@ -88,10 +88,9 @@ from outcomes._contract import (
     PREFECTURE_NAMES,
     normalize_header,
 )
-from outcomes._errors import OutcomesError
+from outcomes._errors import ParseError
 
 __all__ = [
-    "ParseError",
     "Parsed",
     "ParsedColumn",
     "age_band_of",
@@ -108,22 +107,6 @@ __all__ = [
     "parse_term",
     "parse_text",
 ]
-
-
-class ParseError(OutcomesError, ValueError):
-    """A raw value that cannot be read.
-
-    The message is a short English sentence for the problems report, e.g.
-    ``"not an amount"`` or ``"date does not exist (2019-02-29)"``.
-
-    Examples
-    --------
-    >>> try:
-    ...     parse_amount("abc")
-    ... except ParseError as exc:
-    ...     print(exc)
-    not an amount
-    """
 
 
 @dataclass(frozen=True)
@@ -529,7 +512,7 @@ def parse_date(raw: object) -> Parsed:
     >>> parse_date("2019-02-29")
     Traceback (most recent call last):
     ...
-    outcomes._parse.ParseError: date does not exist (2019-02-29)
+    outcomes._errors.ParseError: date does not exist (2019-02-29)
     """
     if _is_missing(raw):
         return _EMPTY
@@ -823,7 +806,7 @@ def parse_code(raw: object, column: str) -> Parsed:
     >>> parse_code("宇宙飛行士", "employment")
     Traceback (most recent call last):
     ...
-    outcomes._parse.ParseError: unknown employment code
+    outcomes._errors.ParseError: unknown employment code
     """
     try:
         codes = CODE_MAPS[column]

@@ -29,7 +29,7 @@ import pandas as pd
 import pyarrow as pa
 
 from outcomes._contract import NO_SERVICER_MARKERS, normalize_text
-from outcomes._errors import OutcomesError
+from outcomes._errors import RegistryError
 from outcomes._parse import gather_text
 
 __all__ = [
@@ -188,10 +188,6 @@ def _registry() -> pd.DataFrame:
     out = frame.astype("string")
     out["license_number"] = pd.to_numeric(frame["license_number"]).astype("Int64")
     return out
-
-
-class RegistryError(OutcomesError, ValueError):
-    """The firm's own servicer file cannot be read (one line: file and what)."""
 
 
 #: headers of a firm's file that mean the columns of the registry

@@ -20,10 +20,10 @@ from outcomes._advice.installment import InstallmentProposal, installment_propos
 from outcomes._advice.offer import Offer, batch_offers, index_past_cases, opening_offer
 from outcomes._advice.paths import compare_paths, render_paths
 from outcomes._advice.wording import ACCEPTANCE_LABELS, OFFER_LABELS
-from outcomes._errors import OutcomesError
+from outcomes._errors import OutcomesError, ParseError
 from outcomes._format import creditor_label, format_chance, format_pct, format_yen, pad, text_width
 from outcomes._io import load_case_table, read_model_dir
-from outcomes._parse import ParseError, parse_amount, parse_date
+from outcomes._parse import parse_amount, parse_date
 
 __all__ = ["TIME_MODEL_FILE", "render_offer", "run", "run_batch", "write_offers"]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from outcomes._contract import DEFAULT_K
-from outcomes._errors import OutcomesError
+from outcomes._errors import OutcomesError, ReportError
 from outcomes.report.data import (
     _as_date,
     _creditor_type_code,
@@ -35,10 +35,6 @@ __all__ = [
     "write_pdf",
     "write_report",
 ]
-
-
-class ReportError(OutcomesError):
-    """The report template failed while it ran."""
 
 
 def kernel_manager_class() -> type:

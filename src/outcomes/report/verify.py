@@ -14,14 +14,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from outcomes._contract import DEFAULT_K
-from outcomes._errors import OutcomesError
+from outcomes._errors import PublishedCountError
 from outcomes.report.tables import COUNT_CLASS, STAT_CLASS, SUPPRESSED
 
 __all__ = ["PublishedCountError", "check_html"]
-
-
-class PublishedCountError(OutcomesError):
-    """A written report publishes a count under k (or a statistic of a suppressed row)."""
 
 
 class _Cells(HTMLParser):
