@@ -10,15 +10,22 @@ type, naming the argument.
 
 from __future__ import annotations
 
+import functools
 import numbers
 import operator
+import warnings
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from outcomes._errors import CaseError, CaseTypeError
+from outcomes._format import check_language
 
-__all__ = ["as_count", "as_date", "as_yen"]
+__all__ = ["as_count", "as_date", "as_day", "as_yen", "check_language", "renamed_keywords"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def as_yen(value: object, name: str) -> int:
@@ -116,3 +123,68 @@ def as_date(value: object, name: str) -> date | None:
     if stamp is pd.NaT:
         return None
     return stamp.date()
+
+
+def as_day(value: object, name: str) -> date:
+    """The day an operation is done on: :func:`as_date`, with None meaning today.
+
+    Raises
+    ------
+    CaseTypeError
+        If ``value`` is not a date, or is a missing value other than None
+        (NaN, NaT): only None means "today".
+
+    Examples
+    --------
+    >>> as_day("2026-06-30", "as_of")
+    datetime.date(2026, 6, 30)
+    >>> as_day(None, "as_of") == date.today()
+    True
+    >>> as_day(20260630, "as_of")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseTypeError: as_of must be a date (YYYY-MM-DD), got 20260630
+    """
+    if value is None:
+        return date.today()
+    day = as_date(value, name)
+    if day is None:
+        raise CaseTypeError(f"{name} must be a date (YYYY-MM-DD), got {value!r}")
+    return day
+
+
+def renamed_keywords(**renames: str) -> Callable[[F], F]:
+    """Accept old keyword names (``old="new"``) for one release, with a FutureWarning.
+
+    Examples
+    --------
+    >>> @renamed_keywords(monthly_budget="budget")
+    ... def plan(*, budget=None):
+    ...     return budget
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     plan(monthly_budget=10_000), caught[0].category.__name__
+    (10000, 'FutureWarning')
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for old, new in renames.items():
+                if old in kwargs:
+                    if new in kwargs:
+                        raise CaseTypeError(
+                            f"{func.__name__}: give {new}= only ({old}= is its old name)"
+                        )
+                    warnings.warn(
+                        f"{func.__name__}: {old}= is now called {new}=; "
+                        f"the old name will be removed in the next release",
+                        FutureWarning,
+                        stacklevel=2,
+                    )
+                    kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

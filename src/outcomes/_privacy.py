@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_count
 from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
 
 __all__ = [
@@ -206,6 +207,5 @@ def suppress_small_groups(
       servicer  cases
     0        A     12
     """
-    if k < 1:
-        raise ValueError(f"k must be at least 1, got {k}")
+    k = as_count(k, "k")
     return table[table[count] >= k]

@@ -187,7 +187,7 @@ def test_user_errors_exit_2_with_one_line(workdir, model_dir, export, capsys):
     assert main(["predict", str(model_dir), str(export), "-o", str(workdir / "p.txt")]) == 2
     assert ".parquet, .csv or .xlsx" in capsys.readouterr().err
     assert main(["fit", str(export), "-o", str(workdir / "m3"), "--as-of", "someday"]) == 2
-    assert "as_of" in capsys.readouterr().err
+    assert "--as-of must be a date" in capsys.readouterr().err
 
 
 def test_predict_refuses_a_model_directory_of_another_version(workdir, model_dir, export, capsys):

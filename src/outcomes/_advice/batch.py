@@ -25,8 +25,9 @@ from outcomes._advice.basis import (
     _offer_amounts,
     _ratio_quantiles,
 )
-from outcomes._advice.case import as_count, as_date, renamed_keywords, with_as_of
+from outcomes._advice.case import with_as_of
 from outcomes._advice.wording import jhf_warning, servicer_warning
+from outcomes._arguments import as_count, as_date, renamed_keywords
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language
 from outcomes._registry import ServicersLike, servicer_status, servicers_seen

@@ -6,29 +6,19 @@
   other case goes through :func:`~outcomes.clean_cases`, exactly as a file.
 - :func:`read_case_json` — one case from a JSON file, through the cleaner.
 - :func:`with_as_of` — an empty agreement date taken as the day of the offer.
-- :func:`as_yen`, :func:`as_date`, :func:`as_count` — the package's one yen
-  checker and one date converter (defined in :mod:`outcomes._arguments`,
-  the lowest layer); offers, instalments and :func:`~outcomes.compare_paths` import them
-  from here, so a bad ``cash_available``, ``as_of`` or ``k`` raises the same
-  :class:`~outcomes._errors.CaseError` everywhere.
-- :func:`renamed_keywords` — keeps an old keyword name working for one release
-  with a ``FutureWarning``.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
 import json
-import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pandas as pd
 
-from outcomes._arguments import as_count, as_date, as_yen
 from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
@@ -44,9 +34,6 @@ from outcomes._errors import CaseError, CaseTypeError, ReadError
 
 __all__ = [
     "CaseLike",
-    "as_count",
-    "as_date",
-    "as_yen",
     "case_from_mapping",
     "case_to_settle",
     "check_as_of",
@@ -54,7 +41,6 @@ __all__ = [
     "first_value",
     "is_clean_row",
     "read_case_json",
-    "renamed_keywords",
     "with_as_of",
 ]
 
@@ -73,8 +59,6 @@ _HORIZON = date(2200, 1, 1)
 _DTYPES = {spec.name: pd.Series(dtype=spec.dtype).dtype for spec in COLUMNS}  # type: ignore[call-overload]
 _ISIN = {"age_band": frozenset(AGE_BANDS), "prefecture": frozenset(PREFECTURES)}
 _MIN_STAMP, _MAX_STAMP = pd.Timestamp(MIN_DATE), pd.Timestamp(_HORIZON)
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 # ==========================================================================
@@ -116,44 +100,6 @@ def with_as_of(frame: pd.DataFrame, as_of: date | None) -> pd.DataFrame:
     stamp = pd.Timestamp(as_of)
     dates = frame["agreement_date"]
     return frame.assign(agreement_date=dates.where(dates.notna(), stamp).astype(dates.dtype))
-
-
-def renamed_keywords(**renames: str) -> Callable[[F], F]:
-    """Accept old keyword names (``old="new"``) for one release, with a FutureWarning.
-
-    Examples
-    --------
-    >>> @renamed_keywords(monthly_budget="budget")
-    ... def plan(*, budget=None):
-    ...     return budget
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     plan(monthly_budget=10_000), caught[0].category.__name__
-    (10000, 'FutureWarning')
-    """
-
-    def decorate(func: F) -> F:
-        @functools.wraps(func)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            for old, new in renames.items():
-                if old in kwargs:
-                    if new in kwargs:
-                        raise CaseTypeError(
-                            f"{func.__name__}: give {new}= only ({old}= is its old name)"
-                        )
-                    warnings.warn(
-                        f"{func.__name__}: {old}= is now called {new}=; "
-                        f"the old name will be removed in the next release",
-                        FutureWarning,
-                        stacklevel=2,
-                    )
-                    kwargs[new] = kwargs.pop(old)
-            return func(*args, **kwargs)
-
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
 
 
 # ==========================================================================

@@ -15,14 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from outcomes._advice.case import (
-    CaseLike,
-    as_date,
-    as_yen,
-    case_to_settle,
-    first_value,
-    renamed_keywords,
-)
+from outcomes._advice.case import CaseLike, case_to_settle, first_value
+from outcomes._arguments import as_date, as_yen, renamed_keywords
 from outcomes._errors import CaseError, OutcomesError
 from outcomes._format import check_language, format_yen
 

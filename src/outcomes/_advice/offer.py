@@ -71,15 +71,7 @@ from outcomes._advice.basis import (  # noqa: F401 (re-exported: their home is _
     index_past_cases,
 )
 from outcomes._advice.batch import BATCH_CHUNK, batch_offers, opening_offers  # noqa: F401
-from outcomes._advice.case import (
-    CaseLike,
-    as_count,
-    as_date,
-    as_yen,
-    case_to_settle,
-    first_value,
-    renamed_keywords,
-)
+from outcomes._advice.case import CaseLike, case_to_settle, first_value
 from outcomes._advice.installment import InstallmentProposal, installment_proposal
 from outcomes._advice.wording import (
     ESTIMATE_NOTICE,
@@ -93,6 +85,7 @@ from outcomes._advice.wording import (
     offer_reasons,
     servicer_warning,
 )
+from outcomes._arguments import as_count, as_date, as_yen, renamed_keywords
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, format_chance, format_yen

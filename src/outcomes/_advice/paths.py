@@ -29,15 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._advice.case import (
-    CaseLike,
-    as_date,
-    as_yen,
-    case_from_mapping,
-    first_value,
-    renamed_keywords,
-    with_as_of,
-)
+from outcomes._advice.case import CaseLike, case_from_mapping, first_value, with_as_of
 from outcomes._advice.notes import (
     CREDIT_RECORD,
     PATH_LABELS,
@@ -54,6 +46,7 @@ from outcomes._advice.ways_out import (
     _Situation,
 )
 from outcomes._advice.wording import ESTIMATE_NOTICE
+from outcomes._arguments import as_date, as_day, as_yen, renamed_keywords
 from outcomes._contract import (
     GUARANTOR_FALSE,
     GUARANTOR_TRUE,
@@ -337,9 +330,7 @@ def compare_paths(
     residual = int(residual)
     cash = None if cash_available is None else as_yen(cash_available, "cash_available")
     budget = None if budget is None else as_yen(budget, "budget")
-    today = date.today() if as_of is None else as_date(as_of, "as_of")
-    if today is None:
-        raise CaseError("as_of must be a date (YYYY-MM-DD)")
+    today = as_day(as_of, "as_of")
 
     facts = _legal_facts(
         case,

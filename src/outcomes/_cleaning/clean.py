@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_day
 from outcomes._cleaning.derive import (
     check_ranges,
     derive_age_band,
@@ -252,7 +253,7 @@ def clean_cases(
     範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました
     """
     language = check_language(language)
-    today = _as_date(today)
+    today = as_day(today, "today")
     frame, rows = _with_rows(raw)
     n = len(frame)
     problems = Problems(language)
@@ -318,16 +319,6 @@ def clean_cases(
         columns_used={name: str(raw.columns[pos]) for name, pos in columns.items()},
         language=language,
     )
-
-
-def _as_date(today: date | str | None) -> date:
-    if today is None:
-        return date.today()
-    if isinstance(today, str):
-        return date.fromisoformat(today)
-    if isinstance(today, pd.Timestamp):
-        return today.date()
-    return today
 
 
 def _with_rows(raw: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:

@@ -173,9 +173,9 @@ def load_cases(
 def check_as_of(as_of: str | None) -> str | None:
     """Refuse a bad ``--as-of`` before any work (an OutcomesError naming it)."""
     if as_of is not None:
-        from outcomes.models._features import as_of_timestamp
+        from outcomes._arguments import as_day
 
-        as_of_timestamp(as_of)
+        as_day(as_of, "--as-of")
     return as_of
 
 

@@ -19,13 +19,13 @@ Two layers:
 from __future__ import annotations
 
 import warnings
-from datetime import date
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from outcomes._arguments import as_day
 from outcomes._errors import ColumnMismatchError, OutcomesError
 
 __all__ = [
@@ -538,22 +538,20 @@ _REQUIRED: tuple[str, ...] = (
 
 
 def as_of_timestamp(as_of: object) -> pd.Timestamp:
-    """The date months waited are counted to: ``as_of`` or today.
+    """The date months waited are counted to: ``as_of`` or today (:func:`~outcomes._arguments.as_day`).
+
+    A number is refused rather than read as nanoseconds after 1970.
 
     Examples
     --------
     >>> as_of_timestamp("2024-03-31")
     Timestamp('2024-03-31 00:00:00')
+    >>> as_of_timestamp(20240331)
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseTypeError: as_of must be a date (YYYY-MM-DD), got 20240331
     """
-    if as_of is None:
-        return pd.Timestamp(date.today())
-    try:
-        out = pd.Timestamp(as_of)
-    except (TypeError, ValueError) as exc:
-        raise OutcomesError(f"as_of {as_of!r} is not a date (use YYYY-MM-DD)") from exc
-    if out is pd.NaT:
-        raise OutcomesError(f"as_of {as_of!r} is not a date (use YYYY-MM-DD)")
-    return out.tz_localize(None).normalize() if out.tzinfo else out.normalize()
+    return pd.Timestamp(as_day(as_of, "as_of"))
 
 
 def _months_between(start: pd.Series, end: np.ndarray) -> np.ndarray:
