@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from outcomes._advice.offer import batch_offers, opening_offer
+from outcomes._advice import batch_offers, opening_offer
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel, TrainingProfile, load_model
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from threadpoolctl import threadpool_limits
 
-from outcomes._advice.offer import batch_offers, opening_offer
+from outcomes._advice import batch_offers, opening_offer
 from outcomes._io import write_model_dir
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases

@@ -13,12 +13,8 @@ from hypothesis import strategies as st
 from threadpoolctl import threadpool_limits
 
 import outcomes
-from outcomes._advice.installment import (
-    MIN_MONTHLY,
-    InstallmentProposal,
-    _round_down_monthly,
-    installment_proposal,
-)
+from outcomes._advice import InstallmentProposal, installment_proposal
+from outcomes._advice.installment import MIN_MONTHLY, round_down_monthly
 from outcomes._errors import CaseError, CaseTypeError
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel
@@ -86,7 +82,7 @@ def test_budget_caps_the_monthly_amount(monthly_model):
 )
 def test_round_down_monthly_stays_within_budget(budget, grid):
     values = np.array(sorted(set(grid)), dtype=float) if grid else None
-    amount = _round_down_monthly(budget, values)
+    amount = round_down_monthly(budget, values)
     assert MIN_MONTHLY <= amount <= budget
     fits = [g for g in grid if g <= budget]
     assert amount == (max(fits) if fits else budget // 1_000 * 1_000)

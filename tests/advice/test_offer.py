@@ -16,19 +16,22 @@ import pandas as pd
 import pytest
 from threadpoolctl import threadpool_limits
 
-from outcomes._advice.case import case_from_mapping, read_case_json, with_as_of
-from outcomes._advice.installment import InstallmentProposal, installment_proposal
-from outcomes._advice.offer import (
-    OFFER_LEVELS,
-    OFFER_UNIT,
+from outcomes._advice import (
     Basis,
+    InstallmentProposal,
     Offer,
-    _acceptance,
-    _curve_levels,
-    _ratio_quantiles,
     index_past_cases,
+    installment_proposal,
     opening_offer,
     opening_offers,
+)
+from outcomes._advice.case import case_from_mapping, read_case_json, with_as_of
+from outcomes._advice.curve import (
+    OFFER_LEVELS,
+    OFFER_UNIT,
+    acceptance,
+    curve_levels,
+    ratio_quantiles,
 )
 from outcomes._errors import CaseError, CaseTypeError, OutcomesError
 from outcomes.cli import main
@@ -248,13 +251,13 @@ def test_acceptance_is_reliable_across_bins(ratio_model, held_out):
     cases = held_out.head(600)
     debt = cases["residual_debt"].to_numpy(dtype="float64")
     actual = cases["lump_sum"].to_numpy(dtype="float64")
-    grid = _curve_levels(OFFER_LEVELS)
-    Q = _ratio_quantiles(ratio_model, cases, grid)
+    grid = curve_levels(OFFER_LEVELS)
+    Q = ratio_quantiles(ratio_model, cases, grid)
     stated, observed = [], []
     for share in (0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.3, 0.5):
         amounts = np.maximum(np.round(share * debt / OFFER_UNIT) * OFFER_UNIT, OFFER_UNIT)
         for j in range(len(debt)):
-            stated.append(float(_acceptance(grid, Q[j], int(debt[j]), amounts[j : j + 1])[0]))
+            stated.append(float(acceptance(grid, Q[j], int(debt[j]), amounts[j : j + 1])[0]))
             observed.append(actual[j] <= amounts[j])
     stated_a, observed_a = np.array(stated), np.array(observed, dtype=float)
     edges = [0.1, 0.3, 0.5, 0.7, 0.9]

@@ -13,10 +13,9 @@ import pandas as pd
 import pytest
 from threadpoolctl import threadpool_limits
 
+from outcomes._advice import compare_paths, installment_proposal, opening_offer, render_paths
 from outcomes._advice.case import with_as_of
-from outcomes._advice.installment import installment_proposal
-from outcomes._advice.offer import _acceptance, _acceptance_rows, _curve_levels, opening_offer
-from outcomes._advice.paths import compare_paths, render_paths
+from outcomes._advice.curve import acceptance, acceptance_rows, curve_levels
 from outcomes._errors import CaseError
 from outcomes._registry import servicers_seen
 from outcomes.cli import main
@@ -158,7 +157,7 @@ def test_time_model_gives_chances_and_the_wait_table(fitted):
 
 def test_vectorised_acceptance_equals_the_one_case_reading(fitted):
     past, ratio, _, _ = fitted
-    grid = _curve_levels((0.2, 0.5, 0.85))
+    grid = curve_levels((0.2, 0.5, 0.85))
     rows = past.head(200)
     Q = np.maximum.accumulate(
         np.clip(np.asarray(ratio.predict_quantiles(rows, list(grid)), float), 0, 1), axis=1
@@ -166,9 +165,9 @@ def test_vectorised_acceptance_equals_the_one_case_reading(fitted):
     Q[0, 10:30] = Q[0, 10]  # ties are read at their highest level
     residual = rows["residual_debt"].to_numpy(dtype=float)
     amounts = np.column_stack([residual * 0.03, residual * 0.1, residual * 0.5, residual * 1.2])
-    fast = _acceptance_rows(grid, Q, residual, amounts)
+    fast = acceptance_rows(grid, Q, residual, amounts)
     slow = np.array(
-        [_acceptance(grid, Q[i], int(residual[i]), amounts[i]) for i in range(len(rows))]
+        [acceptance(grid, Q[i], int(residual[i]), amounts[i]) for i in range(len(rows))]
     )
     np.testing.assert_allclose(fast, slow, atol=1e-12)
 

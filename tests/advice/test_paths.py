@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 
 import outcomes
-from outcomes._advice.paths import PATH_COLUMNS, WAYS_OUT, compare_paths, render_paths
+from outcomes._advice import compare_paths, render_paths
+from outcomes._advice.paths import PATH_COLUMNS
+from outcomes._advice.ways_out import WAYS_OUT
 from outcomes._contract import CASE_COLUMNS
 from outcomes._errors import CaseError, CaseTypeError
 from outcomes._law.statutes import limitation_date

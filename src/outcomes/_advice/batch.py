@@ -1,7 +1,9 @@
-"""Offers for a whole table of cases at once: :func:`opening_offers` and :func:`batch_offers`.
+"""Offers for a whole table of cases at once: :func:`opening_offers` and :func:`make_offers`.
 
-The vectorised path of ``outcomes offer --cases``: the same three amounts and
-chances as :func:`~outcomes._advice.offer.opening_offer` case by case, computed from
+The vectorised path of ``outcomes offer --cases`` (:func:`outcomes.batch_offers`,
+one call of :meth:`Advisor.offers <outcomes._advice.advisor.Advisor.offers>`):
+the same three amounts and chances as :func:`outcomes.opening_offer` case by
+case, computed from
 one call of the ratio model per chunk, with the monthly instalment of similar
 cases, each distinct servicer looked at once, and the table's drift against
 the model's training data. Every figure is an internal estimate, never a
@@ -12,27 +14,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from outcomes._advice.basis import (
+from outcomes._advice.case import MIN_RESIDUAL_DEBT, with_as_of
+from outcomes._advice.curve import (
     OFFER_LEVELS,
-    _acceptance_rows,
-    _check_levels,
-    _curve_levels,
-    _offer_amounts,
-    _ratio_quantiles,
+    acceptance_rows,
+    check_levels,
+    curve_levels,
+    offer_amounts,
+    ratio_quantiles,
 )
-from outcomes._advice.case import with_as_of
-from outcomes._advice.wording import jhf_warning, servicer_warning
-from outcomes._arguments import as_count, as_date, renamed_keywords
+from outcomes._advice.wording import driver_text, jhf_warning, say
+from outcomes._arguments import as_date, renamed_keywords
 from outcomes._errors import OutcomesError
-from outcomes._format import check_language
-from outcomes._registry import ServicersLike, servicer_status, servicers_seen
 
-__all__ = ["BATCH_CHUNK", "TOP_DRIVERS", "batch_offers", "opening_offers"]
+if TYPE_CHECKING:
+    from outcomes._advice.advisor import Advisor
+
+__all__ = ["BATCH_CHUNK", "TOP_DRIVERS", "make_offers", "opening_offers"]
 
 #: how many drivers a batch offer states per case (``explain=True``)
 TOP_DRIVERS = 3
@@ -80,7 +83,7 @@ def opening_offers(
     >>> bool((table["opening"] <= table["walk_away"]).all())
     True
     """
-    lv = _check_levels(levels)
+    lv = check_levels(levels)
     if not isinstance(cases, pd.DataFrame):
         raise OutcomesError(
             f"opening_offers takes the clean case table, got {type(cases).__name__}"
@@ -88,19 +91,19 @@ def opening_offers(
     frame = with_as_of(cases, as_date(as_of, "as_of"))
     residual = frame["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
     ok = np.isfinite(residual) & (residual > 0)
-    grid = _curve_levels(lv)
+    grid = curve_levels(lv)
     columns = ("opening", "target", "walk_away")
     out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
     chance = {c: np.full(len(frame), np.nan) for c in columns}
     if ok.any():
-        Q = _ratio_quantiles(ratio_model, frame[ok], grid)
+        Q = ratio_quantiles(ratio_model, frame[ok], grid)
         at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
-        amounts = _offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
+        amounts = offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
         rows = np.flatnonzero(ok)
         for name, values in zip(columns, amounts, strict=True):
             out[name][rows] = values
         A = np.column_stack(amounts)
-        C = _acceptance_rows(grid, Q, residual[ok], A)
+        C = acceptance_rows(grid, Q, residual[ok], A)
         for j, name in enumerate(columns):
             chance[name][rows] = C[:, j]
 
@@ -127,95 +130,27 @@ def opening_offers(
 BATCH_CHUNK = 20_000
 
 
-def _status_columns(
-    servicer: pd.Series, seen: frozenset[str] | None, servicers: ServicersLike, language: str
-) -> tuple[np.ndarray, np.ndarray]:
+def _status_columns(advisor: Advisor, servicer: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Servicer status and warning per case; each distinct servicer is looked at once."""
     codes, uniques = pd.factorize(servicer.astype(object), use_na_sentinel=True)
-    statuses = [servicer_status(u, seen, servicers) for u in uniques]
-    status = np.array([st.status for st in statuses] + ["none"], dtype=object)
-    warn = [servicer_warning(st.status, st.name, st.suggestions, language) for st in statuses]
-    warning = np.array([w or "" for w in warn] + [""], dtype=object)
+    notices = [advisor.servicer_notice(u, advisor.ratio_model) for u in uniques]
+    status = np.array([st.status for st, _ in notices] + ["none"], dtype=object)
+    warning = np.array([" ".join(w) for _, w in notices] + [""], dtype=object)
     return status[codes], warning[codes]
 
 
-def batch_offers(
-    ratio_model: Any,
+def make_offers(
+    advisor: Advisor,
     cases: pd.DataFrame,
     *,
-    monthly_model: Any = None,
-    as_of: date | str | None = None,
-    servicers: ServicersLike = None,
-    language: str = "ja",
-    levels: Sequence[float] = OFFER_LEVELS,
-    chunk_size: int = BATCH_CHUNK,
-    progress: bool = False,
-    explain: bool = False,
+    day: date | None,
+    chunk_size: int,
+    progress: bool,
 ) -> pd.DataFrame:
-    """Offers for every case of a clean table: amounts, their chances, instalments and warnings.
-
-    The vectorised batch path: :func:`opening_offers` (the same amounts and
-    chances as :func:`opening_offer` case by case), the monthly instalment of
-    similar cases from ``monthly_model`` (its median and 10–90% range), and
-    each case's servicer status with the warning an offer would put first.
-    Every figure is an internal estimate, never a promise to the debtor.
-
-    Parameters
-    ----------
-    ratio_model : SettlementRatioModel
-        Fitted.
-    cases : DataFrame
-        The clean table.
-    monthly_model : MonthlyAmountModel, optional
-        Fitted; adds ``monthly``, ``monthly_low`` and ``monthly_high``.
-    as_of : date or str, optional
-        Empty agreement dates are taken as this day.
-    servicers : path, DataFrame or list of them, optional
-        The firm's own servicer registry file(s).
-    language : {"ja", "en"}, default "ja"
-        Language of the warnings.
-    levels : three floats, default (0.20, 0.50, 0.85)
-    chunk_size : int, default 20,000
-        Rows scored at a time.
-    progress : bool, default False
-        Show a progress bar (tqdm) when there is more than one chunk.
-    explain : bool, default False
-        Add ``drivers``: the top 3 drivers of each case's predicted median
-        ratio (``ratio_model.explain``) in ``language``, in percentage points
-        and yen against the model's reference case (slower: about 10× the
-        rest of the batch).
-
-    Returns
-    -------
-    DataFrame
-        Index of ``cases``: ``case_id``, the columns of :func:`opening_offers`,
-        ``expected_amount`` (the model's calibrated mean ratio × the residual
-        debt, Int64 yen: the column to sum for a portfolio total, where the
-        ``target`` is a median), ``monthly``, ``monthly_low``, ``monthly_high``
-        (Int64, with a monthly model), ``drivers`` (with ``explain``),
-        ``servicer_status`` and ``warnings`` (empty when none). Cases
-        whose residual debt is missing or under ¥10,000 have no amounts and
-        say so in ``warnings``.
-
-    Examples
-    --------
-    >>> from outcomes.datasets import simulate_cases
-    >>> from outcomes.models import SettlementRatioModel
-    >>> past = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
-    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(past)
-    >>> table = batch_offers(model, past.head(20), language="en")
-    >>> sorted(set(table["servicer_status"]) - {"none", "known", "unseen", "unmatched"})
-    []
-    >>> bool((table["opening"] <= table["walk_away"]).all())
-    True
-    """
-    from outcomes._advice.case import MIN_RESIDUAL_DEBT
-
-    language = check_language(language)
-    if not isinstance(cases, pd.DataFrame):
-        raise OutcomesError(f"batch_offers takes the clean case table, got {type(cases).__name__}")
-    chunk_size = as_count(chunk_size, "chunk_size")
-    day = as_date(as_of, "as_of")
+    """Offers for every case of a clean table under ``advisor`` (see :func:`outcomes.batch_offers`)."""
+    language = advisor.language
+    ratio_model, monthly_model = advisor.ratio_model, advisor.monthly_model
+    levels, explain = advisor.levels, advisor.explain
     residual = cases["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
     small = np.isfinite(residual) & (residual < MIN_RESIDUAL_DEBT)
     # a residual under ¥10,000 (万円 forgotten) gets no amounts, only its warning
@@ -261,10 +196,7 @@ def batch_offers(
             table["drivers"] = pd.array([], dtype="string")
         columns.append("drivers")
     table = table[columns]
-    status, warning = _status_columns(
-        cases["servicer"], servicers_seen(ratio_model), servicers, language
-    )
-    ja = language == "ja"
+    status, warning = _status_columns(advisor, cases["servicer"])
     # a JHF claim: the same warning an offer puts first, before the servicer's
     jhf = (cases["creditor_type"].astype("string") == "jhf").fillna(False).to_numpy(dtype=bool)
     if jhf.any():
@@ -273,11 +205,7 @@ def batch_offers(
             jhf, np.where(warning == "", first, first + " " + warning), warning
         ).astype(object)
     if small.any():
-        note = (
-            "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。"
-            if ja
-            else "residual_debt under ¥10,000 is out of range (万円 forgotten?): no offer"
-        )
+        note = say("batch_small_residual", language)
         warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
     table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
     table["servicer_status"] = pd.array(status, dtype="string")
@@ -301,8 +229,6 @@ def _driver_texts(
     ratio_model: Any, frame: pd.DataFrame, has: np.ndarray, owed: np.ndarray, language: str
 ) -> pd.arrays.StringArray:
     """The top drivers of each case's predicted median ratio, as one text per case."""
-    from outcomes._advice.wording import driver_text
-
     out = np.full(len(frame), "", dtype=object)
     method = getattr(ratio_model, "explain", None)
     if method is not None and has.any():

@@ -15,22 +15,23 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from outcomes._format import LANGUAGES, format_yen
+from outcomes._advice.wording import fill
+from outcomes._format import LANGUAGES, creditor_label
 
 __all__ = [
+    "CREDIT_RECORD",
+    "GUARANTOR_EFFECTS",
+    "GUARANTOR_STATES",
+    "PATH_LABELS",
+    "RENDER_WORDS",
+    "guarantor_effect",
+    "interest_whose",
     "JUDGMENT_WORDS",
     "LIMITATION_FACT_JA",
     "PATH_NOTES",
     "SOURCE_LABELS_JA",
-    "Yen",
     "path_note",
 ]
-
-
-class Yen(int):
-    """An amount of yen inside a note: shown as ``30万円`` in Japanese, ``¥300,000`` in English."""
-
-    __slots__ = ()
 
 
 #: the notes of the ways-out table, one template per language: {key: (Japanese, English)}.
@@ -496,25 +497,61 @@ def guarantor_effect(path: str, guarantor: bool | None, language: str) -> str:
     return state if guarantor is False else state + GUARANTOR_EFFECTS[path][i]
 
 
+#: the words of the rendered ways-out table, per language (:func:`~outcomes._advice.paths.render_paths`)
+RENDER_WORDS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
+    {
+        "ja": {
+            "headers": ("方法", "可否", "支払総額", "月額", "期間", "別途費用(目安)"),
+            "yes": "可",
+            "no": "不可",
+            "open_ended": "期限なし",
+            "months": "{}か月",
+            "guarantor": "保証人",
+            "sources": "出典:",
+        },
+        "en": {
+            "headers": (
+                "way out",
+                "possible",
+                "total to pay",
+                "monthly",
+                "months",
+                "extra costs (est.)",
+            ),
+            "yes": "yes",
+            "no": "no",
+            "open_ended": "open-ended",
+            "months": "{}",
+            "guarantor": "guarantor",
+            "sources": "Sources:",
+        },
+    }
+)
+
+
+def interest_whose(creditor_type: str | None, *, given: bool) -> str:
+    """Whose 遅延損害金 rate a note states, in Japanese (the English comes with the rate).
+
+    Examples
+    --------
+    >>> interest_whose("bank", given=False), interest_whose("jfc", given=False)
+    ('銀行の通常の利率(推定)', '日本政策金融公庫の利率(契約日で異なる、推定)')
+    """
+    if given:
+        return "契約の利率"
+    if creditor_type == "jfc":
+        return "日本政策金融公庫の利率(契約日で異なる、推定)"
+    return f"{creditor_label(creditor_type, 'ja')}の通常の利率(推定)"
+
+
 def path_note(key: str, **fields: Any) -> tuple[str, str]:
     """One note of the ways-out table in both languages: ``(Japanese, English)``.
 
     Examples
     --------
+    >>> from outcomes._advice.wording import Yen
     >>> path_note("inst_too_much", capacity=Yen(50_000))
     ('世帯が払える額(5万円)を超えます', 'more than the household can pay (¥50,000)')
     """
-    out = []
-    for i, language in enumerate(LANGUAGES):
-        values = {
-            name: (
-                format_yen(v, language)
-                if isinstance(v, Yen)
-                else v[i]
-                if isinstance(v, tuple)
-                else v
-            )
-            for name, v in fields.items()
-        }
-        out.append(PATH_NOTES[key][i].format(**values))
-    return out[0], out[1]
+    ja, en = (fill(PATH_NOTES[key], language, fields) for language in LANGUAGES)
+    return ja, en

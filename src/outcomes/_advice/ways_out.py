@@ -3,7 +3,7 @@
 :data:`WAYS_OUT` holds the records in the order :func:`~outcomes.compare_paths`
 shows them: 一括和解, 分割弁済, 任意整理, 個人再生, 自己破産, 時効援用. A new way
 out (say 特定調停) is one more record and one row builder here; nothing else
-changes. A builder reads one :class:`_Situation` (the clean row and the
+changes. A builder reads one :class:`Situation` (the clean row and the
 household, built by :mod:`outcomes._advice.paths`) and returns the row's figures and
 notes. The legal arithmetic is in :mod:`outcomes._law.statutes` and
 :mod:`outcomes._law.limitation`, the labels in :mod:`outcomes._format`. Every
@@ -29,26 +29,32 @@ from outcomes._advice.notes import (
     CREDIT_RECORD,
     LIMITATION_FACT_JA,
     PATH_LABELS,
-    Yen,
     guarantor_effect,
     path_note,
 )
 from outcomes._advice.notes import JUDGMENT_WORDS as _JUDGMENT_NAMES
+from outcomes._advice.wording import Yen
 from outcomes._errors import CaseError, RehabilitationUnavailableError
 from outcomes._format import format_yen
-from outcomes._law.limitation import (
+from outcomes._law import (
+    REHABILITATION_DEBT_LIMIT,
     LimitationResult,
     limitation_complete,
     limitation_date,
     originator_is_merchant,
-)
-from outcomes._law.statutes import (
-    REHABILITATION_DEBT_LIMIT,
     rehabilitation_claims,
     rehabilitation_minimum,
 )
 
-__all__ = ["JHF_COLLECTORS", "SHIHOSHOSHI_LIMIT", "WAYS_OUT", "Note", "Row", "WayOut"]
+__all__ = [
+    "INSTALLMENT_RANGE",
+    "JHF_COLLECTORS",
+    "SHIHOSHOSHI_LIMIT",
+    "WAYS_OUT",
+    "Note",
+    "Row",
+    "WayOut",
+]
 
 #: the four servicers JHF consigns its collection to (M): a JHF claim with one of them is
 #: still a JHF claim, not sold
@@ -72,7 +78,8 @@ _LUMP_SUM_RULE_SERVICER = (0.017, 0.05, 0.10)
 _LUMP_SUM_RULE_UNSOLD = (0.05, 0.10, 0.20)
 # Instalments: the article's usual range is ¥5,000-¥20,000 a month, "around ¥10,000" for
 # most of the firm's clients; from income: 5% of take-home pay, down to a ¥5,000 step.
-_INSTALLMENT_RANGE = (5_000, 20_000)
+#: the usual monthly instalment, low and high (the article, L)
+INSTALLMENT_RANGE = (5_000, 20_000)
 _INSTALLMENT_DEFAULT = 10_000
 _INSTALLMENT_INCOME_SHARE = 0.05
 _SERVICER_TERM_MONTHS = 60
@@ -109,7 +116,7 @@ Note = tuple[str, str]
 _n = path_note
 
 
-def _capacity(income: int | None, budget: int | None) -> tuple[int | None, Note]:
+def capacity_of(income: int | None, budget: int | None) -> tuple[int | None, Note]:
     if budget is not None:
         return budget, _n("capacity_budget", budget=Yen(budget))
     if income is not None:
@@ -144,7 +151,7 @@ def _quantiles(model: Any, frame: pd.DataFrame, qs: Sequence[float]) -> np.ndarr
 
 
 @dataclass(frozen=True)
-class _Situation:
+class Situation:
     """Everything the row builders read about one case and the household."""
 
     frame: pd.DataFrame  # the clean row
@@ -209,9 +216,9 @@ class WayOut:
     label_ja: str
     credit_record: str
     extra_costs: int | None
-    build: Callable[[_Situation], Row]
+    build: Callable[[Situation], Row]
 
-    def row(self, situation: _Situation) -> dict[str, Any]:
+    def row(self, situation: Situation) -> dict[str, Any]:
         """The row of this way out for one case, in :data:`PATH_COLUMNS`."""
         fields = {"extra_costs": self.extra_costs, "sources": [], **self.build(situation)}
         return {
@@ -230,7 +237,7 @@ class WayOut:
         }
 
 
-def _way(code: str, extra_costs: int | None, build: Callable[[_Situation], Row]) -> WayOut:
+def _way(code: str, extra_costs: int | None, build: Callable[[Situation], Row]) -> WayOut:
     return WayOut(code, PATH_LABELS[code][0], CREDIT_RECORD[code], extra_costs, build)
 
 
@@ -247,7 +254,7 @@ _LAWYER_FEES = "lawyers' fees: marketing pages (L)"
 _MOJ_2017 = "servicer roles: Ministry of Justice 2017 survey (H)"
 
 
-def _role_note(s: _Situation) -> Note | None:
+def _role_note(s: Situation) -> Note | None:
     """The servicer's role in words, when a servicer is on the case."""
     if s.servicer is None:
         return None
@@ -261,7 +268,7 @@ def _role_note(s: _Situation) -> Note | None:
     return _n("role_unknown", servicer=s.servicer, extra=extra)
 
 
-def _lump_sum_row(s: _Situation) -> Row:
+def _lump_sum_row(s: Situation) -> Row:
     frame = s.query
     residual = s.residual
     creditor_type = s.creditor_type
@@ -344,7 +351,7 @@ def _lump_sum_row(s: _Situation) -> Row:
     )
 
 
-def _installment_row(s: _Situation) -> Row:
+def _installment_row(s: Situation) -> Row:
     frame = s.query
     residual = s.residual
     creditor_type = s.creditor_type
@@ -354,7 +361,7 @@ def _installment_row(s: _Situation) -> Row:
     model = s.monthly_model
     notes: list[Note] = []
     sources: list[str] = ["usual amounts and terms: the article (L)"]
-    lo, hi = _INSTALLMENT_RANGE
+    lo, hi = INSTALLMENT_RANGE
     if model is not None:
         query = frame.assign(resolution=pd.Series(["installment"], dtype=frame["resolution"].dtype))
         monthly = max(
@@ -430,7 +437,7 @@ def _installment_row(s: _Situation) -> Row:
     )
 
 
-def _voluntary_row(s: _Situation) -> Row:
+def _voluntary_row(s: Situation) -> Row:
     residual = s.residual
     capacity = s.capacity
     capacity_text = s.capacity_text
@@ -455,7 +462,7 @@ def _voluntary_row(s: _Situation) -> Row:
     )
 
 
-def _rehabilitation_row(s: _Situation) -> Row:
+def _rehabilitation_row(s: Situation) -> Row:
     residual = s.residual
     employment = s.employment
     capacity = s.capacity
@@ -537,7 +544,7 @@ def _opening_estimate(today: date) -> date:
     return date(year, month, min(today.day, 28))
 
 
-def _bankruptcy_row(s: _Situation) -> Row:
+def _bankruptcy_row(s: Situation) -> Row:
     employment = s.employment
     cash = s.cash
     notes = [_n("bk_main")]
@@ -562,7 +569,7 @@ def _bankruptcy_row(s: _Situation) -> Row:
     )
 
 
-def _limitation_row(s: _Situation) -> Row:
+def _limitation_row(s: Situation) -> Row:
     frame = s.frame
     today = s.today
     interest_note = s.interest_note

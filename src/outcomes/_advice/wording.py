@@ -17,14 +17,20 @@ import numpy as np
 
 from outcomes._format import (
     check_language,
+    creditor_label,
     format_chance,
     format_pct,
     format_yen,
 )
 
 __all__ = [
+    "PHRASES",
+    "Yen",
+    "fill",
+    "say",
     "ACCEPTANCE_LABELS",
     "BATCH_OFFER_LABELS_JA",
+    "CASH_LABELS",
     "DRIVER_LABELS",
     "ESTIMATE_NOTICE",
     "OFFER_LABELS",
@@ -38,7 +44,172 @@ __all__ = [
     "jhf_warning",
     "offer_reasons",
     "servicer_warning",
+    "basis_group",
+    "basis_widened",
+    "drift_warning",
 ]
+
+
+class Yen(int):
+    """An amount of yen inside a sentence: ``30万円`` in Japanese, ``¥300,000`` in English."""
+
+    __slots__ = ()
+
+
+def fill(template: tuple[str, str], language: str, fields: Mapping[str, Any]) -> str:
+    """One (Japanese, English) template filled in ``language``.
+
+    Fields that are :class:`Yen` are formatted per language; a field that is a
+    (Japanese, English) pair is picked per language; the rest use the
+    template's format spec.
+
+    Examples
+    --------
+    >>> fill(("月{monthly}", "{monthly} a month"), "en", {"monthly": Yen(5_000)})
+    '¥5,000 a month'
+    """
+    i = 0 if language == "ja" else 1
+    values = {
+        name: (
+            format_yen(v, language) if isinstance(v, Yen) else v[i] if isinstance(v, tuple) else v
+        )
+        for name, v in fields.items()
+    }
+    return template[i].format(**values)
+
+
+#: the sentences of offers and instalments that are one template each: {key: (Japanese, English)}
+PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        # an offer
+        "basis_too_few": (
+            "似た過去の一括和解が{k}件未満のため、事例の範囲は示せません。",
+            "Fewer than {k} similar past lump sums: no range of past cases can be shown.",
+        ),
+        "not_sold": (
+            "債権はまだサービサーに譲渡されていません。譲渡された債権では、一括和解の額が"
+            "もっと低い傾向があります。",
+            "The claim has not been sold to a servicer; claims held by servicers tend to "
+            "settle for much less.",
+        ),
+        "cash_below_opening": (
+            "手元資金{cash}は最初の提示額{opening}に届きません"
+            "(この額で応じてもらえる見込みは約{chance})。一括ではなく分割弁済を検討します。",
+            "The cash of {cash} is below the opening of {opening} (similar past settlements "
+            "at or below it: about {chance}): instalments are the likelier way.",
+        ),
+        "cash_within": (
+            "手元資金{cash}の範囲で交渉できます。{opening}から始め、{cash}までは上げられます"
+            "(似た和解でこの額以下の割合は約{chance})。",
+            "The cash of {cash} is within the range: from {opening} up to {cash} at most "
+            "(similar past settlements at or below it: about {chance}).",
+        ),
+        "cash_covers": (
+            "手元資金{cash}は上限{walk}以上です。{walk}を超えて払う必要はなく、"
+            "残りは生活の立て直しに残します。",
+            "The cash of {cash} covers the walk-away of {walk}: there is no need to pay more "
+            "than {walk}; keep the rest for a fresh start.",
+        ),
+        "alternative": ("分割弁済の案: {alternative}", "Instalment alternative: {alternative}"),
+        "alternative_plain": (
+            "分割弁済(月{lo}〜{hi}が一般的)を、生活状況確認表と収支表を添えて提案します。",
+            "Propose instalments (usually {lo}–{hi} a month) with the living-situation "
+            "statement and household budget.",
+        ),
+        "batch_small_residual": (
+            "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。",
+            "residual_debt under ¥10,000 is out of range (万円 forgotten?): no offer",
+        ),
+        # an instalment proposal
+        "inst_str": (
+            "月{monthly}の分割弁済(似た事例の8割は月{low}〜{high})",
+            "{monthly} a month in instalments (80% of similar cases: {low}–{high})",
+        ),
+        "inst_not_affordable": ("分割弁済は続けられません", "instalments not affordable"),
+        "inst_budget_too_small": (
+            "収支表の余力(月{budget})では、分割弁済を続けることができません。"
+            "自己破産などの債務整理も含めて検討します。",
+            "A monthly surplus of {budget} cannot support instalments; consider debt relief "
+            "such as bankruptcy (自己破産) as well.",
+        ),
+        "inst_capped": (
+            "収支表の余力は月{budget}なので、月{monthly}を提案します(似た事例の中央値は月{typical})。",
+            "The household can spare {budget} a month, so propose {monthly} (the median of "
+            "similar cases is {typical}).",
+        ),
+        "inst_typical": (
+            "毎月の提案額は月{monthly}です(似た事例の中央値)。",
+            "Propose {monthly} a month (the median of similar cases).",
+        ),
+        "inst_range": (
+            "似た事例では、8割が月{low}〜{high}の範囲で合意しています(モデルの見込み)。",
+            "In similar cases 80% agree between {low} and {high} a month (model estimate).",
+        ),
+        "inst_forms": (
+            "生活状況確認表と収支表を出し、生活が変わったら早めに見直しを相談します。",
+            "Hand in the living-situation statement (生活状況確認表) and the household budget "
+            "(収支表); ask for a review early when life changes.",
+        ),
+        "inst_jhf": (
+            "住宅金融支援機構は債権を売却せず、期限を定めずに1年ごと(または5年ごと)に"
+            "見直しながら支払う形が一般的です。",
+            "JHF keeps its claims: payments are usually open-ended and reviewed every year "
+            "(or every 5 years).",
+        ),
+        "inst_role_unknown": (
+            "サービサーの役割(債権の買取りか回収の受託か)は記録がありません。",
+            "The servicer's role (bought the claim, or only collects it) is not recorded.",
+        ),
+        "inst_bought_forgiveness": (
+            "債権を買い取ったサービサーとは、月々の分割を一定期間(例: 5年)続けた後に残りを"
+            "免除する合意がありえます(合意書に書かれた場合に限ります)。",
+            "A servicer that bought the claim may agree a fixed term of instalments (e.g. 5 "
+            "years) followed by forgiveness of the rest, only if written into the agreement.",
+        ),
+        # a case outside what the model learned
+        "drift_new_category": (
+            "{name}「{value}」は学習データにありません",
+            "{name} '{value}' never seen in training",
+        ),
+        "drift_outside": ("{name}が学習データの範囲外です", "{name} beyond the training range"),
+        "drift_warning": (
+            "注意: この案件はモデルが学んだ範囲の外にあります({parts})。見積りは外挿で、確かさが下がります。",
+            "Warning: this case lies outside what the model learned from ({parts}): the "
+            "estimate is an extrapolation, less certain.",
+        ),
+    }
+)
+
+
+def say(key: str, language: str, **fields: Any) -> str:
+    """One sentence of :data:`PHRASES` in ``language``, its fields filled (see :func:`fill`).
+
+    Examples
+    --------
+    >>> say("inst_typical", "ja", monthly=Yen(10_000))
+    '毎月の提案額は月1万円です(似た事例の中央値)。'
+    """
+    return fill(PHRASES[key], check_language(language), fields)
+
+
+def drift_warning(parts: list[tuple[str, str]], language: str) -> str:
+    """The warning an offer puts first when the case lies outside what the model saw.
+
+    ``parts`` are (feature label, new category or ``""`` for beyond the range).
+
+    Examples
+    --------
+    >>> drift_warning([("残債", "")], "ja")
+    '注意: この案件はモデルが学んだ範囲の外にあります(残債が学習データの範囲外です)。見積りは外挿で、確かさが下がります。'
+    """
+    shown = [
+        say("drift_new_category", language, name=name, value=value)
+        if value
+        else say("drift_outside", language, name=name)
+        for name, value in parts
+    ]
+    return say("drift_warning", language, parts=("、" if language == "ja" else "; ").join(shown))
+
 
 #: "Who may negotiate"): {language: text}
 ESTIMATE_NOTICE: Mapping[str, str] = MappingProxyType(
@@ -63,6 +234,9 @@ ACCEPTANCE_LABELS: Mapping[str, str] = MappingProxyType(
         "en": "similar past settlements at or below this amount",
     }
 )
+
+#: how the cash available is named beside the three amounts
+CASH_LABELS: Mapping[str, str] = MappingProxyType({"ja": "手元資金", "en": "cash available"})
 
 #: names of the opening, target and walk-away amounts
 OFFER_LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
@@ -374,3 +548,57 @@ SERVICER_STATUS_JA: Mapping[str, str] = MappingProxyType(
         "unmatched": "登録簿になし",
     }
 )
+
+
+# ==========================================================================
+# The basis: similar past lump sums
+# ==========================================================================
+
+
+def basis_group(
+    kind: str, creditor_type: str | None, servicer: str | None, language: str
+) -> tuple[str, str]:
+    """A group of past lump sums in words, and its short name (used when a group is widened).
+
+    ``kind`` is ``creditor_servicer``, ``creditor_held``, ``creditor``, ``held``
+    or ``all`` (see :func:`~outcomes._advice.basis.similar_basis`).
+
+    Examples
+    --------
+    >>> basis_group("creditor_servicer", "guarantor", "SMBC債権回収", "ja")
+    ('同じ債権者区分(保証会社)・同じサービサー(SMBC債権回収)', '同じサービサー')
+    >>> basis_group("held", "bank", None, "en")
+    ('claims not sold to a servicer', 'claims not sold to a servicer')
+    """
+    ja = check_language(language) == "ja"
+    ct = creditor_label(creditor_type, language)
+    held = servicer is not None
+    if kind == "creditor_servicer":
+        if ja:
+            return f"同じ債権者区分({ct})・同じサービサー({servicer})", "同じサービサー"
+        return f"the same creditor type ({ct}) and servicer ({servicer})", "the same servicer"
+    if kind == "creditor_held":
+        if ja:
+            status = "サービサーが保有する" if held else "サービサーに譲渡されていない"
+            return f"同じ債権者区分({ct})で{status}債権", f"{status}{ct}の債権"
+        status = "held by a servicer" if held else "not sold to a servicer"
+        return f"the same creditor type ({ct}), {status}", f"{ct} claims {status}"
+    if kind == "creditor":
+        if ja:
+            return f"同じ債権者区分({ct})", f"債権者区分({ct})"
+        return f"the same creditor type ({ct})", f"creditor type {ct}"
+    if kind == "held":
+        if ja:
+            group = "サービサーが保有する債権" if held else "サービサーに譲渡されていない債権"
+        else:
+            group = "claims held by a servicer" if held else "claims not sold to a servicer"
+        return group, group
+    everyone = "すべての債権者" if ja else "all creditors"
+    return everyone, everyone
+
+
+def basis_widened(narrow: str, group: str, k: int, language: str) -> str:
+    """Why the basis was widened from the narrowest group to ``group``."""
+    if language == "ja":
+        return f"{narrow}の事例が{k}件未満のため、{group}に広げています。"
+    return f"Fewer than {k} past cases of {narrow}: widened to {group}."

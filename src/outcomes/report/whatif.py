@@ -34,9 +34,14 @@ class OfferWhatIf:
         Fitted (or loaded with :func:`outcomes.load_model`).
     case : mapping
         The case as :func:`outcomes.opening_offer` takes it.
-    past_cases, monthly_model, as_of, time_model
-        Passed to :func:`outcomes.opening_offer` on every draw.
-    servicers : sequence of str, optional
+    past_cases, monthly_model, as_of, time_model, training_profile
+        As :func:`outcomes.opening_offer` takes them; one
+        :class:`~outcomes._advice.advisor.Advisor` holds them for every draw.
+    registry : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s), as ``servicers=`` of
+        :func:`outcomes.opening_offer`: an unregistered servicer gets the same
+        warning here as in an offer.
+    choices : sequence of str, optional
         The servicer choices of the widget (default: the case's servicer,
         "no servicer" and the 15 most frequent servicers of ``past_cases``).
     language : str, default="ja"
@@ -61,11 +66,31 @@ class OfferWhatIf:
     monthly_model: Any = None
     as_of: Any = None
     time_model: Any = None
-    servicers: Sequence[str] | None = None
+    training_profile: Any = None
+    registry: Any = None
+    choices: Sequence[str] | None = None
     language: str = "ja"
     #: False: compute only (no printing, no figure), e.g. in doctests
     show: bool = True
     last: Any = field(default=None, init=False, repr=False)
+    _advisor: Any = field(default=None, init=False, repr=False)
+
+    @property
+    def advisor(self) -> Any:
+        """The :class:`~outcomes._advice.advisor.Advisor` of every draw, built once."""
+        if self._advisor is None:
+            from outcomes._advice import Advisor
+
+            self._advisor = Advisor(
+                self.ratio_model,
+                self.monthly_model,
+                self.time_model,
+                self.training_profile,
+                past_cases=self.past_cases,
+                registry=self.registry,
+                language=self.language,
+            )
+        return self._advisor
 
     def draw(
         self,
@@ -91,22 +116,12 @@ class OfferWhatIf:
         -------
         Offer
         """
-        from outcomes._advice.offer import opening_offer
-
         case = dict(self.case)
         case["servicer"] = servicer or None
         if residual_debt is not None:
             case["residual_debt"] = int(residual_debt)
-        offer = opening_offer(
-            self.ratio_model,
-            case,
-            cash_available=int(cash),
-            budget=int(budget),
-            as_of=self.as_of,
-            past_cases=self.past_cases,
-            monthly_model=self.monthly_model,
-            time_model=self.time_model,
-            language=self.language,
+        offer = self.advisor.offer(
+            case, cash_available=int(cash), budget=int(budget), as_of=self.as_of
         )
         self.last = offer
         if self.show:
@@ -144,8 +159,8 @@ class OfferWhatIf:
 
     def servicer_choices(self) -> list[str]:
         """The servicers offered by the widget: the case's, none, then the frequent past ones."""
-        if self.servicers is not None:
-            return list(self.servicers)
+        if self.choices is not None:
+            return list(self.choices)
         seen: list[str] = []
         past = self.past_cases
         if past is not None and hasattr(past, "columns") and "servicer" in past.columns:
