@@ -138,22 +138,6 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_models_do_not_import_the_cleaner_or_the_commands():
-    """models/ sits below the cleaner, _io and the CLI (the data flows one way)."""
-    import outcomes.models
-
-    forbidden = {
-        "outcomes._cleaning.clean",
-        "outcomes._cleaning.read",
-        "outcomes._io",
-        "outcomes.cli",
-    }
-    for path in Path(outcomes.models.__file__).parent.glob("*.py"):
-        imported = _imports(path)
-        assert not imported & forbidden, path.name
-        assert not any(m.startswith("outcomes._cli") for m in imported), path.name
-
-
 def test_a_clean_table_read_back_from_sqlite_is_used_as_it_is(tmp_path):
     import sqlalchemy as sa
 

@@ -57,7 +57,7 @@ _PUBLIC: dict[str, str] = {
     "interest_cap": "outcomes._law",
     "limitation_complete": "outcomes._law",
     "LimitationResult": "outcomes._law",
-    "case_from_mapping": "outcomes._advice",
+    "case_from_mapping": "outcomes._cleaning",
     "DEFAULT_RATES": "outcomes._law",
     "CaseError": "outcomes._errors",
     "RehabilitationUnavailableError": "outcomes._errors",

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from outcomes._contract import CREDITOR_TYPE_LABELS, CREDITOR_TYPE_LABELS_EN
+from outcomes._contract import (
+    AGE_BANDS,
+    COLUMN_BY_NAME,
+    CREDITOR_TYPE_LABELS,
+    CREDITOR_TYPE_LABELS_EN,
+    EMPLOYMENT_CODES,
+    RESOLUTION_CODES,
+)
 from outcomes._errors import CaseError
 
 __all__ = [
@@ -159,8 +166,6 @@ def column_label(column: str) -> str:
     >>> column_label("not_a_column")
     'not_a_column'
     """
-    from outcomes._contract import COLUMN_BY_NAME
-
     if column in REPORT_DERIVED_LABELS:
         return REPORT_DERIVED_LABELS[column]
     spec = COLUMN_BY_NAME.get(column)
@@ -183,13 +188,6 @@ def value_labels(column: str) -> dict[str, str]:
     >>> value_labels("prefecture")
     {}
     """
-    from outcomes._contract import (
-        AGE_BANDS,
-        CREDITOR_TYPE_LABELS,
-        EMPLOYMENT_CODES,
-        RESOLUTION_CODES,
-    )
-
     if column == "creditor_type":
         return dict(CREDITOR_TYPE_LABELS)
     if column == "age_band":

@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult
+from outcomes._cleaning import PROBLEM_COLUMNS, CleanResult, case_schema, clean_cases, read_cases
 from outcomes._contract import CASE_COLUMNS, COLUMNS
 from outcomes._errors import OutcomesError
 
@@ -112,8 +112,6 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
         )
     except (TypeError, ValueError):
         return None
-    from outcomes._cleaning.schema import case_schema
-
     try:
         case_schema().validate(out)
     except Exception:  # pandera's SchemaError(s): not a clean table, so it is cleaned
@@ -214,9 +212,6 @@ def load_case_table(
             already_clean=True,
             language=language,
         )
-    from outcomes._cleaning.clean import clean_cases
-    from outcomes._cleaning.read import read_cases
-
     raw = read_cases(source, table=table, query=query, sheet=sheet)
     if raw.attrs.get("format") == "sql":
         # a clean table written into a database (e.g. by DataFrame.to_sql) and
@@ -422,7 +417,7 @@ def write_model_dir(
     Path
         The directory.
     """
-    from outcomes.models._persist import model_metadata, package_version, table_sha256
+    from outcomes.models import model_metadata, package_version, table_sha256
 
     out = Path(path)
     if out.exists() and not out.is_dir():

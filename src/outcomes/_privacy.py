@@ -22,6 +22,7 @@ from outcomes._arguments import as_count
 from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
 
 __all__ = [
+    "safe_label",
     "MASK",
     "k_anonymous_mask",
     "personal_data_kind",
@@ -209,3 +210,15 @@ def suppress_small_groups(
     """
     k = as_count(k, "k")
     return table[table[count] >= k]
+
+
+def safe_label(value: object) -> str:
+    """A group label fit to print: masked when it looks like personal data.
+
+    Examples
+    --------
+    >>> safe_label("アビリオ債権回収"), safe_label("090-0000-0000")
+    ('アビリオ債権回収', '***')
+    """
+    text = "" if value is None or value is pd.NA else str(value)
+    return MASK if personal_data_kind(text) is not None else text

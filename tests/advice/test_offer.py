@@ -25,7 +25,7 @@ from outcomes._advice import (
     opening_offer,
     opening_offers,
 )
-from outcomes._advice.case import case_from_mapping, read_case_json, with_as_of
+from outcomes._advice.case import with_as_of
 from outcomes._advice.curve import (
     OFFER_LEVELS,
     OFFER_UNIT,
@@ -33,6 +33,7 @@ from outcomes._advice.curve import (
     curve_levels,
     ratio_quantiles,
 )
+from outcomes._cleaning import case_from_mapping, read_case_json
 from outcomes._errors import CaseError, CaseTypeError, OutcomesError
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
@@ -492,16 +493,16 @@ def test_offer_and_paths_agree_on_the_lump_sum(ratio_model):
 
 
 def test_opening_offer_on_a_clean_row_does_not_clean_it_again(ratio_model, past, monkeypatch):
-    import outcomes._cleaning.clean
+    import outcomes._cleaning.single  # clean_cases is looked up where the case is cleaned
 
     calls: list[int] = []
-    real = outcomes._cleaning.clean.clean_cases
+    real = outcomes._cleaning.single.clean_cases
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(outcomes._cleaning.clean, "clean_cases", counting)
+    monkeypatch.setattr(outcomes._cleaning.single, "clean_cases", counting)
     row = past[past["residual_debt"] > 0].iloc[[3]]
     offer = opening_offer(ratio_model, row, as_of=TODAY, past_cases=past)
     assert calls == []

@@ -15,7 +15,7 @@ from outcomes._advice.paths import PATH_COLUMNS
 from outcomes._advice.ways_out import WAYS_OUT
 from outcomes._contract import CASE_COLUMNS
 from outcomes._errors import CaseError, CaseTypeError
-from outcomes._law.statutes import limitation_date
+from outcomes._law import limitation_date
 
 # --------------------------------------------------------------------------
 # compare_paths

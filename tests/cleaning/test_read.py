@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outcomes import ReadError, read_cases
-from outcomes._cleaning.read import _sniff_delimiter
+from outcomes._cleaning.read_csv import _sniff_delimiter
 
 # Characters CP932 holds but Shift_JIS does not: the reason CP932 is used.
 NOT_SHIFT_JIS = "㈱髙①"
@@ -564,7 +564,7 @@ def test_arguments_that_do_not_fit_the_source(tmp_path, sqlite_db):
 def test_pyarrow_and_pandas_readers_give_the_same_rows(tmp_path, monkeypatch):
     """Multi-line quoted cells, quoted blank lines and blank lines between records go
     through pyarrow and read as the pandas path reads them: same cells, same row numbers."""
-    import outcomes._cleaning.read as reader
+    import outcomes._cleaning.read_csv as reader
 
     body = (
         '案件ID,備考,残債\r\nA-1,"line one\r\nline two",580万円\r\nA-2,x,"1,000"\r\n'

@@ -11,14 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from outcomes._arguments import as_count, as_date, as_yen
 from outcomes._errors import CaseError, CaseTypeError, OutcomesError, RehabilitationUnavailableError
-from outcomes._law.statutes import (
+from outcomes._law import (
     DEFAULT_RATES,
     LimitationResult,
-    _period_end,
-    as_count,
-    as_date,
-    as_yen,
     default_interest,
     default_rate,
     interest_cap,
@@ -28,6 +25,7 @@ from outcomes._law.statutes import (
     rehabilitation_claims,
     rehabilitation_minimum,
 )
+from outcomes._law.limitation import _period_end
 
 # --------------------------------------------------------------------------
 # 個人再生 minimum (民事再生法 §231)

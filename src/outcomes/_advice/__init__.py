@@ -7,9 +7,9 @@ The rooms:
   ``installment``, ``paths`` and ``offers`` per case. :mod:`~outcomes._advice.api`
   keeps the one-call functions (:func:`opening_offer`, :func:`installment_proposal`,
   :func:`compare_paths`, :func:`batch_offers`) as thin wrappers of it;
-- :mod:`~outcomes._advice.case` — one case (mapping, JSON, row) as a clean
-  one-row frame; :mod:`~outcomes._advice.facts` — its legal facts in one record
-  (:class:`LegalFacts`);
+- :mod:`~outcomes._advice.case` — one case ready for a payment proposal (the
+  clean row itself comes from :mod:`outcomes._cleaning`);
+  :mod:`~outcomes._advice.facts` — its legal facts in one record (:class:`LegalFacts`);
 - :mod:`~outcomes._advice.curve` — the predictive CDF of the settlement ratio and
   the three amounts; :mod:`~outcomes._advice.basis` — the similar past lump sums;
   :mod:`~outcomes._advice.offer` — :class:`Offer`; :mod:`~outcomes._advice.batch` —
@@ -31,13 +31,14 @@ from outcomes._advice.advisor import Advisor
 from outcomes._advice.api import batch_offers, compare_paths, installment_proposal, opening_offer
 from outcomes._advice.basis import Basis, PastLumpSums, index_past_cases
 from outcomes._advice.batch import opening_offers
-from outcomes._advice.case import case_from_mapping, check_as_of, read_case_json
+from outcomes._advice.case import check_as_of
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.offer import Offer
 from outcomes._advice.paths import render_paths
 from outcomes._advice.summary import render_offer
 from outcomes._advice.wording import BATCH_OFFER_LABELS_JA, ESTIMATE_NOTICE, SERVICER_STATUS_JA
+from outcomes._cleaning import case_from_mapping, read_case_json
 
 __all__ = [
     "BATCH_OFFER_LABELS_JA",

@@ -31,7 +31,7 @@ import pandas as pd
 
 from outcomes._advice.basis import PastLumpSums, index_past_cases
 from outcomes._advice.batch import BATCH_CHUNK, make_offers
-from outcomes._advice.case import CaseLike, case_from_mapping, case_to_settle, first_value
+from outcomes._advice.case import case_to_settle, first_value
 from outcomes._advice.curve import OFFER_LEVELS, check_levels
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal, make_installment
@@ -39,6 +39,7 @@ from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
 from outcomes._advice.wording import servicer_warning
 from outcomes._arguments import as_count, as_date, as_day, as_yen, check_language
+from outcomes._cleaning import CaseLike, case_from_mapping
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes._format import LANGUAGES

@@ -20,12 +20,12 @@ import pandas as pd
 from outcomes._advice.advisor import Advisor
 from outcomes._advice.basis import PastLumpSums
 from outcomes._advice.batch import BATCH_CHUNK
-from outcomes._advice.case import CaseLike
 from outcomes._advice.curve import OFFER_LEVELS
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.offer import Offer
 from outcomes._arguments import renamed_keywords
+from outcomes._cleaning import CaseLike
 from outcomes._contract import DEFAULT_K
 from outcomes._law import LimitationResult
 from outcomes._registry import ServicersLike

@@ -14,7 +14,9 @@ The rooms, in the order data flows through them:
   the problems table (§8), and its sentences in Japanese;
 - :mod:`~outcomes._cleaning.schema` — the clean table's checks on the way out
   (vectorised, and the pandera :func:`case_schema`);
-- :mod:`~outcomes._cleaning.memory` — freed memory handed back on large tables.
+- :mod:`~outcomes._cleaning.memory` — freed memory handed back on large tables;
+- :mod:`~outcomes._cleaning.single` — one case (a mapping, JSON file, Series or
+  row) as a clean one-row frame, a clean row taken as it is.
 
 Other concerns import from this package only (``from outcomes._cleaning import
 clean_cases``), never from its modules.
@@ -23,14 +25,28 @@ clean_cases``), never from its modules.
 from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult, clean_cases, problem_kind
 from outcomes._cleaning.read import mask_url, read_cases
 from outcomes._cleaning.schema import case_schema, check_cases
+from outcomes._cleaning.single import (
+    CASE_EXTRA_KEYS,
+    CaseLike,
+    case_from_mapping,
+    check_case_keys,
+    is_clean_row,
+    read_case_json,
+)
 
 __all__ = [
+    "CASE_EXTRA_KEYS",
     "PROBLEM_COLUMNS",
+    "CaseLike",
     "CleanResult",
+    "case_from_mapping",
     "case_schema",
+    "check_case_keys",
     "check_cases",
     "clean_cases",
+    "is_clean_row",
     "mask_url",
     "problem_kind",
+    "read_case_json",
     "read_cases",
 ]

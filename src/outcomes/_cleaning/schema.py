@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from outcomes._contract import AGE_BANDS, CASE_COLUMNS, COLUMNS, MIN_DATE, PREFECTURES
+from outcomes._contract import (
+    AGE_BANDS,
+    CASE_COLUMNS,
+    COLUMN_BY_NAME,
+    COLUMNS,
+    MIN_DATE,
+    PREFECTURES,
+)
 from outcomes._errors import SchemaError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -131,6 +138,4 @@ def check_cases(cases: pd.DataFrame, today: date | None = None) -> None:
 @cache
 def _dtype(name: str) -> object:
     """The contract's dtype of a column, made once."""
-    from outcomes._contract import COLUMN_BY_NAME
-
     return pd.api.types.pandas_dtype(COLUMN_BY_NAME[name].dtype)

@@ -24,6 +24,7 @@ __all__ = [
     "LABEL_LANGUAGES",
     "TABLE_SUFFIXES",
     "check_as_of",
+    "check_source",
     "check_output",
     "column_labels",
     "driver_url",
@@ -69,12 +70,12 @@ def source_options(args: argparse.Namespace) -> dict[str, Any]:
     return {name: getattr(args, name, None) for name in ("table", "query", "sheet")}
 
 
-def _check_source(
+def check_source(
     source: str, *, table: str | None, query: str | None, sheet: str | int | None
 ) -> None:
     """Refuse options that do not fit the input, in the CLI's words (one line)."""
     if is_url(source):
-        from outcomes._cleaning.read import mask_url
+        from outcomes._cleaning import mask_url
 
         if table is None and query is None:
             raise OutcomesError(
@@ -130,7 +131,7 @@ def load_source(
     against the input first (``--table``/``--query`` go with a URL and only
     with one) so that every mistake is one line naming the option.
     """
-    _check_source(source, table=table, query=query, sheet=sheet)
+    check_source(source, table=table, query=query, sheet=sheet)
     if is_url(source):
         source = driver_url(source)
     try:

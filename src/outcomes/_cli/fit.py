@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._cli import check_as_of, load_cases, source_options
+from outcomes._cli import check_as_of, is_url, load_cases, source_options
 from outcomes._errors import OutcomesError
 from outcomes._io import (
     METADATA_FILE,
@@ -38,11 +38,9 @@ def format_evaluation(table: pd.DataFrame) -> str:
 
 def _source_name(args: argparse.Namespace) -> str:
     """What metadata.json records as the training source (a URL's password masked)."""
-    from outcomes._cli import is_url
-
     if not is_url(args.cases):
         return str(args.cases)
-    from outcomes._cleaning.read import mask_url
+    from outcomes._cleaning import mask_url
 
     options = source_options(args)
     what = f"table {options['table']}" if options["table"] else f"query {options['query']}"

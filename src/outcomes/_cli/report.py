@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from outcomes._cli import _check_source, driver_url, is_url
+from outcomes._cli import check_source, driver_url, is_url
 from outcomes.report import write_pdf, write_report
 
 __all__ = ["run"]
@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     ``creditor_type``, ``k``, ``model`` and ``pdf`` (see ``outcomes report --help``).
     """
     table, query = getattr(args, "table", None), getattr(args, "query", None)
-    _check_source(args.input, table=table, query=query, sheet=None)
+    check_source(args.input, table=table, query=query, sheet=None)
     source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
         source,

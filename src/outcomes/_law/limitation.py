@@ -7,7 +7,7 @@ old 商法 §522).
 - :func:`originator_is_merchant`: the period's deciding fact, by creditor kind.
 
 Pure functions of the law, no wording of the ways out (that is
-:mod:`outcomes._advice.ways_out`). :mod:`outcomes._law.statutes` re-exports every name.
+:mod:`outcomes._advice.notes`).
 
 Figures marked (H) come from a statute or official text, (M) from one good
 secondary source, (L) from marketing pages or anecdotes; see

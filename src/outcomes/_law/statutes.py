@@ -1,16 +1,12 @@
-"""Statute arithmetic: pure functions of the law, no wording of the ways out.
+"""Statute arithmetic of amounts: pure functions of the law, no wording of the ways out.
 
-- :func:`rehabilitation_minimum` — 民事再生法 §231: minimum repayment of 個人再生;
-- :func:`limitation_date`, :class:`LimitationResult`, :func:`limitation_complete` —
-  民法 §§140, 143, 147, 150, 152, 166, 169 and old 商法 §522: when the 消滅時効 of a
-  claim completes (their home is :mod:`outcomes._law.limitation`; re-exported here);
-- :func:`default_interest`, :func:`interest_cap`, :data:`DEFAULT_RATES` — 遅延損害金
-  under the 利息制限法 §§4, 7 caps.
+- :func:`rehabilitation_minimum`, :func:`rehabilitation_claims` — 民事再生法 §§231,
+  84(2): the minimum repayment of 個人再生 and its claims B;
+- :func:`default_interest`, :func:`interest_cap`, :func:`default_rate`,
+  :data:`DEFAULT_RATES` — 遅延損害金 under the 利息制限法 §§4, 7 caps.
 
-The package's one converter of dates (:func:`as_date`) and one checker of yen
-amounts (:func:`as_yen`) and counts (:func:`as_count`) live in
-:mod:`outcomes._arguments` and are re-exported here; the rest of the package uses
-them through :mod:`outcomes._advice.case`. A bad value raises
+The limitation (消滅時効) is :mod:`outcomes._law.limitation`. Arguments are
+checked by :mod:`outcomes._arguments`: a bad value raises
 :class:`~outcomes._errors.CaseError` (a ``ValueError``), or
 :class:`~outcomes._errors.CaseTypeError` (also a ``TypeError``) for a wrong type,
 naming the argument.
@@ -28,32 +24,16 @@ from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 
-from outcomes._arguments import as_count, as_date, as_yen
+from outcomes._arguments import as_date, as_yen
 from outcomes._errors import CaseError, RehabilitationUnavailableError
-from outcomes._law.limitation import (
-    NEW_CIVIL_CODE,
-    LimitationResult,
-    _period_end,  # noqa: F401 (the tests read it here)
-    limitation_complete,
-    limitation_date,
-    originator_is_merchant,
-)
 
 __all__ = [
     "DEFAULT_RATES",
-    "NEW_CIVIL_CODE",
     "REHABILITATION_DEBT_LIMIT",
     "JFC_RATE_CHANGE",
-    "LimitationResult",
-    "as_count",
-    "as_date",
-    "as_yen",
     "default_interest",
     "default_rate",
     "interest_cap",
-    "limitation_complete",
-    "limitation_date",
-    "originator_is_merchant",
     "rehabilitation_claims",
     "rehabilitation_minimum",
 ]

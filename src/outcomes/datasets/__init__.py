@@ -235,7 +235,7 @@ def load_sample() -> pd.DataFrame:
     >>> len(raw) > SAMPLE_N, raw.attrs["source"].endswith("cases.csv")
     (True, True)
     """
-    from outcomes._cleaning.read import read_cases
+    from outcomes._cleaning import read_cases
 
     with resources.as_file(_sample_resource()) as path:
         return read_cases(path)

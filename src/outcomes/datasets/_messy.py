@@ -29,16 +29,16 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes.datasets._simulate import (
-    _CREDITORS,
-    _EMPLOYMENT,
-    _EPOCH,
-    _P,
-    _RES,
-    _RESOLUTIONS,
-    _SERVICERS,
-    _choice,
+    CREDITORS,
+    EMPLOYMENT,
+    EPOCH,
+    RESOLUTION_INDEX,
+    RESOLUTIONS,
+    SERVICERS,
     case_ids,
+    choice,
 )
+from outcomes.datasets._truth import TRUE_PARAMS
 
 __all__ = ["render_messy"]
 
@@ -155,7 +155,7 @@ _PAST_END = (date(2019, 5, 1), date(2019, 12, 31))
 
 
 def _fmt_date(days: int, style: int) -> str:
-    d = _EPOCH + timedelta(days=days)
+    d = EPOCH + timedelta(days=days)
     y, m, dd = d.year, d.month, d.day
     era, abbr, ey = _era(d)
     if style == _D_ERA_PAST_END:
@@ -383,7 +383,7 @@ def _layout(rng: np.random.Generator) -> _Layout:
         header = str(aliases[rng.choice(len(aliases), p=p / p.sum())])
         unit = ""
         if col in _UNITS and "(" not in header:
-            unit = str(_choice(rng, _UNITS[col], 1)[0])
+            unit = str(choice(rng, _UNITS[col], 1)[0])
             if unit:
                 header += f"({unit})" if rng.random() < 0.5 else f"（{unit}）"
         if match_header(header) != (col, unit or None):  # pragma: no cover - guards the aliases
@@ -436,7 +436,7 @@ def _render_rows(
 
             cols[col] = _render(t["pref"], st, pref)
         elif col in ("employment", "resolution"):
-            codes = _EMPLOYMENT if col == "employment" else _RESOLUTIONS
+            codes = EMPLOYMENT if col == "employment" else RESOLUTIONS
             words = EMPLOYMENT_CODES if col == "employment" else RESOLUTION_CODES
             u = rng.random(k)
 
@@ -469,7 +469,7 @@ def _render_rows(
             st = rng.choice(4, size=k, p=[0.9, 0.04, 0.04, 0.02])
 
             def cred(v: int, s: int) -> str:
-                name = _CREDITORS[v]
+                name = CREDITORS[v]
                 return (name, _fw(name), f" {name} ", f"{name}\u3000")[s]
 
             cols[col] = _render(t["cred"], st, cred)
@@ -481,8 +481,8 @@ def _render_rows(
         elif col == "servicer":
             u = rng.random(k)
             st = np.zeros(k, dtype=np.int64)
-            for i, name in enumerate(_SERVICERS):
-                cum = np.cumsum([w for _, w in _P.servicer_spellings[name]])
+            for i, name in enumerate(SERVICERS):
+                cum = np.cumsum([w for _, w in TRUE_PARAMS.servicer_spellings[name]])
                 mask = t["serv"] == i
                 st[mask] = np.searchsorted(cum / cum[-1], u[mask], side="right")
             none = t["serv"] < 0
@@ -490,7 +490,9 @@ def _render_rows(
             st[none] = np.searchsorted(cum / cum[-1], u[none], side="right")
 
             def serv(v: int, s: int) -> str:
-                return _NO_SERVICER[s] if v < 0 else _P.servicer_spellings[_SERVICERS[v]][s][0]
+                return (
+                    _NO_SERVICER[s] if v < 0 else TRUE_PARAMS.servicer_spellings[SERVICERS[v]][s][0]
+                )
 
             cols[col] = _render(t["serv"], st, serv)
         elif col == "delinquency_rate":
@@ -553,14 +555,14 @@ def _bad_cell(
     income, lump, debt = int(t["income"][i]), int(t["lump"][i]), int(t["debt"][i])
 
     def impossible_date() -> str:
-        y = (_EPOCH + timedelta(days=sale)).year
+        y = (EPOCH + timedelta(days=sale)).year
         return r.choice([f"{y if y % 4 else y - 1}-02-29", f"{y}/4/31", f"{y}/2/30"])
 
     def before_sale() -> str:
-        return (_EPOCH + timedelta(days=sale - r.randint(30, 400))).isoformat()
+        return (EPOCH + timedelta(days=sale - r.randint(30, 400))).isoformat()
 
     def future() -> str:
-        d = _EPOCH + timedelta(days=today + r.randint(400, 1500))
+        d = EPOCH + timedelta(days=today + r.randint(400, 1500))
         return f"{d.year}/{d.month}/{d.day}"
 
     options: list[tuple[str, Callable[[], str], str, bool]] = [
@@ -601,7 +603,7 @@ def render_messy(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     layout = _layout(rng)
     cols, noted = _render_rows(t, n, rng, layout, clean=False)
-    M = _P.messy
+    M = TRUE_PARAMS.messy
     r = random.Random(int(rng.integers(2**62)))  # fast scalar draws for the few planted cells
     planted: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (rows, columns, kinds)
 
@@ -674,7 +676,7 @@ def render_messy(
         old["sale"] + (rng.random(k_old) * (old["agr"] - old["sale"] - 30)).astype(np.int64) + 15
     )
     old["agr"] = np.where(as_pending, -1, earlier)
-    old["res"] = np.where(as_pending, _RES["pending"], _RES["installment"])
+    old["res"] = np.where(as_pending, RESOLUTION_INDEX["pending"], RESOLUTION_INDEX["installment"])
     old["monthly"] = np.where(as_pending, -1, rng.choice([5_000, 10_000, 20_000], size=k_old))
     old["lump"] = np.full(k_old, -1)
     old["term"] = np.full(k_old, -1)

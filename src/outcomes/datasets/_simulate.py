@@ -58,15 +58,26 @@ from outcomes._contract import (
 )
 from outcomes.datasets._truth import TRUE_PARAMS
 
-__all__ = ["as_today", "case_ids", "clean_frame", "simulate_truth", "true_quantile"]
+__all__ = [
+    "CREDITORS",
+    "EMPLOYMENT",
+    "EPOCH",
+    "RESOLUTIONS",
+    "RESOLUTION_INDEX",
+    "SERVICERS",
+    "as_today",
+    "case_ids",
+    "choice",
+    "clean_frame",
+    "simulate_truth",
+    "true_quantile",
+]
 
-_EMPLOYMENT: tuple[str, ...] = tuple(EMPLOYMENT_CODES)
-_RESOLUTIONS: tuple[str, ...] = tuple(RESOLUTION_CODES)
-_EMP = {code: i for i, code in enumerate(_EMPLOYMENT)}
-_RES = {code: i for i, code in enumerate(_RESOLUTIONS)}
+EMPLOYMENT: tuple[str, ...] = tuple(EMPLOYMENT_CODES)
+RESOLUTIONS: tuple[str, ...] = tuple(RESOLUTION_CODES)
+_EMP = {code: i for i, code in enumerate(EMPLOYMENT)}
+RESOLUTION_INDEX = {code: i for i, code in enumerate(RESOLUTIONS)}
 _CT = {code: i for i, code in enumerate(CREDITOR_TYPES)}
-
-_P = TRUE_PARAMS
 
 # --------------------------------------------------------------------------
 # The model's pieces, shared by the simulation and true_quantile
@@ -87,15 +98,15 @@ def _ratio_mu(
     debt: np.ndarray, income: np.ndarray, ct: np.ndarray, bought: np.ndarray, years: np.ndarray
 ) -> np.ndarray:
     """Mean of logit(lump-sum ratio) given the features (NaN where unknown)."""
-    inc = np.maximum(income, _P.income_floor)
+    inc = np.maximum(income, TRUE_PARAMS.income_floor)
     with np.errstate(divide="ignore", invalid="ignore"):
         return (
-            _P.ratio_intercept
-            + _P.ratio_debt * np.log(debt / _P.debt_ref)
-            + _P.ratio_years * years
-            + _P.ratio_income * np.log(inc / _P.income_ref)
-            + _lookup(_P.ratio_creditor, CREDITOR_TYPES, ct)
-            + _P.ratio_servicer * bought
+            TRUE_PARAMS.ratio_intercept
+            + TRUE_PARAMS.ratio_debt * np.log(debt / TRUE_PARAMS.debt_ref)
+            + TRUE_PARAMS.ratio_years * years
+            + TRUE_PARAMS.ratio_income * np.log(inc / TRUE_PARAMS.income_ref)
+            + _lookup(TRUE_PARAMS.ratio_creditor, CREDITOR_TYPES, ct)
+            + TRUE_PARAMS.ratio_servicer * bought
         )
 
 
@@ -103,26 +114,28 @@ def _monthly_mu(
     income: np.ndarray, household: np.ndarray, emp: np.ndarray, ct: np.ndarray
 ) -> np.ndarray:
     """Mean of log(latent monthly instalment) given the features."""
-    inc = np.maximum(income, _P.income_floor)
+    inc = np.maximum(income, TRUE_PARAMS.income_floor)
     return (
-        math.log(_P.monthly_base)
-        + _P.monthly_income * np.log(inc / _P.income_ref)
-        + _P.monthly_household * (household - 1)
-        + _lookup(_P.monthly_creditor, CREDITOR_TYPES, ct)
-        + _lookup(_P.monthly_employment, _EMPLOYMENT, emp)
+        math.log(TRUE_PARAMS.monthly_base)
+        + TRUE_PARAMS.monthly_income * np.log(inc / TRUE_PARAMS.income_ref)
+        + TRUE_PARAMS.monthly_household * (household - 1)
+        + _lookup(TRUE_PARAMS.monthly_creditor, CREDITOR_TYPES, ct)
+        + _lookup(TRUE_PARAMS.monthly_employment, EMPLOYMENT, emp)
     )
 
 
 def _round_lump(x: np.ndarray, debt: np.ndarray) -> np.ndarray:
     """Round a latent lump sum to ``lump_unit`` (half down): monotone, left-continuous."""
-    units = np.maximum(np.ceil(x / _P.lump_unit - 0.5), _P.lump_min / _P.lump_unit)
-    return np.minimum(units * _P.lump_unit, debt)
+    units = np.maximum(
+        np.ceil(x / TRUE_PARAMS.lump_unit - 0.5), TRUE_PARAMS.lump_min / TRUE_PARAMS.lump_unit
+    )
+    return np.minimum(units * TRUE_PARAMS.lump_unit, debt)
 
 
 def _round_monthly(m: np.ndarray) -> np.ndarray:
     """Map a latent monthly amount to the recorded one (monotone, left-continuous)."""
-    values = np.asarray(_P.monthly_values, dtype=float)
-    out = values[np.searchsorted(np.asarray(_P.monthly_bounds), m, side="left")]
+    values = np.asarray(TRUE_PARAMS.monthly_values, dtype=float)
+    out = values[np.searchsorted(np.asarray(TRUE_PARAMS.monthly_bounds), m, side="left")]
     return np.where(np.isnan(m), np.nan, out)
 
 
@@ -133,7 +146,7 @@ def _rehab_minimum(debt: np.ndarray) -> np.ndarray:
     distinct debt; NaN where 個人再生 is not available (above ¥50M) or the
     debt is missing.
     """
-    from outcomes._law.statutes import REHABILITATION_DEBT_LIMIT, rehabilitation_minimum
+    from outcomes._law import REHABILITATION_DEBT_LIMIT, rehabilitation_minimum
 
     debt = np.asarray(debt, dtype=float)
     out = np.full(debt.shape, np.nan)
@@ -146,7 +159,7 @@ def _rehab_minimum(debt: np.ndarray) -> np.ndarray:
 
 def _plan_monthly(total: np.ndarray, term: np.ndarray) -> np.ndarray:
     """Monthly amount repaying ``total`` over ``term`` months, rounded up to ``plan_round``."""
-    return np.ceil(total / term / _P.plan_round) * _P.plan_round
+    return np.ceil(total / term / TRUE_PARAMS.plan_round) * TRUE_PARAMS.plan_round
 
 
 def _ratio_of(
@@ -164,15 +177,15 @@ def _ratio_of(
 # Truth
 # --------------------------------------------------------------------------
 
-_EPOCH = date(1970, 1, 1)
+EPOCH = date(1970, 1, 1)
 
 
 def _day(value: object) -> int:
     """Days since 1970-01-01 of a date-like value."""
-    return (pd.Timestamp(value).date() - _EPOCH).days
+    return (pd.Timestamp(value).date() - EPOCH).days
 
 
-def _choice(rng: np.random.Generator, pairs: Sequence[tuple[Any, float]], size: int) -> np.ndarray:
+def choice(rng: np.random.Generator, pairs: Sequence[tuple[Any, float]], size: int) -> np.ndarray:
     values = np.array([v for v, _ in pairs])
     p = np.array([w for _, w in pairs], dtype=float)
     return values[rng.choice(len(values), size=size, p=p / p.sum())]
@@ -183,20 +196,20 @@ def _creditor_catalogue() -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
     names: list[str] = []
     weights: list[float] = []
     for ct in CREDITOR_TYPES:
-        for name, w in _P.creditors[ct]:
+        for name, w in TRUE_PARAMS.creditors[ct]:
             names.append(name)
             weights.append(w)
     types = np.array([_CT[creditor_type_of(name)] for name in names])
     return tuple(names), types, np.array(weights)
 
 
-_CREDITORS, _CREDITOR_TYPE_OF, _CREDITOR_WEIGHTS = _creditor_catalogue()
-_SERVICERS: tuple[str, ...] = tuple(name for name, _ in _P.servicers)
+CREDITORS, _CREDITOR_TYPE_OF, _CREDITOR_WEIGHTS = _creditor_catalogue()
+SERVICERS: tuple[str, ...] = tuple(name for name, _ in TRUE_PARAMS.servicers)
 
 
 def simulate_truth(n: int, rng: np.random.Generator, today: int) -> dict[str, np.ndarray]:
     """Draw n cases; integer columns use -1 and float columns NaN for 'none'."""
-    P = _P
+    P = TRUE_PARAMS
     start = _day(P.sale_start)
     end = min(_day(P.sale_end), today - P.sale_min_days_before_today)
     if end < start:
@@ -225,8 +238,8 @@ def simulate_truth(n: int, rng: np.random.Generator, today: int) -> dict[str, np
     ]
     emp = np.where(rng.random(n) < p_pension, _EMP["pensioner"], emp)
 
-    med = np.array([P.income[c][0] for c in _EMPLOYMENT])[emp]
-    sd = np.array([P.income[c][1] for c in _EMPLOYMENT])[emp]
+    med = np.array([P.income[c][0] for c in EMPLOYMENT])[emp]
+    sd = np.array([P.income[c][1] for c in EMPLOYMENT])[emp]
     income = np.exp(np.log(med) + sd * rng.standard_normal(n))
     income = np.rint(income / P.income_round) * P.income_round
     zero = (emp == _EMP["unemployed"]) & (rng.random(n) < P.unemployed_zero_income)
@@ -253,9 +266,9 @@ def simulate_truth(n: int, rng: np.random.Generator, today: int) -> dict[str, np
 
     has_serv = rng.random(n) < _lookup(P.servicer_share, CREDITOR_TYPES, ct)
     sw = np.array([w for _, w in P.servicers])
-    serv = rng.choice(len(_SERVICERS), size=n, p=sw / sw.sum())
+    serv = rng.choice(len(SERVICERS), size=n, p=sw / sw.sum())
     jhf = ct == _CT["jhf"]
-    serv = np.where(jhf, _SERVICERS.index(P.jhf_servicer), serv)
+    serv = np.where(jhf, SERVICERS.index(P.jhf_servicer), serv)
     serv = np.where(has_serv, serv, -1)
     bought = has_serv & ~jhf
 
@@ -274,47 +287,49 @@ def simulate_truth(n: int, rng: np.random.Generator, today: int) -> dict[str, np
     # resolution
     groups = np.where(jhf, 0, np.where(bought, 1, 2))
     base = np.array(
-        [[P.resolution_weights[g][r] for r in _RESOLUTIONS] for g in ("jhf", "servicer", "direct")]
+        [[P.resolution_weights[g][r] for r in RESOLUTIONS] for g in ("jhf", "servicer", "direct")]
     )
     W = base[groups]
     low_income = (emp == _EMP["pensioner"]) | (emp == _EMP["unemployed"])
-    W[:, _RES["rehabilitation"]] *= np.where(debt > P.rehab_max_debt, 0.0, 1.0) * np.where(
-        low_income, P.rehab_low_income_factor, 1.0
-    )
+    W[:, RESOLUTION_INDEX["rehabilitation"]] *= np.where(
+        debt > P.rehab_max_debt, 0.0, 1.0
+    ) * np.where(low_income, P.rehab_low_income_factor, 1.0)
     limits = np.array([b for b, _ in P.va_debt_factor])
     factors = np.array([f for _, f in P.va_debt_factor])
-    W[:, _RES["voluntary_arrangement"]] *= factors[np.searchsorted(limits, debt, side="left")]
-    W[:, _RES["bankruptcy"]] *= np.where(
+    W[:, RESOLUTION_INDEX["voluntary_arrangement"]] *= factors[
+        np.searchsorted(limits, debt, side="left")
+    ]
+    W[:, RESOLUTION_INDEX["bankruptcy"]] *= np.where(
         emp == _EMP["unemployed"], P.bankruptcy_unemployed_factor, 1.0
     )
-    W[:, _RES["bankruptcy"]] *= np.where(
+    W[:, RESOLUTION_INDEX["bankruptcy"]] *= np.where(
         debt > P.bankruptcy_large_debt[0], P.bankruptcy_large_debt[1], 1.0
     )
-    W[:, _RES["lump_sum"]] *= _lookup(
-        {c: P.lump_sum_employment_factor.get(c, 1.0) for c in _EMPLOYMENT}, _EMPLOYMENT, emp
+    W[:, RESOLUTION_INDEX["lump_sum"]] *= _lookup(
+        {c: P.lump_sum_employment_factor.get(c, 1.0) for c in EMPLOYMENT}, EMPLOYMENT, emp
     )
-    W[:, _RES["limitation"]] *= (today - sale) >= P.limitation_min_years * 365.25
+    W[:, RESOLUTION_INDEX["limitation"]] *= (today - sale) >= P.limitation_min_years * 365.25
     cum = np.cumsum(W, axis=1)
     u = rng.random(n) * cum[:, -1]
-    res = np.minimum((u[:, None] >= cum).sum(axis=1), len(_RESOLUTIONS) - 1)
+    res = np.minimum((u[:, None] >= cum).sum(axis=1), len(RESOLUTIONS) - 1)
 
     # agreement date; an agreement that would come after today is still pending
-    off = np.zeros((3, len(_RESOLUTIONS)))
-    shape = np.ones((3, len(_RESOLUTIONS)))
-    scale = np.ones((3, len(_RESOLUTIONS)))
+    off = np.zeros((3, len(RESOLUTIONS)))
+    shape = np.ones((3, len(RESOLUTIONS)))
+    scale = np.ones((3, len(RESOLUTIONS)))
     for g, special in enumerate((P.delay_months_jhf, P.delay_months_servicer, {})):
-        for r, code in enumerate(_RESOLUTIONS):
+        for r, code in enumerate(RESOLUTIONS):
             spec = special.get(code, P.delay_months.get(code))
             if spec is not None:
                 off[g, r], shape[g, r], scale[g, r] = spec
     months = off[groups, res] + rng.gamma(shape[groups, res], scale[groups, res])
     agr = sale + np.rint(months * P.days_per_month).astype(np.int64)
-    pending = (res == _RES["pending"]) | (agr > today)
-    res = np.where(pending, _RES["pending"], res)
+    pending = (res == RESOLUTION_INDEX["pending"]) | (agr > today)
+    res = np.where(pending, RESOLUTION_INDEX["pending"], res)
     agr = np.where(pending, -1, agr)
 
     # terms
-    inst = res == _RES["installment"]
+    inst = res == RESOLUTION_INDEX["installment"]
     p_open = np.where(
         jhf, P.open_share_jhf, np.where(pens, P.open_share_pensioner, P.open_share_other)
     )
@@ -327,10 +342,10 @@ def simulate_truth(n: int, rng: np.random.Generator, today: int) -> dict[str, np
     is_open |= tw_cum[:, -1] == 0  # a debt too small for any fixed term: open-ended
     u = rng.random(n) * tw_cum[:, -1]
     fixed = terms[np.minimum((u[:, None] >= tw_cum).sum(axis=1), len(terms) - 1)]
-    va_t = _choice(rng, P.va_terms, n)
-    rehab_t = _choice(rng, P.rehab_terms, n)
-    va = res == _RES["voluntary_arrangement"]
-    rehab = res == _RES["rehabilitation"]
+    va_t = choice(rng, P.va_terms, n)
+    rehab_t = choice(rng, P.rehab_terms, n)
+    va = res == RESOLUTION_INDEX["voluntary_arrangement"]
+    rehab = res == RESOLUTION_INDEX["rehabilitation"]
     term = np.select([inst & ~is_open, va, rehab], [fixed, va_t, rehab_t], np.nan)
 
     # outcomes
@@ -339,12 +354,13 @@ def simulate_truth(n: int, rng: np.random.Generator, today: int) -> dict[str, np
     debt_f = debt.astype(float)
     income_f = income.astype(float)
     years = (agr - sale) / 365.25
-    lump_rows = res == _RES["lump_sum"]
+    lump_rows = res == RESOLUTION_INDEX["lump_sum"]
     x = _expit(
-        _ratio_mu(debt_f, income_f, ct, bought.astype(float), years) + _P.ratio_sigma * eps_r
+        _ratio_mu(debt_f, income_f, ct, bought.astype(float), years)
+        + TRUE_PARAMS.ratio_sigma * eps_r
     )
     lump = np.where(lump_rows, _round_lump(x * debt_f, debt_f), np.nan)
-    m = np.exp(_monthly_mu(income_f, hh.astype(float), emp, ct) + _P.monthly_sigma * eps_m)
+    m = np.exp(_monthly_mu(income_f, hh.astype(float), emp, ct) + TRUE_PARAMS.monthly_sigma * eps_m)
     with np.errstate(invalid="ignore", divide="ignore"):
         monthly = np.select(
             [inst, va, rehab],
@@ -410,11 +426,11 @@ def clean_frame(t: dict[str, np.ndarray], n: int) -> pd.DataFrame:
         "employment": pd.Categorical.from_codes(t["emp"], dtype=COLUMN_BY_NAME["employment"].dtype),
         "monthly_income": ints(t["income"]),
         "household_size": ints(t["hh"]),
-        "creditor": strings(_CREDITORS, t["cred"]),
+        "creditor": strings(CREDITORS, t["cred"]),
         "creditor_type": pd.Categorical.from_codes(
             t["ct"], dtype=COLUMN_BY_NAME["creditor_type"].dtype
         ),
-        "servicer": strings(_SERVICERS, t["serv"]),
+        "servicer": strings(SERVICERS, t["serv"]),
         "residual_debt": ints(t["debt"]),
         "delinquency_rate": floats(t["rate"]),
         "resolution": pd.Categorical.from_codes(t["res"], dtype=COLUMN_BY_NAME["resolution"].dtype),
@@ -515,9 +531,9 @@ def true_quantile(
     income = _floats(cases["monthly_income"])
     household = _floats(cases["household_size"])
     term = _floats(cases["term_months"])
-    emp = _codes(cases["employment"], _EMPLOYMENT)
+    emp = _codes(cases["employment"], EMPLOYMENT)
     ct = _codes(cases["creditor_type"], CREDITOR_TYPES)
-    res = _codes(cases["resolution"], _RESOLUTIONS)
+    res = _codes(cases["resolution"], RESOLUTIONS)
     serv = cases["servicer"].astype("string").fillna("").str.strip() != ""
     bought = (serv.to_numpy(dtype=bool) & (ct != _CT["jhf"])).astype(float)
     bought = np.where(ct < 0, np.nan, bought)
@@ -527,11 +543,11 @@ def true_quantile(
         agr = np.where(np.isnan(agr), as_today(as_of), agr)
     years = (agr - sale) / 365.25
 
-    inst = res == _RES["installment"]
-    lump_rows = res == _RES["lump_sum"]
-    pend = res == _RES["pending"]
-    va = res == _RES["voluntary_arrangement"]
-    rehab = res == _RES["rehabilitation"]
+    inst = res == RESOLUTION_INDEX["installment"]
+    lump_rows = res == RESOLUTION_INDEX["lump_sum"]
+    pend = res == RESOLUTION_INDEX["pending"]
+    va = res == RESOLUTION_INDEX["voluntary_arrangement"]
+    rehab = res == RESOLUTION_INDEX["rehabilitation"]
     with np.errstate(invalid="ignore", divide="ignore"):
         mu_r = _ratio_mu(debt, income, ct, bought, years)
         mu_m = _monthly_mu(income, household, emp, ct)
@@ -546,13 +562,13 @@ def true_quantile(
     for level in levels:
         z = nd.inv_cdf(float(level))
         with np.errstate(invalid="ignore", divide="ignore"):
-            monthly = _round_monthly(np.exp(mu_m + _P.monthly_sigma * z))
+            monthly = _round_monthly(np.exp(mu_m + TRUE_PARAMS.monthly_sigma * z))
             if target == "monthly_amount":
                 values = np.select([inst | pend, va | rehab], [monthly, plan], np.nan)
                 values = np.where(np.isnan(values), -1, values).astype(np.int64)
                 out[float(level)] = pd.arrays.IntegerArray(np.maximum(values, 0), values < 0)
             else:
-                lump = _round_lump(_expit(mu_r + _P.ratio_sigma * z) * debt, debt)
+                lump = _round_lump(_expit(mu_r + TRUE_PARAMS.ratio_sigma * z) * debt, debt)
                 nan = np.full(len(debt), np.nan)
                 ratio = np.select(
                     [lump_rows | pend, inst, va | rehab],

@@ -42,6 +42,10 @@ _PUBLIC: dict[str, str] = {
     "plot_drivers": "outcomes.models._plots",
     "plot_residuals": "outcomes.models._plots",
     "read_metadata": "outcomes.models._persist",
+    # what the model directory (outcomes._io) records of each model
+    "model_metadata": "outcomes.models._persist",
+    "package_version": "outcomes.models._persist",
+    "table_sha256": "outcomes.models._persist",
     # time to agreement and drift
     "TIME_FEATURES": "outcomes.models._time",
     "TimeToAgreementModel": "outcomes.models._time",

@@ -30,14 +30,25 @@ import itertools
 import numpy as np
 
 from outcomes.models._learners import (
+    ATOM_SHARE,
+    LEARNERS,
+    CombinedLearner,
     GLMLearner,
     HGBLearner,
+    Learner,
     Link,
+    QuantileHGBLearner,
     TwoStageLearner,
-    _Learner,
 )
 
-__all__ = ["AutoLearner", "GroupMedianLearner", "MedianLearner"]
+__all__ = [
+    "AutoLearner",
+    "GroupMedianLearner",
+    "MedianLearner",
+    "flexible_learner",
+    "make_learner",
+    "resolve_learner",
+]
 
 SIMPLE = ("median", "group_median", "glm")
 #: grid step of the blend weights
@@ -46,7 +57,7 @@ BLEND_STEP = 0.1
 GROUP_SHRINK = 10.0
 
 
-class MedianLearner(_Learner):
+class MedianLearner(Learner):
     """The training median on the link scale; the conformal scores give the spread."""
 
     needs_tree = False
@@ -58,7 +69,7 @@ class MedianLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         self.median_ = float(np.median(self.link(y)))
         return self
 
@@ -67,7 +78,7 @@ class MedianLearner(_Learner):
         return m, np.ones_like(m)
 
 
-class GroupMedianLearner(_Learner):
+class GroupMedianLearner(Learner):
     """Medians of the link-scale target per level of one categorical feature.
 
     The feature is the categorical column (tree codes) whose shrunk group
@@ -83,7 +94,7 @@ class GroupMedianLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         z = self.link(y)
         self.median_ = float(np.median(z))
         self.column_ = -1
@@ -144,7 +155,7 @@ def _blend_name(w: tuple[float, float, float]) -> str:
     return "blend"
 
 
-class AutoLearner(_Learner):
+class AutoLearner(Learner):
     """Chooses among simple and flexible learners on held-out folds (see module doc)."""
 
     needs_linear = True
@@ -166,7 +177,7 @@ class AutoLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         classes = {
             "median": MedianLearner,
             "group_median": GroupMedianLearner,
@@ -285,3 +296,56 @@ def make_auto(link: Link, params: dict, flex: str) -> AutoLearner:
     learner = AutoLearner(link, params)
     learner.flex = flex
     return learner
+
+
+# --------------------------------------------------------------------------
+# Learners by name
+# --------------------------------------------------------------------------
+
+_CLASSES = {
+    "glm": GLMLearner,
+    "hgb": HGBLearner,
+    "quantile_hgb": QuantileHGBLearner,
+    "two_stage": TwoStageLearner,
+    "combined": CombinedLearner,
+}
+
+
+def resolve_learner(name: str, link: Link, y: np.ndarray) -> str:
+    """Check a learner name (``"auto"`` stays ``"auto"``: see :class:`AutoLearner`).
+
+    Examples
+    --------
+    >>> resolve_learner("auto", Link("logit"), np.array([0.1, 0.2, 0.3]))
+    'auto'
+    """
+    if name != "auto" and name not in _CLASSES:
+        raise ValueError(f"learner must be 'auto' or one of {LEARNERS}, got {name!r}")
+    return name
+
+
+def flexible_learner(link: Link, y: np.ndarray) -> str:
+    """The flexible candidate of ``"auto"``: ``"two_stage"`` for fractions with
+    at least :data:`ATOM_SHARE` exact 0s or 1s, else ``"combined"``.
+
+    Examples
+    --------
+    >>> flexible_learner(Link("logit"), np.array([0.1, 0.2, 0.0, 0.3]))
+    'two_stage'
+    >>> flexible_learner(Link("logit"), np.array([0.1, 0.2, 0.3]))
+    'combined'
+    """
+    if link.name == "logit" and np.mean((y <= 0.0) | (y >= 1.0)) >= ATOM_SHARE:
+        return "two_stage"
+    return "combined"
+
+
+def make_learner(name: str, link: Link, params: dict, flex: str = "combined") -> Learner:
+    """A fresh learner by name (``"auto"``: the chooser, with ``flex`` its flexible candidate)."""
+    if name == "auto":
+        return make_auto(link, params, flex)
+    try:
+        cls = _CLASSES[name]
+    except KeyError:
+        raise ValueError(f"learner must be one of {LEARNERS}, got {name!r}") from None
+    return cls(link, params)

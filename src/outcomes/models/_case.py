@@ -15,7 +15,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from outcomes._errors import OutcomesError
 from outcomes.models._conformal import DEFAULT_QUANTILES, ConformalRegressor
-from outcomes.models._features import OPTIONAL_CASE_FEATURES, case_features
+from outcomes.models._features import OPTIONAL_CASE_FEATURES, case_features, check_case_table
 from outcomes.models._persist import SaveMixin, table_sha256
 
 __all__ = ["CaseModel"]
@@ -58,12 +58,7 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
 
     # -- rows and target -------------------------------------------------------
     def _check_cases(self, cases: object) -> pd.DataFrame:
-        if not isinstance(cases, pd.DataFrame):
-            raise OutcomesError(
-                f"{type(self).__name__} takes the clean case table (a DataFrame), "
-                f"got {type(cases).__name__}"
-            )
-        return cases
+        return check_case_table(self, cases)
 
     def training_rows(self, cases: pd.DataFrame) -> np.ndarray:
         """Boolean mask of the rows the model learns from."""

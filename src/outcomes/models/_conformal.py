@@ -44,8 +44,9 @@ from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import ThreadpoolController, threadpool_limits
 
-from outcomes.models._features import _OTHER, TableEncoder, _as_frame
-from outcomes.models._learners import Link, flexible_learner, make_learner, resolve_learner
+from outcomes.models._auto import flexible_learner, make_learner, resolve_learner
+from outcomes.models._features import OTHER_CODE, TableEncoder, as_frame
+from outcomes.models._learners import Link
 from outcomes.models._persist import table_sha256
 
 __all__ = ["AmountGrid", "ConformalRegressor", "check_quantiles", "conformal_quantile"]
@@ -326,7 +327,7 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
             raise ValueError(
                 f"{type(self).__name__} requires y to be passed, but the target y is None"
             )
-        frame = _as_frame(X)
+        frame = as_frame(X)
         target = _as_target(y)
         if len(frame) != len(target):
             raise ValueError(
@@ -450,7 +451,7 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
     # -- predict ---------------------------------------------------------------
     def _state(self, X: object) -> tuple:
         check_is_fitted(self, "learner_")
-        frame = self.encoder_._frame(_as_frame(X))
+        frame = self.encoder_._frame(as_frame(X))
         codes = self.encoder_.category_codes(frame)
         return self._pooled_state(frame, codes)
 
@@ -480,13 +481,13 @@ class ConformalRegressor(RegressorMixin, BaseEstimator):
                 (
                     n
                     for n, c in codes.items()
-                    if not enc.has_other_[n] and shares.get(n) and bool(np.any(c == _OTHER))
+                    if not enc.has_other_[n] and shares.get(n) and bool(np.any(c == OTHER_CODE))
                 ),
                 None,
             )
         if name is None:
             return self._plain_state(frame, codes)
-        unseen = codes[name] == _OTHER
+        unseen = codes[name] == OTHER_CODE
         weights = np.asarray(shares[name], dtype="float64")
         order = np.argsort(-weights, kind="stable")
         keep = order[: max(1, int(np.searchsorted(np.cumsum(weights[order]), 0.99) + 1))]

@@ -28,26 +28,18 @@ import pandas as pd
 from scipy import stats
 
 from outcomes._errors import OutcomesError
-from outcomes.models._features import case_features
+from outcomes.models._features import PROFILE_FEATURES, case_features
 
 __all__ = ["DRIFT_FEATURES", "TrainingProfile", "drift", "drift_warning"]
 
 #: the case features compared (the models' features without the time-bound ones)
-DRIFT_FEATURES: tuple[str, ...] = (
-    "log_residual_debt",
-    "monthly_income",
-    "household_size",
-    "age",
-    "employment",
-    "creditor_type",
-    "servicer",
-)
+DRIFT_FEATURES: tuple[str, ...] = PROFILE_FEATURES
 
 _N_BINS = 10
 _N_QUANTILES = 101
 _MAX_CATEGORIES = 50
 _MISSING = "(missing)"
-_OTHER = "(other)"
+OTHER_CODE = "(other)"
 _NEW = "(new)"
 
 
@@ -128,7 +120,7 @@ class TrainingProfile:
                 shares = {str(k): float(v) / len(text) for k, v in kept.items()}
                 rest = float(counts.iloc[_MAX_CATEGORIES:].sum()) / len(text) if len(text) else 0.0
                 if rest:
-                    shares[_OTHER] = rest
+                    shares[OTHER_CODE] = rest
                 out[name] = {"kind": "category", "shares": shares}
         return cls(len(cases), out)
 
@@ -284,14 +276,14 @@ def drift(
             ref = np.array([ref_shares[k] for k in ref_shares] + [0.0])
             cur_counts = {k: float(counts[k]) for k in seen}
             new_count = float(counts[new].sum()) if new else 0.0
-            if _OTHER in ref_shares:  # pooled rare categories: unseen ones may be among them
-                cur_counts[_OTHER] = cur_counts.get(_OTHER, 0.0) + new_count
+            if OTHER_CODE in ref_shares:  # pooled rare categories: unseen ones may be among them
+                cur_counts[OTHER_CODE] = cur_counts.get(OTHER_CODE, 0.0) + new_count
                 new_count = 0.0
             cur = np.array([cur_counts.get(k, 0.0) for k in labels[:-1]] + [new_count])
             cur = cur / max(n_cur, 1)
             row["distance"] = float(0.5 * np.abs(cur - ref).sum())
             row["share_outside"] = float(counts[new].sum() / max(n_cur, 1)) if new else 0.0
-            row["new_categories"] = ", ".join(new if _OTHER not in ref_shares else [])
+            row["new_categories"] = ", ".join(new if OTHER_CODE not in ref_shares else [])
         if n_cur:
             psi, p = _psi(ref, cur, profile.n, n_cur)
         else:

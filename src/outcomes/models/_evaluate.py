@@ -23,7 +23,7 @@ from outcomes._errors import OutcomesError
 from outcomes.models._case import CaseModel
 from outcomes.models._conformal import check_quantiles, threads_for
 from outcomes.models._features import TableEncoder
-from outcomes.models._learners import _LinearGLM
+from outcomes.models._learners import LinearGLM
 
 __all__ = [
     "BASELINES",
@@ -142,13 +142,13 @@ def _glm(
     enc = TableEncoder("linear", ctx["min_frequency"]).fit(Xtr)
     A, B = enc.transform(Xtr), enc.transform(Xte)
     if ctx["kind"] == "ratio":
-        glm = _LinearGLM("binomial").fit(A, np.clip(ytr, 0, 1))
+        glm = LinearGLM("binomial").fit(A, np.clip(ytr, 0, 1))
         eta_tr, eta_te = glm.predict_link(A), glm.predict_link(B)
         z = special.logit(np.clip(ytr, 1e-3, 1 - 1e-3))
         shifts = np.quantile(z - eta_tr, levels)
         cols = special.expit(eta_te[:, None] + shifts[None, :])
         return special.expit(eta_te), cols
-    glm = _LinearGLM("gamma").fit(A, ytr)
+    glm = LinearGLM("gamma").fit(A, ytr)
     eta_tr, eta_te = glm.predict_link(A), glm.predict_link(B)
     shifts = np.quantile(np.log(ytr) - eta_tr, levels)
     return np.exp(eta_te), np.exp(eta_te[:, None] + shifts[None, :])
@@ -433,7 +433,7 @@ def fit_and_evaluate(
 # --------------------------------------------------------------------------
 
 
-def _fitted(model: CaseModel) -> None:
+def check_fitted(model: CaseModel) -> None:
     if not isinstance(model, CaseModel):
         raise OutcomesError(
             f"expected a SettlementRatioModel or MonthlyAmountModel, got {type(model).__name__}"
@@ -476,7 +476,7 @@ def calibration_table(
     levels = [float(v) for v in levels]
     qs = sorted({round(a, 10) for v in levels for a in ((1 - v) / 2, (1 + v) / 2)})
     if cv is None:
-        _fitted(model)
+        check_fitted(model)
         pred = model.predict_quantiles(sub, qs).to_numpy()
     else:
         pred = np.full((len(sub), len(qs)), np.nan)
@@ -515,7 +515,7 @@ def drivers_table(
     """
     from sklearn.inspection import permutation_importance
 
-    _fitted(model)
+    check_fitted(model)
     rows = model.training_rows(cases)
     X = model.features(cases.loc[rows])
     result = permutation_importance(

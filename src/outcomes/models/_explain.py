@@ -33,7 +33,7 @@ import pandas as pd
 from scipy import stats
 
 from outcomes._errors import OutcomesError
-from outcomes.models._features import _as_frame, _numeric
+from outcomes.models._features import as_frame, numeric_values
 
 __all__ = ["EXACT_MAX_FEATURES", "coefficients", "explain", "reference_case"]
 
@@ -139,7 +139,7 @@ def _plain(frame: pd.DataFrame, encoder: object) -> pd.DataFrame:
         if kind == "date":
             out[name] = pd.to_datetime(series)
         elif kind == "numeric":
-            out[name] = pd.Series(_numeric(series, "numeric"), index=frame.index)
+            out[name] = pd.Series(numeric_values(series, "numeric"), index=frame.index)
         else:
             out[name] = series.astype("string")
     return pd.DataFrame(out, index=frame.index)
@@ -195,11 +195,11 @@ def explain(
     if what not in ("median", "mean"):
         raise ValueError(f"what must be 'median' or 'mean', got {what!r}")
     enc = model.encoder_
-    frame = enc._frame(_as_frame(X))
+    frame = enc._frame(as_frame(X))
     if reference is None:
         ref = reference_case(model)
     else:
-        ref = pd.DataFrame([reference]) if isinstance(reference, dict) else _as_frame(reference)
+        ref = pd.DataFrame([reference]) if isinstance(reference, dict) else as_frame(reference)
         ref = enc._frame(ref).head(1)
     names = list(enc.columns_)
     x = _plain(frame, enc)

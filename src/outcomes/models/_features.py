@@ -30,10 +30,12 @@ from outcomes._errors import ColumnMismatchError, OutcomesError
 
 __all__ = [
     "CASE_FEATURES",
+    "PROFILE_FEATURES",
     "OPTIONAL_CASE_FEATURES",
     "TableEncoder",
     "as_of_timestamp",
     "case_features",
+    "check_case_table",
 ]
 
 #: the model features built from the clean table, in order
@@ -57,10 +59,10 @@ OPTIONAL_CASE_FEATURES: tuple[str, ...] = ("servicer_role",)
 MAX_TREE_CATEGORIES = 250
 
 _MISSING = -2  # code of a missing category
-_OTHER = -1  # code of a rare or unseen category
+OTHER_CODE = -1  # code of a rare or unseen category
 
 
-def _as_frame(X: object) -> pd.DataFrame:
+def as_frame(X: object) -> pd.DataFrame:
     if isinstance(X, pd.DataFrame):
         return X
     if hasattr(X, "toarray") or type(X).__module__.startswith("scipy.sparse"):
@@ -86,7 +88,7 @@ def _kind(col: pd.Series) -> str:
     return "category"
 
 
-def _numeric(col: pd.Series, kind: str) -> np.ndarray:
+def numeric_values(col: pd.Series, kind: str) -> np.ndarray:
     if kind == "date":
         values = col.to_numpy(dtype="datetime64[ns]")
         out = values.astype("int64").astype("float64") / (365.25 * 86400e9) + 1970.0
@@ -151,7 +153,7 @@ def _text_values(col: pd.Series) -> pd.Series:
 
 
 def _codes(col: pd.Series, categories: list[str]) -> np.ndarray:
-    """Index of each value in ``categories``; ``_OTHER`` if unseen, ``_MISSING`` if missing."""
+    """Index of each value in ``categories``; ``OTHER_CODE`` if unseen, ``_MISSING`` if missing."""
     kept = pd.Index(categories, dtype=object)
     if isinstance(col.dtype, pd.CategoricalDtype):
         cats = pd.Index(col.cat.categories.astype("string"))
@@ -264,7 +266,7 @@ class TableEncoder(TransformerMixin, BaseEstimator):
     def _fit(self, X: object, y: object) -> None:
         if self.kind not in ("tree", "linear"):
             raise ValueError(f"kind must be 'tree' or 'linear', got {self.kind!r}")
-        frame = _as_frame(X)
+        frame = as_frame(X)
         self.columns_ = [str(c) for c in frame.columns]
         self.n_features_in_ = len(self.columns_)
         if isinstance(X, pd.DataFrame):
@@ -319,10 +321,10 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                     else []
                 )
                 codes = _codes(series, kept)
-                self.has_other_[name] = bool(np.any(codes == _OTHER))
+                self.has_other_[name] = bool(np.any(codes == OTHER_CODE))
                 self.has_missing_[name] = bool(np.any(codes == _MISSING))
             else:
-                values = _numeric(series, kind)
+                values = numeric_values(series, kind)
                 finite = values[np.isfinite(values)]
                 self.has_missing_[name] = bool(len(finite) < len(values))
                 median = float(np.median(finite)) if len(finite) else 0.0
@@ -417,7 +419,7 @@ class TableEncoder(TransformerMixin, BaseEstimator):
         }
 
     def _frame(self, X: object) -> pd.DataFrame:
-        frame = _as_frame(X)
+        frame = as_frame(X)
         named = isinstance(X, pd.DataFrame) and hasattr(self, "feature_names_in_")
         if named:
             have = [str(c) for c in frame.columns]
@@ -452,7 +454,7 @@ class TableEncoder(TransformerMixin, BaseEstimator):
             if self.has_other_[name] or self.has_missing_[name]:
                 block[col_codes < 0, -1] = 1.0
             return block
-        other = col_codes == _OTHER
+        other = col_codes == OTHER_CODE
         if self.has_other_[name]:
             block[other, n_kept - 1 if n_kept else 0] = 1.0
         elif other.any() and n_kept > 1:
@@ -499,13 +501,13 @@ class TableEncoder(TransformerMixin, BaseEstimator):
                     col_codes = _codes(series, self.categories_[name])
                 if self.kind == "tree":
                     out = col_codes.astype("float64")
-                    out[col_codes == _OTHER] = len(self.categories_[name])
+                    out[col_codes == OTHER_CODE] = len(self.categories_[name])
                     out[col_codes == _MISSING] = np.nan
                     parts.append(out[:, None])
                 else:
                     parts.append(self._one_hot(name, col_codes))
             else:
-                values = _numeric(series, "date" if kind == "date" else "numeric")
+                values = numeric_values(series, "date" if kind == "date" else "numeric")
                 if self.kind == "tree":
                     parts.append(values[:, None])
                 else:
@@ -656,3 +658,26 @@ def _has_text(col: pd.Series) -> np.ndarray:
     text = _text_values(col)
     filled = text.notna().to_numpy() & (text.fillna("").str.strip() != "").to_numpy()
     return filled.astype("float64")
+
+
+#: the features the time-to-agreement model learns from and the training profile watches
+#: for drift (``TIME_FEATURES`` and ``DRIFT_FEATURES`` are this tuple)
+PROFILE_FEATURES: tuple[str, ...] = (
+    "log_residual_debt",
+    "monthly_income",
+    "household_size",
+    "age",
+    "employment",
+    "creditor_type",
+    "servicer",
+)
+
+
+def check_case_table(owner: object, cases: object) -> pd.DataFrame:
+    """``cases`` when it is the clean case table (a DataFrame), else a one-line error naming ``owner``."""
+    if not isinstance(cases, pd.DataFrame):
+        raise OutcomesError(
+            f"{type(owner).__name__} takes the clean case table (a DataFrame), "
+            f"got {type(cases).__name__}"
+        )
+    return cases

@@ -45,7 +45,7 @@ import numpy as np
 from scipy import special, stats
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 
-__all__ = ["LEARNERS", "flexible_learner", "make_learner"]
+__all__ = ["ATOM_SHARE", "LEARNERS", "Learner", "LinearGLM", "Link"]
 
 LEARNERS: tuple[str, ...] = ("glm", "hgb", "quantile_hgb", "two_stage", "combined")
 #: ``learner="auto"`` tries the two-stage learner when at least this share of
@@ -165,13 +165,13 @@ def independent_columns(design: np.ndarray, tol: float = 1e-8) -> np.ndarray:
     return np.asarray(kept, dtype=int)
 
 
-class _LinearGLM:
+class LinearGLM:
     """A GLM fitted with statsmodels; keeps only the coefficients."""
 
     def __init__(self, family: str) -> None:
         self.family = family
 
-    def fit(self, X: np.ndarray, y: np.ndarray) -> _LinearGLM:
+    def fit(self, X: np.ndarray, y: np.ndarray) -> LinearGLM:
         import statsmodels.api as sm
 
         design = np.column_stack([np.ones(len(X)), X])
@@ -237,7 +237,7 @@ class _LinearGLM:
 # --------------------------------------------------------------------------
 
 
-class _Learner:
+class Learner:
     """Common parts: the link, and what the learner needs of the encoders.
 
     ``prepare`` computes what predictions need once (e.g. location and
@@ -258,7 +258,7 @@ class _Learner:
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         raise NotImplementedError
 
     def prepare(self, Xt: np.ndarray, Xl: np.ndarray | None) -> tuple:
@@ -280,7 +280,7 @@ class _Learner:
         return {}
 
 
-class GLMLearner(_Learner):
+class GLMLearner(Learner):
     needs_linear = True
     needs_tree = False
 
@@ -291,10 +291,10 @@ class GLMLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         family = "binomial" if self.link.name == "logit" else "gamma"
         target = np.clip(y, 0.0, 1.0) if family == "binomial" else np.maximum(y, 1.0)
-        self.glm_ = _LinearGLM(family).fit(Xl, target)
+        self.glm_ = LinearGLM(family).fit(Xl, target)
         return self
 
     def prepare(self, Xt: np.ndarray, Xl: np.ndarray | None) -> tuple:
@@ -302,7 +302,7 @@ class GLMLearner(_Learner):
         return m, np.ones_like(m)
 
 
-class HGBLearner(_Learner):
+class HGBLearner(Learner):
     def fit(
         self,
         Xt: np.ndarray,
@@ -310,7 +310,7 @@ class HGBLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         z = self.link(y)
         self.location_ = _fit_hgb(_hgb(self.params), Xt, z, mask)
         self.scale_ = _Scale(self.params).fit(Xt, mask, z - self.location_.predict(Xt))
@@ -320,7 +320,7 @@ class HGBLearner(_Learner):
         return self.location_.predict(Xt), self.scale_.predict(Xt)
 
 
-class QuantileHGBLearner(_Learner):
+class QuantileHGBLearner(Learner):
     outer = 0.1
 
     def fit(
@@ -330,7 +330,7 @@ class QuantileHGBLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         z = self.link(y)
         self.models_ = [
             _fit_hgb(_hgb(self.params, "quantile", quantile=q), Xt, z, mask)
@@ -346,7 +346,7 @@ class QuantileHGBLearner(_Learner):
         return mid, np.maximum((hi - lo) / self.level_, 0.25)
 
 
-class CombinedLearner(_Learner):
+class CombinedLearner(Learner):
     """A stack of the GLM and the boosted location: ``w * glm + (1 - w) * hgb``.
 
     The weight ``w`` is tuned on held-out predictions (the cross-conformal
@@ -365,7 +365,7 @@ class CombinedLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         self.glm_ = GLMLearner(self.link, self.params).fit(Xt, Xl, mask, y, rng)
         self.hgb_ = HGBLearner(self.link, self.params).fit(Xt, Xl, mask, y, rng)
         self.weight_ = getattr(self, "weight_", 0.5)
@@ -397,7 +397,7 @@ class CombinedLearner(_Learner):
         return super().invert(self._loc(state), t)
 
 
-class TwoStageLearner(_Learner):
+class TwoStageLearner(Learner):
     """P(y = 0), P(y = 1) by a boosted classifier; the interior logit-normal."""
 
     def fit(
@@ -407,7 +407,7 @@ class TwoStageLearner(_Learner):
         mask: np.ndarray,
         y: np.ndarray,
         rng: np.random.Generator | None,
-    ) -> _Learner:
+    ) -> Learner:
         if self.link.name != "logit":
             raise ValueError("the two-stage learner is for fractions (logit link)")
         cls = np.where(y <= 0.0, 0, np.where(y >= 1.0, 2, 1))
@@ -457,52 +457,6 @@ class TwoStageLearner(_Learner):
         return np.where(t >= 1.0 - p1, 1.0, y)
 
 
-_CLASSES = {
-    "glm": GLMLearner,
-    "hgb": HGBLearner,
-    "quantile_hgb": QuantileHGBLearner,
-    "two_stage": TwoStageLearner,
-    "combined": CombinedLearner,
-}
-
-
-def resolve_learner(name: str, link: Link, y: np.ndarray) -> str:
-    """Check a learner name (``"auto"`` stays ``"auto"``: see :mod:`._auto`).
-
-    Examples
-    --------
-    >>> resolve_learner("auto", Link("logit"), np.array([0.1, 0.2, 0.3]))
-    'auto'
-    """
-    if name != "auto" and name not in _CLASSES:
-        raise ValueError(f"learner must be 'auto' or one of {LEARNERS}, got {name!r}")
-    return name
-
-
-def flexible_learner(link: Link, y: np.ndarray) -> str:
-    """The flexible candidate of ``"auto"``: ``"two_stage"`` for fractions with
-    at least :data:`ATOM_SHARE` exact 0s or 1s, else ``"combined"``.
-
-    Examples
-    --------
-    >>> flexible_learner(Link("logit"), np.array([0.1, 0.2, 0.0, 0.3]))
-    'two_stage'
-    >>> flexible_learner(Link("logit"), np.array([0.1, 0.2, 0.3]))
-    'combined'
-    """
-    if link.name == "logit" and np.mean((y <= 0.0) | (y >= 1.0)) >= ATOM_SHARE:
-        return "two_stage"
-    return "combined"
-
-
-def make_learner(name: str, link: Link, params: dict, flex: str = "combined") -> _Learner:
-    """A fresh learner by name (``"auto"``: the chooser, with ``flex`` its flexible candidate)."""
-    if name == "auto":
-        from outcomes.models._auto import make_auto
-
-        return make_auto(link, params, flex)
-    try:
-        cls = _CLASSES[name]
-    except KeyError:
-        raise ValueError(f"learner must be one of {LEARNERS}, got {name!r}") from None
-    return cls(link, params)
+#: the name of LinearGLM in model files written before it was made public (0.1): skops
+#: finds the class by the name recorded in the file
+_LinearGLM = LinearGLM

@@ -60,7 +60,8 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "outcomes.models._learners.TwoStageLearner",
     "outcomes.models._learners.CombinedLearner",
     "outcomes.models._learners._Scale",
-    "outcomes.models._learners._LinearGLM",
+    "outcomes.models._learners.LinearGLM",
+    "outcomes.models._learners._LinearGLM",  # its name in model files of 0.1
     "outcomes.models._time.TimeToAgreementModel",
     "outcomes.models._drift.TrainingProfile",
     "outcomes.models._auto.AutoLearner",
@@ -79,7 +80,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
 
 def package_version() -> str:
     """The installed ``outcomes`` version."""
-    from outcomes import __version__
+    from outcomes._version import __version__
 
     return __version__
 

@@ -23,7 +23,7 @@ import pandas as pd
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes.models._case import CaseModel
-from outcomes.models._evaluate import _fitted, calibration_table, drivers_table
+from outcomes.models._evaluate import calibration_table, check_fitted, drivers_table
 from outcomes.models._features import CASE_FEATURES
 
 if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn
@@ -179,7 +179,7 @@ def plot_residuals(
     -------
     Figure
     """
-    _fitted(model)
+    check_fitted(model)
     unknown = [f for f in features if f not in CASE_FEATURES]
     if unknown:
         raise OutcomesError(f"unknown feature(s) {unknown}; choose from {list(CASE_FEATURES)}")
@@ -264,7 +264,7 @@ def plot_drivers(
     -------
     Figure
     """
-    _fitted(model)
+    check_fitted(model)
     unknown = [f for f in features if f not in CASE_FEATURES]
     if unknown:
         raise OutcomesError(f"unknown feature(s) {unknown}; choose from {list(CASE_FEATURES)}")

@@ -34,21 +34,19 @@ from threadpoolctl import threadpool_limits
 
 from outcomes._errors import OutcomesError
 from outcomes.models._conformal import predict_threads
-from outcomes.models._features import TableEncoder, as_of_timestamp, case_features
+from outcomes.models._features import (
+    PROFILE_FEATURES,
+    TableEncoder,
+    as_of_timestamp,
+    case_features,
+    check_case_table,
+)
 from outcomes.models._persist import SaveMixin, table_sha256
 
 __all__ = ["DEFAULT_EDGES", "TIME_FEATURES", "TimeToAgreementModel", "survival_data"]
 
 #: features of a case the hazard depends on (besides the months since the sale)
-TIME_FEATURES: tuple[str, ...] = (
-    "log_residual_debt",
-    "monthly_income",
-    "household_size",
-    "age",
-    "employment",
-    "creditor_type",
-    "servicer",
-)
+TIME_FEATURES: tuple[str, ...] = PROFILE_FEATURES
 
 #: interval edges (months after the sale); the last interval is open-ended
 DEFAULT_EDGES: tuple[float, ...] = (0, 2, 4, 6, 9, 12, 18, 24, 36, 48, 60, 84, 120)
@@ -204,12 +202,7 @@ class TimeToAgreementModel(SaveMixin, BaseEstimator):
 
     # -- inputs ----------------------------------------------------------------
     def _check_cases(self, cases: object) -> pd.DataFrame:
-        if not isinstance(cases, pd.DataFrame):
-            raise OutcomesError(
-                f"{type(self).__name__} takes the clean case table (a DataFrame), "
-                f"got {type(cases).__name__}"
-            )
-        return cases
+        return check_case_table(self, cases)
 
     def _edges(self) -> np.ndarray:
         edges = np.asarray(self.edges, dtype="float64")

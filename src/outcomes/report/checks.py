@@ -21,7 +21,7 @@ import pandas as pd
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes._format import column_label, value_labels
-from outcomes.report.tables import safe_label, value_formatter
+from outcomes.report.tables import SUPPRESSED, safe_label, styled, value_formatter
 
 __all__ = [
     "ACCURACY_COVERAGE",
@@ -452,7 +452,6 @@ def training_drift(
         return None
     from outcomes._io import PROFILE_FILE
     from outcomes.models import TrainingProfile, drift
-    from outcomes.report.tables import SUPPRESSED
 
     path = Path(model_dir) / PROFILE_FILE
     if not path.is_file() or len(cases) == 0:
@@ -544,8 +543,6 @@ def expected_totals(
 
 def totals_table(table: pd.DataFrame, by: str = "creditor_type") -> Any:
     """:func:`expected_totals` as a table to show (yen as ``84億3,857万円``: to the 万円 from 100万円)."""
-    from outcomes.report.tables import styled
-
     shown = table.copy()
     fmt = value_formatter("lump_sum")
     for column in ("lump_sum_total", "monthly_total"):

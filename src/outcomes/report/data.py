@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_day
 from outcomes._contract import (
     CREDITOR_TYPE_LABELS,
     CREDITOR_TYPES,
@@ -28,7 +29,7 @@ from outcomes._contract import (
     normalize_text,
 )
 from outcomes._errors import OutcomesError
-from outcomes.report.tables import safe_label
+from outcomes._privacy import safe_label
 
 __all__ = [
     "ReportCases",
@@ -149,14 +150,14 @@ def select_cases(
         wanted = name if found else normalize_text(str(servicer))
         keep &= (cases["servicer"] == wanted).fillna(False)
     if creditor_type is not None and str(creditor_type).strip():
-        code = _creditor_type_code(creditor_type)
+        code = creditor_type_code(creditor_type)
         keep &= (cases["creditor_type"].astype("string") == code).fillna(False)
     mask = keep.to_numpy(dtype=bool)
     # every case kept: a shallow copy (copy-on-write), not a second million-row table
     return cases.copy(deep=False) if mask.all() else cases[mask]
 
 
-def _creditor_type_code(value: str) -> str:
+def creditor_type_code(value: str) -> str:
     text = normalize_text(str(value))
     if text.casefold() in CREDITOR_TYPES:
         return text.casefold()
@@ -328,12 +329,12 @@ def load_report_data(
     >>> data.source_name, len(data.cases)
     ('cases.csv', 1500)
     """
-    from outcomes._cleaning.clean import PROBLEM_COLUMNS, clean_cases
+    from outcomes._cleaning import PROBLEM_COLUMNS, clean_cases
 
     if source is None:
         from outcomes.datasets import SAMPLE_TODAY, load_sample
 
-        day = _as_date(today or SAMPLE_TODAY)
+        day = as_day(today or SAMPLE_TODAY, "today")
         raw = load_sample()
         result = clean_cases(raw, today=day)
         name = source_name(raw.attrs.get("source", "cases.csv"))
@@ -342,7 +343,7 @@ def load_report_data(
         )
     from outcomes._io import load_case_table
 
-    day = _as_date(today)
+    day = as_day(today, "today")
     loaded = load_case_table(source, today=day, table=table, query=query)
     return ReportData(
         loaded.cases,
@@ -415,12 +416,12 @@ class ReportCases:
 
     def header_markdown(self, produced_at: str | None = None, version: str | None = None) -> str:
         """When (JST), from which file, with which version and on which cases (Markdown)."""
-        from outcomes import __version__
+        from outcomes._version import __version__
 
         produced_at = produced_at or now_jst()
         servicer = html.escape(safe_label(self.servicer)) if self.servicer else "全て"
         creditor_type = (
-            CREDITOR_TYPE_LABELS[_creditor_type_code(self.creditor_type)]
+            CREDITOR_TYPE_LABELS[creditor_type_code(self.creditor_type)]
             if self.creditor_type
             else "全て"
         )
@@ -547,13 +548,3 @@ def prepare_report(
     return ReportCases(
         data, len(chosen), cases, k, period, servicer, creditor_type, previous, compare
     )
-
-
-def _as_date(today: date | str | None) -> date:
-    if today is None:
-        return date.today()
-    if isinstance(today, str):
-        return date.fromisoformat(today)
-    if isinstance(today, datetime):
-        return today.date()
-    return today

@@ -19,7 +19,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import (
+    FuncFormatter,
+    LogLocator,
+    MaxNLocator,
+    NullFormatter,
+    PercentFormatter,
+)
 
 from outcomes._contract import DEFAULT_K
 from outcomes._format import yen_tick
@@ -90,8 +96,6 @@ LOG_COLUMNS: tuple[str, ...] = ("residual_debt",)
 
 def _value_axis(axis: Any, column: str) -> None:
     """Format a value axis: percentages, yen ticks (log scale in 万円 for debts)."""
-    from matplotlib.ticker import LogLocator, MaxNLocator, NullFormatter
-
     if column in LOG_COLUMNS:
         axis.axes.set_xscale("log") if axis is axis.axes.xaxis else axis.axes.set_yscale("log")
         axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))

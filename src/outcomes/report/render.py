@@ -17,11 +17,11 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
+from outcomes._arguments import as_day
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError, ReportError
 from outcomes.report.data import (
-    _as_date,
-    _creditor_type_code,
+    creditor_type_code,
     load_report_data,
     now_jst,
     parse_period,
@@ -247,14 +247,14 @@ def write_report(
     ...
     outcomes._errors.ReadError: cannot read no-such-export.csv: file not found
     """
-    from outcomes import __version__
+    from outcomes._version import __version__
 
     if k < 1:
         raise OutcomesError(f"k must be at least 1, got {k}")
     parse_period(period)
     parse_period(compare)
     if creditor_type is not None:
-        _creditor_type_code(creditor_type)
+        creditor_type_code(creditor_type)
     output = Path(output)
     if output.suffix.lower() not in (".html", ".htm"):
         raise OutcomesError(f"cannot write {output}: the report is an .html file")
@@ -262,7 +262,7 @@ def write_report(
         raise OutcomesError(f"cannot write {output}: directory {output.parent} does not exist")
     if model_dir is not None and not Path(model_dir).is_dir():
         raise OutcomesError(f"model directory {model_dir} does not exist")
-    day = _as_date(today)
+    day = as_day(today, "today")
     data = load_report_data(input, today=day, table=table, query=query)
 
     import nbformat

@@ -19,7 +19,7 @@ import pandas as pd
 from outcomes._contract import CASE_COLUMNS, DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes._format import column_label, format_yen, value_labels
-from outcomes._privacy import MASK, personal_data_kind
+from outcomes._privacy import safe_label
 
 __all__ = [
     "COUNT_CLASS",
@@ -345,7 +345,7 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     0       unreadable      読めない値(空欄化)         age         6
     1  not in contract  契約外の列(出力しない)  (契約外の列)         1
     """
-    from outcomes._cleaning.clean import problem_kind
+    from outcomes._cleaning import problem_kind
 
     if len(problems) == 0:
         return pd.DataFrame({"kind": [], "内容": [], "column": [], "problems": []})
@@ -364,18 +364,6 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     names = PROBLEM_KIND_LABELS if language == "ja" else {}
     table.insert(1, "内容", table["kind"].map(names).fillna(table["kind"]))
     return table.reset_index(drop=True)
-
-
-def safe_label(value: object) -> str:
-    """A group label fit to print: masked when it looks like personal data.
-
-    Examples
-    --------
-    >>> safe_label("アビリオ債権回収"), safe_label("090-0000-0000")
-    ('アビリオ債権回収', '***')
-    """
-    text = "" if value is None or value is pd.NA else str(value)
-    return MASK if personal_data_kind(text) is not None else text
 
 
 #: columns written as percentages
