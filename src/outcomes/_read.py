@@ -27,6 +27,7 @@ import pandas as pd
 
 from ._contract import match_header
 from ._errors import ReadError
+from ._write import restore_columns
 
 __all__ = ["read_cases"]
 
@@ -120,6 +121,13 @@ def read_cases(
     lines stays one record, so it does not shift the row numbers. The
     delimiter is a comma for ``.csv`` and sniffed (tab, semicolon or comma)
     for ``.tsv`` and ``.txt``.
+
+    A CSV cell that begins with one or more ``'`` followed by ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return loses exactly one leading
+    ``'``: the package writes such texts with one more ``'`` so that no
+    spreadsheet evaluates them as a formula, and reads them back as they
+    were (``'=1+1`` reads ``=1+1``; ``''=1+1`` reads ``'=1+1``; other texts
+    are read as written).
 
     Examples
     --------
@@ -273,6 +281,8 @@ def _read_csv(path: Path, source: str, *, suffix: str, size: int, show: bool) ->
             grid = _parse_csv(io.BytesIO(utf8), source, sep=sep, total=len(utf8), show=show)
     # record i (0-based, header included) is spreadsheet row i + 1
     table = _table_from_grid(grid, np.arange(1, len(grid) + 1), source, typed=False)
+    # a cell the package wrote as '=… (so that no spreadsheet runs it) reads as =…
+    table = restore_columns(table)
     return _finish(table, source=source, format="csv", encoding=encoding)
 
 
