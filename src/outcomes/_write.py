@@ -561,8 +561,30 @@ def neutralise_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def restore_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with :func:`restore_text` applied to its text columns (the CSV reader's step)."""
-    return _map_columns(frame, _QUOTED, restore_text)
+    """``frame`` with :func:`restore_text` applied to its text columns (the CSV reader's step).
+
+    A column none of whose cells begins with ``'`` is left alone after one
+    cheap look (a million-row column costs milliseconds, not a regex scan).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> restore_columns(pd.DataFrame({"servicer": ["'=1+1", "''@x", "'ok", "ok"]}))["servicer"].tolist()
+    ['=1+1', "'@x", "'ok", 'ok']
+    """
+    out = frame
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j]
+        if not _is_text_column(column):
+            continue
+        if not column.str.startswith("'", na=False).to_numpy(dtype=bool).any():
+            continue
+        mapped = _map_text(column, _QUOTED, restore_text)
+        if mapped is not column:
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(j, mapped)
+    return out
 
 
 # --------------------------------------------------------------------------
