@@ -205,11 +205,15 @@ def test_a_crash_between_the_two_renames_is_named_not_mixed(model_dir, tmp_path:
     target = tmp_path / "model"
     shutil.copytree(model_dir, tmp_path / ".model.old-1a2b3c4d")
     shutil.copytree(model_dir, tmp_path / ".model.tmp-5e6f7a8b")
+    # and one killed while it was written (a first fit: nothing to swap with)
+    (tmp_path / ".model.tmp-99999999").mkdir()
+    shutil.copy(model_dir / "settlement_ratio.skops", tmp_path / ".model.tmp-99999999")
     with pytest.raises(OutcomesError) as info:
         read_model_dir(target)
     message = str(info.value)
-    assert "\n" not in message and ".model.old-1a2b3c4d" in message
-    assert ".model.tmp-5e6f7a8b" in message and "rename one to model" in message
+    assert "\n" not in message and ".model.old-1a2b3c4d (whole)" in message
+    assert ".model.tmp-5e6f7a8b (whole)" in message and "rename a whole one to model" in message
+    assert ".model.tmp-99999999 (incomplete)" in message
     # each leftover is a whole set: renamed back, it loads
     os.rename(tmp_path / ".model.tmp-5e6f7a8b", target)
     assert read_model_dir(target).ratio is not None

@@ -348,6 +348,16 @@ def _check_files(directory: Path, metadata: dict[str, Any]) -> None:
     check_hashes(directory, hashes)
 
 
+def _whole(directory: Path) -> bool:
+    """Whether a left-over directory holds a whole set of models (its hashes check)."""
+    try:
+        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        _check_files(directory, metadata)
+    except (OSError, ValueError, AttributeError, OutcomesError):
+        return False
+    return all((directory / f"{name}.skops").is_file() for name in MODEL_FILES)
+
+
 def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
     """Read a model directory written by ``outcomes fit`` (or :func:`write_model_dir`).
 
@@ -375,11 +385,12 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
     directory = Path(path)
     if not directory.exists():
         left = leftovers(directory)
-        if left:  # a swap interrupted between its two renames: both sets are whole
+        if left:  # a write or a swap interrupted: name what is there and whether it is whole
+            found = ", ".join(f"{p.name} ({'whole' if _whole(p) else 'incomplete'})" for p in left)
             raise OutcomesError(
                 f"model directory {directory} not found, but an interrupted `outcomes fit` "
-                f"left {', '.join(p.name for p in left)} beside it (each a whole set of "
-                f"models): rename one to {directory.name}, or run `outcomes fit` again"
+                f"left {found} beside it: rename a whole one to {directory.name}, "
+                "or run `outcomes fit` again"
             )
         raise OutcomesError(f"model directory {directory} not found; write one with `outcomes fit`")
     expected = [METADATA_FILE, *(f"{name}.skops" for name in MODEL_FILES)]
