@@ -42,7 +42,8 @@ def _labels_option(p: argparse.ArgumentParser) -> None:
         "--labels",
         choices=("en", "ja"),
         default="en",
-        help="column labels of the files written: en (the contract's names, default) or ja",
+        help="labels of the files written: en (the contract's names and codes, default) or ja "
+        "(Japanese column names and codes)",
     )
 
 

@@ -300,9 +300,11 @@ def run_batch(args: argparse.Namespace) -> int:
     already clean), computes every offer by the vectorised batch path
     (:func:`~outcomes._offer.batch_offers`: amounts, their chances, the
     monthly proposal, the servicer status and warnings) with a progress bar
-    on large inputs, writes ``-o`` (.csv, .parquet or .xlsx), and prints a
-    one-line summary (and a one-line drift warning when the cases differ
-    from the model's training data).
+    on large inputs, writes ``-o`` (.csv, .parquet or .xlsx, atomically; an
+    .xlsx without ``--labels`` is labelled in the language of ``--lang``, a
+    .csv or .parquet in the contract's names), and prints a one-line summary
+    (and a one-line drift warning when the cases differ from the model's
+    training data).
     """
     output = getattr(args, "output", None)
     if not output:
