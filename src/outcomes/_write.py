@@ -158,6 +158,11 @@ def write_error(path: str | os.PathLike[str], exc: BaseException) -> OutcomesErr
 
 
 def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    with suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -172,7 +177,10 @@ def _mode_for(target: Path, *, directory: bool = False) -> int:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except PermissionError:  # a read-only file: POSIX syncs it through a read-only handle
+        fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
@@ -417,9 +425,10 @@ def atomic_dir(path: str | os.PathLike[str], *, own: Collection[str] = ()) -> It
     try:
         os.chmod(new, _mode_for(target, directory=True))
         yield new
+        _sync_tree(new)  # what was written; what is carried over below is on disk already
         if target.is_dir():
             _carry_over(target, new, own)
-        _sync_tree(new)
+            _fsync_dir(new)
         _swap(new, target)
     except OSError as exc:
         shutil.rmtree(new, ignore_errors=True)

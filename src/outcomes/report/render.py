@@ -19,7 +19,7 @@ from typing import Any
 
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes._write import atomic_path, write_text
+from outcomes._write import atomic_path, write_error, write_text
 from outcomes.report.data import (
     _as_date,
     _creditor_type_code,
@@ -276,7 +276,10 @@ def write_report(
 
     with tempfile.TemporaryDirectory(prefix="outcomes-report-") as tmp:
         work = Path(tmp)
-        data.save(work)
+        try:
+            data.save(work)
+        except OSError as exc:  # the working tables of the kernel (a full temporary disk)
+            raise write_error(work, exc) from None
         # the kernel reads the tables from parquet: this process lets go of its copy
         # (a million cases would otherwise be held twice while the template runs)
         title = f"残債和解レポート — {data.source_name}"
