@@ -20,7 +20,11 @@ from outcomes._contract import (
     CREDITOR_TYPE_LABELS,
     CREDITOR_TYPE_LABELS_EN,
     EMPLOYMENT_CODES,
+    GUARANTOR_FALSE,
+    GUARANTOR_TRUE,
+    JUDGMENT_CODES,
     RESOLUTION_CODES,
+    SERVICER_ROLE_CODES,
 )
 from outcomes._errors import CaseError
 
@@ -185,6 +189,10 @@ def value_labels(column: str) -> dict[str, str]:
     '住宅金融支援機構'
     >>> value_labels("age_band")["40s"]
     '40代'
+    >>> value_labels("servicer_role"), value_labels("guarantor")
+    ({'bought': '譲受', 'consigned': '受託'}, {'True': 'あり', 'False': 'なし'})
+    >>> value_labels("judgment")["payment_order"]
+    '支払督促'
     >>> value_labels("prefecture")
     {}
     """
@@ -192,7 +200,14 @@ def value_labels(column: str) -> dict[str, str]:
         return dict(CREDITOR_TYPE_LABELS)
     if column == "age_band":
         return {band: band.removesuffix("s") + "代" for band in AGE_BANDS}
-    codes = {"employment": EMPLOYMENT_CODES, "resolution": RESOLUTION_CODES}.get(column)
+    if column == "guarantor":  # a boolean column: keyed by str(True) / str(False)
+        return {"True": GUARANTOR_TRUE[0], "False": GUARANTOR_FALSE[0]}
+    codes = {
+        "employment": EMPLOYMENT_CODES,
+        "resolution": RESOLUTION_CODES,
+        "servicer_role": SERVICER_ROLE_CODES,
+        "judgment": JUDGMENT_CODES,
+    }.get(column)
     if codes is None:
         return {}
     return {code: (words[0] if words else code) for code, words in codes.items()}

@@ -11,7 +11,11 @@ One reader and one writer of a model directory, as ``outcomes fit`` writes it::
 
     MODEL_DIR/settlement_ratio.skops   SettlementRatioModel
     MODEL_DIR/monthly_amount.skops     MonthlyAmountModel
-    MODEL_DIR/metadata.json            version, training rows and sha256, date, evaluation
+    MODEL_DIR/metadata.json            version, training rows and sha256, date, evaluation,
+                                       and the sha256 of each file above (``files``)
+
+A directory is written whole and swapped in (:func:`outcomes._write.atomic_dir`);
+:func:`read_model_dir` refuses one whose files do not match their recorded hashes.
 
 Every failure on the user's input is an :class:`~outcomes.OutcomesError`
 with a one-line reason.
@@ -42,6 +46,7 @@ __all__ = [
     "CaseTable",
     "ModelDir",
     "as_clean_table",
+    "check_model_output",
     "empty_problems",
     "iter_clean_parquet",
     "load_case_table",
@@ -59,6 +64,8 @@ METADATA_FILE = "metadata.json"
 #: optional files of a model directory (older directories lack them)
 TIME_MODEL_FILE = "time_to_agreement.skops"
 PROFILE_FILE = "training_profile.json"
+#: the entry of metadata.json that records each file's sha256
+FILES_KEY = "files"
 
 
 # --------------------------------------------------------------------------
@@ -306,6 +313,46 @@ def _model_classes() -> dict[str, type]:
     return {name: getattr(models, cls) for name, cls in MODEL_FILES.items()}
 
 
+#: every file a model directory may hold besides metadata.json (hashed in metadata.json)
+_DIR_FILES: tuple[str, ...] = (
+    *(f"{name}.skops" for name in MODEL_FILES),
+    TIME_MODEL_FILE,
+    PROFILE_FILE,
+)
+
+
+def _check_files(directory: Path, metadata: dict[str, Any]) -> None:
+    """Refuse a directory whose files are not those its metadata.json records (sha256).
+
+    A directory written before the hashes were recorded (no ``files`` entry)
+    is read as before.
+    """
+    from outcomes._write import check_hashes
+
+    hashes = metadata.get(FILES_KEY)
+    if hashes is None:
+        return
+    if not isinstance(hashes, dict) or not all(isinstance(v, str) for v in hashes.values()):
+        raise OutcomesError(f"{directory / METADATA_FILE} has no readable list of file hashes")
+    extra = [n for n in _DIR_FILES if n not in hashes and (directory / n).exists()]
+    if extra:
+        raise OutcomesError(
+            f"{directory / extra[0]} is not a file of this fit (metadata.json does not list it): "
+            "the directory mixes files of different fits; run `outcomes fit` again"
+        )
+    check_hashes(directory, hashes)
+
+
+def _whole(directory: Path) -> bool:
+    """Whether a left-over directory holds a whole set of models (its hashes check)."""
+    try:
+        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        _check_files(directory, metadata)
+    except (OSError, ValueError, AttributeError, OutcomesError):
+        return False
+    return all((directory / f"{name}.skops").is_file() for name in MODEL_FILES)
+
+
 def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
     """Read a model directory written by ``outcomes fit`` (or :func:`write_model_dir`).
 
@@ -321,14 +368,25 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
     ------
     OutcomesError
         If ``path`` is not a model directory (missing, a file, or lacking
-        ``metadata.json`` or a model file), or a model file is refused by
-        :func:`~outcomes.load_model` (other version, unexpected types) or
-        holds the wrong model.
+        ``metadata.json`` or a model file), its files are not the ones its
+        ``metadata.json`` records (sha256; directories written before the
+        hashes were recorded are read without this check), or a model file
+        is refused by :func:`~outcomes.load_model` (other version,
+        unexpected types) or holds the wrong model.
     """
+    from outcomes._write import leftovers
     from outcomes.models import load_model
 
     directory = Path(path)
     if not directory.exists():
+        left = leftovers(directory)
+        if left:  # a write or a swap interrupted: name what is there and whether it is whole
+            found = ", ".join(f"{p.name} ({'whole' if _whole(p) else 'incomplete'})" for p in left)
+            raise OutcomesError(
+                f"model directory {directory} not found, but an interrupted `outcomes fit` "
+                f"left {found} beside it: rename a whole one to {directory.name}, "
+                "or run `outcomes fit` again"
+            )
         raise OutcomesError(f"model directory {directory} not found; write one with `outcomes fit`")
     expected = [METADATA_FILE, *(f"{name}.skops" for name in MODEL_FILES)]
     missing = [name for name in expected if not (directory / name).is_file()]
@@ -343,6 +401,7 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
         raise OutcomesError(f"{directory / METADATA_FILE} is not readable JSON ({exc})") from None
     if not isinstance(metadata, dict):
         raise OutcomesError(f"{directory / METADATA_FILE} is not a model directory's metadata")
+    _check_files(directory, metadata)
     loaded = {}
     for name, cls in _model_classes().items():
         file = directory / f"{name}.skops"
@@ -397,7 +456,12 @@ def write_model_dir(
     Parameters
     ----------
     path : str or path-like
-        The directory; created if needed. An existing file there is refused.
+        The directory; created if needed. It is written whole beside the old
+        one (``.NAME.tmp-XXXXXXXX``) and swapped in, so a reader sees the old
+        models or the new ones, never a mix, and a failed write leaves the
+        old directory as it was. An existing file there is refused, and so
+        is a directory holding other things but no model files; an analyst's
+        own files in an old model directory are kept.
     ratio, monthly : SettlementRatioModel, MonthlyAmountModel
         Fitted models.
     cases : DataFrame
@@ -415,22 +479,29 @@ def write_model_dir(
     Returns
     -------
     Path
-        The directory.
+        The directory. Its ``metadata.json`` records the sha256 of each
+        file (``files``), which :func:`read_model_dir` checks.
+
+    Raises
+    ------
+    OutcomesError
+        One line naming the directory and the reason when it cannot be
+        written (disk full, permission denied, file too large).
     """
+    from outcomes._write import atomic_dir, file_sha256
     from outcomes.models import model_metadata, package_version, table_sha256
 
-    out = Path(path)
-    if out.exists() and not out.is_dir():
-        raise OutcomesError(f"{out} exists and is not a directory")
+    out = check_model_output(path)
     fitted = {"settlement_ratio": ratio, "monthly_amount": monthly}
     for name, cls in _model_classes().items():
         if not isinstance(fitted[name], cls):
             raise TypeError(f"{name} must be a {cls.__name__}, got {type(fitted[name]).__name__}")
+    if time is not None:
+        from outcomes.models import TimeToAgreementModel
+
+        if not isinstance(time, TimeToAgreementModel):
+            raise TypeError(f"time must be a TimeToAgreementModel, got {type(time).__name__}")
     evaluations = dict(evaluations or {})
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutcomesError(f"cannot write {out}: {exc.strerror or exc}") from None
     meta: dict[str, Any] = {
         "package": "outcomes",
         "package_version": package_version(),
@@ -442,31 +513,55 @@ def write_model_dir(
         "cv": cv,
         "models": {},
     }
-    for name, model in fitted.items():
-        file = out / f"{name}.skops"
-        evaluation = evaluations.get(name)
-        model.save(file, evaluation=evaluation)
-        entry = model_metadata(model, evaluation)
-        entry["file"] = file.name
-        meta["models"][name] = entry
-    if time is not None:
-        from outcomes.models import TimeToAgreementModel
+    # the whole directory is written beside the old one and swapped in: a reader
+    # sees the old set or the new set, never a mix
+    with atomic_dir(out, own=(METADATA_FILE, *_DIR_FILES)) as new:
+        for name, model in fitted.items():
+            file = new / f"{name}.skops"
+            evaluation = evaluations.get(name)
+            model.save(file, evaluation=evaluation)
+            entry = model_metadata(model, evaluation)
+            entry["file"] = file.name
+            meta["models"][name] = entry
+        if time is not None:
+            time.save(new / TIME_MODEL_FILE)
+            meta["models"]["time_to_agreement"] = {
+                "file": TIME_MODEL_FILE,
+                "as_of": str(time.as_of_),
+                "n_train": int(time.n_train_),
+                "n_events": int(time.n_events_),
+                "n_censored": int(time.n_censored_),
+            }
+        from outcomes.models import TrainingProfile
 
-        if not isinstance(time, TimeToAgreementModel):
-            raise TypeError(f"time must be a TimeToAgreementModel, got {type(time).__name__}")
-        time.save(out / TIME_MODEL_FILE)
-        meta["models"]["time_to_agreement"] = {
-            "file": TIME_MODEL_FILE,
-            "as_of": str(time.as_of_),
-            "n_train": int(time.n_train_),
-            "n_events": int(time.n_events_),
-            "n_censored": int(time.n_censored_),
-        }
-    from outcomes.models import TrainingProfile
+        TrainingProfile.from_cases(cases).to_json(new / PROFILE_FILE)
+        meta["profile"] = PROFILE_FILE
+        meta[FILES_KEY] = {n: file_sha256(new / n) for n in _DIR_FILES if (new / n).is_file()}
+        (new / METADATA_FILE).write_text(
+            json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+        )
+    return out
 
-    TrainingProfile.from_cases(cases).to_json(out / PROFILE_FILE)
-    meta["profile"] = PROFILE_FILE
-    (out / METADATA_FILE).write_text(
-        json.dumps(meta, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
-    )
+
+def check_model_output(path: str | os.PathLike[str]) -> Path:
+    """Refuse a place :func:`write_model_dir` must not replace (before the work).
+
+    A file, or a directory that holds other things but no model directory's
+    files (``-o .`` or ``-o ~/Documents`` is not swapped for a model
+    directory), is refused in one line; a new, an empty or a model
+    directory is returned as a Path.
+    """
+    out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise OutcomesError(f"{out} exists and is not a directory")
+    if out.is_dir():
+        try:
+            names = {p.name for p in out.iterdir()}
+        except OSError:
+            names = set()
+        if names and not names & {METADATA_FILE, *_DIR_FILES}:
+            raise OutcomesError(
+                f"{out} is a directory that is not a model directory (no {METADATA_FILE}): "
+                "choose a new or an empty directory for the models"
+            )
     return out

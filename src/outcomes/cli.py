@@ -4,7 +4,8 @@ Each subcommand is a thin call of the library, in its own module of
 ``outcomes._cli`` (``run(args) -> int``). This module only parses arguments
 and turns an error on the user's input -- an :class:`~outcomes.OutcomesError`,
 or a ``ValueError``/``TypeError`` that a bad value raised -- into a one-line
-reason and exit status 2, never a traceback. Set ``OUTCOMES_TRACEBACK=1`` in
+reason and exit status 2, never a traceback; so is an :class:`OSError` (a disk
+that is full, a file that cannot be written). Set ``OUTCOMES_TRACEBACK=1`` in
 the environment to see the traceback of a ``ValueError``/``TypeError``.
 """
 
@@ -41,7 +42,8 @@ def _labels_option(p: argparse.ArgumentParser) -> None:
         "--labels",
         choices=("en", "ja"),
         default="en",
-        help="column labels of the files written: en (the contract's names, default) or ja",
+        help="labels of the files written: en (the contract's names and codes, default) or ja "
+        "(Japanese column names and codes)",
     )
 
 
@@ -95,7 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="with --cases: offers file (.csv, .parquet or .xlsx)")
     p.add_argument("--table", help="database table name (with a URL in --cases)")
     p.add_argument("--query", help="SQL query (with a URL in --cases)")
-    p.add_argument("--labels", choices=("en", "ja"), default="en", help="column labels of -o")
+    p.add_argument(
+        "--labels",
+        choices=("en", "ja"),
+        default=None,
+        help="column labels of -o (default: an .xlsx file in the language of --lang, "
+        "a .csv or .parquet file in the contract's names)",
+    )
     p.add_argument("--cash", help="cash the debtor can pay at once (30万, 300,000 yen)")
     p.add_argument("--budget", help="monthly surplus from the 収支表 (1.5万, 15,000 yen)")
     p.add_argument("--as-of", help="date of the offer (2026-06-30, 2026/06/30, R8.6.30)")
@@ -156,6 +164,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(handler(args) or 0)
     except OutcomesError as exc:
         print(f"outcomes {args.command}: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # a failure of the disk or the system that no writer translated: still one line
+        from outcomes._write import os_error_reason
+
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"outcomes {args.command}: {where}{os_error_reason(exc)}", file=sys.stderr)
         return 2
     except (ValueError, TypeError) as exc:
         # a bad value of the user's that a library function refused without an OutcomesError

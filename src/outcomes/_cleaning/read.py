@@ -121,6 +121,13 @@ def read_cases(
     delimiter is a comma for ``.csv`` and sniffed (tab, semicolon or comma)
     for ``.tsv`` and ``.txt``.
 
+    A CSV cell that begins with one or more ``'`` followed by ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return loses exactly one leading
+    ``'``: the package writes such texts with one more ``'`` so that no
+    spreadsheet evaluates them as a formula, and reads them back as they
+    were (``'=1+1`` reads ``=1+1``; ``''=1+1`` reads ``'=1+1``; other texts
+    are read as written).
+
     Examples
     --------
     >>> import tempfile

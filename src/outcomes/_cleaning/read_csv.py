@@ -30,6 +30,7 @@ from outcomes._cleaning.grid import (
     table_from_grid,
 )
 from outcomes._errors import ReadError
+from outcomes._write import restore_columns
 
 __all__ = ["CSV_SUFFIXES", "read_csv_file"]
 
@@ -97,6 +98,8 @@ def read_csv_file(path: Path, source: str, *, suffix: str, size: int, show: bool
             grid = _parse_csv(io.BytesIO(utf8), source, sep=sep, total=len(utf8), show=show)
     # record i (0-based, header included) is spreadsheet row i + 1
     table = table_from_grid(grid, np.arange(1, len(grid) + 1), source, typed=False)
+    # a cell the package wrote as '=… (so that no spreadsheet runs it) reads as =…
+    table = restore_columns(table)
     return finish(table, source=source, format="csv", encoding=encoding)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -250,49 +250,46 @@ def write_table(
     *,
     sheet: str = "cases",
     labels: str = "en",
+    names: Mapping[str, str] | None = None,
 ) -> None:
-    """Write a table as .parquet, .csv (UTF-8 with a BOM: Excel opens it intact) or .xlsx.
+    """Write a table as .parquet, .csv (UTF-8 with a BOM and CRLF: Excel opens it intact) or .xlsx.
 
-    An .xlsx file gets one sheet named ``sheet``. ``labels="ja"`` writes
-    Japanese column labels (see :func:`column_labels`) instead of the
-    contract's names -- for a file an analyst opens, not one the package
-    reads back.
+    The file is written atomically (:mod:`outcomes._write`): a failed write
+    is one line naming the path and the reason, and leaves an old file as it
+    was. Text cells are written as text, never as formulas: string cells in
+    .xlsx, a leading ``'`` before ``=``, ``+``, ``-``, ``@``, tab or carriage
+    return in the text columns of .csv (:func:`outcomes.read_cases` removes
+    it again).
+
+    An .xlsx file gets one sheet named ``sheet``, a frozen header row, column
+    widths fitted to the content, and number formats: yen ``#,##0``, ratios
+    and chances ``0.0%``, dates ``yyyy-mm-dd``. ``labels="ja"`` writes
+    Japanese column labels (see :func:`column_labels`; ``names`` overrides
+    them) and the codes' Japanese words (``40代``, ``自営業``, ``あり``) --
+    for a file an analyst opens, not one the package reads back.
     """
+    from outcomes._cli._presentation import column_widths, japanese_values, number_formats
+    from outcomes._write import atomic_path, neutralise_columns, write_xlsx
+
     suffix = check_output(path)
+    if suffix == ".xlsx" and len(table) > EXCEL_MAX_ROWS:
+        raise OutcomesError(
+            f"cannot write {path}: {len(table):,} rows do not fit in an Excel sheet "
+            f"({EXCEL_MAX_ROWS:,} at most); use .parquet or .csv"
+        )
+    formats = number_formats(table)  # by the machine names
     if labels != "en":
-        table = table.rename(columns=column_labels(table.columns, labels))
-    try:
+        table = japanese_values(table)
+        table = table.rename(columns={**column_labels(table.columns, labels), **(names or {})})
+    if suffix == ".xlsx":
+        widths = column_widths(table, formats)
+        write_xlsx(table, path, sheet=sheet, number_formats=formats, widths=widths)
+        return
+    with atomic_path(path) as temp:
         if suffix == ".parquet":
-            table.to_parquet(path, index=False)
-        elif suffix == ".csv":
-            table.to_csv(path, index=False, encoding="utf-8-sig")
+            table.to_parquet(temp, index=False)
         else:
-            if len(table) > EXCEL_MAX_ROWS:
-                raise OutcomesError(
-                    f"cannot write {path}: {len(table):,} rows do not fit in an Excel sheet "
-                    f"({EXCEL_MAX_ROWS:,} at most); use .parquet or .csv"
-                )
-            _write_xlsx(table, path, sheet=sheet)
-    except OSError as exc:
-        raise OutcomesError(f"cannot write {path}: {exc.strerror or exc}") from exc
-
-
-def _write_xlsx(table: pd.DataFrame, path: str | os.PathLike[str], *, sheet: str) -> None:
-    """One sheet, header frozen, columns wide enough for their header; dates as dates."""
-    shown = table.copy()
-    for name in shown.columns:
-        column = shown[name]
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            shown[name] = column.astype("string")
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        shown.to_excel(writer, sheet_name=sheet[:31], index=False, freeze_panes=(1, 0))
-        ws = writer.sheets[sheet[:31]]
-        from openpyxl.utils import get_column_letter
-
-        for j, name in enumerate(shown.columns, start=1):
-            width = max(10, 2 * len(str(name)) + 2)
-            ws.column_dimensions[get_column_letter(j)].width = min(width, 40)
-            if pd.api.types.is_datetime64_any_dtype(shown[name]):
-                for cell in ws.iter_cols(min_col=j, max_col=j, min_row=2):
-                    for c in cell:
-                        c.number_format = "yyyy-mm-dd"
+            # CRLF as Excel writes it: a cell holding a carriage return is then quoted
+            neutralise_columns(table).to_csv(
+                temp, index=False, encoding="utf-8-sig", lineterminator="\r\n"
+            )

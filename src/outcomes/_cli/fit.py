@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from outcomes._cli import check_as_of, is_url, load_cases, source_options
-from outcomes._errors import OutcomesError
 from outcomes._io import (
     METADATA_FILE,
     MODEL_FILES,
     PROFILE_FILE,
     TIME_MODEL_FILE,
+    check_model_output,
     write_model_dir,
 )
 
@@ -77,9 +76,7 @@ def run(args: argparse.Namespace) -> int:
     """Fit both models on the cases, print their cross-validated evaluation, write the directory."""
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, evaluate
 
-    out = Path(args.output)
-    if out.exists() and not out.is_dir():
-        raise OutcomesError(f"{out} exists and is not a directory")
+    out = check_model_output(args.output)  # before the work
     cv = int(getattr(args, "cv", 5) or 5)
     as_of = check_as_of(getattr(args, "as_of", None))
     cases = load_cases(args.cases, **source_options(args))

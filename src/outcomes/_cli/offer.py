@@ -17,7 +17,6 @@ import pandas as pd
 
 from outcomes._advice import (
     BATCH_OFFER_LABELS_JA,
-    SERVICER_STATUS_JA,
     Advisor,
     InstallmentProposal,
     check_as_of,
@@ -137,27 +136,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_offers(table: pd.DataFrame, path: str | Path, *, japanese_labels: bool = False) -> Path:
-    """Write batch offers to ``.csv``, ``.parquet`` or ``.xlsx`` (one sheet)."""
+    """Write batch offers to ``.csv``, ``.parquet`` or ``.xlsx`` (one sheet), atomically.
+
+    Through :func:`outcomes._cli.write_table`: text written as text (never
+    a formula), and in .xlsx yen with separators, chances as percentages, a
+    frozen header and fitted widths. ``japanese_labels`` writes the columns'
+    Japanese names and the servicer states in Japanese.
+    """
+    from outcomes._cli import write_table
+
     path = Path(path)
-    out = table.reset_index(drop=True)
-    if japanese_labels:
-        if "servicer_status" in out.columns:
-            out["servicer_status"] = out["servicer_status"].map(
-                lambda v: SERVICER_STATUS_JA.get(v, v), na_action="ignore"
-            )
-        out = out.rename(columns=dict(BATCH_OFFER_LABELS_JA))
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".csv":
-            out.to_csv(path, index=False, encoding="utf-8-sig")
-        elif suffix == ".parquet":
-            out.to_parquet(path, index=False)
-        elif suffix == ".xlsx":
-            out.to_excel(path, index=False, sheet_name="offers")
-        else:
-            raise OutcomesError(f"-o {path}: write offers to .csv, .parquet or .xlsx")
-    except OSError as exc:
-        raise OutcomesError(f"-o {path}: cannot write ({exc.strerror or exc})") from None
+    if path.suffix.lower() not in (".csv", ".parquet", ".xlsx"):
+        raise OutcomesError(f"-o {path}: write offers to .csv, .parquet or .xlsx")
+    write_table(
+        table.reset_index(drop=True),
+        path,
+        sheet="offers",
+        labels="ja" if japanese_labels else "en",
+        names=dict(BATCH_OFFER_LABELS_JA),
+    )
     return path
 
 
@@ -168,9 +165,11 @@ def run_batch(args: argparse.Namespace) -> int:
     already clean), computes every offer by the vectorised batch path
     (:meth:`Advisor.offers <outcomes._advice.advisor.Advisor.offers>`: amounts, their chances, the
     monthly proposal, the servicer status and warnings) with a progress bar
-    on large inputs, writes ``-o`` (.csv, .parquet or .xlsx), and prints a
-    one-line summary (and a one-line drift warning when the cases differ
-    from the model's training data).
+    on large inputs, writes ``-o`` (.csv, .parquet or .xlsx, atomically; an
+    .xlsx without ``--labels`` is labelled in the language of ``--lang``, a
+    .csv or .parquet in the contract's names), and prints a one-line summary
+    (and a one-line drift warning when the cases differ from the model's
+    training data).
     """
     output = getattr(args, "output", None)
     if not output:
@@ -190,7 +189,10 @@ def run_batch(args: argparse.Namespace) -> int:
         explain=bool(getattr(args, "explain", False)),
     )
     table = advisor.offers(cases, as_of=as_of, progress=sys.stderr.isatty())
-    write_offers(table, output, japanese_labels=getattr(args, "labels", None) == "ja")
+    labels = getattr(args, "labels", None)
+    if labels is None:  # a spreadsheet's headers speak the language of its warnings
+        labels = language if Path(output).suffix.lower() == ".xlsx" else "en"
+    write_offers(table, output, japanese_labels=labels == "ja")
     profile = model_dir.profile
     drifted = _drift_line(profile if profile is not None else model_dir.time, cases)
     if drifted:

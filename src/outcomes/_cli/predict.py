@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from outcomes._cli import (
 from outcomes._contract import COLUMNS
 from outcomes._errors import OutcomesError
 from outcomes._io import iter_clean_parquet, read_model_dir
+from outcomes._write import AtomicFile, neutralise_columns, write_error
 
 __all__ = ["PREDICT_QUANTILES", "PROGRESS_MIN_ROWS", "RATIO_DECIMALS", "prediction_columns", "run"]
 
@@ -101,48 +103,84 @@ def predict_chunk(models: dict[str, Any], cases: pd.DataFrame) -> pd.DataFrame:
 
 
 class _Writer:
-    """Writes prediction chunks to .csv or .parquet as they come (.xlsx at the end)."""
+    """Writes prediction chunks to .csv or .parquet as they come (.xlsx at the end).
+
+    The chunks go to a temporary file beside the output, which replaces the
+    output only at :meth:`close` (:class:`outcomes._write.AtomicFile`); on
+    failure :meth:`abort` removes it and an old output is left as it was.
+    """
 
     def __init__(self, path: str, *, labels: str = "en") -> None:
         self.path = Path(path)
         self.kind = check_output(path)[1:]
         self.labels = labels
-        self.first = True
+        self.file: AtomicFile | None = None
+        self.handle: Any = None
         self.parquet: Any = None
         self.sheet: list[pd.DataFrame] = []
 
     def write(self, frame: pd.DataFrame) -> None:
+        if self.kind == "xlsx":
+            self.sheet.append(frame)
+            return
         if self.labels != "en":
             frame = frame.rename(columns=column_labels(frame.columns, self.labels))
+        first = self.file is None
+        if first:
+            self.file = AtomicFile(self.path)
+        assert self.file is not None
         try:
             if self.kind == "csv":
-                frame.to_csv(
-                    self.path,
-                    mode="w" if self.first else "a",
-                    header=self.first,
-                    index=False,
-                    encoding="utf-8-sig" if self.first else "utf-8",
+                if first:
+                    self.handle = open(self.file.path, "w", encoding="utf-8-sig", newline="")
+                neutralise_columns(frame).to_csv(
+                    self.handle, header=first, index=False, lineterminator="\r\n"
                 )
-            elif self.kind == "xlsx":
-                self.sheet.append(frame)
             else:
                 import pyarrow as pa
                 import pyarrow.parquet as pq
 
                 table = pa.Table.from_pandas(frame, preserve_index=False)
                 if self.parquet is None:
-                    self.parquet = pq.ParquetWriter(self.path, table.schema)
+                    self.parquet = pq.ParquetWriter(self.file.path, table.schema)
                 self.parquet.write_table(table)
         except OSError as exc:
-            raise OutcomesError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
-        self.first = False
+            self.abort()
+            raise write_error(self.path, exc) from None
+
+    def _close_handles(self) -> None:
+        handle, parquet = self.handle, self.parquet
+        self.handle = self.parquet = None
+        try:
+            if handle is not None:
+                handle.close()
+        finally:
+            if parquet is not None:
+                parquet.close()
 
     def close(self) -> None:
-        if self.parquet is not None:
-            self.parquet.close()
+        """Finish the file and put it in place of the output."""
         if self.sheet:
-            write_table(pd.concat(self.sheet, ignore_index=True), self.path, sheet="predictions")
+            frame = pd.concat(self.sheet, ignore_index=True)
             self.sheet = []
+            write_table(frame, self.path, sheet="predictions", labels=self.labels)
+            return
+        if self.file is None:
+            return
+        try:
+            self._close_handles()
+        except OSError as exc:
+            self.abort()
+            raise write_error(self.path, exc) from None
+        self.file.commit()
+
+    def abort(self) -> None:
+        """Drop what was written; an old output is left as it was."""
+        self.sheet = []
+        with suppress(Exception):
+            self._close_handles()
+        if self.file is not None:
+            self.file.abort()
 
 
 def _empty_cases() -> pd.DataFrame:
@@ -219,7 +257,9 @@ def run(args: argparse.Namespace) -> int:
                 bar.update(len(chunk))
             if done == 0:
                 writer.write(predict_chunk(models, _empty_cases()))
-        finally:
-            writer.close()
+        except BaseException:
+            writer.abort()  # an old output is left as it was
+            raise
+        writer.close()
     print(f"predictions for {done:,} cases written to {args.output}")
     return 0

@@ -211,9 +211,11 @@ def write_export(raw: pd.DataFrame, path: str | Path) -> Path:
     Path
         The file written.
     """
+    from outcomes._write import write_bytes
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_export_bytes(raw))
+    write_bytes(path, _export_bytes(raw))
     return path
 
 

@@ -141,7 +141,9 @@ class TrainingProfile:
         """The profile as JSON text; also written to ``path`` when given."""
         text = json.dumps(self.to_dict(), ensure_ascii=False)
         if path is not None:
-            Path(path).write_text(text, encoding="utf-8")
+            from outcomes._write import write_text
+
+            write_text(path, text)
         return text
 
     @classmethod

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import OutcomesError
+from outcomes._write import atomic_path, write_error
 
 __all__ = [
     "METADATA_MEMBER",
@@ -152,18 +153,24 @@ class SaveMixin:
         Returns
         -------
         Path
-            The file written.
+            The file written (atomically: a failed write is one
+            :class:`~outcomes.OutcomesError` line and leaves an old file whole).
         """
         import skops.io as sio
         from sklearn.utils.validation import check_is_fitted
 
         check_is_fitted(self)
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sio.dump(self, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise write_error(path, exc) from None
         meta = model_metadata(self, evaluation)
-        with zipfile.ZipFile(path, "a") as zf:
-            zf.writestr(METADATA_MEMBER, json.dumps(meta, ensure_ascii=False, indent=2))
+        # written beside the file and renamed over it: an old model file stays whole
+        with atomic_path(path) as temp:
+            sio.dump(self, temp)
+            with zipfile.ZipFile(temp, "a") as zf:
+                zf.writestr(METADATA_MEMBER, json.dumps(meta, ensure_ascii=False, indent=2))
         return path
 
 

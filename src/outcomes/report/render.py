@@ -20,6 +20,7 @@ from typing import Any
 from outcomes._arguments import as_day
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError, ReportError
+from outcomes._write import atomic_path, write_error, write_text
 from outcomes.report.data import (
     creditor_type_code,
     load_report_data,
@@ -271,7 +272,10 @@ def write_report(
 
     with tempfile.TemporaryDirectory(prefix="outcomes-report-") as tmp:
         work = Path(tmp)
-        data.save(work)
+        try:
+            data.save(work)
+        except OSError as exc:  # the working tables of the kernel (a full temporary disk)
+            raise write_error(work, exc) from None
         # the kernel reads the tables from parquet: this process lets go of its copy
         # (a million cases would otherwise be held twice while the template runs)
         title = f"残債和解レポート — {data.source_name}"
@@ -294,7 +298,7 @@ def write_report(
             try:
                 nb = papermill.execute_notebook(
                     str(template),
-                    str(work / "report.ipynb"),
+                    None,  # the executed notebook is returned, not written
                     parameters=parameters,
                     kernel_name="python3",
                     kernel_manager_class=kernel_manager_class(),
@@ -309,10 +313,7 @@ def write_report(
         nb = nbformat.from_dict(nb)
         nb.metadata["title"] = title
         page = notebook_to_html(nb)
-    try:
-        output.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        raise OutcomesError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    write_text(output, page)  # atomic: a failed write leaves an old report whole
     return output
 
 
@@ -366,12 +367,15 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path
         ) from None
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts = FontConfiguration()
-    css = weasyprint.CSS(string=_pdf_css(), font_config=fonts)
     try:
-        weasyprint.HTML(filename=str(html_path), media_type="print").write_pdf(
-            out, stylesheets=[css], font_config=fonts
-        )
-    except OSError as exc:
-        raise ReportError(f"cannot write {out}: {exc.strerror or exc}") from None
+        # a failed write leaves an old PDF whole; WeasyPrint's own scratch files (the
+        # font it embeds) are written inside, so that their failure names the PDF too
+        with atomic_path(out) as temp:
+            fonts = FontConfiguration()
+            css = weasyprint.CSS(string=_pdf_css(), font_config=fonts)
+            weasyprint.HTML(filename=str(html_path), media_type="print").write_pdf(
+                temp, stylesheets=[css], font_config=fonts
+            )
+    except OutcomesError as exc:
+        raise ReportError(str(exc)) from None
     return out

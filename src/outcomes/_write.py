@@ -1,0 +1,714 @@
+"""Writing files so that nothing is lost and nothing is executed.
+
+Every file the package writes goes through this module.
+
+**Atomic files.** A file is written to a temporary file beside its target
+(``.NAME.XXXXXXXX.tmp`` in the same directory), flushed to disk (fsync) and
+renamed over the target with :func:`os.replace`. A reader sees the old file
+or the new one, never a part of one; when the write fails (disk full, a
+file-size limit, no permission, an error of the writer) the temporary file is
+removed and the old file is left as it was.
+
+**Atomic directories.** A directory (a model directory) is written whole into
+a temporary sibling ``.NAME.tmp-XXXXXXXX`` and swapped in: the old directory
+is renamed aside (``.NAME.old-XXXXXXXX``), the new one renamed into place,
+the old one removed. Until the second rename the old directory is complete
+under one of its two names; a crash between the two renames leaves both sets
+complete beside the (missing) target, never a mix (:func:`leftovers` finds
+them). Entries of the old directory that the writer does not own (a note the
+analyst put there) are linked or copied into the new one.
+
+**Errors.** An :class:`OSError` while writing becomes one line naming the
+path and the reason (:func:`write_error`): ``cannot write out/cases.parquet:
+disk full``.
+
+**Formula injection.** Excel (and LibreOffice) evaluate a CSV cell that
+begins with ``=``, ``+``, ``-`` or ``@`` (and, in some versions, a tab or a
+carriage return) as a formula, and openpyxl writes such a text as a live
+formula into ``.xlsx``. Text cells are therefore written as text:
+
+- in ``.xlsx`` as string cells, never formulas (:func:`write_xlsx`);
+- in ``.csv`` with a leading ``'`` (the OWASP advice), in text columns only:
+  numbers stay numbers (:func:`neutralise_text`, :func:`neutralise_columns`).
+
+The CSV rule is reversible. A text matching ``'*[=+\\-@\\t\\r]`` (any number
+of quotes, then one of those characters) is written with one more leading
+``'``; a text read from a CSV file that matches ``'+[=+\\-@\\t\\r]`` loses
+exactly one leading ``'`` (:func:`restore_text`, which
+:func:`outcomes.read_cases` applies to every CSV cell). So ``=1+1`` is
+written ``'=1+1`` and read back ``=1+1``, and ``'=1+1`` is written
+``''=1+1`` and read back ``'=1+1``; every other text is written and read as
+it is.
+
+This module imports only the standard library, :mod:`outcomes._errors` and,
+lazily, pandas and openpyxl (``models/`` uses it too).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import tempfile
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from outcomes._errors import OutcomesError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "FORMULA_CHARACTERS",
+    "AtomicFile",
+    "atomic_dir",
+    "atomic_open",
+    "atomic_path",
+    "check_hashes",
+    "file_sha256",
+    "leftovers",
+    "neutralise_columns",
+    "neutralise_text",
+    "os_error_reason",
+    "restore_columns",
+    "restore_text",
+    "write_bytes",
+    "write_error",
+    "write_text",
+    "write_xlsx",
+]
+
+#: a text cell beginning with one of these is a formula to a spreadsheet
+FORMULA_CHARACTERS = "=+-@\t\r"
+_CLASS = r"[=+\-@\t\r]"
+#: texts the CSV writer quotes: any number of quotes, then a formula character
+_TO_QUOTE = re.compile(rf"'*{_CLASS}")
+#: texts the CSV reader unquotes: at least one quote, then a formula character
+_QUOTED = re.compile(rf"'+{_CLASS}")
+#: characters an .xlsx file cannot hold (openpyxl refuses them)
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# --------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------
+
+_REASONS: dict[int, str] = {
+    errno.ENOSPC: "disk full",
+    errno.EFBIG: "file too large",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "it is a directory",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EIO: "input/output error",
+}
+if hasattr(errno, "EDQUOT"):
+    _REASONS[errno.EDQUOT] = "disk quota exceeded"
+_ERRNO_IN_TEXT = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
+
+
+def os_error_reason(exc: BaseException) -> str:
+    """A short reason for a failed write: ``disk full``, ``permission denied``, ``file too large``.
+
+    The error number is taken from the exception, or from its text where a
+    library (pyarrow) only writes it there.
+
+    Examples
+    --------
+    >>> import errno
+    >>> os_error_reason(OSError(errno.ENOSPC, "No space left on device"))
+    'disk full'
+    >>> os_error_reason(OSError("Error writing bytes to file. Detail: [errno 27] File too large"))
+    'file too large'
+    >>> os_error_reason(OSError(errno.ENOENT, "No such file or directory"))
+    'no such file or directory'
+    """
+    number = getattr(exc, "errno", None)
+    if not isinstance(number, int):
+        found = _ERRNO_IN_TEXT.search(str(exc))
+        number = int(found.group(1)) if found else None
+    if number in _REASONS:
+        return _REASONS[number]  # type: ignore[index]
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    text = " / ".join(part.strip() for part in str(text).splitlines() if part.strip())
+    return text[:1].lower() + text[1:]
+
+
+def write_error(path: str | os.PathLike[str], exc: BaseException) -> OutcomesError:
+    """The one-line error of a failed write: ``cannot write PATH: REASON``.
+
+    Examples
+    --------
+    >>> import errno
+    >>> str(write_error("out/cases.parquet", OSError(errno.EFBIG, "File too large")))
+    'cannot write out/cases.parquet: file too large'
+    """
+    return OutcomesError(f"cannot write {os.fspath(path)}: {os_error_reason(exc)}")
+
+
+# --------------------------------------------------------------------------
+# Atomic files
+# --------------------------------------------------------------------------
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    with suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path, *, directory: bool = False) -> int:
+    """The mode a new file gets: the old target's, else what ``open`` would give."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return (0o777 if directory else 0o666) & ~_umask()
+
+
+def _fsync(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except PermissionError:  # a read-only file: POSIX syncs it through a read-only handle
+        fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX; a no-op where directories cannot be opened)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        return
+    with suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _real_target(path: str | os.PathLike[str]) -> Path:
+    """The file to replace: a symbolic link is written through, not replaced by a file."""
+    target = Path(path)
+    return target.resolve() if target.is_symlink() else target
+
+
+class AtomicFile:
+    """A temporary file beside ``path`` that replaces it on :meth:`commit`.
+
+    Write to :attr:`path` (any writer that takes a file name), then call
+    :meth:`commit`; on failure call :meth:`abort` (the old file is kept).
+    :func:`atomic_path` wraps both.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = target.write_text("old")
+    >>> file = AtomicFile(target)
+    >>> _ = file.path.write_text("new")
+    >>> target.read_text()
+    'old'
+    >>> file.commit()
+    >>> target.read_text(), file.path.exists()
+    ('new', False)
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.name = os.fspath(path)
+        self.target = _real_target(path)
+        try:
+            fd, temp = tempfile.mkstemp(
+                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+            )
+        except OSError as exc:
+            raise write_error(self.name, exc) from None
+        os.close(fd)
+        self.path = Path(temp)
+        self.closed = False
+
+    def commit(self) -> None:
+        """Flush the temporary file to disk and rename it over the target."""
+        if self.closed:
+            raise OutcomesError(f"cannot write {self.name}: already committed or aborted")
+        try:
+            _fsync(self.path)
+            os.chmod(self.path, _mode_for(self.target))
+            os.replace(self.path, self.target)
+        except OSError as exc:
+            self.abort()
+            raise write_error(self.name, exc) from None
+        self.closed = True
+        _fsync_dir(self.target.parent)
+
+    def abort(self) -> None:
+        """Remove the temporary file; the target is left as it was."""
+        if not self.closed:
+            self.closed = True
+            with suppress(OSError):
+                self.path.unlink()
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success it replaces ``path``.
+
+    An :class:`OSError` inside the block becomes :func:`write_error`'s one
+    line; any error removes the temporary file and keeps the old ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_path(target) as temp:
+    ...     _ = temp.write_text("new")
+    >>> target.read_text()
+    'new'
+    """
+    file = AtomicFile(path)
+    try:
+        yield file.path
+    except OSError as exc:
+        file.abort()
+        raise write_error(file.name, exc) from None
+    except BaseException:
+        file.abort()
+        raise
+    file.commit()
+
+
+@contextmanager
+def atomic_open(path: str | os.PathLike[str], mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``path`` (``mode`` ``"w"`` or ``"wb"``); replace ``path`` on success."""
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_open writes a new file (mode 'w' or 'wb'), not {mode!r}")
+    with atomic_path(path) as temp, open(temp, mode, **kwargs) as handle:
+        yield handle
+
+
+def write_text(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> Path:
+    """Write ``text`` to ``path`` atomically; return the path."""
+    with atomic_open(path, "w", encoding=encoding, newline="") as handle:
+        handle.write(text)
+    return Path(path)
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically; return the path."""
+    with atomic_open(path, "wb") as handle:
+        handle.write(data)
+    return Path(path)
+
+
+# --------------------------------------------------------------------------
+# Atomic directories
+# --------------------------------------------------------------------------
+
+
+def leftovers(path: str | os.PathLike[str]) -> list[Path]:
+    """Sets an interrupted :func:`atomic_dir` left beside ``path`` (``.NAME.tmp-*``, ``.NAME.old-*``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / ".model.old-1234abcd").mkdir()
+    >>> [p.name for p in leftovers(root / "model")]
+    ['.model.old-1234abcd']
+    """
+    target = Path(path)
+    found: list[Path] = []
+    with suppress(OSError):
+        for kind in ("old", "tmp"):
+            found += sorted(p for p in target.parent.glob(f".{target.name}.{kind}-*") if p.is_dir())
+    return found
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def _carry_over(old: Path, new: Path, own: Collection[str]) -> None:
+    """Link (or copy) the entries of ``old`` the writer does not own into ``new``."""
+    for entry in old.iterdir():
+        if entry.name in own or (new / entry.name).exists():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, new / entry.name, symlinks=True, copy_function=_link_or_copy)
+        elif entry.is_symlink():
+            os.symlink(os.readlink(entry), new / entry.name)
+        else:
+            _link_or_copy(str(entry), str(new / entry.name))
+
+
+def _sync_tree(directory: Path) -> None:
+    for root, _dirs, files in os.walk(directory):
+        for name in files:
+            file = Path(root) / name
+            if not file.is_symlink():
+                _fsync(file)
+        _fsync_dir(Path(root))
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put the directory ``new`` at ``target``; an old ``target`` is removed once ``new`` is in."""
+    if not os.path.lexists(target):
+        os.rename(new, target)
+    else:
+        aside = target.parent / f".{target.name}.old-{secrets.token_hex(4)}"
+        os.rename(target, aside)
+        try:
+            os.rename(new, target)
+        except BaseException:
+            os.rename(aside, target)
+            raise
+        shutil.rmtree(aside, ignore_errors=True)
+    _fsync_dir(target.parent)
+
+
+@contextmanager
+def atomic_dir(path: str | os.PathLike[str], *, own: Collection[str] = ()) -> Iterator[Path]:
+    """Yield a new empty directory beside ``path``; on success it replaces ``path`` whole.
+
+    Parameters
+    ----------
+    path : str or path-like
+        The directory to write. Its parent is created if needed.
+    own : collection of str
+        Names of the entries the writer writes. Every other entry of an
+        existing ``path`` is linked (or copied) into the new directory before
+        the swap, so nothing of the analyst's is lost.
+
+    Raises
+    ------
+    OutcomesError
+        One line naming ``path`` when it cannot be written (an
+        :class:`OSError` inside the block or during the swap). The new
+        directory is removed; the old one is left as it was.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "model"
+    >>> target.mkdir(); _ = (target / "a.json").write_text("old"); _ = (target / "note.txt").write_text("mine")
+    >>> with atomic_dir(target, own={"a.json"}) as new:
+    ...     _ = (new / "a.json").write_text("new")
+    >>> sorted(p.name for p in target.iterdir()), (target / "a.json").read_text()
+    (['a.json', 'note.txt'], 'new')
+    >>> leftovers(target)
+    []
+    """
+    name = os.fspath(path)
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise OutcomesError(f"{name} exists and is not a directory")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    except OSError as exc:
+        raise write_error(name, exc) from None
+    try:
+        os.chmod(new, _mode_for(target, directory=True))
+        yield new
+        _sync_tree(new)  # what was written; what is carried over below is on disk already
+        if target.is_dir():
+            _carry_over(target, new, own)
+            _fsync_dir(new)
+        _swap(new, target)
+    except OSError as exc:
+        shutil.rmtree(new, ignore_errors=True)
+        raise write_error(name, exc) from None
+    except OutcomesError as exc:
+        shutil.rmtree(new, ignore_errors=True)
+        # a file's own atomic write failed inside the new directory: name it where it belongs
+        raise OutcomesError(str(exc).replace(str(new), name)) from None
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The sha256 of a file's bytes (hex), read a megabyte at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_hashes(directory: str | os.PathLike[str], hashes: Mapping[str, str]) -> None:
+    """Refuse a directory whose files differ from the sha256 ``hashes`` recorded for them.
+
+    Raises
+    ------
+    OutcomesError
+        One line naming the first file that is missing or differs.
+    """
+    root = Path(directory)
+    for name, expected in hashes.items():
+        file = root / name
+        if not file.is_file():
+            raise OutcomesError(f"{root} lacks {name}, which its metadata.json lists")
+        try:
+            actual = file_sha256(file)
+        except OSError as exc:
+            raise OutcomesError(f"cannot read {file}: {os_error_reason(exc)}") from None
+        if actual != expected:
+            raise OutcomesError(
+                f"{file} is not the file its metadata.json records (sha256 differs): the "
+                "directory mixes files of different fits or was changed; run `outcomes fit` again"
+            )
+
+
+# --------------------------------------------------------------------------
+# Formula injection
+# --------------------------------------------------------------------------
+
+
+def neutralise_text(text: str) -> str:
+    """A text as a CSV cell that no spreadsheet evaluates (see the module's rule).
+
+    Examples
+    --------
+    >>> neutralise_text('=HYPERLINK("http://x","click")')
+    '\\'=HYPERLINK("http://x","click")'
+    >>> neutralise_text("'=1+1"), neutralise_text("SMBC債権回収"), neutralise_text("O'Neil")
+    ("''=1+1", 'SMBC債権回収', "O'Neil")
+    """
+    return "'" + text if _TO_QUOTE.match(text) else text
+
+
+def restore_text(text: str) -> str:
+    """The text :func:`neutralise_text` was given (one leading ``'`` removed where it added one).
+
+    Examples
+    --------
+    >>> restore_text("'=1+1"), restore_text("''=1+1"), restore_text("'quoted'")
+    ('=1+1', "'=1+1", "'quoted'")
+    """
+    return text[1:] if _QUOTED.match(text) else text
+
+
+def _is_text_column(column: pd.Series) -> bool:
+    import pandas as pd
+
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        dtype = dtype.categories.dtype
+    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+
+
+def _map_text(column: pd.Series, pattern: re.Pattern[str], func: Any) -> pd.Series:
+    """``func`` applied to the text values of ``column`` that ``pattern`` matches at their start."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = column.cat.categories
+        if not any(isinstance(c, str) and pattern.match(c) for c in categories):
+            return column
+        return column.cat.rename_categories(
+            [func(c) if isinstance(c, str) and pattern.match(c) else c for c in categories]
+        )
+    if pd.api.types.is_object_dtype(column.dtype):
+        hits = [isinstance(v, str) and pattern.match(v) is not None for v in column]
+        if not any(hits):
+            return column
+        values = [func(v) if hit else v for v, hit in zip(column, hits, strict=True)]
+        return pd.Series(values, index=column.index, name=column.name, dtype=object)
+    hits = column.str.match(pattern.pattern, na=False).to_numpy(dtype=bool)
+    if not hits.any():
+        return column
+    out = column.copy()
+    out[hits] = [func(v) for v in column[hits]]
+    return out
+
+
+def _map_columns(frame: pd.DataFrame, pattern: re.Pattern[str], func: Any) -> pd.DataFrame:
+    out = frame
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j]
+        if not _is_text_column(column):
+            continue
+        mapped = _map_text(column, pattern, func)
+        if mapped is not column:
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(j, mapped)
+    return out
+
+
+def neutralise_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its text columns' cells neutralised for a CSV file.
+
+    Only text columns (string, object, categorical) change; numbers stay
+    numbers, so a negative amount stays ``-5000``. The frame is returned as
+    it is when no cell needs it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"servicer": ["=1+1", "-x", "ok"], "debt": [-5000, 1, 2]})
+    >>> neutralise_columns(frame).to_dict("list")
+    {'servicer': ["'=1+1", "'-x", 'ok'], 'debt': [-5000, 1, 2]}
+    """
+    return _map_columns(frame, _TO_QUOTE, neutralise_text)
+
+
+def restore_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with :func:`restore_text` applied to its text columns (the CSV reader's step).
+
+    A column none of whose cells begins with ``'`` is left alone after one
+    cheap look (a million-row column costs milliseconds, not a regex scan).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> restore_columns(pd.DataFrame({"servicer": ["'=1+1", "''@x", "'ok", "ok"]}))["servicer"].tolist()
+    ['=1+1', "'@x", "'ok", 'ok']
+    """
+    out = frame
+    for j in range(frame.shape[1]):
+        column = frame.iloc[:, j]
+        if not _is_text_column(column):
+            continue
+        if not column.str.startswith("'", na=False).to_numpy(dtype=bool).any():
+            continue
+        mapped = _map_text(column, _QUOTED, restore_text)
+        if mapped is not column:
+            if out is frame:
+                out = frame.copy()
+            out.isetitem(j, mapped)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Excel
+# --------------------------------------------------------------------------
+
+
+def _cell_values(column: pd.Series) -> list[Any]:
+    """A column's values as Python objects openpyxl writes (None for missing)."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)
+    missing = column.isna().to_numpy()
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):
+        values = list(column.dt.to_pydatetime()) if len(column) else []
+    elif pd.api.types.is_bool_dtype(column.dtype):
+        values = [bool(v) if not m else None for v, m in zip(column, missing, strict=True)]
+        return values
+    elif pd.api.types.is_integer_dtype(column.dtype):
+        values = column.astype(object).tolist()
+        return [None if m else int(v) for v, m in zip(values, missing, strict=True)]
+    elif pd.api.types.is_float_dtype(column.dtype):
+        values = column.astype(object).tolist()
+        return [None if m else float(v) for v, m in zip(values, missing, strict=True)]
+    else:
+        values = column.astype(object).tolist()
+    return [None if m else v for v, m in zip(values, missing, strict=True)]
+
+
+def write_xlsx(
+    frame: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    sheet: str = "Sheet1",
+    number_formats: Sequence[str | None] | None = None,
+    widths: Sequence[float] | None = None,
+) -> None:
+    """Write ``frame`` as one sheet of an .xlsx file, atomically.
+
+    Every text is a string cell (openpyxl data type ``s``), never a formula;
+    the header row is frozen; ``number_formats`` (one per column, ``None`` for
+    General; datetime columns default to ``yyyy-mm-dd``) and ``widths``
+    (characters) are applied. Characters an .xlsx file cannot hold (control
+    characters other than tab, newline and carriage return) are written as
+    U+FFFD.
+
+    Examples
+    --------
+    >>> import tempfile, openpyxl, pandas as pd
+    >>> path = Path(tempfile.mkdtemp()) / "t.xlsx"
+    >>> write_xlsx(pd.DataFrame({"servicer": ["=1+1"], "debt": [5_800_000]}), path,
+    ...            number_formats=[None, "#,##0"])
+    >>> ws = openpyxl.load_workbook(path).active
+    >>> ws["A2"].value, ws["A2"].data_type, ws["B2"].number_format, ws.freeze_panes
+    ('=1+1', 's', '#,##0', 'A2')
+    """
+    import pandas as pd
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    names = [str(c) for c in frame.columns]
+    formats = list(number_formats) if number_formats is not None else [None] * len(names)
+    for j in range(len(names)):
+        if formats[j] is None and pd.api.types.is_datetime64_any_dtype(frame.iloc[:, j].dtype):
+            formats[j] = "yyyy-mm-dd"
+    columns = [_cell_values(frame.iloc[:, j]) for j in range(len(names))]
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(title=sheet[:31])
+    ws.freeze_panes = "A2"
+    for j, width in enumerate(widths or ()):
+        ws.column_dimensions[get_column_letter(j + 1)].width = float(width)
+
+    def text_cell(value: str) -> Any:
+        cell = WriteOnlyCell(ws, _XLSX_ILLEGAL.sub("\ufffd", value))
+        cell.data_type = "s"  # a text, never a formula
+        return cell
+
+    # openpyxl streams the sheet to a file of its own as rows are appended: every
+    # step is inside the atomic write, so that a failure names the output
+    with atomic_path(path) as temp:
+        try:
+            ws.append([text_cell(name) for name in names])
+            for row in zip(*columns, strict=True):
+                cells: list[Any] = []
+                for value, fmt in zip(row, formats, strict=True):
+                    if isinstance(value, str):
+                        cells.append(text_cell(value))
+                    elif fmt is not None and value is not None:
+                        cell = WriteOnlyCell(ws, value)
+                        cell.number_format = fmt
+                        cells.append(cell)
+                    else:
+                        cells.append(value)
+                ws.append(cells)
+            book.save(temp)
+        except BaseException:
+            _close_sheet_quietly(ws)
+            raise
+
+
+def _close_sheet_quietly(ws: Any) -> None:
+    """Close a failed write-only sheet's streams and remove its scratch file.
+
+    Left to the garbage collector, openpyxl's stream would try to finish the
+    sheet again and print "Exception ignored" with a traceback after the
+    one-line error.
+    """
+    writer = getattr(ws, "_writer", None)
+    for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+        if stream is not None:
+            with suppress(Exception):
+                stream.close()
+    scratch = getattr(writer, "out", None)
+    if isinstance(scratch, str):
+        with suppress(OSError):
+            os.remove(scratch)

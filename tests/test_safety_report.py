@@ -1,0 +1,88 @@
+"""The report is safe to open and safe to rewrite (issue 19).
+
+- A servicer named ``<script>…`` in the input of ``outcomes report`` is shown
+  as text: the HTML escapes markup.
+- A report write killed by a file-size limit leaves the previous report
+  byte-identical, and the error is one line.
+
+Two real renders of the template (each ~30 s); kept apart from
+test_safety.py so that the suite's two workers share the time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from outcomes._contract import match_header
+from outcomes._io import write_model_dir
+from outcomes.cli import main
+from outcomes.datasets import simulate_cases
+from outcomes.models import MonthlyAmountModel, SettlementRatioModel
+
+TODAY = "2026-06-30"
+SCRIPT = '<script>alert("x")</script>債権回収'
+LIMITED = """
+import resource, signal, sys
+limit = int(sys.argv[1])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from outcomes.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> dict:
+    """``outcomes report`` of an export with a servicer named like a script (12 cases)."""
+    tmp = tmp_path_factory.mktemp("safe-report")
+    raw = simulate_cases(400, seed=31, today=TODAY)
+    servicer = next(c for c in raw.columns if match_header(c)[0] == "servicer")
+    raw.loc[raw.index[:12], servicer] = SCRIPT
+    export = tmp / "export.csv"
+    raw.to_csv(export, index=False, encoding="utf-8-sig")
+    cases = simulate_cases(300, seed=5, messy=False, today=TODAY)
+    models = write_model_dir(
+        tmp / "model",
+        ratio=SettlementRatioModel(as_of=TODAY, max_iter=10).fit(cases),
+        monthly=MonthlyAmountModel(as_of=TODAY, max_iter=10).fit(cases),
+        cases=cases,
+    )
+    html = tmp / "report.html"
+    argv = ["report", str(export), "-o", str(html), "--model", str(models)]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert main(argv) == 0, err.getvalue()
+    return {"export": export, "models": models, "html": html, "argv": argv}
+
+
+def test_a_servicer_named_like_a_script_is_shown_as_text(rendered):
+    html = rendered["html"].read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    # shown (the servicer has enough cases to be published), as text
+    assert '&lt;script&gt;alert("x")&lt;/script&gt;債権回収' in html
+
+
+def test_a_report_write_killed_by_a_file_size_limit_leaves_the_previous_report(rendered):
+    pytest.importorskip("resource")
+    html: Path = rendered["html"]
+    before = html.read_bytes()
+    assert len(before) > 200_000  # the limit below cuts the new report short
+    proc = subprocess.run(
+        [sys.executable, "-c", LIMITED, "200000", *rendered["argv"]],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines and f"cannot write {html}: file too large" in lines[-1], proc.stderr
+    assert html.read_bytes() == before
+    assert sorted(p.name for p in html.parent.iterdir()) == ["export.csv", "model", "report.html"]
