@@ -16,19 +16,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._contract import CASE_COLUMNS, DEFAULT_K
+from outcomes._contract import AGE_BANDS, CASE_COLUMNS, DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes._labels import (
-    PROBLEM_KIND_LABELS,
-    REPORT_STAT_LABELS,
+from outcomes._privacy import MASK, personal_data_kind
+from outcomes.report._labels import (
+    check_language,
     column_label,
-    format_yen,
+    format_statistic_yen,
+    problem_kind_labels,
+    suppressed,
+    text,
     value_labels,
 )
-from outcomes._privacy import MASK, personal_data_kind
 
 __all__ = [
     "COUNT_CLASS",
+    "ORDINAL_COLUMNS",
     "PERCENT_COLUMNS",
     "POOLED",
     "STAT_CLASS",
@@ -41,14 +44,18 @@ __all__ = [
     "comparison_styled",
     "crosstab",
     "league_styled",
+    "league_table",
     "median_table",
+    "natural_order",
     "period_comparison",
     "problem_summary",
     "published",
     "quarterly_trend",
     "safe_label",
+    "shown",
     "styled",
     "suppression_log",
+    "uniform_median",
     "value_formatter",
     "value_labels",
 ]
@@ -97,14 +104,16 @@ class SuppressionLog:
         self.complementary += complementary
         self.tables[where] = self.tables.get(where, 0) + small + complementary
 
-    def markdown(self, k: int) -> str:
-        """One paragraph: how many cells were suppressed, and why."""
+    def markdown(self, k: int, language: str = "ja") -> str:
+        """One paragraph: how many cells were suppressed, and why (in the report's language)."""
         if self.cells == 0:
-            return f"この報告では、{k} 件未満のため伏せた集計セルはありません。"
-        return (
-            f"この報告では集計セル **{self.cells:,}** 個を「{SUPPRESSED}」として伏せました"
-            f"(うち {self.complementary:,} 個は、伏せたセルが合計からの引き算で分からないように"
-            f"併せて伏せたもの)。{k} 件未満の案件から成るセルは、件数も統計値も示しません。"
+            return text("suppressed_none", language, k=k)
+        return text(
+            "suppressed_some",
+            language,
+            k=k,
+            cells=f"{self.cells:,}",
+            complementary=f"{self.complementary:,}",
         )
 
 
@@ -117,6 +126,52 @@ SUPPRESSED = "k未満"
 COUNT_CLASS = "oc-count"
 #: the HTML class of a statistic's cell (empty in a suppressed row)
 STAT_CLASS = "oc-stat"
+
+
+#: columns whose values have an order of their own: tables and figures keep it (not by count)
+ORDINAL_COLUMNS: tuple[str, ...] = (
+    "age_band",
+    "income_band",
+    "household_size",
+    "agreement_year",
+    "sale_year",
+    "term_months",
+    "quarter",
+)
+
+
+def _is_ordinal(values: pd.Series, column: str) -> bool:
+    if column in ORDINAL_COLUMNS:
+        return True
+    dtype = values.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return bool(dtype.ordered)
+    return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+
+
+def natural_order(values: pd.Series, column: str) -> np.ndarray | None:
+    """Sort keys of an ordinal column's values (``None`` when the column has no order).
+
+    Age bands from the youngest, income bands from the lowest (their
+    categories' order), years and household sizes by number.
+
+    Examples
+    --------
+    >>> natural_order(pd.Series(["50s", "40s", "60s"]), "age_band").tolist()
+    [5, 4, 6]
+    >>> natural_order(pd.Series(["A", "B"]), "servicer") is None
+    True
+    """
+    if not _is_ordinal(values, column):
+        return None
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy()
+    if column == "age_band":
+        rank = {band: i for i, band in enumerate(AGE_BANDS, start=1)}
+        return np.array([rank.get(str(v), len(rank) + 1) for v in values])
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return values.astype("Float64").to_numpy(dtype="float64", na_value=np.inf)
+    return values.astype("string").rank(method="dense").to_numpy(dtype="float64", na_value=np.inf)
 
 
 def _complementary(counts: np.ndarray, hidden: np.ndarray) -> np.ndarray:
@@ -148,7 +203,9 @@ def breakdown(
     ``suppressed`` set and every count and statistic empty; when exactly
     one group is suppressed, the smallest other group is suppressed too, so
     that its count cannot be recovered from the total (complementary
-    suppression). Rows sort by cases, most first; suppressed rows last.
+    suppression). Rows sort by cases, most first, suppressed rows last;
+    the groups of one ordinal column (age band, income band, year, household
+    size: :data:`ORDINAL_COLUMNS`) keep their natural order instead.
 
     Parameters
     ----------
@@ -213,8 +270,13 @@ def breakdown(
     )
     out["suppressed"] = hidden
     out = out.reset_index()
-    out["_order"] = np.where(hidden, -1, counts)
-    out = out.sort_values("_order", ascending=False, kind="stable").drop(columns="_order")
+    order = natural_order(out[keys[0]], keys[0]) if len(keys) == 1 else None
+    if order is not None:
+        out["_order"] = order
+        out = out.sort_values("_order", kind="stable").drop(columns="_order")
+    else:
+        out["_order"] = np.where(hidden, -1, counts)
+        out = out.sort_values("_order", ascending=False, kind="stable").drop(columns="_order")
     out["cases"] = out["cases"].astype("Int64").mask(out["suppressed"])
     if value is not None:
         out["n"] = out["n"].astype("Int64").mask(out["suppressed"])
@@ -236,6 +298,20 @@ def published(table: pd.DataFrame) -> pd.DataFrame:
     []
     """
     return table[~table["suppressed"].to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+def shown(table: pd.DataFrame) -> bool:
+    """Whether a table has anything to publish: a row that is not suppressed.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2})
+    >>> shown(breakdown(df, "creditor_type")), shown(breakdown(df, "creditor_type", k=2))
+    (False, True)
+    """
+    if "suppressed" in table.columns:
+        return bool((~table["suppressed"].to_numpy(dtype=bool)).any())
+    return len(table) > 0
 
 
 def crosstab(
@@ -308,8 +384,10 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     Returns
     -------
     DataFrame
-        ``kind``, ``内容`` (what the kind means, Japanese or English),
-        ``column`` and ``problems``, most frequent first.
+        ``kind``, ``内容`` (what the kind means, in ``language``),
+        ``column`` and ``problems``, most frequent first; the columns outside
+        the contract are counted as ``(契約外の列)`` (in English
+        ``(columns outside the contract)``).
 
     Examples
     --------
@@ -328,7 +406,7 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     kind = problems["problem"].astype("string").map(problem_kind)
     column = problems["column"].astype("string")
     outside = ~column.isin(CASE_COLUMNS)
-    column = column.where(~outside, "(契約外の列)")
+    column = column.where(~outside, text("outside_contract", language))
     table = (
         pd.DataFrame({"kind": kind, "column": column})
         .groupby(["kind", "column"], sort=False)
@@ -337,7 +415,7 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
         .reset_index()
         .sort_values("problems", ascending=False, kind="stable")
     )
-    names = PROBLEM_KIND_LABELS if language == "ja" else {}
+    names = problem_kind_labels(language)
     table.insert(1, "内容", table["kind"].map(names).fillna(table["kind"]))
     return table.reset_index(drop=True)
 
@@ -360,16 +438,12 @@ PERCENT_COLUMNS: tuple[str, ...] = ("settlement_ratio", "delinquency_rate")
 YEN_COLUMNS: tuple[str, ...] = ("residual_debt", "lump_sum", "monthly_amount", "monthly_income")
 
 
-def _statistic_yen(value: float) -> str:
-    """A yen statistic as a table shows it: to the 万円 from 100万円 up (no false precision)."""
-    return format_yen(round(value, -4) if abs(value) >= 1_000_000 else value)
-
-
-def value_formatter(column: str) -> Callable[[float], str]:
+def value_formatter(column: str, language: str = "ja") -> Callable[[float], str]:
     """How a column's values are written: ``1.7%`` for ratios, ``1万2,000円`` for yen.
 
     Yen statistics of 100万円 or more are rounded to the 万円 (a median debt
-    of ``1,079万円``, not ``1,078万7,968円``), so that table cells stay short.
+    of ``1,079万円``, not ``1,078万7,968円``), so that table cells stay short;
+    in English ``¥12,000`` and ``¥10.79M``.
 
     Examples
     --------
@@ -377,30 +451,45 @@ def value_formatter(column: str) -> Callable[[float], str]:
     '1.7%'
     >>> value_formatter("monthly_amount")(12000)
     '1万2,000円'
-    >>> value_formatter("residual_debt")(10_787_968)
-    '1,079万円'
+    >>> value_formatter("residual_debt")(10_787_968), value_formatter("residual_debt", "en")(10_787_968)
+    ('1,079万円', '¥10.79M')
     >>> value_formatter("months_to_agreement")(5.94)
     '5.9'
     """
+    check_language(language)
     if column in PERCENT_COLUMNS:
         return lambda v: "" if pd.isna(v) else f"{v:.1%}"
     if column in YEN_COLUMNS:
-        return lambda v: "" if pd.isna(v) else _statistic_yen(v)
+        return lambda v: "" if pd.isna(v) else format_statistic_yen(v, language)
     return lambda v: "" if pd.isna(v) else f"{v:,.1f}"
 
 
-def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None = None) -> Any:
-    """A breakdown as a table to show: Japanese headers and labels, formatted numbers.
+def _header(label: str, language: str) -> str:
+    """A column header: English headers start with a capital (``Creditor type``)."""
+    return label[:1].upper() + label[1:] if language == "en" else label
 
-    Coded group columns show their Japanese labels, other text labels are
-    masked if they look personal (:func:`safe_label`), the statistics of
-    ``value`` are formatted as ratios or yen; the index is hidden.
+
+def styled(
+    table: pd.DataFrame,
+    value: str | None = None,
+    *,
+    caption: str | None = None,
+    language: str = "ja",
+) -> Any:
+    """A breakdown as a table to show: headers and labels in the report's language, numbers formatted.
+
+    Coded group columns show their labels, other text labels are masked if
+    they look personal (:func:`safe_label`), the statistics of ``value`` are
+    formatted as ratios or yen, a suppressed row reads ``k未満`` (``under k``
+    in English); the index is hidden.
 
     Examples
     --------
     >>> t = pd.DataFrame({"creditor_type": ["bank"], "cases": [12], "n": [10], "p50": [0.031]})
     >>> shown = styled(t, "settlement_ratio").to_html()
     >>> "銀行" in shown and "3.1%" in shown and "中央値" in shown
+    True
+    >>> "Median" in styled(t, "settlement_ratio", language="en").to_html()
     True
     """
     shown = table.copy()
@@ -413,23 +502,25 @@ def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None
     stats = [c for c in shown.columns if c in ("mean", *(f"p{round(q * 100)}" for q in QUANTILES))]
     for col in shown.columns:
         if col == "column":
-            shown[col] = [safe_label(column_label(str(v))) for v in shown[col].astype(object)]
+            shown[col] = [
+                safe_label(column_label(str(v), language)) for v in shown[col].astype(object)
+            ]
             continue
         if col in counts or col in stats:
             continue
-        names = value_labels(col)
+        names = value_labels(col, language)
         if shown[col].dtype.kind in "iufc" or pd.api.types.is_bool_dtype(shown[col]):
             continue
         shown[col] = [safe_label(names.get(str(v), v)) for v in shown[col].astype(object)]
-    fmt_value = value_formatter(value or "")
+    fmt_value = value_formatter(value or "", language)
     for c in stats:
         shown[c] = ["" if h else fmt_value(v) for v, h in zip(shown[c], hidden, strict=True)]
     for c in counts:
         shown[c] = [
-            SUPPRESSED if h else ("" if pd.isna(v) else f"{int(v):,}")
+            suppressed(language) if h else ("" if pd.isna(v) else f"{int(v):,}")
             for v, h in zip(shown[c].astype(object), hidden, strict=True)
         ]
-    labels = {c: REPORT_STAT_LABELS.get(c, column_label(c)) for c in shown.columns}
+    labels = {c: _header(column_label(c, language), language) for c in shown.columns}
     text_columns = [c for c in shown.columns if c not in counts and c not in stats]
     classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
     for c in counts:
@@ -659,77 +750,174 @@ def period_comparison(
     return out
 
 
-def league_styled(table: pd.DataFrame, value: str, caption: str) -> Any:
-    """A :func:`median_table` (renamed for display) as a league table to show.
+def league_table(
+    cases: pd.DataFrame,
+    value: str,
+    *,
+    k: int = DEFAULT_K,
+    expected: pd.Series | np.ndarray | None = None,
+    where: str | None = None,
+) -> pd.DataFrame:
+    """The servicers' league table of ``value``: :func:`median_table` by servicer, small ones pooled.
+
+    Returns
+    -------
+    DataFrame
+        ``順位`` (rank, empty in a suppressed row), ``servicer``, ``n``,
+        ``p50``, ``p2.5``, ``p97.5`` (, ``expected``), ``suppressed``; highest
+        median first, the pooled small servicers (:data:`POOLED`) last.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"servicer": ["A"] * 8 + ["B"] * 6 + ["C"] * 2 + ["D"] * 3,
+    ...                    "monthly_amount": [10_000.0] * 8 + [20_000.0] * 6 + [5_000.0] * 5})
+    >>> league_table(df, "monthly_amount")[["順位", "servicer", "n", "p50"]]
+      順位          servicer  n      p50
+    0  1                 B  6  20000.0
+    1  2                 A  8  10000.0
+    2  3  その他(小規模のサービサー)  5   5000.0
+    """
+    table = median_table(
+        cases, "servicer", value, k=k, expected=expected, pool=True, where=where or value
+    )
+    table.insert(
+        0, "順位", [str(i + 1) if not s else "" for i, s in enumerate(table["suppressed"])]
+    )
+    return table.rename(
+        columns={"group": "servicer", "median": "p50", "lower": "p2.5", "upper": "p97.5"}
+    )
+
+
+def uniform_median(table: pd.DataFrame) -> float | None:
+    """The one median all published servicers of a league table share, if they share one.
+
+    A league table whose servicers (two or more, the pooled small ones
+    aside) all sit at the same median ranks nothing: monthly amounts cluster
+    at 1万円. The report says so instead.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"servicer": ["A", "B", "C"], "p50": [10_000.0, 10_000.0, np.nan],
+    ...                   "suppressed": [False, False, True]})
+    >>> uniform_median(t)
+    10000.0
+    >>> uniform_median(t.assign(p50=[1.0, 2.0, np.nan])) is None
+    True
+    """
+    rows = table[~table["suppressed"].to_numpy(dtype=bool)]
+    if "servicer" in rows.columns:
+        rows = rows[(rows["servicer"] != POOLED).to_numpy(dtype=bool)]
+    medians = rows["p50"].dropna().unique()
+    return float(medians[0]) if len(rows) >= 2 and len(medians) == 1 else None
+
+
+def league_styled(table: pd.DataFrame, value: str, caption: str, language: str = "ja") -> Any:
+    """A :func:`league_table` as a table to show.
 
     Columns ``順位``, ``servicer``, ``n``, ``p50``, ``p2.5``, ``p97.5`` and
-    optionally ``expected``; suppressed rows show ``k未満`` and no figure.
+    optionally ``expected``; suppressed rows show ``k未満`` (``under k``) and
+    no figure.
     """
-    fmt = value_formatter(value)
-    shown = pd.DataFrame({"順位": table["順位"]})
-    shown["サービサー"] = [safe_label(v) for v in table["servicer"].astype(object)]
+
+    def t(key: str) -> str:
+        return text(key, language)
+
+    fmt = value_formatter(value, language)
+    pooled = t("pooled_servicers")
+    shown = pd.DataFrame({t("league_rank"): table["順位"]})
+    name = _header(column_label("servicer", language), language)
+    shown[name] = [
+        pooled if v == POOLED else safe_label(v) for v in table["servicer"].astype(object)
+    ]
     hidden = table["suppressed"].to_numpy(dtype=bool)
-    shown["件数"] = [
-        SUPPRESSED if h else f"{int(n):,}"
+    shown[t("league_cases")] = [
+        suppressed(language) if h else f"{int(n):,}"
         for n, h in zip(table["n"].astype(object), hidden, strict=True)
     ]
-    shown["中央値"] = ["" if h else fmt(v) for v, h in zip(table["p50"], hidden, strict=True)]
-    shown["95%区間"] = [
-        "" if h else f"{fmt(lo)} 〜 {fmt(hi)}"
+    shown[t("league_median")] = [
+        "" if h else fmt(v) for v, h in zip(table["p50"], hidden, strict=True)
+    ]
+    dash = "〜" if language == "ja" else "–"
+    shown[t("league_interval")] = [
+        "" if h else f"{fmt(lo)} {dash} {fmt(hi)}"
         for lo, hi, h in zip(table["p2.5"], table["p97.5"], hidden, strict=True)
     ]
     if "expected" in table.columns:
-        shown["モデルの予測(中央値)"] = [
+        shown[t("league_expected")] = [
             "" if h else fmt(v) for v, h in zip(table["expected"], hidden, strict=True)
         ]
     classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    classes["件数"] = COUNT_CLASS
+    classes[t("league_cases")] = COUNT_CLASS
     for c in shown.columns[3:]:
         classes[c] = STAT_CLASS
     return (
         shown.style.format(escape="html")
         .hide(axis="index")
         .set_td_classes(classes)
-        .set_properties(subset=["サービサー"], **{"text-align": "left"})
+        .set_properties(subset=[name], **{"text-align": "left"})
         .set_caption(caption)
     )
 
 
-def comparison_styled(table: pd.DataFrame, period: str | None, compare: str | None) -> Any:
+#: the measures of :func:`period_comparison`, by what they summarise: their text keys
+_MEASURES: dict[str, str] = {
+    "cases": "m_cases",
+    "settlement_ratio": "m_ratio",
+    "monthly_amount": "m_monthly",
+    "months_to_agreement": "m_months",
+}
+
+
+def comparison_styled(
+    table: pd.DataFrame,
+    period: str | None,
+    compare: str | None,
+    *,
+    k: int = DEFAULT_K,
+    language: str = "ja",
+) -> Any:
     """:func:`period_comparison` as a table to show (this period, the previous one)."""
     from outcomes.report.data import period_label
 
-    now, before = f"今期({period_label(period)})", f"前期({period_label(compare)})"
+    now = text("compare_now", language)
+    before = text("compare_before", language)
+    now_n = text("compare_now_cases", language)
+    before_n = text("compare_before_cases", language)
+    item = text("compare_item", language)
     rows = []
     for r in table.itertuples():
-        fmt = value_formatter(r.value) if r.value != "cases" else (lambda v: f"{int(v):,}")
+        fmt = (
+            value_formatter(r.value, language) if r.value != "cases" else (lambda v: f"{int(v):,}")
+        )
 
         def cell(v: float, n: object, fmt: Callable[[float], str] = fmt) -> tuple[str, str]:
             if pd.isna(n):
-                return "", SUPPRESSED
+                return "", suppressed(language)
             return fmt(v), f"{int(n):,}"
 
         cur, n_cur = cell(r.current, r.n_current)
         prev, n_prev = cell(r.previous, r.n_previous)
-        rows.append(
-            {
-                "項目": r.measure,
-                now: cur,
-                f"{now}の件数": n_cur,
-                before: prev,
-                f"{before}の件数": n_prev,
-            }
-        )
+        measure = text(_MEASURES[r.value], language) if r.value in _MEASURES else r.measure
+        rows.append({item: measure, now: cur, now_n: n_cur, before: prev, before_n: n_prev})
     shown = pd.DataFrame(rows)
+    # each period is its own group of cells: its statistic stands on its own count
     classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    classes[f"{now}の件数"] = COUNT_CLASS
-    classes[f"{before}の件数"] = COUNT_CLASS
-    classes[now] = STAT_CLASS
-    classes[before] = STAT_CLASS
+    classes[now_n] = f"{COUNT_CLASS} oc-g-now"
+    classes[before_n] = f"{COUNT_CLASS} oc-g-before"
+    classes[now] = f"{STAT_CLASS} oc-g-now"
+    classes[before] = f"{STAT_CLASS} oc-g-before"
     return (
         shown.style.format(escape="html")
         .hide(axis="index")
         .set_td_classes(classes)
-        .set_properties(subset=["項目"], **{"text-align": "left"})
-        .set_caption("今期と前期の比較(k件未満は「k未満」)")
+        .set_properties(subset=[item], **{"text-align": "left"})
+        .set_caption(
+            text(
+                "compare_caption",
+                language,
+                k=k,
+                now=period_label(period, language),
+                before=period_label(compare, language),
+            )
+        )
     )
