@@ -377,7 +377,8 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     """Problems by kind and column, in full, never showing a value.
 
     Counts of data problems are not personal data (contract §7): every kind
-    and column is shown with its count, most frequent first. Columns outside
+    and column is shown with its count, most frequent first; problems
+    written in English or in Japanese are of the same kinds. Columns outside
     the contract are counted together (their headers are not printed: a
     header may itself be personal data).
 
@@ -403,7 +404,11 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
 
     if len(problems) == 0:
         return pd.DataFrame({"kind": [], "内容": [], "column": [], "problems": []})
-    kind = problems["problem"].astype("string").map(problem_kind)
+    from outcomes._problem_labels import PROBLEM_KINDS_JA
+
+    # a problem written in Japanese (clean_cases(..., language="ja")) is of the same kinds
+    english = {ja: en for en, ja in PROBLEM_KINDS_JA.items()}
+    kind = problems["problem"].astype("string").map(problem_kind).map(lambda k: english.get(k, k))
     column = problems["column"].astype("string")
     outside = ~column.isin(CASE_COLUMNS)
     column = column.where(~outside, text("outside_contract", language))
