@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._contract import (
+    CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
     normalize_text,
 )

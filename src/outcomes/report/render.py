@@ -118,7 +118,8 @@ html[lang="ja"] .jp-RenderedHTMLCommon th { white-space: nowrap; }
      flex or table box, which left pages half empty and ran text past the right margin */
   .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child,
   .jp-OutputArea-output { display: block !important; }
-  .jp-OutputArea-child { break-inside: auto !important; page-break-inside: auto !important; }
+  .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child {
+    break-inside: auto !important; page-break-inside: auto !important; }
   .jp-OutputArea-child .jp-OutputArea-output, .jp-OutputArea-output {
     width: auto !important; margin-left: 0 !important; overflow: visible !important; }
   .jp-RenderedHTMLCommon { padding-right: 0; }
