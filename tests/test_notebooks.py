@@ -96,6 +96,22 @@ def test_thin_question_first_next_step_last(name):
     assert "next" in last.source.lower() or "次に" in last.source, name
 
 
+#: Japanese (kana, kanji, full-width forms)
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_prose_is_in_japanese(name):
+    """The outputs are Japanese: so is every paragraph around them (one language)."""
+    for cell in read(name).cells:
+        if cell.cell_type != "markdown":
+            continue
+        # code, commands and links are names, not prose
+        prose = re.sub(r"```.*?```|`[^`]*`|\]\([^)]*\)", "", cell.source, flags=re.DOTALL)
+        latin = len(re.findall(r"[A-Za-z]", prose))
+        assert len(JAPANESE.findall(prose)) > 2 * latin, f"{name}: {cell.source[:60]!r}"
+
+
 def test_report_notebook_does_not_copy_the_packaged_template():
     template = nbformat.reads(template_path().read_text(encoding="utf-8"), as_version=4)
     notebook = read("05-report.ipynb")

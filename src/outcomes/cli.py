@@ -136,11 +136,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", help="agreement period, e.g. 2023-01:2024-12")
     p.add_argument("--compare", help="period to compare with (default: the one before --period)")
     p.add_argument("--servicer", help="only cases of this servicer")
-    p.add_argument("--creditor-type", help="only cases of this creditor type")
+    p.add_argument(
+        "--creditor-type",
+        help="only cases of this creditor type (bank, shinkin, … or 銀行, 信金・信組・JA, 信金 …)",
+    )
     p.add_argument("--k", type=int, default=5, help="smallest group shown (k-anonymity)")
     p.add_argument("--model", help="model directory to report on (default: fit on the input)")
     p.add_argument(
         "--pdf", action="store_true", help="also print it to PDF beside the HTML (needs weasyprint)"
+    )
+    p.add_argument(
+        "--lang",
+        dest="language",
+        choices=("ja", "en"),
+        default="ja",
+        help="language of the whole report (default ja)",
     )
     return parser
 

@@ -81,6 +81,9 @@ def test_fit_writes_the_model_directory(model_dir):
         assert entry["training_rows"] > 30
         assert "overall median" in entry["evaluation"]
         assert set(entry["evaluation"]["overall median"]) >= {"MAE", "coverage", "width"}
+        # three levels of the central interval: the report's calibration figure draws each
+        model_row = next(iter(entry["evaluation"].values()))
+        assert {"coverage_50", "coverage_80", "coverage_90"} <= set(model_row)
         assert isinstance(load_model(model_dir / f"{name}.skops"), cls)
 
 
@@ -120,6 +123,7 @@ def test_fit_prints_the_evaluation_tables(fitted):
     for row in ("overall median", "median by creditor type", "HistGradientBoostingRegressor"):
         assert out.count(row) == 2  # in both tables
     assert "coverage" in out and "pinball" in out
+    assert "coverage_50" not in out  # the calibration levels are saved, not printed
     assert "TimeToAgreementModel" in out and "concordance" in out
     assert "cleaned" in err  # a raw export goes through the cleaner
 

@@ -302,13 +302,18 @@ def test_cli_unreadable_input_exits_2_with_one_line(tmp_path: Path):
 @pytest.mark.parametrize(
     ("options", "reason"),
     [
-        (["--period", "2023-13"], "period"),
-        (["--creditor-type", "pawnshop"], "creditor type"),
-        (["--k", "0"], "k must be"),
-        (["--model", "no-such-dir"], "model directory"),
+        (["--period", "2023-13"], "期間「2023-13」"),
+        (["--creditor-type", "pawnshop"], "債権者区分「pawnshop」"),
+        (["--k", "0"], "k は 1 以上"),
+        (["--model", "no-such-dir"], "モデルのディレクトリ"),
+        (["--lang", "en", "--period", "2023-13"], "period"),
+        (["--lang", "en", "--creditor-type", "pawnshop"], "creditor type"),
+        (["--lang", "en", "--k", "0"], "k must be"),
+        (["--lang", "en", "--model", "no-such-dir"], "model directory"),
     ],
 )
 def test_cli_bad_options_exit_2_with_one_line(tmp_path: Path, capsys, options, reason):
+    """The report's refusals are in its language (Japanese unless --lang en)."""
     from outcomes.cli import main
 
     assert main(["report", str(SAMPLE), "-o", str(tmp_path / "r.html"), *options]) == 2
@@ -416,7 +421,7 @@ def test_report_is_one_html_file_without_code(report):
     html = report["html"]
     assert html.lstrip().startswith("<!DOCTYPE html>")
     assert "@media print" in html and "size: A4" in html
-    assert html.count("data:image/png;base64,") >= 8  # every figure embedded
+    assert html.count("data:image/png;base64,") >= 7  # every figure embedded
     assert "<pre" not in html  # no code cell, no printed text, no traceback
     assert "prepare_report(" not in html and "_plots." not in html
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=\"https?:", html)  # nothing fetched
@@ -440,18 +445,18 @@ def test_report_says_when_from_what_and_which_version(report, planted):
 
 
 def test_report_compares_with_the_training_data_and_carries_the_notice(report):
-    """With --model: the drift section (training profile); totals from predict_mean; the notice."""
+    """With --model: the drift section (training profile); totals from the means; the notice."""
     html = report["html"]
     assert "この期間の案件とモデルの学習データの比較" in html
     assert "変化あり" in html or "安定" in html
-    assert "交渉中の案件の想定額の合計" in html and "predict_mean" in html
+    assert "交渉中の案件の想定額の合計" in html and "各案件の予測の<strong>平均</strong>" in html
     assert outcomes.ESTIMATE_NOTICE["ja"] in html
 
 
 def test_models_are_loaded_from_model_dir_not_refitted(report):
     # (fitted without a model directory: test_without_model_dir_models_are_cross_validated_by_evaluate)
-    assert "settlement_ratio.skops を読み込み(再学習なし)" in report["html"]
-    assert "monthly_amount.skops を読み込み(再学習なし)" in report["html"]
+    html = report["html"]
+    assert html.count("保存済みのモデル(") == 2 and html.count("を読み込み(再学習なし)") == 2
 
 
 def test_no_published_count_under_k(report, planted):
@@ -474,7 +479,7 @@ def test_no_published_count_under_k(report, planted):
 
 def test_accuracy_is_cross_validated_with_date_and_cases(report):
     html = report["html"]
-    assert "3分割の交差検証" in html and "`outcomes fit` が保存した結果" in html
+    assert "精度は3分割の交差検証" in html and "学習時に保存した結果" in html
     for baseline in ("全体の中央値", "債権者区分ごとの中央値"):
         assert baseline in html
     for section in ("サービサーの比較", "推移と前期との比較", "売却から和解までの期間"):
@@ -508,7 +513,7 @@ def test_filtered_report_keeps_its_content(report, tmp_path: Path, options):
     html = path.read_text(encoding="utf-8")
     assert check_html(path, k=K) > 10
     assert "表示できるグループがありません" not in html
-    assert html.count("data:image/png;base64,") >= 8
+    assert html.count("data:image/png;base64,") >= 7
     assert html.count("<table") >= 10
 
 

@@ -33,10 +33,12 @@ from outcomes._cleaning.single import (
     is_clean_row,
     read_case_json,
 )
+from outcomes._cleaning.wording import PROBLEM_KINDS_JA
 
 __all__ = [
     "CASE_EXTRA_KEYS",
     "PROBLEM_COLUMNS",
+    "PROBLEM_KINDS_JA",
     "CaseLike",
     "CleanResult",
     "case_from_mapping",

@@ -20,9 +20,15 @@ from outcomes._io import (
 __all__ = ["run"]
 
 
+#: central intervals whose out-of-fold coverage ``fit`` saves (the report's calibration figure)
+CALIBRATION_COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)
+
+
 def format_evaluation(table: pd.DataFrame) -> str:
     """An evaluation table (from :func:`outcomes.evaluate`) as text, in the target's units."""
-    shown = table.copy()
+    from outcomes.models import METRICS
+
+    shown = table[[c for c in table.columns if c in METRICS]].copy()
     if table.attrs.get("target") == "monthly_amount":
         for col in ("MAE", "RMSE", "width"):
             shown[col] = shown[col].map("{:,.0f}".format)
@@ -86,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
         ("monthly_amount", MonthlyAmountModel),
     ):
         model = cls(as_of=as_of)
-        evaluation = evaluate(model, cases, cv=cv)
+        # the coverage of three central intervals: the report's calibration figure draws them
+        evaluation = evaluate(model, cases, cv=cv, coverages=CALIBRATION_COVERAGES)
         model.fit(cases)
         fitted[name] = (model, evaluation)
         print(

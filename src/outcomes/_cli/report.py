@@ -14,7 +14,8 @@ def run(args: argparse.Namespace) -> int:
     """Write the HTML report and say where it is; return the exit code.
 
     ``args`` holds ``input``, ``output``, ``period``, ``servicer``,
-    ``creditor_type``, ``k``, ``model`` and ``pdf`` (see ``outcomes report --help``).
+    ``creditor_type``, ``k``, ``model``, ``pdf`` and ``language`` (see
+    ``outcomes report --help``).
     """
     table, query = getattr(args, "table", None), getattr(args, "query", None)
     check_source(args.input, table=table, query=query, sheet=None)
@@ -30,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         compare=getattr(args, "compare", None),
         table=table,
         query=query,
+        language=getattr(args, "language", "ja"),
     )
     print(f"report: {path}")
     if getattr(args, "pdf", False):

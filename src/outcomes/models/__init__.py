@@ -35,6 +35,7 @@ _PUBLIC: dict[str, str] = {
     "case_features": "outcomes.models._features",
     "drivers_table": "outcomes.models._evaluate",
     "evaluate": "outcomes.models._evaluate",
+    "METRICS": "outcomes.models._evaluate",
     "fit_and_evaluate": "outcomes.models._evaluate",
     "interval_metrics": "outcomes.models._evaluate",
     "load_model": "outcomes.models._persist",

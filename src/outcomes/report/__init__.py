@@ -19,10 +19,13 @@ What the report template and the notebooks import; each concern is one module:
   (:func:`check_models`);
 * :mod:`outcomes.report.plots` -- k-safe figures with Japanese labels
   (:func:`set_theme`, :func:`count_bar`, :func:`box_by` …);
+* :mod:`outcomes.report.section` -- :class:`ReportSection`: what one
+  section shows, and one sentence for what it cannot (every group under k);
 * :mod:`outcomes.report.whatif` -- :class:`OfferWhatIf`: one case's offer
   re-drawn as cash, budget, servicer and debt change (sliders in a notebook);
 * :mod:`outcomes.report.render` -- :func:`write_report`: the packaged
-  template run with papermill, one HTML file without code.
+  template run with papermill, one HTML file without code, in Japanese or
+  English (``language``).
 
 Every output about a way out or an offer is an internal estimate, never a
 promise to the debtor.
@@ -36,8 +39,11 @@ from outcomes.report.checks import (
     ACCURACY_COVERAGE,
     COVERAGES,
     DRIFT_DISTANCE,
+    DRIFT_PSI,
     DRIFT_VERDICTS,
+    POOLED_ROW,
     REPORT_BASELINES,
+    TOTAL_ROW,
     ModelCheck,
     accuracy_table,
     case_predictions,
@@ -51,6 +57,7 @@ from outcomes.report.checks import (
 from outcomes.report.data import (
     ReportCases,
     ReportData,
+    check_selection,
     load_report_data,
     months_to_agreement,
     now_jst,
@@ -62,6 +69,16 @@ from outcomes.report.data import (
     source_name,
     with_derived,
 )
+from outcomes.report.groups import (
+    POOLED,
+    comparison_styled,
+    league_styled,
+    league_table,
+    median_table,
+    period_comparison,
+    quarterly_trend,
+    uniform_median,
+)
 from outcomes.report.render import (
     ReportError,
     kernel_manager_class,
@@ -70,25 +87,23 @@ from outcomes.report.render import (
     write_pdf,
     write_report,
 )
+from outcomes.report.section import ReportSection
 from outcomes.report.survival import kaplan_meier, survival_times
 from outcomes.report.tables import (
     COUNT_CLASS,
-    POOLED,
+    ORDINAL_COLUMNS,
     QUANTILES,
     STAT_CLASS,
     SUPPRESSED,
     SuppressionLog,
     breakdown,
     column_label,
-    comparison_styled,
     crosstab,
-    league_styled,
-    median_table,
-    period_comparison,
+    natural_order,
     problem_summary,
     published,
-    quarterly_trend,
     safe_label,
+    shown,
     styled,
     suppression_log,
     value_formatter,
@@ -100,11 +115,14 @@ from outcomes.report.whatif import OfferWhatIf
 # figures: imported on first use, so that the command line does not load matplotlib
 _PLOTS = (
     "JAPANESE_FONT",
+    "Panel",
     "box_by",
     "calibration_plot",
     "count_bar",
+    "draw_panels",
     "heatmap",
     "km_plot",
+    "panel",
     "set_theme",
     "share_bar",
     "trend_plot",
@@ -115,20 +133,26 @@ __all__ = [
     "COUNT_CLASS",
     "COVERAGES",
     "DRIFT_DISTANCE",
+    "DRIFT_PSI",
     "DRIFT_VERDICTS",
     "JAPANESE_FONT",
     "ModelCheck",
+    "ORDINAL_COLUMNS",
     "OfferWhatIf",
     "POOLED",
+    "POOLED_ROW",
+    "Panel",
     "PublishedCountError",
     "QUANTILES",
     "REPORT_BASELINES",
     "ReportCases",
     "ReportData",
     "ReportError",
+    "ReportSection",
     "STAT_CLASS",
     "SUPPRESSED",
     "SuppressionLog",
+    "TOTAL_ROW",
     "accuracy_table",
     "box_by",
     "breakdown",
@@ -136,21 +160,26 @@ __all__ = [
     "case_predictions",
     "check_html",
     "check_models",
+    "check_selection",
     "column_label",
     "comparison_styled",
     "count_bar",
     "crosstab",
+    "draw_panels",
     "expected_totals",
     "heatmap",
     "kaplan_meier",
     "kernel_manager_class",
     "league_styled",
+    "league_table",
     "km_plot",
     "load_report_data",
     "median_table",
     "months_to_agreement",
+    "natural_order",
     "notebook_to_html",
     "now_jst",
+    "panel",
     "parse_period",
     "period_comparison",
     "period_label",
@@ -165,6 +194,7 @@ __all__ = [
     "select_cases",
     "set_theme",
     "share_bar",
+    "shown",
     "source_name",
     "styled",
     "suppression_log",
@@ -173,6 +203,7 @@ __all__ = [
     "totals_table",
     "training_drift",
     "trend_plot",
+    "uniform_median",
     "value_formatter",
     "value_labels",
     "with_derived",
@@ -181,9 +212,14 @@ __all__ = [
 ]
 
 
+#: the figures that sit beside each other (panels), also imported on first use
+_PANELS = ("Panel", "draw_panels", "panel")
+
+
 def __getattr__(name: str) -> object:
     if name in _PLOTS:
-        value = getattr(importlib.import_module("outcomes.report.plots"), name)
+        module = "outcomes.report.panels" if name in _PANELS else "outcomes.report.plots"
+        value = getattr(importlib.import_module(module), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'outcomes.report' has no attribute {name!r}")

@@ -20,15 +20,26 @@ import pandas as pd
 
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes._format import column_label, value_labels
-from outcomes.report.tables import SUPPRESSED, safe_label, styled, value_formatter
+from outcomes.report._labels import (
+    check_language,
+    column_label,
+    method_label,
+    model_name,
+    suppressed,
+    value_labels,
+)
+from outcomes.report._text import text
+from outcomes.report.tables import safe_label, value_formatter
 
 __all__ = [
     "ACCURACY_COVERAGE",
     "COVERAGES",
     "DRIFT_DISTANCE",
+    "DRIFT_PSI",
     "DRIFT_VERDICTS",
+    "POOLED_ROW",
     "REPORT_BASELINES",
+    "TOTAL_ROW",
     "ModelCheck",
     "accuracy_table",
     "case_predictions",
@@ -40,21 +51,6 @@ __all__ = [
     "training_drift",
 ]
 
-#: what a report calls each model, by its target
-REPORT_MODEL_NAMES: dict[str, str] = {
-    "settlement_ratio": "和解率(一括和解)",
-    "monthly_amount": "月額(分割弁済)",
-}
-
-#: Japanese names of the methods of outcomes.models.evaluate's table (the model row is "モデル")
-REPORT_METHOD_LABELS: dict[str, str] = {
-    "overall median": "全体の中央値",
-    "median by creditor type": "債権者区分ごとの中央値",
-    "HistGradientBoostingRegressor": "勾配ブースティング(特徴量そのまま)",
-    "fractional logit GLM": "一般化線形モデル(ロジット)",
-    "log-linear GLM (Gamma, log link)": "一般化線形モデル(ガンマ、対数リンク)",
-    "best possible (true conditional median)": "理論上の最良(真の条件付き中央値)",
-}
 
 #: central intervals whose coverage the calibration check compares with its nominal level
 COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)
@@ -62,7 +58,7 @@ COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)
 ACCURACY_COVERAGE = 0.9
 #: the baselines of :func:`outcomes.models.evaluate` shown beside each model
 REPORT_BASELINES: tuple[str, ...] = ("overall median", "median by creditor type")
-#: what the accuracy table calls the model itself
+#: what the accuracy table calls the model itself (in Japanese)
 MODEL_ROW = "モデル"
 
 
@@ -77,6 +73,8 @@ class ModelCheck:
         What the report calls it.
     model : fitted model or None
         ``None`` when it could not be fitted or loaded (see ``message``).
+    language : {"ja", "en"}
+        The language of ``name``, ``origin`` and ``message``.
     origin : str
         Where the model comes from (fitted on the report's cases, or the file
         it was loaded from) and how it was checked.
@@ -99,9 +97,11 @@ class ModelCheck:
         accuracy: pd.DataFrame | None = None,
         calibration: pd.DataFrame | None = None,
         message: str | None = None,
+        language: str = "ja",
     ) -> None:
         self.target = target
-        self.name = REPORT_MODEL_NAMES.get(target, target)
+        self.language = check_language(language)
+        self.name = model_name(target, self.language)
         self.model = model
         self.origin = origin
         self.accuracy = accuracy if accuracy is not None else pd.DataFrame()
@@ -114,9 +114,9 @@ def _interval_levels(coverage: float) -> tuple[float, float, float]:
     return (round((1 - coverage) / 2, 6), 0.5, round(1 - (1 - coverage) / 2, 6))
 
 
-def _accuracy(table: pd.DataFrame, n: int) -> pd.DataFrame:
-    """``evaluate``'s table as the report shows it: Japanese method names, MAE, coverage, width, n."""
-    names = [MODEL_ROW, *(REPORT_METHOD_LABELS.get(m, m) for m in table.index[1:])]
+def _accuracy(table: pd.DataFrame, n: int, language: str = "ja") -> pd.DataFrame:
+    """``evaluate``'s table as the report shows it: method names, MAE, coverage, width, n."""
+    names = [text("model_row", language), *(method_label(m, language) for m in table.index[1:])]
     accuracy = table[["MAE", "coverage", "width"]].copy()
     accuracy.index = pd.Index(names, name="method")
     accuracy["n"] = n
@@ -140,7 +140,7 @@ def _calibration(table: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def _saved_evaluation(
-    meta: dict[str, Any], target: str, baselines: Sequence[str]
+    meta: dict[str, Any], target: str, baselines: Sequence[str], language: str = "ja"
 ) -> tuple[pd.DataFrame, pd.DataFrame, str] | None:
     """The cross-validated evaluation ``outcomes fit`` saved for ``target``, as the report shows it."""
     entry = (meta.get("models") or {}).get(target) or {}
@@ -151,7 +151,7 @@ def _saved_evaluation(
     rows = [table.index[0], *(b for b in baselines if b in table.index)]
     table = table.loc[rows]
     n = int(entry.get("training_rows") or 0)
-    accuracy = _accuracy(table, n)
+    accuracy = _accuracy(table, n, language)
     if all(f"coverage_{round(c * 100):d}" in table.columns for c in COVERAGES):
         calibration = _calibration(table, n)
     else:
@@ -167,10 +167,10 @@ def _saved_evaluation(
             ]
         )
     when = str(entry.get("fitted_at") or entry.get("saved_at") or meta.get("created") or "")
-    when = when[:10] if when else "日付不明"
+    when = when[:10] if when else text("date_unknown", language)
     cv = meta.get("cv") or "k"
-    label = f"{cv}分割の交差検証({when}、{n:,}件、`outcomes fit` が保存した結果)"
-    return accuracy, calibration, label
+    origin = text("origin_saved", language, fitted=when, cv=cv, n=f"{n:,}")
+    return accuracy, calibration, origin
 
 
 def check_models(
@@ -183,6 +183,7 @@ def check_models(
     random_state: int = 0,
     baselines: Sequence[str] = REPORT_BASELINES,
     model_params: dict[str, Any] | None = None,
+    language: str = "ja",
 ) -> list[ModelCheck]:
     """The report's two models and their accuracy and calibration on its cases.
 
@@ -216,6 +217,8 @@ def check_models(
         Baselines of :func:`outcomes.models.evaluate` to show.
     model_params : dict, optional
         Parameters of the models fitted here (e.g. ``{"max_iter": 50}``).
+    language : {"ja", "en"}
+        The language of the checks' names and sentences.
 
     Returns
     -------
@@ -225,28 +228,27 @@ def check_models(
     from outcomes._io import read_model_dir
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, fit_and_evaluate
 
+    language = check_language(language)
     checks: list[ModelCheck] = []
     saved = read_model_dir(model_dir) if model_dir is not None else None
     for cls in (SettlementRatioModel, MonthlyAmountModel):
         target = cls.target
         if saved is not None:
             model = saved.models[target]
-            origin = f"{target}.skops を読み込み(再学習なし)"
-            found = _saved_evaluation(saved.metadata, target, baselines)
+            found = _saved_evaluation(saved.metadata, target, baselines, language)
             if found is None:
                 checks.append(
                     ModelCheck(
                         target,
                         model,
-                        origin,
-                        message="モデルのディレクトリに交差検証の結果がありません"
-                        "(学習に使った案件での的中率は楽観的なので示しません)。",
+                        message=text("no_saved_evaluation", language),
+                        language=language,
                     )
                 )
                 continue
-            accuracy, calibration, label = found
+            accuracy, calibration, origin = found
             checks.append(
-                ModelCheck(target, model, f"{origin}。精度は{label}", accuracy, calibration)
+                ModelCheck(target, model, origin, accuracy, calibration, language=language)
             )
             continue
         template = cls(as_of=as_of, **(model_params or {}))
@@ -254,8 +256,7 @@ def check_models(
         if n < max(40, 10 * cv):
             checks.append(
                 ModelCheck(
-                    target,
-                    message=f"対象の案件が {n:,} 件と少なく、モデルを学習できません。",
+                    target, message=text("too_few_to_fit", language, n=f"{n:,}"), language=language
                 )
             )
             continue
@@ -268,39 +269,40 @@ def check_models(
             baselines=list(baselines),
             coverages=COVERAGES,
         )
-        origin = (
-            f"{cv}分割の交差検証({as_of or '本日'}、この報告の案件 {n:,} 件、"
-            "学習に使っていない案件で確認)。予測の目安には全件で学習したモデルを使用"
-        )
+        day = str(as_of) if as_of else text("today", language)
+        origin = text("origin_fitted", language, cv=cv, day=day, n=f"{n:,}")
         checks.append(
-            ModelCheck(target, model, origin, _accuracy(table, n), _calibration(table, n))
+            ModelCheck(
+                target,
+                model,
+                origin,
+                _accuracy(table, n, language),
+                _calibration(table, n),
+                language=language,
+            )
         )
     return checks
 
 
 def accuracy_table(check: ModelCheck) -> Any:
-    """A model's accuracy beside the baselines, as a table to show."""
-    fmt = value_formatter(check.target)
+    """A model's accuracy beside the baselines, as a table to show (in the check's language)."""
+    language = check.language
+    fmt = value_formatter(check.target, language)
+    level = f"{ACCURACY_COVERAGE:.0%}"
+    method = text("acc_method", language)
+    mae = text("acc_mae", language)
+    coverage = text("acc_coverage", language, level=level)
+    width = text("acc_width", language, level=level)
+    n = text("acc_n", language)
     table = check.accuracy.reset_index().rename(
-        columns={
-            "method": "方法",
-            "MAE": "平均絶対誤差",
-            "coverage": f"{ACCURACY_COVERAGE:.0%}区間の的中率",
-            "width": f"{ACCURACY_COVERAGE:.0%}区間の平均幅",
-            "n": "確認した件数",
-        }
+        columns={"method": method, "MAE": mae, "coverage": coverage, "width": width, "n": n}
     )
+    separator = ": "
     return (
-        table.style.format(
-            {
-                "平均絶対誤差": fmt,
-                f"{ACCURACY_COVERAGE:.0%}区間の平均幅": fmt,
-                f"{ACCURACY_COVERAGE:.0%}区間の的中率": "{:.0%}",
-                "確認した件数": "{:,.0f}",
-            }
-        )
+        table.style.format({mae: fmt, width: fmt, coverage: "{:.0%}", n: "{:,.0f}"})
         .hide(axis="index")
-        .set_caption(html.escape(f"{check.name}: {check.origin}"))
+        .set_properties(subset=[method], **{"text-align": "left"})
+        .set_caption(html.escape(f"{check.name}{separator}{check.origin}"))
     )
 
 
@@ -384,34 +386,44 @@ def predicted_ranges(
     return table
 
 
-def ranges_table(check: ModelCheck, table: pd.DataFrame, by: str, *, coverage: float = 0.8) -> Any:
-    """:func:`predicted_ranges` as a table to show."""
-    fmt = value_formatter(check.target)
+def ranges_table(
+    check: ModelCheck,
+    table: pd.DataFrame,
+    by: str,
+    *,
+    coverage: float = 0.8,
+    language: str | None = None,
+) -> Any:
+    """:func:`predicted_ranges` as a table to show (ordinal groups in their order)."""
+    from outcomes.report.tables import natural_order
+
+    language = check_language(language or check.language)
+    fmt = value_formatter(check.target, language)
     shown = table.copy()
-    ordinal = pd.api.types.is_numeric_dtype(shown[by]) or (
-        isinstance(shown[by].dtype, pd.CategoricalDtype) and shown[by].cat.ordered
-    )
-    if not ordinal:  # bands and sizes keep their order; other groups: most cases first
+    order = natural_order(shown[by], by) if len(shown) else None
+    if order is not None:  # bands and sizes keep their order; other groups: most cases first
+        shown = shown.iloc[np.argsort(order, kind="stable")]
+    else:
         shown = shown.sort_values("cases", ascending=False, kind="stable")
-    names = value_labels(by)
+    names = value_labels(by, language)
     shown[by] = [safe_label(names.get(str(v), v)) for v in shown[by].astype(object)]
-    low, high = f"下限({(1 - coverage) / 2:.0%}点)", f"上限({1 - (1 - coverage) / 2:.0%}点)"
+    low = text("ranges_low", language, level=f"{(1 - coverage) / 2:.0%}")
+    high = text("ranges_high", language, level=f"{1 - (1 - coverage) / 2:.0%}")
+    median = text("ranges_median", language)
+    cases = column_label("cases", language)
+    label = column_label(by, language)
+    if language == "en":  # headers start with a capital
+        cases, label = cases.capitalize(), label[:1].upper() + label[1:]
     shown = shown.rename(
-        columns={
-            by: column_label(by),
-            "cases": "件数",
-            "lower": low,
-            "median": "予測の中央値",
-            "upper": high,
-        }
+        columns={by: label, "cases": cases, "lower": low, "median": median, "upper": high}
     )
     return (
-        shown.style.format(
-            {low: fmt, "予測の中央値": fmt, high: fmt, "件数": "{:,.0f}"}, escape="html"
-        )
+        shown.style.format({low: fmt, median: fmt, high: fmt, cases: "{:,.0f}"}, escape="html")
         .hide(axis="index")
-        .set_properties(subset=[column_label(by)], **{"text-align": "left"})
-        .set_caption(f"{check.name}の予測({column_label(by)}別、各案件の予測の中央値)")
+        .set_properties(subset=[label], **{"text-align": "left"})
+        .set_caption(
+            text("ranges_caption", language, model=check.name, by=column_label(by, language))
+        )
     )
 
 
@@ -420,12 +432,16 @@ DRIFT_VERDICTS: dict[str, str] = {"stable": "安定", "shifted": "変化あり"}
 #: the drift table's header of ``drift``'s distance (Wasserstein in training SDs for numbers,
 #: total variation for categories: 0 when the distributions are the same)
 DRIFT_DISTANCE = "分布の差(0=同じ)"
-#: the report's names of drift's derived features
-_DRIFT_FEATURE_LABELS: dict[str, str] = {"log_residual_debt": "残債(対数)"}
+#: the PSI above which ``drift`` calls a shift that chance hardly explains ``shifted``
+DRIFT_PSI = 0.1
 
 
 def training_drift(
-    model_dir: str | Path | None, cases: pd.DataFrame, *, k: int = DEFAULT_K
+    model_dir: str | Path | None,
+    cases: pd.DataFrame,
+    *,
+    k: int = DEFAULT_K,
+    language: str = "ja",
 ) -> pd.DataFrame | None:
     """This period's cases against the model's training data, k-safe.
 
@@ -434,13 +450,18 @@ def training_drift(
     :func:`outcomes.models.drift`. Published: per feature its PSI, distance,
     verdict and the share of cases outside the training range (suppressed as
     ``k未満`` where it stands for fewer than ``k`` cases); new categories are
-    named only when at least ``k`` of the cases hold them.
+    named only when at least ``k`` of the cases hold them (the column is left
+    out when no feature has any). A PSI above :data:`DRIFT_PSI` that ``drift``
+    still calls stable (too few cases to tell it from chance) reads
+    「件数が少なく判定できません」, not 安定.
 
     Returns
     -------
     DataFrame or None
-        ``特徴量``, ``PSI``, ``分布の差`` (:data:`DRIFT_DISTANCE`), ``範囲外・未知の割合``, ``新しい区分``,
-        ``判定``; None without ``model_dir`` or where the directory has no
+        ``特徴量``, ``PSI``, ``分布の差`` (:data:`DRIFT_DISTANCE`), ``範囲外・未知の割合``,
+        ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
+        ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
+        ``Verdict``); None without ``model_dir`` or where the directory has no
         profile (written before profiles existed).
 
     Examples
@@ -453,15 +474,17 @@ def training_drift(
     from outcomes._io import PROFILE_FILE
     from outcomes.models import TrainingProfile, drift
 
+    language = check_language(language)
     path = Path(model_dir) / PROFILE_FILE
     if not path.is_file() or len(cases) == 0:
         return None
-    table = drift(TrainingProfile.from_json(path), cases)
+    table = drift(TrainingProfile.from_json(path), cases, psi_threshold=DRIFT_PSI)
     n = table["n_current"].to_numpy(dtype="float64")
     outside = table["share_outside"].to_numpy(dtype="float64")
     count = outside * n
     shown_share = [
-        SUPPRESSED if 0 < c < k - 1e-9 else f"{s:.1%}" for s, c in zip(outside, count, strict=True)
+        suppressed(language) if 0 < c < k - 1e-9 else f"{s:.1%}"
+        for s, c in zip(outside, count, strict=True)
     ]
     new: list[str] = []
     for feature, names in zip(table["feature"], table["new_categories"], strict=True):
@@ -476,18 +499,42 @@ def training_drift(
         )
         big = [safe_label(s.strip()) for s in listed if counts.get(s.strip(), 0) >= k]
         small = len(listed) - len(big)
-        new.append("、".join(big + ([f"ほか{small}区分({SUPPRESSED})"] if small else [])))
-    labels = [_DRIFT_FEATURE_LABELS.get(f, column_label(f)) for f in table["feature"]]
-    return pd.DataFrame(
+        more = (
+            [text("drift_more", language, n=small, suppressed=suppressed(language))]
+            if small
+            else []
+        )
+        new.append(("、" if language == "ja" else ", ").join(big + more))
+    verdicts = []
+    for verdict, psi in zip(table["verdict"], table["psi"], strict=True):
+        if verdict == "shifted":
+            verdicts.append(text("drift_shifted", language))
+        elif psi > DRIFT_PSI:  # above the threshold, but on too few cases to tell from chance
+            verdicts.append(text("drift_too_few", language))
+        else:
+            verdicts.append(text("drift_stable", language))
+    labels = [column_label(f, language) for f in table["feature"]]
+    ja = language == "ja"
+    out = pd.DataFrame(
         {
-            "特徴量": labels,
+            "特徴量" if ja else text("drift_feature", language): labels,
             "PSI": [f"{v:.3f}" for v in table["psi"]],
-            DRIFT_DISTANCE: [f"{v:.3f}" for v in table["distance"]],
-            "範囲外・未知の割合": shown_share,
-            "新しい区分": new,
-            "判定": table["verdict"].map(DRIFT_VERDICTS).fillna(table["verdict"]).to_numpy(),
+            DRIFT_DISTANCE if ja else text("drift_distance", language): [
+                f"{v:.3f}" for v in table["distance"]
+            ],
+            "範囲外・未知の割合" if ja else text("drift_outside", language): shown_share,
+            "新しい区分" if ja else text("drift_new", language): new,
+            "判定" if ja else text("drift_verdict", language): verdicts,
         }
     )
+    if not any(new):  # an empty column tells nothing
+        out = out.drop(columns="新しい区分" if ja else text("drift_new", language))
+    return out
+
+
+#: the rows of :func:`expected_totals` that are not a group: the total, and the small groups
+TOTAL_ROW = "合計"
+POOLED_ROW = "件数の少ない区分の計"
 
 
 def expected_totals(
@@ -503,17 +550,18 @@ def expected_totals(
     A sum over cases needs each case's expected value, not its median (a sum
     of medians understates a skewed total): the models' calibrated
     ``predict_mean`` gives it. Groups of fewer than ``k`` pending cases are
-    pooled into one row (``その他``), itself shown only with ``k`` or more.
-    Internal estimates, never a promise.
+    pooled into one row (:data:`POOLED_ROW`, never confused with the creditor
+    type その他), itself shown only with ``k`` or more. Internal estimates,
+    never a promise.
 
     Returns
     -------
     DataFrame
         ``by`` (codes), ``cases``, ``lump_sum_total`` (Σ mean ratio × residual
         debt, yen) and ``monthly_total`` (Σ mean monthly amount, yen), plus a
-        last row ``合計`` when two or more groups are shown.
+        last row ``合計`` (:data:`TOTAL_ROW`) when two or more groups are shown.
     """
-    pooled = "その他"
+    pooled = POOLED_ROW
     columns = [by, "cases", "lump_sum_total", "monthly_total"]
     pending = cases[cases["resolution"].astype("string") == "pending"]
     if len(pending) < k or ratio_check.model is None or monthly_check.model is None:
@@ -533,7 +581,7 @@ def expected_totals(
     table = frame.groupby(by, sort=False).sum().reset_index()
     table = table[table["cases"] >= k].sort_values("cases", ascending=False, kind="stable")
     if len(table) >= 2:
-        total = pd.DataFrame([{by: "合計", **table[columns[1:]].sum().to_dict()}])
+        total = pd.DataFrame([{by: TOTAL_ROW, **table[columns[1:]].sum().to_dict()}])
         table = pd.concat([table, total], ignore_index=True)
     table[["lump_sum_total", "monthly_total"]] = table[["lump_sum_total", "monthly_total"]].round(
         -3
@@ -541,13 +589,37 @@ def expected_totals(
     return table.reset_index(drop=True)[columns]
 
 
-def totals_table(table: pd.DataFrame, by: str = "creditor_type") -> Any:
-    """:func:`expected_totals` as a table to show (yen as ``84億3,857万円``: to the 万円 from 100万円)."""
+def totals_table(table: pd.DataFrame, by: str = "creditor_type", *, language: str = "ja") -> Any:
+    """:func:`expected_totals` as a table to show (yen as ``84億3,857万円``: to the 万円 from 100万円).
+
+    The total and the pooled small groups are named apart from every group
+    (the creditor type その他 is one group; the pooled row is not).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"creditor_type": ["other", POOLED_ROW, TOTAL_ROW], "cases": [7, 6, 13],
+    ...                   "lump_sum_total": [1.09e6, 3.94e6, 5.03e6],
+    ...                   "monthly_total": [7e4, 6e4, 1.3e5]})
+    >>> html = totals_table(t).to_html()
+    >>> [label in html for label in ("その他", "件数の少ない区分の計", "合計")]
+    [True, True, True]
+    >>> "smaller groups combined" in totals_table(t, language="en").to_html()
+    True
+    """
+    from outcomes.report.tables import styled
+
     shown = table.copy()
-    fmt = value_formatter("lump_sum")
+    fmt = value_formatter("lump_sum", language)
     for column in ("lump_sum_total", "monthly_total"):
         shown[column] = [fmt(float(v)) for v in shown[column]]
+    names = {
+        **value_labels(by, language),
+        TOTAL_ROW: text("totals_total", language),
+        POOLED_ROW: text("totals_pooled", language),
+    }
+    shown[by] = [names.get(str(v), v) for v in shown[by].astype(object)]
     return styled(
         shown,
-        caption=f"交渉中の案件の想定額の合計({column_label(by)}別、各案件の予測の平均を合計)",
+        caption=text("totals_caption", language, by=column_label(by, language)),
+        language=language,
     )

@@ -14,26 +14,34 @@
 from __future__ import annotations
 
 import html
-import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_day
 from outcomes._contract import (
-    CREDITOR_TYPE_LABELS,
-    CREDITOR_TYPES,
+    CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
     normalize_text,
 )
 from outcomes._errors import OutcomesError
 from outcomes._privacy import safe_label
+from outcomes.report._labels import (
+    INCOME_BAND_EDGES,
+    check_language,
+    creditor_type_code,
+    income_band_labels,
+)
+from outcomes.report._text import join, text
+from outcomes.report.periods import parse_period, period_label, previous_period
 
 __all__ = [
     "ReportCases",
     "ReportData",
+    "check_selection",
     "load_report_data",
     "months_to_agreement",
     "now_jst",
@@ -49,52 +57,6 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Selecting cases
 # --------------------------------------------------------------------------
-
-_MONTH = re.compile(r"^(\d{4})(?:-(\d{1,2}))?$")
-
-
-def parse_period(period: str | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """Read a period like ``"2023-01:2024-12"`` as (first day, last day).
-
-    Either side may be a year (``2023``) or a month (``2023-01``), or be left
-    empty for an open end (``"2023-01:"``); a single month or year means that
-    month or year.
-
-    Examples
-    --------
-    >>> parse_period("2023-01:2024-12")
-    (Timestamp('2023-01-01 00:00:00'), Timestamp('2024-12-31 00:00:00'))
-    >>> parse_period("2023")
-    (Timestamp('2023-01-01 00:00:00'), Timestamp('2023-12-31 00:00:00'))
-    >>> parse_period("2024-02:")
-    (Timestamp('2024-02-01 00:00:00'), None)
-    >>> parse_period(None)
-    (None, None)
-    """
-    if period is None or str(period).strip() == "":
-        return None, None
-    text = normalize_text(str(period))
-    parts = text.split(":") if ":" in text else [text, text]
-    if len(parts) != 2 or not any(p.strip() for p in parts):
-        raise OutcomesError(f"period {period!r}: write it as YYYY-MM:YYYY-MM, e.g. 2023-01:2024-12")
-    bounds: list[pd.Timestamp | None] = []
-    for i, part in enumerate(p.strip() for p in parts):
-        if part == "":
-            bounds.append(None)
-            continue
-        m = _MONTH.match(part)
-        if m is None or not (1 <= int(m[2] or 1) <= 12):
-            raise OutcomesError(f"period {period!r}: {part!r} is not a year or a YYYY-MM month")
-        start = pd.Timestamp(int(m[1]), int(m[2] or 1), 1)
-        if i == 0:
-            bounds.append(start)
-        else:
-            months = 1 if m[2] else 12
-            bounds.append(start + pd.DateOffset(months=months) - pd.Timedelta(days=1))
-    first, last = bounds
-    if first is not None and last is not None and first > last:
-        raise OutcomesError(f"period {period!r}: the start is after the end")
-    return first, last
 
 
 def select_cases(
@@ -116,9 +78,12 @@ def select_cases(
         sale_date is.
     servicer : str, optional
         Only this servicer's cases; the name is matched like the cleaner
-        matches it (suffixes, half-width kana and former names all match).
+        matches it (suffixes, half-width kana and former names all match; a
+        servicer outside the registry matches its spellings in the data,
+        corporate suffixes aside).
     creditor_type : str, optional
-        Only this creditor type (a code such as ``bank``, or its Japanese label).
+        Only this creditor type: a code such as ``bank``, its Japanese or
+        English label, or a part of one (``信金`` for ``信金・信組・JA``).
 
     Examples
     --------
@@ -144,27 +109,26 @@ def select_cases(
         if last is not None:
             keep &= (when <= last).fillna(False)
     if servicer is not None and str(servicer).strip():
-        from outcomes._registry import match_servicer
+        from outcomes._registry import match_servicer, normalize_servicer
 
         name, found = match_servicer(servicer)
-        wanted = name if found else normalize_text(str(servicer))
-        keep &= (cases["servicer"] == wanted).fillna(False)
+        if found:
+            keep &= (cases["servicer"] == name).fillna(False)
+        else:  # not in the registry: the data's spellings of the same name (suffixes aside)
+            key = normalize_servicer(normalize_text(str(servicer)))
+            present = cases["servicer"].dropna().unique()
+            same = [n for n in present if normalize_servicer(str(n)) == key]
+            keep &= cases["servicer"].isin(same).fillna(False).to_numpy(dtype=bool)
     if creditor_type is not None and str(creditor_type).strip():
-        code = creditor_type_code(creditor_type)
+        code = creditor_type_code(creditor_type, "en")
         keep &= (cases["creditor_type"].astype("string") == code).fillna(False)
     mask = keep.to_numpy(dtype=bool)
     # every case kept: a shallow copy (copy-on-write), not a second million-row table
     return cases.copy(deep=False) if mask.all() else cases[mask]
 
 
-def creditor_type_code(value: str) -> str:
-    text = normalize_text(str(value))
-    if text.casefold() in CREDITOR_TYPES:
-        return text.casefold()
-    by_label = {label: code for code, label in CREDITOR_TYPE_LABELS.items()}
-    if text in by_label:
-        return by_label[text]
-    raise OutcomesError(f"creditor type {value!r}: use one of {', '.join(CREDITOR_TYPES)}")
+def _creditor_type_code(value: str, language: str = "en") -> str:
+    return creditor_type_code(value, language)
 
 
 def months_to_agreement(cases: pd.DataFrame) -> pd.Series:
@@ -203,17 +167,8 @@ def with_derived(cases: pd.DataFrame) -> pd.DataFrame:
     out["sale_year"] = out["sale_date"].dt.year.astype("Int64")
     out["months_to_agreement"] = months_to_agreement(out)
     if "monthly_income" in out:
-        edges = [0, 100_000, 150_000, 200_000, 250_000, 300_000, np.inf]
-        labels = [
-            f"{lo // 10_000:.0f}万円以上"
-            if np.isinf(hi)
-            else (
-                f"{hi // 10_000:.0f}万円未満"
-                if lo == 0
-                else f"{lo // 10_000:.0f}万〜{hi // 10_000:.0f}万円未満"
-            )
-            for lo, hi in zip(edges[:-1], edges[1:], strict=True)
-        ]
+        edges = list(INCOME_BAND_EDGES)
+        labels = income_band_labels("ja")
         income = out["monthly_income"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
         out["income_band"] = pd.cut(income, edges, right=False, labels=labels)
     return out
@@ -389,7 +344,12 @@ class ReportCases:
         without a period.
     k : int
     period, servicer, creditor_type, compare : str or None
-        The selection.
+        The selection, as given.
+    language : {"ja", "en"}
+        The report's language.
+    servicer_name : str or None
+        The servicer as matched (the registry's name, or the data's spelling
+        of a servicer outside the registry), or None.
     """
 
     def __init__(
@@ -403,6 +363,7 @@ class ReportCases:
         creditor_type: str | None = None,
         previous: pd.DataFrame | None = None,
         compare: str | None = None,
+        language: str = "ja",
     ) -> None:
         self.data = data
         self.selected = selected
@@ -413,83 +374,209 @@ class ReportCases:
         self.creditor_type = creditor_type
         self.previous = previous
         self.compare = compare
+        self.language = check_language(language)
+        self.servicer_name = _matched_servicer(servicer)
+        if self.servicer_name is not None and len(cases) and "servicer" in cases.columns:
+            # what the data calls it (a servicer outside the registry: its spelling in the data)
+            self.servicer_name = str(cases["servicer"].value_counts().index[0])
+
+    def text(self, key: str, **fields: object) -> str:
+        """One of the report's sentences in its language (``k`` filled in).
+
+        Examples
+        --------
+        >>> rc = ReportCases(None, 0, pd.DataFrame(), 10, language="en")
+        >>> rc.text("cannot_show", items="age band")
+        'Not shown for this selection (every group has fewer than 10 cases): age band.'
+        """
+        return text(key, self.language, **{"k": self.k, **fields})
+
+    def section(self) -> Any:
+        """A :class:`~outcomes.report.ReportSection`: what one section shows, and what it cannot."""
+        from outcomes.report.section import ReportSection
+
+        return ReportSection(self.k, self.language)
 
     def header_markdown(self, produced_at: str | None = None, version: str | None = None) -> str:
         """When (JST), from which file, with which version and on which cases (Markdown)."""
         from outcomes._version import __version__
+        from outcomes.report._labels import value_labels
 
+        t = self.text
         produced_at = produced_at or now_jst()
-        servicer = html.escape(safe_label(self.servicer)) if self.servicer else "全て"
+        servicer = t("h_all")
+        if self.servicer_name:
+            name = html.escape(safe_label(self.servicer_name))
+            given = normalize_text(str(self.servicer)).strip()
+            servicer = (
+                name
+                if given == self.servicer_name
+                else t("h_servicer_as_given", name=name, given=html.escape(safe_label(given)))
+            )
         creditor_type = (
-            CREDITOR_TYPE_LABELS[creditor_type_code(self.creditor_type)]
+            value_labels("creditor_type", self.language)[creditor_type_code(self.creditor_type)]
             if self.creditor_type
-            else "全て"
+            else t("h_all")
         )
+        compare = period_label(self.compare, self.language) if self.compare else t("h_compare_none")
         rows = [
-            ("作成日時", produced_at),
-            ("入力ファイル", html.escape(safe_label(self.data.source_name))),
-            ("outcomes のバージョン", version or __version__),
-            ("和解期間", period_label(self.period) + "(和解日、交渉中の案件は売却日で判定)"),
-            ("サービサー", servicer),
-            ("債権者区分", creditor_type),
-            (
-                "k(最小の表示単位)",
-                f"{self.k} — 条件に合う全案件で集計し、{self.k} 件未満の案件から成る"
-                f"集計セルは「k未満」と表示します",
-            ),
+            (t("h_produced"), produced_at),
+            (t("h_source"), html.escape(safe_label(self.data.source_name))),
+            (t("h_version"), version or __version__),
+            (t("h_period"), period_label(self.period, self.language) + t("h_period_note")),
+            (t("h_compare"), compare),
+            (t("h_servicer"), servicer),
+            (t("h_creditor_type"), creditor_type),
+            (t("h_k"), t("h_k_value")),
         ]
-        lines = ["| 項目 | 内容 |", "|---|---|", *(f"| {a} | {b} |" for a, b in rows)]
+        lines = [
+            f"| {t('h_item')} | {t('h_value')} |",
+            "|---|---|",
+            *(f"| {a} | {b} |" for a, b in rows),
+        ]
         return "\n".join(lines)
 
     def quality_markdown(self) -> str:
         """Records read, cases kept, problems, and the cases of the report (Markdown)."""
         d = self.data
+        t = self.text
         lines = [
-            f"- 読み込んだ行数: **{d.rows_read:,}**",
-            f"- 案件数(同一案件の行をまとめた後): **{len(d.cases):,}**",
+            f"- {t('q_rows')}: **{d.rows_read:,}**",
+            f"- {t('q_cases')}: **{len(d.cases):,}**",
         ]
         if d.already_clean:
-            lines.append("- 入力はクリーニング済みの表です(問題の一覧はありません)")
+            lines.append(f"- {t('q_clean_input')}")
         else:
-            lines.append(
-                f"- クリーニングで報告された問題: **{len(d.problems):,}** 件(内訳は下の表)"
-            )
-        lines += [
-            f"- 条件に合う案件: **{self.selected:,}**(すべてを集計します。除いた案件はありません)",
-        ]
+            lines.append(f"- {t('q_problems', n=f'{len(d.problems):,}')}")
+        lines.append(f"- {t('q_selected', n=f'{self.selected:,}')}")
         return "\n".join(lines)
 
 
-def period_label(period: str | None) -> str:
-    """A period as the report writes it.
-
-    Examples
-    --------
-    >>> period_label("2023-01:2024-12"), period_label(None)
-    ('2023-01 〜 2024-12', '全期間')
-    """
-    first, last = parse_period(period)
-    if first is None and last is None:
-        return "全期間"
-    text = ("" if first is None else f"{first:%Y-%m} ") + "〜"
-    return text + ("" if last is None else f" {last:%Y-%m}")
-
-
-def previous_period(period: str | None) -> str | None:
-    """The period of equal length just before ``period`` (``None`` if open-ended).
-
-    Examples
-    --------
-    >>> previous_period("2023"), previous_period("2023-04:2023-09"), previous_period("2023-01:")
-    ('2022-01:2022-12', '2022-10:2023-03', None)
-    """
-    first, last = parse_period(period)
-    if first is None or last is None:
+def _matched_servicer(servicer: str | None) -> str | None:
+    """The servicer a selection means: the registry's name, or the name as written."""
+    if servicer is None or not str(servicer).strip():
         return None
-    months = (last.year - first.year) * 12 + last.month - first.month + 1
-    start = first - pd.DateOffset(months=months)
-    end = first - pd.DateOffset(months=1)
-    return f"{start:%Y-%m}:{end:%Y-%m}"
+    from outcomes._registry import match_servicer
+
+    name, found = match_servicer(servicer)
+    return name if found else normalize_text(str(servicer)).strip()
+
+
+def _date_range(cases: pd.DataFrame) -> tuple[str, str] | None:
+    """First and last month of the cases (agreement date, or sale date while pending)."""
+    when = cases["agreement_date"].fillna(cases["sale_date"]).dropna()
+    if when.empty:
+        return None
+    return f"{when.min():%Y-%m}", f"{when.max():%Y-%m}"
+
+
+def _servicer_suggestions(given: str, cases: pd.DataFrame) -> list[str]:
+    """Names near ``given`` (``suggest_servicers``): the data's servicers first, then the registry's."""
+    from outcomes._registry import RegistryError, normalize_servicer, suggest_servicers
+
+    present = cases["servicer"].dropna().astype("string").unique().tolist()
+    # the data's names as a firm registry (one spelling per matching key), so that an
+    # unregistered servicer of the data can be suggested too
+    names = list({normalize_servicer(n): n for n in present if normalize_servicer(n)}.values())
+    try:
+        nearby = suggest_servicers(given, 6, pd.DataFrame({"name": names}) if names else None)
+    except RegistryError:  # two spellings of the data naming one registered company
+        nearby = suggest_servicers(given, 6)
+    in_data = set(present)
+    ranked = [n for n in nearby if n in in_data] + [n for n in nearby if n not in in_data]
+    return ranked[:3]
+
+
+def check_selection(
+    cases: pd.DataFrame,
+    *,
+    period: str | None = None,
+    servicer: str | None = None,
+    creditor_type: str | None = None,
+    language: str = "ja",
+) -> None:
+    """Refuse, in one line, a selection that matches no case.
+
+    A misspelled servicer gets the nearest names of the data and of the
+    registry (「もしかして: …」); a creditor type or a period without cases
+    says what the data holds. A selection that matches a few cases is fine:
+    its small cells are suppressed where published.
+
+    Raises
+    ------
+    OutcomesError
+        If no case of ``cases`` matches.
+
+    Examples
+    --------
+    >>> cases = pd.DataFrame({
+    ...     "agreement_date": pd.to_datetime(["2022-05-01", "2023-03-01"]),
+    ...     "sale_date": pd.to_datetime(["2021-01-01", "2022-01-01"]),
+    ...     "creditor_type": pd.Categorical(["bank", "jhf"], categories=CREDITOR_TYPES),
+    ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
+    ... })
+    >>> check_selection(cases, servicer="ＳＭＢＣ債権回収株式会社")  # matches: nothing said
+    >>> check_selection(cases, servicer="ＳＭＢＣ債券回収")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
+    >>> check_selection(cases, period="2030-01:2030-12", language="en")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
+    """
+    from outcomes._registry import match_servicer
+    from outcomes.report._labels import value_labels
+
+    language = check_language(language)
+
+    def t(key: str, **fields: object) -> str:
+        return text(key, language, **fields)
+
+    if len(cases) == 0:
+        raise OutcomesError(t("no_case_selection", what=t("h_all"), range=""))
+    has_servicer = servicer is not None and str(servicer).strip() != ""
+    has_type = creditor_type is not None and str(creditor_type).strip() != ""
+    if has_servicer and len(select_cases(cases, servicer=servicer)) == 0:
+        name, registered = match_servicer(servicer)
+        why = t("why_servicer_not_in_data", name=name) if registered else t("why_unknown_servicer")
+        nearby = _servicer_suggestions(str(servicer), cases)
+        if nearby:
+            maybe = t("maybe", names=join(nearby, language))
+        else:
+            top = cases["servicer"].value_counts().index[:3].tolist()
+            maybe = t("data_servicers", names=join(top, language)) if top else ""
+        raise OutcomesError(t("no_case_servicer", given=str(servicer), why=why, maybe=maybe))
+    labels = value_labels("creditor_type", language)
+    if has_type and len(select_cases(cases, creditor_type=creditor_type)) == 0:
+        code = creditor_type_code(creditor_type, language)
+        present = cases["creditor_type"].astype("string").value_counts().index.tolist()
+        raise OutcomesError(
+            t(
+                "no_case_creditor_type",
+                label=labels.get(code, code),
+                present=join([labels.get(c, c) for c in present], language),
+            )
+        )
+    first, last = parse_period(period)
+    if (first is not None or last is not None) and len(select_cases(cases, period=period)) == 0:
+        span = _date_range(cases) or ("?", "?")
+        raise OutcomesError(
+            t("no_case_period", period=period_label(period, language), first=span[0], last=span[1])
+        )
+    chosen = select_cases(cases, period=period, servicer=servicer, creditor_type=creditor_type)
+    if len(chosen) == 0:
+        what = []
+        if first is not None or last is not None:
+            what.append(t("sel_period", period=period_label(period, language)))
+        if has_servicer:
+            what.append(t("sel_servicer", name=_matched_servicer(servicer)))
+        if has_type:
+            code = creditor_type_code(creditor_type, language)
+            what.append(t("sel_creditor_type", label=labels.get(code, code)))
+        span = _date_range(select_cases(cases, servicer=servicer, creditor_type=creditor_type))
+        where = t("selection_range", first=span[0], last=span[1]) if span else ""
+        raise OutcomesError(t("no_case_selection", what=join(what, language), range=where))
 
 
 def prepare_report(
@@ -502,11 +589,13 @@ def prepare_report(
     k: int = DEFAULT_K,
     today: date | str | None = None,
     compare: str | None = None,
+    language: str = "ja",
 ) -> ReportCases:
     """Load and select the cases of a report (the template's first step).
 
     Every matching case is kept: nothing is removed before counting (that
-    would bias every figure); small cells are suppressed where published.
+    would bias every figure); small cells are suppressed where published. A
+    selection that matches no case is refused (:func:`check_selection`).
 
     Parameters
     ----------
@@ -523,6 +612,8 @@ def prepare_report(
         The day of cleaning.
     compare : str, optional
         The period to compare with; default the preceding period of equal length.
+    language : {"ja", "en"}
+        The report's language.
 
     Examples
     --------
@@ -536,6 +627,13 @@ def prepare_report(
     if k < 1:
         raise OutcomesError(f"k must be at least 1, got {k}")
     data = ReportData.load(prepared) if prepared else load_report_data(input, today=today)
+    check_selection(
+        data.cases,
+        period=period,
+        servicer=servicer,
+        creditor_type=creditor_type,
+        language=language,
+    )
     chosen = select_cases(data.cases, period=period, servicer=servicer, creditor_type=creditor_type)
     cases = with_derived(chosen).reset_index(drop=True)
     compare = compare or previous_period(period)
@@ -546,5 +644,5 @@ def prepare_report(
         )
         previous = with_derived(before).reset_index(drop=True)
     return ReportCases(
-        data, len(chosen), cases, k, period, servicer, creditor_type, previous, compare
+        data, len(chosen), cases, k, period, servicer, creditor_type, previous, compare, language
     )

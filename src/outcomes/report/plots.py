@@ -5,6 +5,12 @@ Every figure here is drawn from a k-safe aggregate of
 :func:`~outcomes.report.crosstab`), never from individual cases: no group
 of fewer than ``k`` cases is drawn, and no single case's value either
 (box whiskers are the 10th and 90th percentiles, no outlier points).
+Labels are in the report's language (``language="ja"`` or ``"en"``).
+
+:func:`draw_panels` draws several :func:`panel` s side by side, leaving out
+those with nothing to show (every group under ``k``) and returning their
+titles, so that a report says what it cannot show instead of drawing empty
+frames.
 
 Call :func:`set_theme` once before plotting: ``seaborn.set_theme`` resets the
 font, so importing ``matplotlib_fontja`` alone is not enough.
@@ -12,33 +18,33 @@ font, so importing ``matplotlib_fontja`` alone is not enough.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import (
-    FuncFormatter,
-    LogLocator,
-    MaxNLocator,
-    NullFormatter,
-    PercentFormatter,
-)
+from matplotlib.ticker import Formatter, LogLocator, MaxNLocator, NullFormatter
 
 from outcomes._contract import DEFAULT_K
-from outcomes._format import yen_tick
+from outcomes.report._labels import (
+    check_language,
+    column_label,
+    percent_tick,
+    value_labels,
+    yen_ticks,
+)
+from outcomes.report._text import text
 from outcomes.report.tables import (
     PERCENT_COLUMNS,
     YEN_COLUMNS,
     breakdown,
-    column_label,
     crosstab,
+    natural_order,
     published,
     safe_label,
     value_formatter,
-    value_labels,
 )
 
 __all__ = [
@@ -82,33 +88,91 @@ def set_theme(style: str = "whitegrid", context: str = "notebook", **kwargs: Any
     sns.set_theme(style=style, context=context, font=JAPANESE_FONT, rc=rc, **kwargs)
 
 
-def _axis_formatter(column: str) -> Any:
-    if column in PERCENT_COLUMNS:
-        return PercentFormatter(1.0, decimals=0)
-    if column in YEN_COLUMNS:
-        return FuncFormatter(yen_tick)
-    return None
+# --------------------------------------------------------------------------
+# Axes: one style of tick labels per axis
+# --------------------------------------------------------------------------
+
+
+class _TickFormatter(Formatter):
+    """Tick labels written together (``format_ticks``), so that one axis has one style."""
+
+    def __init__(self, labels: Callable[[Sequence[float]], list[str]]) -> None:
+        self._labels = labels
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        self.set_locs(values)
+        return self._labels(list(values))
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        locs = list(self.locs) if len(self.locs) else [x]
+        labels = self._labels([*locs, x])
+        return labels[-1]
+
+
+def percent_axis(axis: Any) -> None:
+    """Shares as percentages on ``axis``: ticks at 1, 2 or 5 × 10ⁿ %, each label exact.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_ylim(0, 0.18)
+    >>> percent_axis(ax.yaxis)
+    >>> fig.canvas.draw()
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['0%', '2%', '4%', '6%', '8%', '10%', '12%', '14%', '16%', '18%']
+    >>> plt.close("all")
+    """
+    axis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10]))
+    axis.set_major_formatter(_TickFormatter(percent_tick))
+
+
+def yen_axis(axis: Any, language: str = "ja", *, log: bool = False) -> None:
+    """Yen on ``axis``: ticks on round amounts (steps of 1, 5 or 10 × 10ⁿ), one style of label.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set_xlim(4_000, 21_000)
+    >>> yen_axis(ax.xaxis)
+    >>> fig.canvas.draw()
+    >>> [t.get_text() for t in ax.get_xticklabels()][1:-1]  # (the first and last lie outside)
+    ['5,000円', '10,000円', '15,000円', '20,000円']
+    >>> plt.close("all")
+    """
+    if log:
+        if axis is axis.axes.xaxis:
+            axis.axes.set_xscale("log")
+        else:
+            axis.axes.set_yscale("log")
+        axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        axis.set_minor_formatter(NullFormatter())
+    else:
+        axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 5, 10], min_n_ticks=3))
+    axis.set_major_formatter(_TickFormatter(lambda values: yen_ticks(values, language)))
+
+
+def months_axis(axis: Any) -> None:
+    """Whole months on ``axis`` (steps of 1, 2, 3, 6 or 12 months …)."""
+    axis.set_major_locator(MaxNLocator(nbins="auto", integer=True, steps=[1, 1.2, 2, 3, 6, 10]))
+    axis.set_major_formatter(_TickFormatter(lambda values: [f"{v:.0f}" for v in values]))
 
 
 #: yen columns drawn on a log scale (debts span 100万円 to 1億円)
 LOG_COLUMNS: tuple[str, ...] = ("residual_debt",)
 
 
-def _value_axis(axis: Any, column: str) -> None:
-    """Format a value axis: percentages, yen ticks (log scale in 万円 for debts)."""
-    if column in LOG_COLUMNS:
-        axis.axes.set_xscale("log") if axis is axis.axes.xaxis else axis.axes.set_yscale("log")
-        axis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
-        axis.set_minor_formatter(NullFormatter())
+def _value_axis(axis: Any, column: str, language: str = "ja") -> None:
+    """Format a value axis: percentages, yen (a log scale for debts), months."""
+    if column in PERCENT_COLUMNS:
+        percent_axis(axis)
     elif column in YEN_COLUMNS:
-        axis.set_major_locator(MaxNLocator(nbins=6, min_n_ticks=3))
-    fmt = _axis_formatter(column)
-    if fmt is not None:
-        axis.set_major_formatter(fmt)
+        yen_axis(axis, language, log=column in LOG_COLUMNS)
+    elif column == "months_to_agreement":
+        months_axis(axis)
 
 
-def _labels(column: str, values: Sequence[object]) -> list[str]:
-    names = value_labels(column)
+def _labels(column: str, values: Sequence[object], language: str = "ja") -> list[str]:
+    names = value_labels(column, language)
     return [safe_label(names.get(str(v), v)) for v in values]
 
 
@@ -118,17 +182,27 @@ def _ax(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return ax
 
 
-def _top(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
-    """The published rows (most cases first), at most ``top`` of them."""
+def _ordered(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """An ordinal column's groups in their natural order (age bands, income bands, years)."""
+    order = natural_order(table[by], by)
+    if order is None or table.empty:
+        return table
+    return table.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+
+
+def _top(table: pd.DataFrame, top: int | None, by: str) -> pd.DataFrame:
+    """The published rows (most cases first, or in their natural order), at most ``top``."""
     shown = published(table)
-    return shown if top is None else shown.head(top)
+    if top is not None:
+        shown = shown.sort_values("cases", ascending=False, kind="stable").head(top)
+    return _ordered(shown, by)
 
 
-def _nothing_to_show(ax: Axes, k: int) -> Axes:
+def _nothing_to_show(ax: Axes, k: int, language: str = "ja") -> Axes:
     ax.text(
         0.5,
         0.5,
-        f"表示できるグループがありません(どれも{k}件未満)",
+        text("nothing_to_show", language, k=k),
         ha="center",
         va="center",
         transform=ax.transAxes,
@@ -139,36 +213,30 @@ def _nothing_to_show(ax: Axes, k: int) -> Axes:
     return ax
 
 
-def _under_k(k: int) -> str:
-    return f"({k}件未満のグループは「k未満」として非表示)"
+def _under_k(k: int, language: str = "ja") -> str:
+    return text("under_k_axis", language, k=k)
 
 
-def count_bar(
-    cases: pd.DataFrame,
-    by: str,
-    *,
-    k: int = DEFAULT_K,
-    top: int | None = None,
-    ax: Axes | None = None,
-    title: str | None = None,
-) -> Axes:
-    """Horizontal bars of cases per group (groups under ``k`` not drawn).
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2})
-    >>> ax = count_bar(df, "creditor_type", k=5)
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['銀行']
-    >>> plt.close("all")
-    """
-    table = _top(breakdown(cases, by, k=k), top)
-    ax = _ax(ax, (6, 0.4 * max(len(table), 2) + 1))
+def _title(ax: Axes, title: str | None) -> None:
     if title:
         ax.set_title(title)
-    if table.empty:
-        return _nothing_to_show(ax, k)
-    labels = _labels(by, table[by].tolist())
+
+
+# --------------------------------------------------------------------------
+# The figures: each a table (k-safe), then its drawing
+# --------------------------------------------------------------------------
+
+
+def count_table(cases: pd.DataFrame, by: str, *, k: int, top: int | None = None) -> pd.DataFrame:
+    return _top(breakdown(cases, by, k=k), top, by)
+
+
+def count_size(table: pd.DataFrame) -> tuple[float, float]:
+    return 6.0, 0.4 * max(len(table), 2) + 1
+
+
+def draw_count(ax: Axes, table: pd.DataFrame, by: str, *, k: int, language: str) -> None:
+    labels = _labels(by, table[by].tolist(), language)
     ax.barh(labels, table["cases"].to_numpy(), color="#4c72b0")
     ax.invert_yaxis()
     for y, n in enumerate(table["cases"]):
@@ -180,42 +248,59 @@ def count_bar(
             va="center",
             fontsize="small",
         )
-    ax.set_xlabel(column_label("cases") + _under_k(k))
-    ax.set_ylabel(column_label(by))
-    return ax
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True, steps=[1, 2, 5, 10]))
+    ax.set_xlabel(column_label("cases", language) + _under_k(k, language))
+    ax.set_ylabel(column_label(by, language))
 
 
-def box_by(
+def count_bar(
     cases: pd.DataFrame,
     by: str,
-    value: str,
     *,
     k: int = DEFAULT_K,
     top: int | None = None,
     ax: Axes | None = None,
     title: str | None = None,
+    language: str = "ja",
 ) -> Axes:
-    """Box plot of ``value`` per group, drawn from k-safe quantiles.
+    """Horizontal bars of cases per group (groups under ``k`` not drawn).
 
-    The box is the quartiles, the line the median, the whiskers the 10th
-    and 90th percentiles; no individual case is drawn. Groups with fewer
-    than ``k`` values are left out.
+    Groups sort by cases, most first; an ordinal column (age band, income
+    band, year) keeps its natural order.
 
     Examples
     --------
-    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2,
-    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6] + [0.1] * 2})
-    >>> ax = box_by(df, "creditor_type", "settlement_ratio", k=5)
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2})
+    >>> ax = count_bar(df, "creditor_type", k=5)
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['銀行']
+    >>> ages = pd.DataFrame({"age_band": ["50s"] * 9 + ["40s"] * 7 + ["60s"] * 5})
+    >>> ax = count_bar(ages, "age_band", k=5, language="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_ylabel()
+    (['40s', '50s', '60s'], 'age band')
     >>> plt.close("all")
     """
-    table = _top(breakdown(cases, by, value, k=k), top)
-    ax = _ax(ax, (7, 0.45 * max(len(table), 2) + 1))
-    if title:
-        ax.set_title(title)
+    check_language(language)
+    table = count_table(cases, by, k=k, top=top)
+    ax = _ax(ax, count_size(table))
+    _title(ax, title)
     if table.empty:
-        return _nothing_to_show(ax, k)
+        return _nothing_to_show(ax, k, language)
+    draw_count(ax, table, by, k=k, language=language)
+    return ax
+
+
+def box_table(
+    cases: pd.DataFrame, by: str, value: str, *, k: int, top: int | None = None
+) -> pd.DataFrame:
+    return _top(breakdown(cases, by, value, k=k), top, by)
+
+
+def box_size(table: pd.DataFrame) -> tuple[float, float]:
+    return 7.0, 0.45 * max(len(table), 2) + 1.3
+
+
+def draw_box(ax: Axes, table: pd.DataFrame, by: str, value: str, *, k: int, language: str) -> None:
     stats = [
         {
             "label": label,
@@ -226,7 +311,9 @@ def box_by(
             "whishi": row.p90,
             "mean": row.mean,
         }
-        for label, row in zip(_labels(by, table[by].tolist()), table.itertuples(), strict=True)
+        for label, row in zip(
+            _labels(by, table[by].tolist(), language), table.itertuples(), strict=True
+        )
     ]
     ax.bxp(
         stats,
@@ -251,10 +338,78 @@ def box_by(
             fontsize="x-small",
             color="0.3",
         )
-    _value_axis(ax.xaxis, value)
-    ax.set_xlabel(column_label(value) + "(箱: 四分位、ひげ: 10–90%点)\n" + _under_k(k))
-    ax.set_ylabel(column_label(by))
+    _value_axis(ax.xaxis, value, language)
+    ax.set_xlabel(
+        column_label(value, language) + text("box_axis", language) + "\n" + _under_k(k, language)
+    )
+    ax.set_ylabel(column_label(by, language))
+
+
+def box_by(
+    cases: pd.DataFrame,
+    by: str,
+    value: str,
+    *,
+    k: int = DEFAULT_K,
+    top: int | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    language: str = "ja",
+) -> Axes:
+    """Box plot of ``value`` per group, drawn from k-safe quantiles.
+
+    The box is the quartiles, the line the median, the whiskers the 10th
+    and 90th percentiles; no individual case is drawn. Groups with fewer
+    than ``k`` values are left out; an ordinal column keeps its order.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2 + ["other"] * 2,
+    ...                    "settlement_ratio": [0.02, 0.03, 0.05, 0.08, 0.1, 0.2, 0.5, 0.6] + [0.1] * 2})
+    >>> ax = box_by(df, "creditor_type", "settlement_ratio", k=5)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['銀行']
+    >>> plt.close("all")
+    """
+    check_language(language)
+    table = box_table(cases, by, value, k=k, top=top)
+    ax = _ax(ax, box_size(table))
+    _title(ax, title)
+    if table.empty:
+        return _nothing_to_show(ax, k, language)
+    draw_box(ax, table, by, value, k=k, language=language)
     return ax
+
+
+def share_table(cases: pd.DataFrame, by: str, hue: str, *, k: int) -> pd.DataFrame:
+    return crosstab(cases, by, hue, k=k, normalize=True).fillna(0.0)
+
+
+def share_size(table: pd.DataFrame) -> tuple[float, float]:
+    return 8.0, 0.45 * max(len(table), 2) + 1.2
+
+
+def draw_share(ax: Axes, table: pd.DataFrame, by: str, hue: str, *, k: int, language: str) -> None:
+    labels = _labels(by, table.index.tolist(), language)
+    left = np.zeros(len(table))
+    colors = plt.get_cmap("tab10").colors
+    for i, (col, hue_label) in enumerate(
+        zip(table.columns, _labels(hue, table.columns.tolist(), language), strict=True)
+    ):
+        width = table[col].to_numpy()
+        ax.barh(labels, width, left=left, label=hue_label, color=colors[i % len(colors)])
+        left += width
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    percent_axis(ax.xaxis)
+    ax.set_xlabel(text("share_axis", language) + _under_k(k, language))
+    ax.set_ylabel(column_label(by, language))
+    ax.legend(
+        title=column_label(hue, language),
+        bbox_to_anchor=(1.01, 1),
+        loc="upper left",
+        fontsize="small",
+    )
 
 
 def share_bar(
@@ -265,6 +420,7 @@ def share_bar(
     k: int = DEFAULT_K,
     ax: Axes | None = None,
     title: str | None = None,
+    language: str = "ja",
 ) -> Axes:
     """Stacked shares of ``hue`` within each ``by`` group; cells under ``k`` left out.
 
@@ -279,28 +435,48 @@ def share_bar(
     ['一括和解', '分割弁済']
     >>> plt.close("all")
     """
-    table = crosstab(cases, by, hue, k=k, normalize=True).fillna(0.0)
-    ax = _ax(ax, (8, 0.45 * max(len(table), 2) + 1.2))
-    if title:
-        ax.set_title(title)
+    check_language(language)
+    table = share_table(cases, by, hue, k=k)
+    ax = _ax(ax, share_size(table))
+    _title(ax, title)
     if table.empty:
-        return _nothing_to_show(ax, k)
-    labels = _labels(by, table.index.tolist())
-    left = np.zeros(len(table))
-    colors = plt.get_cmap("tab10").colors
-    for i, (col, hue_label) in enumerate(
-        zip(table.columns, _labels(hue, table.columns.tolist()), strict=True)
-    ):
-        width = table[col].to_numpy()
-        ax.barh(labels, width, left=left, label=hue_label, color=colors[i % len(colors)])
-        left += width
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("割合" + _under_k(k))
-    ax.set_ylabel(column_label(by))
-    ax.legend(title=column_label(hue), bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small")
+        return _nothing_to_show(ax, k, language)
+    draw_share(ax, table, by, hue, k=k, language=language)
     return ax
+
+
+def heatmap_table(
+    cases: pd.DataFrame, index: str, columns: str, value: str, *, k: int, stat: str = "p50"
+) -> pd.DataFrame:
+    table = published(breakdown(cases, [index, columns], value, k=k))
+    return table.pivot(index=index, columns=columns, values=stat)
+
+
+def heatmap_size(grid: pd.DataFrame) -> tuple[float, float]:
+    return 1.1 * max(len(grid.columns), 3) + 2, 0.5 * max(len(grid), 2) + 1.5
+
+
+def draw_heatmap(
+    ax: Axes, grid: pd.DataFrame, index: str, columns: str, value: str, *, k: int, language: str
+) -> None:
+    import seaborn as sns
+
+    fmt = value_formatter(value, language)
+    annot = grid.map(lambda v: "" if pd.isna(v) else fmt(v))
+    sns.heatmap(
+        grid.astype("float64"),
+        annot=annot.to_numpy(),
+        fmt="",
+        cmap="Blues",
+        cbar=False,
+        linewidths=0.5,
+        linecolor="white",
+        ax=ax,
+    )
+    ax.set_yticklabels(_labels(index, grid.index.tolist(), language), rotation=0)
+    ax.set_xticklabels(_labels(columns, grid.columns.tolist(), language), rotation=30, ha="right")
+    ax.set_ylabel(column_label(index, language))
+    ax.set_xlabel(column_label(columns, language) + "\n" + _under_k(k, language))
 
 
 def heatmap(
@@ -313,6 +489,7 @@ def heatmap(
     stat: str = "p50",
     ax: Axes | None = None,
     title: str | None = None,
+    language: str = "ja",
 ) -> Axes:
     """A heat map of a statistic of ``value`` (default the median) per cell; cells under ``k`` blank.
 
@@ -326,96 +503,138 @@ def heatmap(
     '世帯人数'
     >>> plt.close("all")
     """
-    import seaborn as sns
-
-    table = published(breakdown(cases, [index, columns], value, k=k))
-    grid = table.pivot(index=index, columns=columns, values=stat)
-    ax = _ax(ax, (1.1 * max(len(grid.columns), 3) + 2, 0.5 * max(len(grid), 2) + 1.5))
-    if title:
-        ax.set_title(title)
+    check_language(language)
+    grid = heatmap_table(cases, index, columns, value, k=k, stat=stat)
+    ax = _ax(ax, heatmap_size(grid))
+    _title(ax, title)
     if grid.empty:
-        return _nothing_to_show(ax, k)
-    fmt = value_formatter(value)
-    annot = grid.map(lambda v: "" if pd.isna(v) else fmt(v))
-    sns.heatmap(
-        grid.astype("float64"),
-        annot=annot.to_numpy(),
-        fmt="",
-        cmap="Blues",
-        cbar=False,
-        linewidths=0.5,
-        linecolor="white",
-        ax=ax,
-    )
-    ax.set_yticklabels(_labels(index, grid.index.tolist()), rotation=0)
-    ax.set_xticklabels(_labels(columns, grid.columns.tolist()), rotation=30, ha="right")
-    ax.set_ylabel(column_label(index))
-    ax.set_xlabel(column_label(columns) + "\n" + _under_k(k))
+        return _nothing_to_show(ax, k, language)
+    draw_heatmap(ax, grid, index, columns, value, k=k, language=language)
     return ax
 
 
-def calibration_plot(checks: Sequence[Any], *, ax: Axes | None = None) -> Axes:
+def has_calibration(checks: Sequence[Any]) -> bool:
+    return any(c.calibration is not None and not c.calibration.empty for c in checks)
+
+
+def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
+    ax.plot(
+        [0, 1],
+        [0, 1],
+        color="0.6",
+        linestyle="--",
+        linewidth=1,
+        label=text("cal_ideal", language),
+    )
+    drawn = [c for c in checks if c.calibration is not None and not c.calibration.empty]
+    styles = (("o", "#4c72b0"), ("s", "#dd8452"), ("^", "#55a868"), ("D", "#c44e52"))
+    # models side by side at each level, so that one marker never hides another
+    offsets = np.linspace(-0.012, 0.012, len(drawn)) if len(drawn) > 1 else [0.0]
+    for check, (marker, color), dx in zip(drawn, styles, offsets, strict=False):
+        cal = check.calibration
+        n = int(cal["n"].iloc[0])
+        name = check.name
+        ax.plot(
+            cal["stated"].to_numpy(dtype="float64") + dx,
+            cal["observed"].to_numpy(dtype="float64"),
+            marker=marker,
+            markersize=8,
+            markerfacecolor="white",
+            markeredgewidth=2,
+            color=color,
+            linewidth=1.2,
+            label=f"{name}(n={n:,})" if language == "ja" else f"{name} (n={n:,})",
+        )
+    ax.set_xlim(0.4, 1.0)
+    ax.set_ylim(0.0, 1.0)
+    percent_axis(ax.xaxis)
+    percent_axis(ax.yaxis)
+    ax.set_xlabel(text("cal_x", language))
+    ax.set_ylabel(text("cal_y", language))
+    ax.legend(fontsize="small", loc="lower right")
+
+
+def calibration_plot(
+    checks: Sequence[Any], *, ax: Axes | None = None, language: str = "ja"
+) -> Axes:
     """Observed against nominal coverage of the models' central intervals.
 
     A calibrated model lies on the diagonal: its 80% intervals hold about
-    80% of the cases. Each point is an aggregate over all checked cases.
+    80% of the cases. Each point is an aggregate over all checked cases; the
+    models are drawn side by side (a small offset), hollow, so that one
+    never hides another.
 
     Parameters
     ----------
     checks : sequence of ModelCheck
         From :func:`~outcomes.report.check_models`.
     """
-    ax = _ax(ax, (5, 4.5))
-    ax.plot([0, 1], [0, 1], color="0.6", linestyle="--", linewidth=1, label="理想(対角線)")
-    drawn = False
-    for check, marker in zip(checks, ("o", "s", "^", "D"), strict=False):
-        cal = check.calibration
-        if cal is None or cal.empty:
-            continue
-        n = int(cal["n"].iloc[0])
-        ax.plot(cal["stated"], cal["observed"], marker=marker, label=f"{check.name}(n={n:,})")
-        drawn = True
-    ax.set_xlim(0.4, 1.0)
-    ax.set_ylim(0.0, 1.0)
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("区間の名目の水準")
-    ax.set_ylabel("実際に区間に入った割合")
-    ax.set_title("予測区間の較正")
-    if drawn:
-        ax.legend(fontsize="small", loc="lower right")
+    check_language(language)
+    ax = _ax(ax, (5.5, 4.5))
+    ax.set_title(text("cal_title", language))
+    if not has_calibration(checks):
+        return ax
+    draw_calibration(ax, checks, language=language)
     return ax
 
 
-def km_plot(curves: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None) -> Axes:
-    """Kaplan–Meier curves of :func:`~outcomes.report.kaplan_meier` (steps, one per group).
+def _km_label(name: object, language: str) -> str:
+    names = {**value_labels("creditor_type", language), **value_labels("group", language)}
+    return safe_label(names.get(str(name), name))
 
-    Each curve is drawn only where at least k cases were at risk (the table
-    already stops there); the legend gives each group's label.
-    """
-    ax = _ax(ax, (7, 4.5))
-    if title:
-        ax.set_title(title)
-    if curves.empty:
-        return _nothing_to_show(ax, 0)
+
+def draw_km(ax: Axes, curves: pd.DataFrame, *, language: str) -> None:
     for name, curve in curves.groupby("group", sort=False):
         x = np.concatenate([[0.0], curve["months"].to_numpy()])
         y = np.concatenate([[1.0], curve["not_agreed"].to_numpy()])
-        label = safe_label(value_labels("creditor_type").get(str(name), name))
-        ax.step(x, y, where="post", label=label)
+        ax.step(x, y, where="post", label=_km_label(name, language))
     ax.set_ylim(0, 1.02)
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-    ax.set_xlabel("売却からの月数")
-    ax.set_ylabel("まだ和解していない割合")
+    ax.set_xlim(left=0)
+    percent_axis(ax.yaxis)
+    months_axis(ax.xaxis)
+    ax.set_xlabel(text("km_x", language))
+    ax.set_ylabel(text("km_y", language))
     ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
+
+
+def km_plot(
+    curves: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    k: int | None = None,
+    language: str = "ja",
+) -> Axes:
+    """Kaplan–Meier curves of :func:`~outcomes.report.kaplan_meier` (steps, one per group).
+
+    Each curve is drawn only where at least k cases were at risk (the table
+    already stops there); the legend gives each group's label. With no
+    curve, the axes say that every group had fewer than ``k`` cases (``k``
+    defaults to the one the curves were computed with).
+
+    Examples
+    --------
+    >>> ax = km_plot(pd.DataFrame(columns=["group", "months", "not_agreed", "at_risk"]), k=10)
+    >>> ax.texts[0].get_text()
+    '表示できるグループがありません(どれも10件未満)'
+    >>> plt.close("all")
+    """
+    check_language(language)
+    ax = _ax(ax, (7, 4.5))
+    _title(ax, title)
+    if curves.empty:
+        return _nothing_to_show(ax, int(k or curves.attrs.get("k", DEFAULT_K)), language)
+    draw_km(ax, curves, language=language)
     return ax
 
 
-def _quarter_axis(ax: Axes, x: np.ndarray, quarters: list[str]) -> None:
+def _quarter_axis(ax: Axes, x: np.ndarray, quarters: list[str], language: str) -> None:
     """Quarters on the x axis: up to 8 quarters each labelled (``2023Q1``); more: one
     label per year (``2023``, at its first quarter shown), every quarter a small tick."""
     if len(quarters) <= 8:
         ax.set_xticks(x, quarters, rotation=0)
+        if all(len(q) == 4 for q in quarters):
+            ax.set_xlabel(text("trend_year_axis", language))
         return
     years = [q[:4] for q in quarters]
     first = [i for i, y in enumerate(years) if i == 0 or y != years[i - 1]]
@@ -424,7 +643,35 @@ def _quarter_axis(ax: Axes, x: np.ndarray, quarters: list[str]) -> None:
     ax.set_xticks(x[shown], [years[i] for i in shown], rotation=0)
     ax.set_xticks(x, minor=True)
     ax.tick_params(axis="x", which="minor", length=2)
-    ax.set_xlabel("和解日の四半期(目盛りは各年の最初の四半期)")
+    ax.set_xlabel(text("trend_quarter_axis", language))
+
+
+def has_trend(table: pd.DataFrame) -> bool:
+    return bool((~table["suppressed"].to_numpy(dtype=bool)).any())
+
+
+def trend_title(title: str | None, table: pd.DataFrame) -> str | None:
+    if title and table.attrs.get("period") == "year":
+        return title.replace("四半期", "年別").replace("by quarter", "by year")
+    return title
+
+
+def draw_trend(ax: Axes, table: pd.DataFrame, value: str, *, language: str) -> None:
+    x = np.arange(len(table))
+    med = table["median"].to_numpy(dtype="float64")
+    ax.fill_between(
+        x,
+        table["lower"].to_numpy(dtype="float64"),
+        table["upper"].to_numpy(dtype="float64"),
+        alpha=0.25,
+        color="#4c72b0",
+        label=text("trend_interval", language),
+    )
+    ax.plot(x, med, marker="o", markersize=3, color="#4c72b0", label=text("trend_median", language))
+    _quarter_axis(ax, x, table["quarter"].astype(str).tolist(), language)
+    _value_axis(ax.yaxis, value, language)
+    ax.set_ylabel(column_label(value, language))
+    ax.legend(fontsize="small")
 
 
 def trend_plot(
@@ -434,31 +681,17 @@ def trend_plot(
     ax: Axes | None = None,
     title: str | None = None,
     k: int = DEFAULT_K,
+    language: str = "ja",
 ) -> Axes:
     """Quarterly medians with their 95% interval (:func:`~outcomes.report.quarterly_trend`).
 
-    Suppressed quarters are gaps.
+    Suppressed quarters are gaps; a yearly table (too few cases per quarter)
+    is titled by year.
     """
+    check_language(language)
     ax = _ax(ax, (7, 3.8))
-    if title:
-        yearly = table.attrs.get("period") == "year"
-        ax.set_title(title.replace("四半期", "年別") if yearly else title)
-    shown = table[~table["suppressed"].to_numpy(dtype=bool)]
-    if shown.empty:
-        return _nothing_to_show(ax, k)
-    x = np.arange(len(table))
-    med = table["median"].to_numpy(dtype="float64")
-    ax.fill_between(
-        x,
-        table["lower"].to_numpy(dtype="float64"),
-        table["upper"].to_numpy(dtype="float64"),
-        alpha=0.25,
-        color="#4c72b0",
-        label="中央値の95%区間",
-    )
-    ax.plot(x, med, marker="o", markersize=3, color="#4c72b0", label="中央値")
-    _quarter_axis(ax, x, table["quarter"].astype(str).tolist())
-    _value_axis(ax.yaxis, value)
-    ax.set_ylabel(column_label(value))
-    ax.legend(fontsize="small")
+    _title(ax, trend_title(title, table))
+    if not has_trend(table):
+        return _nothing_to_show(ax, k, language)
+    draw_trend(ax, table, value, language=language)
     return ax

@@ -21,8 +21,10 @@ from outcomes._arguments import as_day
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError, ReportError
 from outcomes._write import atomic_path, write_error, write_text
+from outcomes.report._labels import check_language, creditor_type_code
+from outcomes.report._text import text
 from outcomes.report.data import (
-    creditor_type_code,
+    check_selection,
     load_report_data,
     now_jst,
     parse_period,
@@ -97,35 +99,48 @@ main { max-width: 1100px; margin: 0 auto; }
 .jp-RenderedHTMLCommon table { font-size: 0.9em; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 .jp-RenderedHTMLCommon td.oc-count, .jp-RenderedHTMLCommon td.oc-stat { text-align: right; }
-/* a number never breaks inside its cell ("1,067万 / 7,899円"); headers and labels may wrap */
+/* a number never breaks inside its cell ("1,067万 / 7,899円"), nor a label of its first column;
+   a Japanese header never breaks inside a word (「債権者区 / 分」): headers are short, kept whole */
 .jp-RenderedHTMLCommon td.oc-count, .jp-RenderedHTMLCommon td.oc-stat,
 .jp-RenderedHTMLCommon td.oc-problems, .jp-RenderedHTMLCommon tbody td:first-child {
   white-space: nowrap;
 }
+html[lang="ja"] .jp-RenderedHTMLCommon th { white-space: nowrap; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.3em 0.7em; }
 .jp-RenderedHTMLCommon caption { caption-side: top; text-align: left; font-weight: bold; }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body.jp-Notebook { padding: 0; }
   main { max-width: none; }
-  .jp-RenderedHTMLCommon table { font-size: 8pt; width: 100%; table-layout: auto;
-    page-break-inside: auto; }
+  /* outputs flow from page to page: JupyterLab keeps each output whole (avoid-page) in a
+     flex or table box, which left pages half empty and ran text past the right margin */
+  .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child,
+  .jp-OutputArea-output { display: block !important; }
+  .jp-Cell, .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child {
+    break-inside: auto !important; page-break-inside: auto !important; }
+  .jp-OutputArea-child .jp-OutputArea-output, .jp-OutputArea-output {
+    width: auto !important; margin-left: 0 !important; overflow: visible !important; }
+  .jp-RenderedHTMLCommon { padding-right: 0; }
+  .jp-OutputPrompt, .jp-InputPrompt, .jp-Collapser { display: none !important; }
+  .jp-RenderedHTMLCommon table { font-size: 8pt; table-layout: auto;
+    page-break-inside: auto; margin-left: 0; }
+  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 0.25em 0.8em; }
   .jp-RenderedHTMLCommon tr, .jp-RenderedImage, img { page-break-inside: avoid; break-inside: avoid; }
   .jp-RenderedHTMLCommon thead { display: table-header-group; }
   h1, h2, h3, caption { page-break-after: avoid; break-after: avoid; }
-  .jp-MarkdownCell { page-break-after: avoid; break-after: avoid; }
-  .jp-Cell { break-inside: auto; }
-  .jp-RenderedImage img { max-height: 240mm; }
+  /* figures at 150 dpi (a wide figure is capped at the page width): their sizes stay in proportion */
+  .jp-RenderedImage img { image-resolution: 150dpi; max-height: 150mm; width: auto; max-width: 100%; }
 }
 </style>
 {%- endblock extra_css -%}
 """
 
 
-def notebook_to_html(nb: Any) -> str:
+def notebook_to_html(nb: Any, language: str = "ja") -> str:
     """A run notebook as one self-contained HTML page without code.
 
     No input cells, no prompts, no external scripts; images are inline
-    base64 PNG.
+    base64 PNG; the page's ``lang`` is ``language``.
     """
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
@@ -137,7 +152,7 @@ def notebook_to_html(nb: Any) -> str:
         exclude_output_prompt=True,
         exclude_input_prompt=True,
         embed_images=True,
-        language_code="ja",
+        language_code=check_language(language),
     )
     body, _ = exporter.from_notebook_node(nb)
     return body
@@ -187,6 +202,7 @@ def write_report(
     compare: str | None = None,
     table: str | None = None,
     query: str | None = None,
+    language: str = "ja",
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
@@ -196,6 +212,12 @@ def write_report(
     cell of fewer than ``k`` cases shows ``k未満`` (with complementary
     suppression), and no raw cell or problem value is printed
     (:func:`~outcomes.report.check_html` checks the written file).
+
+    A selection that matches no case (a misspelled servicer, a period
+    without cases) is refused before anything runs, in one line that says
+    what the data holds (「もしかして: …」 for a servicer); one that matches
+    a few cases is reported, its small cells suppressed, and the report
+    says what it cannot show.
 
     Parameters
     ----------
@@ -207,7 +229,9 @@ def write_report(
     period : str, optional
         Agreement period, e.g. ``"2023-01:2024-12"`` (see :func:`~outcomes.report.select_cases`).
     servicer, creditor_type : str, optional
-        Only the cases of this servicer / creditor type.
+        Only the cases of this servicer (matched as the cleaner matches
+        names) / creditor type (a code such as ``shinkin``, or its Japanese
+        or English label: ``信金・信組・JA``, ``信金``).
     k : int
         Smallest group shown (k-anonymity); default 5.
     model_dir : str or Path, optional
@@ -222,6 +246,8 @@ def write_report(
         of equal length.
     table, query : str, optional
         With a SQLAlchemy URL as ``input``: the table, or the query, to read.
+    language : {"ja", "en"}
+        The language of the whole report (and of the refusals); default Japanese.
 
     Returns
     -------
@@ -233,7 +259,8 @@ def write_report(
     ReadError
         If the input cannot be read.
     OutcomesError
-        If an option is invalid or the report cannot be written.
+        If an option is invalid, the selection matches no case, or the
+        report cannot be written.
 
     Examples
     --------
@@ -247,24 +274,39 @@ def write_report(
     Traceback (most recent call last):
     ...
     outcomes._errors.ReadError: cannot read no-such-export.csv: file not found
+
+    A misspelled servicer is refused with the names nearby:
+
+    >>> write_report(None, "report.html", servicer="ＳＭＢＣ債券回収")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
     """
     from outcomes._version import __version__
 
+    language = check_language(language)
     if k < 1:
-        raise OutcomesError(f"k must be at least 1, got {k}")
-    parse_period(period)
-    parse_period(compare)
-    if creditor_type is not None:
-        creditor_type_code(creditor_type)
+        raise OutcomesError(text("bad_k", language, k=k))
+    parse_period(period, language)
+    parse_period(compare, language)
+    if creditor_type is not None and str(creditor_type).strip():
+        creditor_type_code(creditor_type, language)
     output = Path(output)
     if output.suffix.lower() not in (".html", ".htm"):
-        raise OutcomesError(f"cannot write {output}: the report is an .html file")
+        raise OutcomesError(text("bad_output", language, path=output))
     if not output.parent.is_dir():
-        raise OutcomesError(f"cannot write {output}: directory {output.parent} does not exist")
+        raise OutcomesError(text("bad_dir", language, path=output, dir=output.parent))
     if model_dir is not None and not Path(model_dir).is_dir():
-        raise OutcomesError(f"model directory {model_dir} does not exist")
+        raise OutcomesError(text("bad_model_dir", language, path=model_dir))
     day = as_day(today, "today")
     data = load_report_data(input, today=day, table=table, query=query)
+    check_selection(
+        data.cases,
+        period=period,
+        servicer=servicer,
+        creditor_type=creditor_type,
+        language=language,
+    )
 
     import nbformat
     import papermill
@@ -278,7 +320,7 @@ def write_report(
             raise write_error(work, exc) from None
         # the kernel reads the tables from parquet: this process lets go of its copy
         # (a million cases would otherwise be held twice while the template runs)
-        title = f"残債和解レポート — {data.source_name}"
+        title = text("page_title", language, source=data.source_name)
         del data
         _release_memory()
         parameters = {
@@ -293,6 +335,7 @@ def write_report(
             "today": day.isoformat(),
             "produced_at": now_jst(),
             "package_version": __version__,
+            "language": language,
         }
         with as_file(template_path()) as template:
             try:
@@ -312,7 +355,7 @@ def write_report(
                 ) from exc
         nb = nbformat.from_dict(nb)
         nb.metadata["title"] = title
-        page = notebook_to_html(nb)
+        page = notebook_to_html(nb, language)
     write_text(output, page)  # atomic: a failed write leaves an old report whole
     return output
 

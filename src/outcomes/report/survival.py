@@ -71,7 +71,8 @@ def kaplan_meier(
     -------
     DataFrame
         ``group`` (``"全体"`` without ``by``), ``months``, ``not_agreed``
-        (survival), ``at_risk``; one row per month with an agreement.
+        (survival), ``at_risk``; one row per month with an agreement;
+        ``attrs["k"]`` is ``k``.
 
     Examples
     --------
@@ -108,7 +109,7 @@ def kaplan_meier(
         )
         frames.append(frame[frame["at_risk"] >= k])
     if not frames:
-        return pd.DataFrame(
+        curves = pd.DataFrame(
             {
                 "group": pd.Series(dtype="string"),
                 "months": pd.Series(dtype="float64"),
@@ -116,4 +117,7 @@ def kaplan_meier(
                 "at_risk": pd.Series(dtype="int64"),
             }
         )
-    return pd.concat(frames, ignore_index=True)
+    else:
+        curves = pd.concat(frames, ignore_index=True)
+    curves.attrs["k"] = k  # what a figure of no curve says: every group under k
+    return curves

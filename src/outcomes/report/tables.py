@@ -16,66 +16,39 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._contract import CASE_COLUMNS, DEFAULT_K
+from outcomes._contract import AGE_BANDS, CASE_COLUMNS, DEFAULT_K
 from outcomes._errors import OutcomesError
-from outcomes._format import column_label, format_yen, value_labels
 from outcomes._privacy import safe_label
+from outcomes.report._labels import (
+    check_language,
+    column_label,
+    format_statistic_yen,
+    problem_kind_labels,
+    suppressed,
+    value_labels,
+)
+from outcomes.report._text import text
 
 __all__ = [
     "COUNT_CLASS",
+    "ORDINAL_COLUMNS",
     "PERCENT_COLUMNS",
-    "POOLED",
     "STAT_CLASS",
     "SUPPRESSED",
     "SuppressionLog",
     "QUANTILES",
     "YEN_COLUMNS",
     "breakdown",
-    "column_label",
-    "comparison_styled",
     "crosstab",
-    "league_styled",
-    "median_table",
-    "period_comparison",
+    "natural_order",
     "problem_summary",
     "published",
-    "quarterly_trend",
-    "safe_label",
+    "shown",
     "styled",
     "suppression_log",
     "value_formatter",
-    "value_labels",
 ]
 
-#: Japanese headers of a breakdown's statistics
-REPORT_STAT_LABELS: dict[str, str] = {
-    "cases": "件数",
-    "n": "値のある件数",
-    "mean": "平均",
-    "p10": "10%点",
-    "p25": "25%点",
-    "p50": "中央値",
-    "p75": "75%点",
-    "p90": "90%点",
-    "problems": "件数",
-    "kind": "種類",
-    "column": "列",
-}
-
-#: Japanese names of the kinds of problem the cleaner reports
-PROBLEM_KIND_LABELS: dict[str, str] = {
-    "not in contract": "契約外の列(出力しない)",
-    "duplicate column": "重複した列",
-    "personal data": "個人情報(消去)",
-    "unreadable": "読めない値(空欄化)",
-    "noted": "注記(概数・日の補完など)",
-    "unknown servicer": "登録にないサービサー名",
-    "out of range": "範囲外の値(空欄化)",
-    "inconsistent": "矛盾(年代と年齢)",
-    "ratio mismatch": "和解率の不一致",
-    "superseded": "同一案件の古い行(除外)",
-    "summary row": "集計行(案件ではない、除外)",
-}
 
 #: quantiles a breakdown shows: the 10–90 range, the quartiles and the median
 QUANTILES: tuple[float, ...] = (0.1, 0.25, 0.5, 0.75, 0.9)
@@ -121,14 +94,16 @@ class SuppressionLog:
         self.complementary += complementary
         self.tables[where] = self.tables.get(where, 0) + small + complementary
 
-    def markdown(self, k: int) -> str:
-        """One paragraph: how many cells were suppressed, and why."""
+    def markdown(self, k: int, language: str = "ja") -> str:
+        """One paragraph: how many cells were suppressed, and why (in the report's language)."""
         if self.cells == 0:
-            return f"この報告では、{k} 件未満のため伏せた集計セルはありません。"
-        return (
-            f"この報告では集計セル **{self.cells:,}** 個を「{SUPPRESSED}」として伏せました"
-            f"(うち {self.complementary:,} 個は、伏せたセルが合計からの引き算で分からないように"
-            f"併せて伏せたもの)。{k} 件未満の案件から成るセルは、件数も統計値も示しません。"
+            return text("suppressed_none", language, k=k)
+        return text(
+            "suppressed_some",
+            language,
+            k=k,
+            cells=f"{self.cells:,}",
+            complementary=f"{self.complementary:,}",
         )
 
 
@@ -143,7 +118,53 @@ COUNT_CLASS = "oc-count"
 STAT_CLASS = "oc-stat"
 
 
-def _complementary(counts: np.ndarray, hidden: np.ndarray) -> np.ndarray:
+#: columns whose values have an order of their own: tables and figures keep it (not by count)
+ORDINAL_COLUMNS: tuple[str, ...] = (
+    "age_band",
+    "income_band",
+    "household_size",
+    "agreement_year",
+    "sale_year",
+    "term_months",
+    "quarter",
+)
+
+
+def _is_ordinal(values: pd.Series, column: str) -> bool:
+    if column in ORDINAL_COLUMNS:
+        return True
+    dtype = values.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return bool(dtype.ordered)
+    return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+
+
+def natural_order(values: pd.Series, column: str) -> np.ndarray | None:
+    """Sort keys of an ordinal column's values (``None`` when the column has no order).
+
+    Age bands from the youngest, income bands from the lowest (their
+    categories' order), years and household sizes by number.
+
+    Examples
+    --------
+    >>> natural_order(pd.Series(["50s", "40s", "60s"]), "age_band").tolist()
+    [5, 4, 6]
+    >>> natural_order(pd.Series(["A", "B"]), "servicer") is None
+    True
+    """
+    if not _is_ordinal(values, column):
+        return None
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy()
+    if column == "age_band":
+        rank = {band: i for i, band in enumerate(AGE_BANDS, start=1)}
+        return np.array([rank.get(str(v), len(rank) + 1) for v in values])
+    if pd.api.types.is_numeric_dtype(values.dtype):
+        return values.astype("Float64").to_numpy(dtype="float64", na_value=np.inf)
+    return values.astype("string").rank(method="dense").to_numpy(dtype="float64", na_value=np.inf)
+
+
+def complementary_mask(counts: np.ndarray, hidden: np.ndarray) -> np.ndarray:
     """Also hide the smallest shown cell when exactly one cell of a margin is hidden.
 
     ``counts`` are the cells of one margin (a table whose total is shown);
@@ -172,7 +193,9 @@ def breakdown(
     ``suppressed`` set and every count and statistic empty; when exactly
     one group is suppressed, the smallest other group is suppressed too, so
     that its count cannot be recovered from the total (complementary
-    suppression). Rows sort by cases, most first; suppressed rows last.
+    suppression). Rows sort by cases, most first, suppressed rows last;
+    the groups of one ordinal column (age band, income band, year, household
+    size: :data:`ORDINAL_COLUMNS`) keep their natural order instead.
 
     Parameters
     ----------
@@ -231,14 +254,19 @@ def breakdown(
             out[f"p{round(q * 100):d}"] = g.quantile(q)
         small |= out["n"].to_numpy() < k
     counts = out["cases"].to_numpy()
-    hidden = _complementary(counts, small)
+    hidden = complementary_mask(counts, small)
     suppression_log.record(
         where or "×".join(keys), int(small.sum()), int(hidden.sum() - small.sum())
     )
     out["suppressed"] = hidden
     out = out.reset_index()
-    out["_order"] = np.where(hidden, -1, counts)
-    out = out.sort_values("_order", ascending=False, kind="stable").drop(columns="_order")
+    order = natural_order(out[keys[0]], keys[0]) if len(keys) == 1 else None
+    if order is not None:
+        out["_order"] = order
+        out = out.sort_values("_order", kind="stable").drop(columns="_order")
+    else:
+        out["_order"] = np.where(hidden, -1, counts)
+        out = out.sort_values("_order", ascending=False, kind="stable").drop(columns="_order")
     out["cases"] = out["cases"].astype("Int64").mask(out["suppressed"])
     if value is not None:
         out["n"] = out["n"].astype("Int64").mask(out["suppressed"])
@@ -260,6 +288,20 @@ def published(table: pd.DataFrame) -> pd.DataFrame:
     []
     """
     return table[~table["suppressed"].to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+def shown(table: pd.DataFrame) -> bool:
+    """Whether a table has anything to publish: a row that is not suppressed.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6 + ["jhf"] * 2})
+    >>> shown(breakdown(df, "creditor_type")), shown(breakdown(df, "creditor_type", k=2))
+    (False, True)
+    """
+    if "suppressed" in table.columns:
+        return bool((~table["suppressed"].to_numpy(dtype=bool)).any())
+    return len(table) > 0
 
 
 def crosstab(
@@ -299,7 +341,7 @@ def crosstab(
     hidden = (
         np.vstack(
             [
-                _complementary(np.where(row > 0, row, np.inf), h) & (row > 0)
+                complementary_mask(np.where(row > 0, row, np.inf), h) & (row > 0)
                 for row, h in zip(counts, small, strict=True)
             ]
         )
@@ -325,15 +367,18 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     """Problems by kind and column, in full, never showing a value.
 
     Counts of data problems are not personal data (contract §7): every kind
-    and column is shown with its count, most frequent first. Columns outside
+    and column is shown with its count, most frequent first; problems
+    written in English or in Japanese are of the same kinds. Columns outside
     the contract are counted together (their headers are not printed: a
     header may itself be personal data).
 
     Returns
     -------
     DataFrame
-        ``kind``, ``内容`` (what the kind means, Japanese or English),
-        ``column`` and ``problems``, most frequent first.
+        ``kind``, ``内容`` (what the kind means, in ``language``),
+        ``column`` and ``problems``, most frequent first; the columns outside
+        the contract are counted as ``(契約外の列)`` (in English
+        ``(columns outside the contract)``).
 
     Examples
     --------
@@ -345,14 +390,17 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     0       unreadable      読めない値(空欄化)         age         6
     1  not in contract  契約外の列(出力しない)  (契約外の列)         1
     """
-    from outcomes._cleaning import problem_kind
+    from outcomes._cleaning import PROBLEM_KINDS_JA, problem_kind
 
     if len(problems) == 0:
         return pd.DataFrame({"kind": [], "内容": [], "column": [], "problems": []})
-    kind = problems["problem"].astype("string").map(problem_kind)
+
+    # a problem written in Japanese (clean_cases(..., language="ja")) is of the same kinds
+    english = {ja: en for en, ja in PROBLEM_KINDS_JA.items()}
+    kind = problems["problem"].astype("string").map(problem_kind).map(lambda k: english.get(k, k))
     column = problems["column"].astype("string")
     outside = ~column.isin(CASE_COLUMNS)
-    column = column.where(~outside, "(契約外の列)")
+    column = column.where(~outside, text("outside_contract", language))
     table = (
         pd.DataFrame({"kind": kind, "column": column})
         .groupby(["kind", "column"], sort=False)
@@ -361,7 +409,7 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
         .reset_index()
         .sort_values("problems", ascending=False, kind="stable")
     )
-    names = PROBLEM_KIND_LABELS if language == "ja" else {}
+    names = problem_kind_labels(language)
     table.insert(1, "内容", table["kind"].map(names).fillna(table["kind"]))
     return table.reset_index(drop=True)
 
@@ -372,16 +420,12 @@ PERCENT_COLUMNS: tuple[str, ...] = ("settlement_ratio", "delinquency_rate")
 YEN_COLUMNS: tuple[str, ...] = ("residual_debt", "lump_sum", "monthly_amount", "monthly_income")
 
 
-def _statistic_yen(value: float) -> str:
-    """A yen statistic as a table shows it: to the 万円 from 100万円 up (no false precision)."""
-    return format_yen(round(value, -4) if abs(value) >= 1_000_000 else value)
-
-
-def value_formatter(column: str) -> Callable[[float], str]:
+def value_formatter(column: str, language: str = "ja") -> Callable[[float], str]:
     """How a column's values are written: ``1.7%`` for ratios, ``1万2,000円`` for yen.
 
     Yen statistics of 100万円 or more are rounded to the 万円 (a median debt
-    of ``1,079万円``, not ``1,078万7,968円``), so that table cells stay short.
+    of ``1,079万円``, not ``1,078万7,968円``), so that table cells stay short;
+    in English ``¥12,000`` and ``¥10.79M``.
 
     Examples
     --------
@@ -389,30 +433,45 @@ def value_formatter(column: str) -> Callable[[float], str]:
     '1.7%'
     >>> value_formatter("monthly_amount")(12000)
     '1万2,000円'
-    >>> value_formatter("residual_debt")(10_787_968)
-    '1,079万円'
+    >>> value_formatter("residual_debt")(10_787_968), value_formatter("residual_debt", "en")(10_787_968)
+    ('1,079万円', '¥10.79M')
     >>> value_formatter("months_to_agreement")(5.94)
     '5.9'
     """
+    check_language(language)
     if column in PERCENT_COLUMNS:
         return lambda v: "" if pd.isna(v) else f"{v:.1%}"
     if column in YEN_COLUMNS:
-        return lambda v: "" if pd.isna(v) else _statistic_yen(v)
+        return lambda v: "" if pd.isna(v) else format_statistic_yen(v, language)
     return lambda v: "" if pd.isna(v) else f"{v:,.1f}"
 
 
-def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None = None) -> Any:
-    """A breakdown as a table to show: Japanese headers and labels, formatted numbers.
+def header_label(label: str, language: str) -> str:
+    """A column header: English headers start with a capital (``Creditor type``)."""
+    return label[:1].upper() + label[1:] if language == "en" else label
 
-    Coded group columns show their Japanese labels, other text labels are
-    masked if they look personal (:func:`safe_label`), the statistics of
-    ``value`` are formatted as ratios or yen; the index is hidden.
+
+def styled(
+    table: pd.DataFrame,
+    value: str | None = None,
+    *,
+    caption: str | None = None,
+    language: str = "ja",
+) -> Any:
+    """A breakdown as a table to show: headers and labels in the report's language, numbers formatted.
+
+    Coded group columns show their labels, other text labels are masked if
+    they look personal (:func:`safe_label`), the statistics of ``value`` are
+    formatted as ratios or yen, a suppressed row reads ``k未満`` (``under k``
+    in English); the index is hidden.
 
     Examples
     --------
     >>> t = pd.DataFrame({"creditor_type": ["bank"], "cases": [12], "n": [10], "p50": [0.031]})
     >>> shown = styled(t, "settlement_ratio").to_html()
     >>> "銀行" in shown and "3.1%" in shown and "中央値" in shown
+    True
+    >>> "Median" in styled(t, "settlement_ratio", language="en").to_html()
     True
     """
     shown = table.copy()
@@ -425,23 +484,25 @@ def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None
     stats = [c for c in shown.columns if c in ("mean", *(f"p{round(q * 100)}" for q in QUANTILES))]
     for col in shown.columns:
         if col == "column":
-            shown[col] = [safe_label(column_label(str(v))) for v in shown[col].astype(object)]
+            shown[col] = [
+                safe_label(column_label(str(v), language)) for v in shown[col].astype(object)
+            ]
             continue
         if col in counts or col in stats:
             continue
-        names = value_labels(col)
+        names = value_labels(col, language)
         if shown[col].dtype.kind in "iufc" or pd.api.types.is_bool_dtype(shown[col]):
             continue
         shown[col] = [safe_label(names.get(str(v), v)) for v in shown[col].astype(object)]
-    fmt_value = value_formatter(value or "")
+    fmt_value = value_formatter(value or "", language)
     for c in stats:
         shown[c] = ["" if h else fmt_value(v) for v, h in zip(shown[c], hidden, strict=True)]
     for c in counts:
         shown[c] = [
-            SUPPRESSED if h else ("" if pd.isna(v) else f"{int(v):,}")
+            suppressed(language) if h else ("" if pd.isna(v) else f"{int(v):,}")
             for v, h in zip(shown[c].astype(object), hidden, strict=True)
         ]
-    labels = {c: REPORT_STAT_LABELS.get(c, column_label(c)) for c in shown.columns}
+    labels = {c: header_label(column_label(c, language), language) for c in shown.columns}
     text_columns = [c for c in shown.columns if c not in counts and c not in stats]
     classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
     for c in counts:
@@ -456,292 +517,3 @@ def styled(table: pd.DataFrame, value: str | None = None, *, caption: str | None
     if caption:
         style = style.set_caption(caption)
     return style
-
-
-# --------------------------------------------------------------------------
-# League table, trends, period comparison
-# --------------------------------------------------------------------------
-
-#: the label of small groups pooled together in a league table
-POOLED = "その他(小規模のサービサー)"
-
-
-def _median_intervals(
-    values: np.ndarray, codes: np.ndarray, n_groups: int, z: float = 1.96
-) -> pd.DataFrame:
-    """Median and a distribution-free 95% interval (order statistics) per group code.
-
-    ``codes`` are 0..n_groups-1 (-1 = no group); NaN values are ignored.
-    """
-    ok = (codes >= 0) & ~np.isnan(values)
-    v, c = values[ok], codes[ok]
-    order = np.lexsort((v, c))
-    v, c = v[order], c[order]
-    n = np.bincount(c, minlength=n_groups)
-    start = np.concatenate([[0], np.cumsum(n)[:-1]])
-    out = np.full((n_groups, 3), np.nan)
-    has = n > 0
-    half = z * np.sqrt(n) / 2
-    lo = np.clip(np.floor(n / 2 - half).astype(int), 0, np.maximum(n - 1, 0))
-    hi = np.clip(np.ceil(n / 2 + half).astype(int) - 1, 0, np.maximum(n - 1, 0))
-    mid_lo = np.maximum((n - 1) // 2, 0)
-    mid_hi = np.maximum(n // 2, 0)
-    idx = np.flatnonzero(has)
-    out[idx, 0] = (v[start[idx] + mid_lo[idx]] + v[start[idx] + mid_hi[idx]]) / 2
-    out[idx, 1] = v[start[idx] + lo[idx]]
-    out[idx, 2] = v[start[idx] + hi[idx]]
-    return pd.DataFrame({"n": n, "median": out[:, 0], "lower": out[:, 1], "upper": out[:, 2]})
-
-
-def median_table(
-    cases: pd.DataFrame,
-    by: str | pd.Series,
-    value: str,
-    *,
-    k: int = DEFAULT_K,
-    expected: pd.Series | None = None,
-    pool: bool = False,
-    where: str | None = None,
-) -> pd.DataFrame:
-    """Per group: cases with a value, their median with a 95% interval, and the model's median.
-
-    Computed on every case given. With ``pool``, groups of fewer than ``k``
-    values are counted together as one row (:data:`POOLED`); a row still
-    under ``k`` is suppressed, and then the smallest other row with it
-    (complementary suppression). Rows sort by the median, highest first.
-
-    Parameters
-    ----------
-    cases : DataFrame
-    by : str or Series
-        The group column (or a Series aligned with ``cases``).
-    value : str
-        The column summarised.
-    k : int
-    expected : Series, optional
-        The model's predicted median of each case (aligned with ``cases``):
-        its median per group is shown beside the observed one.
-    pool : bool
-        Pool the small groups instead of suppressing each.
-    where : str, optional
-        Name of the table in :data:`suppression_log`.
-
-    Returns
-    -------
-    DataFrame
-        ``group``, ``n``, ``median``, ``lower``, ``upper`` (, ``expected``),
-        ``suppressed``.
-
-    Examples
-    --------
-    >>> df = pd.DataFrame({"servicer": ["A"] * 8 + ["B"] * 6 + ["C"] * 2 + ["D"] * 3,
-    ...                    "monthly_amount": [10_000.0] * 8 + [20_000.0] * 6 + [5_000.0] * 5})
-    >>> median_table(df, "servicer", "monthly_amount", pool=True)[["group", "n", "median"]]
-                    group  n   median
-    0                   B  6  20000.0
-    1                   A  8  10000.0
-    2  その他(小規模のサービサー)  5   5000.0
-    """
-    group = cases[by] if isinstance(by, str) else by
-    values = cases[value].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-    labels = group.astype("string").to_numpy(dtype=object, na_value=None)
-    has_value = ~np.isnan(values)
-    labels = np.where(pd.isna(labels), None, labels)
-    if pool:
-        sizes = pd.Series(labels[has_value & (labels != None)]).value_counts()  # noqa: E711
-        small = set(sizes[sizes < k].index)
-        if small:
-            labels = np.where(pd.Series(labels).isin(small).to_numpy(), POOLED, labels)
-    codes, names = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=True)
-    table = _median_intervals(values, codes, len(names))
-    table.insert(0, "group", list(names))
-    if expected is not None:
-        e = np.asarray(expected, dtype="float64")
-        table["expected"] = _median_intervals(np.where(has_value, e, np.nan), codes, len(names))[
-            "median"
-        ]
-    table = table[table["n"] > 0].reset_index(drop=True)
-    counts = table["n"].to_numpy()
-    small_rows = counts < k
-    hidden = _complementary(counts, small_rows)
-    suppression_log.record(
-        where or f"{value} by group", int(small_rows.sum()), int(hidden.sum() - small_rows.sum())
-    )
-    table["suppressed"] = hidden
-    stats = [c for c in ("median", "lower", "upper", "expected") if c in table.columns]
-    table.loc[hidden, stats] = np.nan
-    table["n"] = table["n"].astype("Int64").mask(table["suppressed"])
-    table["_pooled"] = table["group"] == POOLED
-    table = table.sort_values(
-        ["suppressed", "_pooled", "median"], ascending=[True, True, False], kind="stable"
-    )
-    return table.drop(columns="_pooled").reset_index(drop=True)
-
-
-def quarterly_trend(
-    cases: pd.DataFrame, value: str, *, k: int = DEFAULT_K, date: str = "agreement_date"
-) -> pd.DataFrame:
-    """Quarterly median of ``value`` with a 95% interval; quarters under ``k`` suppressed.
-
-    Examples
-    --------
-    >>> dates = ["2023-01-15"] * 6 + ["2023-05-01"] * 2 + ["2023-08-01"] * 9 + ["2023-11-01"] * 7
-    >>> df = pd.DataFrame({"agreement_date": pd.to_datetime(dates),
-    ...                    "settlement_ratio": [0.02, 0.03, 0.04, 0.05, 0.06, 0.07] * 4})
-    >>> quarterly_trend(df, "settlement_ratio")[["quarter", "n", "median", "suppressed"]]
-      quarter     n  median  suppressed
-    0  2023Q1  <NA>     NaN        True
-    1  2023Q2  <NA>     NaN        True
-    2  2023Q3     9    0.05       False
-    3  2023Q4     7    0.05       False
-
-    2023Q2 holds 2 cases; 2023Q1, the smallest other quarter, is suppressed
-    with it (complementary suppression). Where fewer than two quarters could
-    be published, the medians are by year instead (``attrs["period"]``).
-    """
-    for freq, where in (("Q", "四半期"), ("Y", "年")):
-        period = cases[date].dt.to_period(freq)
-        table = median_table(cases, period.astype("string"), value, k=k, where=f"{value} {where}")
-        table = table.rename(columns={"group": "quarter"}).sort_values("quarter", kind="stable")
-        table = table.reset_index(drop=True)
-        # a filtered report (one servicer, one creditor type) may have too few cases per
-        # quarter to publish a trend: then the same medians by year, labelled so
-        if (~table["suppressed"].to_numpy(dtype=bool)).sum() >= 2:
-            break
-    table.attrs["period"] = "quarter" if freq == "Q" else "year"
-    return table
-
-
-def period_comparison(
-    current: pd.DataFrame, previous: pd.DataFrame | None, *, k: int = DEFAULT_K
-) -> pd.DataFrame:
-    """This period against the previous one: cases and medians, each shown only from ``k`` cases.
-
-    Returns
-    -------
-    DataFrame
-        One row per measure (``measure``, ``value``: what it summarises),
-        columns ``current`` / ``previous`` with their ``n``.
-
-    Examples
-    --------
-    >>> now = pd.DataFrame({"resolution": ["lump_sum"] * 6, "settlement_ratio": [0.05] * 6,
-    ...                     "monthly_amount": [None] * 6, "months_to_agreement": [4.0] * 6})
-    >>> table = period_comparison(now, now.head(3))
-    >>> float(table.loc[0, "current"]), table.loc[0, "n_previous"]
-    (6.0, <NA>)
-    """
-    previous = previous if previous is not None else current.iloc[:0]
-
-    def one(frame: pd.DataFrame) -> list[tuple[float, int]]:
-        lump = frame[frame["resolution"] == "lump_sum"]["settlement_ratio"].dropna()
-        inst = frame[frame["resolution"] == "installment"]["monthly_amount"].dropna()
-        months = frame["months_to_agreement"].dropna()
-        return [
-            (float(len(frame)), len(frame)),
-            (float(lump.median()) if len(lump) else np.nan, len(lump)),
-            (float(inst.astype("float64").median()) if len(inst) else np.nan, len(inst)),
-            (float(months.median()) if len(months) else np.nan, len(months)),
-        ]
-
-    measures = [
-        ("件数", "cases"),
-        ("和解率の中央値(一括和解)", "settlement_ratio"),
-        ("月額の中央値(分割弁済)", "monthly_amount"),
-        ("売却から和解までの月数の中央値", "months_to_agreement"),
-    ]
-    rows = []
-    small = 0
-    for (name, value), (cur, n_cur), (prev, n_prev) in zip(
-        measures, one(current), one(previous), strict=True
-    ):
-        small += int(0 < n_cur < k) + int(0 < n_prev < k)
-        rows.append(
-            {
-                "measure": name,
-                "value": value,
-                "current": cur if n_cur >= k else np.nan,
-                "n_current": n_cur if n_cur >= k else pd.NA,
-                "previous": prev if n_prev >= k else np.nan,
-                "n_previous": n_prev if n_prev >= k else pd.NA,
-            }
-        )
-    suppression_log.record("今期と前期", small)
-    out = pd.DataFrame(rows)
-    return out
-
-
-def league_styled(table: pd.DataFrame, value: str, caption: str) -> Any:
-    """A :func:`median_table` (renamed for display) as a league table to show.
-
-    Columns ``順位``, ``servicer``, ``n``, ``p50``, ``p2.5``, ``p97.5`` and
-    optionally ``expected``; suppressed rows show ``k未満`` and no figure.
-    """
-    fmt = value_formatter(value)
-    shown = pd.DataFrame({"順位": table["順位"]})
-    shown["サービサー"] = [safe_label(v) for v in table["servicer"].astype(object)]
-    hidden = table["suppressed"].to_numpy(dtype=bool)
-    shown["件数"] = [
-        SUPPRESSED if h else f"{int(n):,}"
-        for n, h in zip(table["n"].astype(object), hidden, strict=True)
-    ]
-    shown["中央値"] = ["" if h else fmt(v) for v, h in zip(table["p50"], hidden, strict=True)]
-    shown["95%区間"] = [
-        "" if h else f"{fmt(lo)} 〜 {fmt(hi)}"
-        for lo, hi, h in zip(table["p2.5"], table["p97.5"], hidden, strict=True)
-    ]
-    if "expected" in table.columns:
-        shown["モデルの予測(中央値)"] = [
-            "" if h else fmt(v) for v, h in zip(table["expected"], hidden, strict=True)
-        ]
-    classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    classes["件数"] = COUNT_CLASS
-    for c in shown.columns[3:]:
-        classes[c] = STAT_CLASS
-    return (
-        shown.style.format(escape="html")
-        .hide(axis="index")
-        .set_td_classes(classes)
-        .set_properties(subset=["サービサー"], **{"text-align": "left"})
-        .set_caption(caption)
-    )
-
-
-def comparison_styled(table: pd.DataFrame, period: str | None, compare: str | None) -> Any:
-    """:func:`period_comparison` as a table to show (this period, the previous one)."""
-    from outcomes.report.data import period_label
-
-    now, before = f"今期({period_label(period)})", f"前期({period_label(compare)})"
-    rows = []
-    for r in table.itertuples():
-        fmt = value_formatter(r.value) if r.value != "cases" else (lambda v: f"{int(v):,}")
-
-        def cell(v: float, n: object, fmt: Callable[[float], str] = fmt) -> tuple[str, str]:
-            if pd.isna(n):
-                return "", SUPPRESSED
-            return fmt(v), f"{int(n):,}"
-
-        cur, n_cur = cell(r.current, r.n_current)
-        prev, n_prev = cell(r.previous, r.n_previous)
-        rows.append(
-            {
-                "項目": r.measure,
-                now: cur,
-                f"{now}の件数": n_cur,
-                before: prev,
-                f"{before}の件数": n_prev,
-            }
-        )
-    shown = pd.DataFrame(rows)
-    classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    classes[f"{now}の件数"] = COUNT_CLASS
-    classes[f"{before}の件数"] = COUNT_CLASS
-    classes[now] = STAT_CLASS
-    classes[before] = STAT_CLASS
-    return (
-        shown.style.format(escape="html")
-        .hide(axis="index")
-        .set_td_classes(classes)
-        .set_properties(subset=["項目"], **{"text-align": "left"})
-        .set_caption("今期と前期の比較(k件未満は「k未満」)")
-    )

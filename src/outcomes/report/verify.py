@@ -2,9 +2,10 @@
 
 :func:`check_html` reads a report as a reader gets it (the HTML file, not
 the code that wrote it) and checks every published count cell (HTML class
-:data:`~outcomes.report.COUNT_CLASS`): each shows ``k未満`` or a whole
-number of at least ``k``, and a row whose count is suppressed shows no
-statistic. It also checks the ``n=…`` counts written in the text.
+:data:`~outcomes.report.COUNT_CLASS`): each shows ``k未満`` (``under k`` in an
+English report) or a whole number of at least ``k``, and a row whose count
+is suppressed shows no statistic. It also checks the ``n=…`` counts written
+in the text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import PublishedCountError
-from outcomes.report.tables import COUNT_CLASS, STAT_CLASS, SUPPRESSED
+from outcomes.report._labels import SUPPRESSED_LABELS
+from outcomes.report.tables import COUNT_CLASS, STAT_CLASS
 
 __all__ = ["PublishedCountError", "check_html"]
 
@@ -56,6 +58,11 @@ class _Cells(HTMLParser):
         self.text.append(data)
 
 
+def _group(tokens: list[str]) -> str:
+    """The group of cells a count or statistic belongs to in its row (``oc-g-…``, or the row)."""
+    return next((t for t in tokens if t.startswith("oc-g-")), "")
+
+
 _N_IN_TEXT = re.compile(r"\bn\s*=\s*([\d,]+)")
 
 
@@ -90,30 +97,47 @@ def check_html(path: str | Path, k: int = DEFAULT_K) -> int:
     ...     _ = open(p, "w", encoding="utf-8").write(page)
     ...     check_html(p, k=5)
     2
+
+    A row of two groups (this period and the previous one, classes
+    ``oc-g-…``): each group's statistic stands on its own count.
+
+    >>> page = ('<table><tr><td class="oc-stat oc-g-now"></td>'
+    ...         '<td class="oc-count oc-g-now">k未満</td><td class="oc-stat oc-g-before">1万円</td>'
+    ...         '<td class="oc-count oc-g-before">11</td></tr></table>')
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = os.path.join(d, "r.html")
+    ...     _ = open(p, "w", encoding="utf-8").write(page)
+    ...     check_html(p, k=10)
+    2
     """
     text = Path(path).read_text(encoding="utf-8")
     parser = _Cells()
     parser.feed(text)
     checked = 0
     for i, row in enumerate(parser.rows):
-        counts = [t for c, t in row if COUNT_CLASS in c.split()]
-        suppressed = False
-        for value in counts:
+        # a row may hold several groups of cells (this period, the previous one: class
+        # ``oc-g-…``), each with its own count; a row without them is one group
+        suppressed: set[str] = set()
+        for classes, value in row:
+            tokens = classes.split()
+            if COUNT_CLASS not in tokens:
+                continue
             checked += 1
-            if value == SUPPRESSED:
-                suppressed = True
+            if value in SUPPRESSED_LABELS.values():
+                suppressed.add(_group(tokens))
                 continue
             digits = value.replace(",", "")
             if not digits.isdigit():
                 raise PublishedCountError(f"table row {i}: count cell {value!r} is not a number")
             if int(digits) < k:
                 raise PublishedCountError(f"table row {i}: count {value} is under k={k}")
-        if suppressed:
-            shown = [t for c, t in row if STAT_CLASS in c.split() and t]
-            if shown:
-                raise PublishedCountError(
-                    f"table row {i}: suppressed row shows a statistic ({shown[0]!r})"
-                )
+        shown = [
+            t for c, t in row if STAT_CLASS in c.split() and t and _group(c.split()) in suppressed
+        ]
+        if shown:
+            raise PublishedCountError(
+                f"table row {i}: suppressed row shows a statistic ({shown[0]!r})"
+            )
     for m in _N_IN_TEXT.finditer(" ".join(parser.text)):
         if int(m[1].replace(",", "")) < k:
             raise PublishedCountError(f"text 'n={m[1]}' is a count under k={k}")
