@@ -2,7 +2,7 @@
 
 One run, the same train/test cases for every method:
 
-* generated data whose true survival is known (``outcomes.datasets._time``:
+* generated data whose true survival is known (``outcomes.datasets.simulate_time_to_agreement``:
   shifted gamma times depending on creditor type, servicer, employment and
   debt, non-proportional hazards, censored at the export day, ~25 % pending);
 * the shipped sample (``load_sample()``, cleaned; its truth is unknown: a
@@ -40,8 +40,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes import clean_cases, load_sample
-from outcomes.datasets import simulate_cases
-from outcomes.datasets._time import simulate_time_to_agreement, true_survival
+from outcomes.datasets import simulate_cases, simulate_time_to_agreement, true_survival
 from outcomes.models import TIME_FEATURES, TableEncoder, TimeToAgreementModel, survival_data
 from outcomes.models._features import case_features
 from outcomes.models._time import concordance

@@ -8,8 +8,7 @@ import pytest
 from sklearn.base import clone
 
 from outcomes import OutcomesError
-from outcomes.datasets import simulate_cases
-from outcomes.datasets._time import simulate_time_to_agreement, true_survival
+from outcomes.datasets import simulate_cases, simulate_time_to_agreement, true_survival
 from outcomes.models import TimeToAgreementModel, load_model, survival_data
 from outcomes.models._time import concordance
 

@@ -23,7 +23,7 @@ __all__ = [
     "EXCEL_MAX_ROWS",
     "LABEL_LANGUAGES",
     "TABLE_SUFFIXES",
-    "check_as_of",
+    "check_as_of_option",
     "check_source",
     "check_output",
     "column_labels",
@@ -171,7 +171,7 @@ def load_cases(
     return loaded.cases
 
 
-def check_as_of(as_of: str | None) -> str | None:
+def check_as_of_option(as_of: str | None) -> str | None:
     """Refuse a bad ``--as-of`` before any work (an OutcomesError naming it)."""
     if as_of is not None:
         from outcomes._arguments import as_day

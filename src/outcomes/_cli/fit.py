@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._cli import check_as_of, is_url, load_cases, source_options
+from outcomes._cli import check_as_of_option, is_url, load_cases, source_options
 from outcomes._io import (
     METADATA_FILE,
     MODEL_FILES,
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = check_model_output(args.output)  # before the work
     cv = int(getattr(args, "cv", 5) or 5)
-    as_of = check_as_of(getattr(args, "as_of", None))
+    as_of = check_as_of_option(getattr(args, "as_of", None))
     cases = load_cases(args.cases, **source_options(args))
     fitted: dict[str, tuple[Any, pd.DataFrame]] = {}
     for name, cls in (

@@ -14,7 +14,7 @@ import pandas as pd
 
 from outcomes._cli import (
     EXCEL_MAX_ROWS,
-    check_as_of,
+    check_as_of_option,
     check_output,
     column_labels,
     load_cases,
@@ -219,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
         raise OutcomesError(f"--chunk-size must be positive, got {chunk_size}")
     model_dir = read_model_dir(args.model)
     models = model_dir.models
-    as_of = check_as_of(getattr(args, "as_of", None))
+    as_of = check_as_of_option(getattr(args, "as_of", None))
     if as_of is not None:
         for model in models.values():
             model.set_params(as_of=as_of)

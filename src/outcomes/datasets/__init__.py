@@ -11,9 +11,16 @@ tested against the truth, and :func:`true_quantile` gives the exact
 conditional quantiles of the two modelled outcomes (the settlement ratio
 and the monthly instalment), so a model's intervals can be checked too.
 
-The pieces live in private modules: the true model in ``_simulate.py`` (its
-parameters in ``_true_params.py``), the messy renderer in ``_messy.py``. This
-module is their public face, with the bundled sample export
+Where each kind lives (the private modules of this package):
+
+- ``_truth.py`` — :data:`TRUE_PARAMS`, the documented parameters of the true model;
+- ``_simulate.py`` — the true model: households, loans, outcomes, and
+  :func:`true_quantile`;
+- ``_messy.py`` — the renderer that writes the clean cases as a messy export;
+- ``_time.py`` — :func:`simulate_time_to_agreement`: times to agreement with a
+  known survival law (:func:`true_survival`), for the time-to-agreement model.
+
+This module is their public face, with the bundled sample export
 (``outcomes/data/sample/cases.csv``, read with :mod:`importlib.resources`).
 
 Examples
@@ -42,6 +49,7 @@ import pandas as pd
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
+from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
 
 __all__ = [
@@ -53,7 +61,9 @@ __all__ = [
     "load_sample",
     "sample_path",
     "simulate_cases",
+    "simulate_time_to_agreement",
     "true_quantile",
+    "true_survival",
     "write_export",
 ]
 
