@@ -96,6 +96,21 @@ def test_thin_question_first_next_step_last(name):
     assert "next" in last.source.lower() or "次に" in last.source, name
 
 
+def test_the_report_template_defines_no_helpers():
+    """The packaged report template is thin too: its helpers live in outcomes.report."""
+    nb = nbformat.read(TEMPLATE, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        defined = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda)
+        ]
+        assert not defined, "report.ipynb: helpers belong in outcomes.report, not in the template"
+
+
 #: Japanese (kana, kanji, full-width forms)
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
 
