@@ -1,10 +1,10 @@
-"""The public functions of the advice: each builds an :class:`~outcomes._advice.advisor.Advisor` for one call.
+"""The public functions of the advice: each builds an :class:`~outcomes.Advisor` for one call.
 
 :func:`opening_offer`, :func:`installment_proposal`, :func:`compare_paths` and
 :func:`batch_offers` take the models and options as keywords, as they always
 have; the work is done by the Advisor's methods. An analyst making many
-offers with the same models builds one :class:`~outcomes._advice.advisor.Advisor`
-(or :meth:`Advisor.from_model_dir <outcomes._advice.advisor.Advisor.from_model_dir>`)
+offers with the same models builds one :class:`~outcomes.Advisor`
+(or :meth:`Advisor.from_model_dir <outcomes.Advisor.from_model_dir>`)
 and calls it per case. Every figure is an internal estimate for the analyst,
 never a promise to the debtor (弁護士法 §72).
 """
@@ -62,9 +62,9 @@ def opening_offer(
     debt). :meth:`Offer.acceptance` reads, from the same distribution, the
     share of similar past settlements at or below any amount.
 
-    One call of :meth:`Advisor.offer <outcomes._advice.advisor.Advisor.offer>`;
+    One call of :meth:`Advisor.offer <outcomes.Advisor.offer>`;
     for many offers with the same models and options, build the
-    :class:`~outcomes._advice.advisor.Advisor` once.
+    :class:`~outcomes.Advisor` once.
 
     Parameters
     ----------
@@ -76,8 +76,9 @@ def opening_offer(
         :func:`~outcomes.case_from_mapping`; a servicer name is matched to the
         registry; a row of the clean table is used as it is, not cleaned
         again); ``residual_debt`` is required, outcome columns may be absent.
-    cash_available : int, optional
-        Cash the debtor can pay at once, in whole yen (a float is refused).
+    cash_available : int or str, optional
+        Cash the debtor can pay at once, in whole yen: an int, or text as the
+        case sheets write it (``"30万"``, ``"300,000"``; a float is refused).
         Below the opening, the offer says so and gives the instalment
         alternative.
     as_of : date or str, optional
@@ -208,8 +209,9 @@ def installment_proposal(
     case : mapping, Series or one-row DataFrame
         One case in the clean table's columns (see
         :func:`~outcomes.case_from_mapping`); outcome columns may be absent.
-    budget : int, optional
-        Monthly surplus in whole yen (a float is refused with a CaseError).
+    budget : int or str, optional
+        Monthly surplus in whole yen, an int or text (``"1.5万"``; a float is
+        refused with a CaseError).
     as_of : date or str, optional
         The day of the proposal: an empty ``agreement_date`` is taken as this
         day. Default: the model's ``as_of`` (today).
@@ -323,9 +325,10 @@ def compare_paths(
     ratio_model, monthly_model : fitted model, optional
         Objects with ``predict(cases_df)`` (settlement ratio; monthly yen) and
         optionally ``predict_quantiles(cases_df, quantiles)``.
-    cash_available : int, optional
-        Cash the household could pay at once, in whole yen (a float is
-        refused with a CaseError, as in :func:`~outcomes.opening_offer`).
+    cash_available : int or str, optional
+        Cash the household could pay at once, in whole yen, an int or text
+        (``"30万"``; a float is refused with a CaseError, as in
+        :func:`~outcomes.opening_offer`).
     budget : int, optional
         What the household can pay each month (from its 収支表), in whole
         yen. Formerly ``monthly_budget=``, which works for one release with a
