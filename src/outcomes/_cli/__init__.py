@@ -124,6 +124,7 @@ def load_source(
     sheet: str | int | None = None,
     today: str | None = None,
     language: str = "en",
+    servicers: str | None = None,
 ) -> CaseTable:
     """The clean table and problems of a command's input: a file or a SQLAlchemy URL.
 
@@ -136,7 +137,13 @@ def load_source(
         source = driver_url(source)
     try:
         return load_case_table(
-            source, table=table, query=query, sheet=sheet, today=today, language=language
+            source,
+            table=table,
+            query=query,
+            sheet=sheet,
+            today=today,
+            language=language,
+            servicers=servicers,
         )
     except ReadError as exc:
         if "No module named" not in exc.reason:
