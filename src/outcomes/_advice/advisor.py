@@ -68,9 +68,9 @@ class Advisor:
         time model's ``profile_``): a case outside what the models saw gets a
         warning first.
     past_cases : DataFrame or PastLumpSums, optional
-        The clean table of past cases (or its
-        :func:`~outcomes._advice.basis.index_past_cases`), for the similar past
-        lump sums an offer rests on; indexed once, on first use.
+        The clean table of past cases (or its index, :attr:`Advisor.past`),
+        for the similar past lump sums an offer rests on; indexed once, on
+        first use.
     registry : path, DataFrame or list of them, optional
         The firm's own servicer registry file(s), besides
         ``OUTCOMES_SERVICERS`` (:func:`~outcomes.load_servicer_registry`).

@@ -242,11 +242,12 @@ def write_report(
     sample); without ``model_dir`` both models are cross-validated first
     (about a minute). An unreadable export fails before anything runs:
 
-    >>> from outcomes import write_report
-    >>> write_report("no-such-export.csv", "report.html")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.ReadError: cannot read no-such-export.csv: file not found
+    >>> from outcomes import ReadError, write_report
+    >>> try:
+    ...     write_report("no-such-export.csv", "report.html")
+    ... except ReadError as error:
+    ...     print(error)
+    cannot read no-such-export.csv: file not found
     """
     from outcomes._version import __version__
 
