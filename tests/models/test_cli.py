@@ -140,6 +140,16 @@ def test_predict_drift_on_a_small_file_is_a_note_in_words_and_in_the_language(
     assert line.endswith("This rests on only 40 cases.")
 
 
+def test_predict_in_japanese_says_every_line_in_japanese(workdir, export, model_dir, capsys):
+    """Issue 21 (review finding 14): one language per output, the note on cleaning too."""
+    out = workdir / "ja.csv"
+    assert main(["predict", str(model_dir), str(export), "-o", str(out), "--lang", "ja"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == f"1,000件の予測を{out}に書きました"
+    assert f"{export}を整えました: 案件" in captured.err
+    assert "cleaned" not in captured.err and "cases" not in captured.err
+
+
 def test_fit_prints_the_evaluation_tables(fitted):
     _, out, err = fitted
     assert "SettlementRatioModel" in out and "MonthlyAmountModel" in out

@@ -25,6 +25,12 @@ CLI_LINES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "{source} はすでに整えた表です(契約のスキーマに合っています)",
             "{source} is already a clean table (it passes the contract's schema)",
         ),
+        "cleaned_input": (
+            "{source}を整えました: 案件{n}件、問題{problems}件"
+            "(一覧は outcomes clean で書き出せます)",
+            "cleaned {source}: {n} cases, {problems} problem(s) "
+            "(run `outcomes clean` for the report)",
+        ),
         "predict_done": (
             "{n}件の予測を{output}に書きました",
             "predictions for {n} cases written to {output}",

@@ -235,7 +235,7 @@ def run(args: argparse.Namespace) -> int:
     options = source_options(args)
     streamed = None if any(options.values()) else iter_clean_parquet(args.cases, chunk_size)
     if streamed is None:
-        cases = load_cases(args.cases, **options)
+        cases = load_cases(args.cases, **options, language=language)
         total = len(cases)
         chunks: Iterator[pd.DataFrame] = (
             cases.iloc[i : i + chunk_size] for i in range(0, total, chunk_size)
