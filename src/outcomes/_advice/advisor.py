@@ -179,8 +179,8 @@ class Advisor:
         self,
         case: CaseLike,
         *,
-        cash_available: int | None = None,
-        budget: int | None = None,
+        cash_available: int | str | None = None,
+        budget: int | str | None = None,
         as_of: Any = None,
         ignore_unknown_keys: bool = False,
     ) -> Offer:
@@ -209,7 +209,7 @@ class Advisor:
         self,
         case: CaseLike,
         *,
-        budget: int | None = None,
+        budget: int | str | None = None,
         as_of: Any = None,
         facts: LegalFacts | None = None,
     ) -> InstallmentProposal:
@@ -229,8 +229,8 @@ class Advisor:
         case: CaseLike,
         *,
         facts: LegalFacts | None = None,
-        cash_available: int | None = None,
-        budget: int | None = None,
+        cash_available: int | str | None = None,
+        budget: int | str | None = None,
         as_of: Any = None,
     ) -> pd.DataFrame:
         """The ways out of one case side by side (see :func:`outcomes.compare_paths`).

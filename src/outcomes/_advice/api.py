@@ -38,11 +38,11 @@ def opening_offer(
     ratio_model: Any,
     case: CaseLike,
     *,
-    cash_available: int | None = None,
+    cash_available: int | str | None = None,
     as_of: date | str | None = None,
     past_cases: pd.DataFrame | PastLumpSums | None = None,
     monthly_model: Any = None,
-    budget: int | None = None,
+    budget: int | str | None = None,
     language: str = "ja",
     levels: Sequence[float] = OFFER_LEVELS,
     k: int = DEFAULT_K,
@@ -95,8 +95,9 @@ def opening_offer(
         model's training count.
     monthly_model : MonthlyAmountModel, optional
         Fitted; gives the instalment alternative (else a plain note).
-    budget : int, optional
-        Monthly surplus from the 収支表, for the instalment alternative.
+    budget : int or str, optional
+        Monthly surplus from the 収支表, for the instalment alternative
+        (``15_000`` or ``"1.5万"``).
     language : {"ja", "en"}, default "ja"
         Language of the reasons and notes.
     levels : three floats, default (0.20, 0.50, 0.85)
@@ -186,7 +187,7 @@ def installment_proposal(
     monthly_model: Any,
     case: CaseLike,
     *,
-    budget: int | None = None,
+    budget: int | str | None = None,
     as_of: date | str | None = None,
     language: str = "ja",
     servicer_role: str | None = None,
@@ -252,8 +253,8 @@ def compare_paths(
     *,
     ratio_model: Any = None,
     monthly_model: Any = None,
-    cash_available: int | None = None,
-    budget: int | None = None,
+    cash_available: int | str | None = None,
+    budget: int | str | None = None,
     as_of: date | str | None = None,
     limitation: LimitationResult | None = None,
     contract_date: date | str | None = None,
@@ -329,9 +330,9 @@ def compare_paths(
         Cash the household could pay at once, in whole yen, an int or text
         (``"30万"``; a float is refused with a CaseError, as in
         :func:`~outcomes.opening_offer`).
-    budget : int, optional
+    budget : int or str, optional
         What the household can pay each month (from its 収支表), in whole
-        yen. Formerly ``monthly_budget=``, which works for one release with a
+        yen (``15_000`` or ``"1.5万"``). Formerly ``monthly_budget=``, which works for one release with a
         FutureWarning.
     as_of : date, optional
         The day to judge the limitation and interest on; default today.
