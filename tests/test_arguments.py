@@ -6,6 +6,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outcomes import clean_cases, compare_paths, suppress_small_groups
 from outcomes._arguments import as_date, as_day
@@ -61,3 +63,99 @@ def test_k_below_one_is_one_error_everywhere():
     table = pd.DataFrame({"servicer": ["A"], "cases": [12]})
     with pytest.raises(CaseError, match="k must be at least 1"):
         suppress_small_groups(table, k=0)
+
+
+# --------------------------------------------------------------------------
+# Issue 21: one parser of amounts (and of dates) for every entry point
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "yen"),
+    [
+        ("30万", 300_000),
+        ("30万円", 300_000),
+        ("３０万", 300_000),
+        ("300,000", 300_000),
+        ("300000", 300_000),
+        ("1.5万", 15_000),
+        ("30.5万", 305_000),
+        ("580万円", 5_800_000),
+        ("¥1,200", 1_200),
+        ("約30万", 300_000),
+        ("0", 0),
+    ],
+)
+def test_as_yen_reads_text_as_the_case_sheets_write_it(text, yen):
+    from outcomes._arguments import as_yen
+
+    assert as_yen(text, "cash_available") == yen
+    assert type(as_yen(text, "cash_available")) is int
+
+
+@given(st.integers(min_value=0, max_value=10**11))
+def test_as_yen_text_and_int_agree(n):
+    from outcomes._arguments import as_yen
+
+    assert as_yen(str(n), "x") == as_yen(f"{n:,}", "x") == as_yen(f"{n:,}円", "x") == n
+    if n <= 10**8:
+        assert as_yen(f"{n}万", "x") == n * 10_000
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        (
+            "abc",
+            CaseError,
+            "--cash 'abc' is not an amount of yen: write it as 300000, 300,000, 30万",
+        ),
+        ("-1", CaseError, "--cash must be 0 or more yen, got -1"),
+        ("▲5,000", CaseError, "--cash must be 0 or more yen, got -5,000"),
+        ("1.5", CaseError, "--cash '1.5' is not whole yen"),
+        ("", CaseError, "--cash is empty"),
+        ("30万〜40万", CaseError, "is not an amount of yen"),
+        (1.5, CaseTypeError, "--cash must be whole yen"),
+        (300_000.0, CaseTypeError, "--cash must be whole yen"),
+        (True, CaseTypeError, "--cash must be whole yen"),
+    ],
+)
+def test_as_yen_refuses_in_one_clear_sentence(value, error, message):
+    from outcomes._arguments import as_yen
+
+    with pytest.raises(error) as info:
+        as_yen(value, "--cash")
+    assert message in str(info.value)
+    assert "(not an amount)" not in str(info.value)  # finding 15: not the parser's bare words
+    assert len(str(info.value).splitlines()) == 1
+
+
+def test_as_date_reads_the_contracts_date_texts_but_not_numbers():
+    assert as_date("R1.4.30", "contract_date") == date(2019, 4, 30)
+    assert as_date("令和3年3月15日", "contract_date") == date(2021, 3, 15)
+    assert as_date("2026/06/30", "as_of") == date(2026, 6, 30)
+    assert as_date("2026-06-30T09:30", "as_of") == date(2026, 6, 30)
+    for number in (20260630, 44270, 3.5):
+        with pytest.raises(CaseTypeError, match="must be a date"):
+            as_date(number, "as_of")
+    for text in ("44270", "2026-02-30", "R8.13.1", "soon"):
+        with pytest.raises(CaseTypeError, match="must be a date"):
+            as_date(text, "as_of")
+
+
+def test_compare_paths_takes_a_contract_date_as_the_case_keys_do():
+    # the ways-out review: compare_paths(contract_date="R1.4.30") was refused
+    # although the case key contract_date accepts it
+    case = {"residual_debt": 5_800_000, "creditor": "〇〇銀行", "default_date": "2019-06-30"}
+    given = compare_paths(case, contract_date="R1.4.30", as_of="2026-06-30")
+    keyed = compare_paths({**case, "contract_date": "R1.4.30"}, as_of="2026-06-30")
+    iso = compare_paths(case, contract_date="2019-04-30", as_of="2026-06-30")
+    pd.testing.assert_frame_equal(given, iso)
+    pd.testing.assert_frame_equal(given, keyed)
+
+
+def test_compare_paths_takes_cash_and_budget_as_text():
+    case = {"residual_debt": 5_800_000, "creditor": "〇〇銀行"}
+    text = compare_paths(case, cash_available="30万", budget="1.5万", as_of="2026-06-30")
+    ints = compare_paths(case, cash_available=300_000, budget=15_000, as_of="2026-06-30")
+    pd.testing.assert_frame_equal(text, ints)

@@ -48,6 +48,9 @@ _PUBLIC: dict[str, str] = {
     "opening_offers": "outcomes._advice",
     "Offer": "outcomes._advice",
     "InstallmentProposal": "outcomes._advice",
+    # advice set up once, applied per case (the models, past cases, registry, language)
+    "Advisor": "outcomes._advice",
+    "batch_offers": "outcomes._advice",
     "compare_paths": "outcomes._advice",
     "render_paths": "outcomes._advice",
     "ESTIMATE_NOTICE": "outcomes._advice",

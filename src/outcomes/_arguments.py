@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from outcomes._errors import CaseError, CaseTypeError
+from outcomes._errors import CaseError, CaseTypeError, ParseError
 from outcomes._format import check_language
 
 __all__ = ["as_count", "as_date", "as_day", "as_yen", "check_language", "renamed_keywords"]
@@ -28,37 +28,83 @@ __all__ = ["as_count", "as_date", "as_day", "as_yen", "check_language", "renamed
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: how a text amount may be written, in a refusal
+_YEN_FORMS = "300000, 300,000, 30万 or 30万円"
+#: notes of the amount parser an argument may carry (約30万 is 30万)
+_YEN_NOTES_ACCEPTED = frozenset({None, "approximate"})
+
+
 def as_yen(value: object, name: str) -> int:
     """A whole, non-negative amount of yen.
 
-    ``int`` and numpy integers are accepted; a float (even ``100000.0``), a
-    bool or a string is refused rather than truncated.
+    ``int`` and numpy integers are accepted, and text as the case sheets
+    write it (``"30万"``, ``"300,000"``, ``"1.5万"``, ``"30万円"``, full-width
+    digits), read by the package's one amount parser
+    (:func:`outcomes._parse.parse_amount`), so that the Python API, the
+    command line and the what-if form take the same entries. A float (even
+    ``100000.0``), a bool, text that is not whole yen (``"1.5"``) and text
+    that is not an amount are refused rather than truncated or guessed.
 
     Raises
     ------
     CaseTypeError
-        If ``value`` is not an integer (also a ``TypeError`` and ``ValueError``).
+        If ``value`` is neither an integer nor text (also a ``TypeError``
+        and ``ValueError``).
     CaseError
-        If ``value`` is negative.
+        If ``value`` is negative, or text that is empty, not an amount or
+        not whole yen.
 
     Examples
     --------
-    >>> as_yen(100_000, "cash_available")
-    100000
+    >>> as_yen(100_000, "cash_available"), as_yen("30万", "cash_available")
+    (100000, 300000)
+    >>> as_yen("1.5万", "budget"), as_yen("300,000", "budget")
+    (15000, 300000)
     >>> as_yen(100000.5, "cash_available")
     Traceback (most recent call last):
     ...
-    outcomes._errors.CaseTypeError: cash_available must be whole yen (an int), got 100000.5
+    outcomes._errors.CaseTypeError: cash_available must be whole yen (an int, or text such as '30万'), got 100000.5
+    >>> as_yen("abc", "--cash")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseError: --cash 'abc' is not an amount of yen: write it as 300000, 300,000, 30万 or 30万円
     """
-    if isinstance(value, bool):
-        raise CaseTypeError(f"{name} must be whole yen (an int), got {value!r}")
-    try:
-        amount = operator.index(value)  # type: ignore[arg-type]  # int and numpy integers
-    except TypeError:
-        raise CaseTypeError(f"{name} must be whole yen (an int), got {value!r}") from None
+    if isinstance(value, str):
+        amount = _yen_from_text(value, name)
+    else:
+        if isinstance(value, bool):
+            raise CaseTypeError(_not_whole(name, value))
+        try:
+            amount = operator.index(value)  # type: ignore[arg-type]  # int and numpy integers
+        except TypeError:
+            raise CaseTypeError(_not_whole(name, value)) from None
     if amount < 0:
         raise CaseError(f"{name} must be 0 or more yen, got {amount:,}")
     return amount
+
+
+def _not_whole(name: str, value: object) -> str:
+    return f"{name} must be whole yen (an int, or text such as '30万'), got {value!r}"
+
+
+def _yen_from_text(text: str, name: str) -> int:
+    """Text as whole yen through the package's amount parser (one line on refusal)."""
+    from outcomes._parse import parse_amount  # the one amount parser (base, imported on use)
+
+    try:
+        parsed = parse_amount(text)
+    except ParseError as exc:
+        why = "" if str(exc) == "not an amount" else f" ({exc})"
+        raise CaseError(
+            f"{name} {text!r} is not an amount of yen{why}: write it as {_YEN_FORMS}"
+        ) from None
+    if parsed.value is None:
+        raise CaseError(f"{name} is empty: give an amount of yen ({_YEN_FORMS})")
+    if parsed.note not in _YEN_NOTES_ACCEPTED:
+        raise CaseError(
+            f"{name} {text!r} is not whole yen ({parsed.note}): write it as {_YEN_FORMS}"
+        )
+    return int(parsed.value)  # type: ignore[call-overload]
 
 
 def as_count(value: object, name: str, minimum: int = 1) -> int:
@@ -85,7 +131,12 @@ def as_count(value: object, name: str, minimum: int = 1) -> int:
 
 
 def as_date(value: object, name: str) -> date | None:
-    """A date from a date, datetime, Timestamp, numpy datetime64 or ISO string; None for empty.
+    """A date from a date, datetime, Timestamp, numpy datetime64 or text; None for empty.
+
+    Text is read as the case sheets write dates (``"2026-06-30"``,
+    ``"2026/06/30"``, ``"R8.6.30"``, ``"令和8年6月30日"``) by the package's
+    date parser (:func:`outcomes._parse.parse_date`), the same as a case's
+    own dates; a number (``20260630``, an Excel serial) is refused.
 
     Raises
     ------
@@ -96,6 +147,8 @@ def as_date(value: object, name: str) -> date | None:
     --------
     >>> as_date("2026-06-30", "as_of"), as_date(None, "as_of")
     (datetime.date(2026, 6, 30), None)
+    >>> as_date("R1.4.30", "contract_date"), as_date("令和3年3月15日", "contract_date")
+    (datetime.date(2019, 4, 30), datetime.date(2021, 3, 15))
     >>> as_date("soon", "as_of")
     Traceback (most recent call last):
     ...
@@ -116,6 +169,10 @@ def as_date(value: object, name: str) -> date | None:
         pass
     if isinstance(value, numbers.Number):  # a number is not a date (pd.Timestamp would say 1970)
         raise CaseTypeError(f"{name} must be a date (YYYY-MM-DD), got {value!r}")
+    if isinstance(value, str):
+        day = _date_from_text(value)
+        if day is not None:
+            return day
     try:
         stamp = pd.Timestamp(value)  # type: ignore[arg-type]
     except (TypeError, ValueError, OverflowError):
@@ -123,6 +180,26 @@ def as_date(value: object, name: str) -> date | None:
     if stamp is pd.NaT:
         return None
     return stamp.date()
+
+
+#: digits only: an Excel serial or a bare number, not a date written as text
+_DIGITS = frozenset("0123456789")
+
+
+def _date_from_text(text: str) -> date | None:
+    """A date written as a case sheet writes it (None: leave it to ``pd.Timestamp``)."""
+    from outcomes._parse import parse_date  # the one date parser (base, imported on use)
+
+    stripped = text.strip()
+    if stripped and set(stripped) <= _DIGITS and len(stripped) != 8:
+        return None  # "44270" is not read as an Excel serial here
+    try:
+        parsed = parse_date(text).value
+    except ParseError:
+        return None
+    if parsed is None or not isinstance(parsed, date):
+        return None
+    return parsed
 
 
 def as_day(value: object, name: str) -> date:

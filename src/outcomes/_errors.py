@@ -102,16 +102,15 @@ class ParseError(OutcomesError, ValueError):
     """A raw value that cannot be read.
 
     The message is a short English sentence for the problems report, e.g.
-    ``"not an amount"`` or ``"date does not exist (2019-02-29)"``.
+    ``"not an amount"`` or ``"date does not exist (2019-02-29)"``: the value
+    parsers raise it, and :func:`outcomes.clean_cases` turns it into a row of
+    the problems table.
 
     Examples
     --------
-    >>> from outcomes._parse import parse_amount
-    >>> try:
-    ...     parse_amount("abc")
-    ... except ParseError as exc:
-    ...     print(exc)
-    not an amount
+    >>> error = ParseError("not an amount")
+    >>> isinstance(error, ValueError), str(error)
+    (True, 'not an amount')
     """
 
 

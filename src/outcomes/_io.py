@@ -158,6 +158,7 @@ def load_case_table(
     sheet: str | int | None = None,
     today: date | str | None = None,
     language: str = "en",
+    servicers: Any = None,
 ) -> CaseTable:
     """The clean case table of ``source``, and its problems.
 
@@ -179,6 +180,9 @@ def load_case_table(
         The day of cleaning (see :func:`~outcomes.clean_cases`).
     language : {"en", "ja"}, default "en"
         The language of the problems' sentences (see :func:`~outcomes.clean_cases`).
+    servicers : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s) the cleaner matches against
+        (see :func:`~outcomes.clean_cases`).
 
     Returns
     -------
@@ -233,7 +237,7 @@ def load_case_table(
                 already_clean=True,
                 language=language,
             )
-    result = clean_cases(raw, today=today, language=language)
+    result = clean_cases(raw, today=today, language=language, servicers=servicers)
     kept = {f.name: getattr(result, f.name) for f in fields(CleanResult)}
     return CaseTable(**kept, already_clean=False)
 

@@ -512,18 +512,42 @@ def match_servicers(
 # --------------------------------------------------------------------------
 
 
+#: words most servicer names share: a suggestion must agree on the rest of the name
+_GENERIC_WORDS = re.compile("債権管理回収|債権回収|債券回収|回収機構|サービサー")
+#: how alike two names (and the distinctive parts of them) must be to be suggested
+_SUGGEST_CUTOFF = 0.6
+
+
+def _stem(key: str) -> str:
+    """A matching key without the words every servicer's name has (債権回収, サービサー, …)."""
+    return _GENERIC_WORDS.sub("", key)
+
+
+def _alike(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def suggest_servicers(name: object, n: int = 3, servicers: ServicersLike = None) -> list[str]:
     """Registry names nearest to ``name`` (for "did you mean"): a suggestion, never a match.
 
     Compares matching keys (:func:`normalize_servicer`) of every registered
-    name, former name and alias with :mod:`difflib`; returns up to ``n``
-    distinct registry names, nearest first (empty when nothing is close).
+    name, former name and alias with :mod:`difflib`. Since nearly every
+    servicer is called ``…債権回収``, a name is suggested only when the
+    distinctive part of it (the key without 債権回収, サービサー, …) is alike
+    too, or one begins the other: ``山田債権回収`` gets no suggestion, where
+    ``日本債権回収`` would differ only in the two characters that matter.
+    Returns up to ``n`` distinct registry names, nearest first (empty when
+    nothing is close).
 
     Examples
     --------
-    >>> suggest_servicers("SMBC債権回集")
-    ['SMBC債権回収']
-    >>> suggest_servicers("まったく別の会社")
+    >>> suggest_servicers("SMBC債権回集"), suggest_servicers("ＳＭＢＣ債券回収")
+    (['SMBC債権回収'], ['SMBC債権回収'])
+    >>> suggest_servicers("新生債権回収")
+    ['新生債権回収&コンサルティング']
+    >>> suggest_servicers("山田債権回収"), suggest_servicers("まったく別の会社")
+    ([], [])
+    >>> suggest_servicers("債権回収")
     []
     """
     if _is_missing(name):
@@ -531,9 +555,22 @@ def suggest_servicers(name: object, n: int = 3, servicers: ServicersLike = None)
     key = normalize_servicer(normalize_text(str(name)))
     if not key:
         return []
+    stem = _stem(key)
+    if not stem:  # nothing but the generic words (債権回収): nothing to go by
+        return []
     index = _index_for(servicers)
-    close = difflib.get_close_matches(key, list(index), n=max(4 * n, 8), cutoff=0.6)
-    return list(dict.fromkeys(index[k] for k in close))[:n]
+    scored = []
+    for other in index:
+        whole = _alike(key, other)
+        other_stem = _stem(other)
+        part = _alike(stem, other_stem)
+        begins = min(len(stem), len(other_stem)) >= 2 and (
+            stem.startswith(other_stem) or other_stem.startswith(stem)
+        )
+        if (whole >= _SUGGEST_CUTOFF and part >= _SUGGEST_CUTOFF) or begins:
+            scored.append((max(part, 0.99 if begins else 0.0), whole, other))
+    scored.sort(key=lambda t: (-t[0], -t[1], t[2]))
+    return list(dict.fromkeys(index[k] for _, _, k in scored))[:n]
 
 
 #: the statuses of a case's servicer

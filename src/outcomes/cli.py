@@ -63,12 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
     _source_options(p)
     p.add_argument("--today", help="the day of cleaning, YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--servicers",
+        help="the firm's own servicer registry (CSV: name, former_names, aliases), "
+        "besides OUTCOMES_SERVICERS",
+    )
     _labels_option(p)
     p.add_argument(
         "--lang",
         choices=("en", "ja"),
         default="en",
-        help="language of the problems' sentences and the summary: en (default) or ja",
+        help="language of the problems' sentences and every line printed: en (default) or ja",
     )
 
     p = sub.add_parser("fit", help="fit the settlement-ratio and monthly-amount models")
@@ -88,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chunk-size", type=int, default=200_000, help="rows scored at a time")
     p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
     _labels_option(p)
+    p.add_argument(
+        "--lang",
+        choices=("en", "ja"),
+        default="en",
+        help="language of the lines printed (the drift note): en (default) or ja",
+    )
 
     p = sub.add_parser("offer", help="opening offer and the ways out for one case, or many")
     p.add_argument("--model", required=True, help="model directory written by `outcomes fit`")
@@ -126,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="language",
         choices=("ja", "en"),
         default="ja",
-        help="language of the reasons (default ja)",
+        help="language of the reasons, warnings and every line printed (default ja)",
     )
 
     p = sub.add_parser("report", help="write the internal HTML report")

@@ -145,13 +145,14 @@ def test_cli_batch_drift_warning_is_one_line(fitted, cases, tmp_path, capsys):
     far.to_parquet(shifted)
     for source, expected in ((usual, 0), (shifted, 1)):
         code = main(["offer", "--model", str(model_dir), "--cases", str(source),
-                     "-o", str(tmp_path / "o.csv"), "--as-of", TODAY])  # fmt: skip
+                     "-o", str(tmp_path / "o.csv"), "--as-of", TODAY, "--lang", "en"])  # fmt: skip
         err = capsys.readouterr().err.strip()
         assert code == 0
         lines = [line for line in err.splitlines() if "training data" in line]
         assert len(lines) == expected, err
         if expected:
-            assert err.count("\n") == 0 and "residual_debt" in err
+            # issue 21: the feature in words, not log_residual_debt
+            assert err.count("\n") == 0 and "residual debt" in err and "_" not in err
 
 
 def test_cli_batch_japanese_labels(fitted, cases, tmp_path, capsys):
@@ -171,4 +172,91 @@ def test_cli_batch_japanese_labels(fitted, cases, tmp_path, capsys):
     )
     states = set(written["サービサーの状態"].dropna())
     assert states and not {s for s in states if s.isascii()}
-    assert "expected lump sums in total" in capsys.readouterr().out
+    assert "一括和解の期待値の合計" in capsys.readouterr().out  # the summary speaks --lang (ja)
+
+
+# --------------------------------------------------------------------------
+# Issue 21: resolved cases are skipped with a reason; the summary in --lang
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mixed(fitted):
+    """Pending cases and cases already resolved (the review's A0002: 自己破産 with a date)."""
+    past = fitted[0]
+    pending = past[past["resolution"] == "pending"].head(6)
+    resolved = pd.concat(
+        [
+            past[past["resolution"] == code].head(2)
+            for code in ("bankruptcy", "lump_sum", "installment")
+        ]
+    )
+    table = pd.concat([pending, resolved], ignore_index=True)
+    assert set(table["resolution"].astype(str)) == {
+        "pending",
+        "bankruptcy",
+        "lump_sum",
+        "installment",
+    }
+    return table
+
+
+@pytest.mark.parametrize(
+    ("language", "reasons"),
+    [
+        ("ja", {"bankruptcy": "解決済みの案件です(解決方法: 自己破産)。提示額は出しません。",
+                "lump_sum": "解決済みの案件です(解決方法: 一括和解)。提示額は出しません。",
+                "installment": "解決済みの案件です(解決方法: 分割弁済)。提示額は出しません。"}),
+        ("en", {"bankruptcy": "already resolved (bankruptcy): no offer",
+                "lump_sum": "already resolved (lump sum): no offer",
+                "installment": "already resolved (installment): no offer"}),
+    ],
+)  # fmt: skip
+def test_resolved_cases_are_skipped_with_a_reason_and_no_amounts(fitted, mixed, language, reasons):
+    _, ratio, monthly = fitted
+    table = batch_offers(ratio, mixed, monthly_model=monthly, as_of=TODAY, language=language)
+    resolution = mixed["resolution"].astype(str).to_numpy()
+    done = resolution != "pending"
+    amounts = ["opening", "target", "walk_away", "chance_opening", "chance_target",
+               "chance_walk_away", "expected_amount", "monthly", "monthly_low", "monthly_high"]  # fmt: skip
+    assert table.loc[done, amounts].isna().all(axis=None)
+    assert table.loc[~done, ["opening", "target", "walk_away"]].notna().all(axis=None)
+    for code, warning in zip(resolution[done], table["warnings"][done], strict=True):
+        assert warning == reasons[code]  # the reason alone, in the output language
+    assert table["case_id"].tolist() == mixed["case_id"].astype(str).tolist()  # none dropped
+
+
+def test_resolved_cases_are_counted_in_the_summary_in_its_language(fitted, mixed, tmp_path, capsys):
+    past, ratio, monthly = fitted
+    model_dir = write_model_dir(tmp_path / "m", ratio=ratio, monthly=monthly, cases=past)
+    source = tmp_path / "cases.parquet"
+    mixed.to_parquet(source)
+    out = tmp_path / "offers.xlsx"
+    base = [
+        "offer",
+        "--model",
+        str(model_dir),
+        "--cases",
+        str(source),
+        "-o",
+        str(out),
+        "--as-of",
+        TODAY,
+    ]
+    assert main(base) == 0  # --lang ja by default
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith(
+        f"12件のうち6件の提示案を{out}に書きました(解決済みで提示しない案件6件、"
+    )
+    assert "一括和解の期待値の合計" in printed and "円" in printed and "¥" not in printed
+    assert not [
+        w for w in ("offers", "cases", "warning", "expected") if w in printed.replace(str(out), "")
+    ]
+    written = pd.read_excel(out)
+    assert written["最初の提示額"].notna().sum() == 6
+    assert main([*base, "--lang", "en"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.startswith(
+        f"6 offers of 12 cases written to {out} (6 already resolved, not offered;"
+    )
+    assert "¥" in printed

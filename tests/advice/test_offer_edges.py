@@ -305,3 +305,65 @@ def test_single_offer_warns_first_when_the_case_is_outside_the_training_range():
     )
     assert en.warnings[0].startswith("Warning: this case lies outside what the model learned")
     assert ja.reasons[0] == ja.warnings[0]
+
+
+# --------------------------------------------------------------------------
+# Issue 21: the Python API as smooth as the command line
+# --------------------------------------------------------------------------
+
+
+def test_cash_and_budget_as_text_as_the_cli_takes_them(fitted):
+    """Review finding 16: ``cash_available="30万"`` was refused in Python; the CLI took it."""
+    _, ratio, monthly, _ = fitted
+    ints = opening_offer(ratio, CASE, cash_available=300_000, budget=15_000, as_of=TODAY,
+                         monthly_model=monthly)  # fmt: skip
+    for cash, budget in (("30万", "1.5万"), ("300,000", "15,000円"), ("３０万円", "1万5千円")):
+        text = opening_offer(ratio, CASE, cash_available=cash, budget=budget, as_of=TODAY,
+                             monthly_model=monthly)  # fmt: skip
+        assert text == ints
+    proposal = installment_proposal(monthly, CASE, budget="1.5万")
+    assert proposal == installment_proposal(monthly, CASE, budget=15_000)
+    with pytest.raises(CaseError, match="cash_available 'abc' is not an amount of yen"):
+        opening_offer(ratio, CASE, cash_available="abc", as_of=TODAY)
+
+
+def test_print_offer_is_the_one_page_summary(fitted, capsys):
+    """Review finding 16: ``print(offer)`` showed the raw dataclass repr."""
+    from outcomes._advice import render_offer
+
+    _, ratio, monthly, time = fitted
+    offer = opening_offer(ratio, CASE, cash_available="30万", as_of=TODAY, monthly_model=monthly,
+                          time_model=time)  # fmt: skip
+    print(offer)
+    printed = capsys.readouterr().out
+    assert printed == render_offer(offer) + "\n"
+    assert "Offer(" not in printed and "curve_levels" not in printed
+    assert printed.startswith("一括和解の提示案  残債 580万円")
+    assert "待つか、今提示するか" in printed and offer.notice in printed
+    english = opening_offer(ratio, CASE, as_of=TODAY, language="en")
+    assert str(english).startswith("Lump-sum offer  residual ¥5,800,000")
+    assert repr(offer).startswith("Offer(")  # the repr stays the record, for debugging
+
+
+def test_the_wait_table_has_a_display_with_yen_and_percentages(fitted):
+    """Review finding 16: ``offer.wait_table`` showed ``0.339264`` and ``190000``."""
+    _, ratio, _, time = fitted
+    offer = opening_offer(ratio, CASE, as_of=TODAY, time_model=time)
+    numbers, shown = offer.wait_table, offer.wait_table_display
+    assert list(shown.columns) == list(numbers.columns) and shown.shape == numbers.shape
+    assert shown.iloc[0, 2].endswith("円") and shown.iloc[0, 2] == f"{offer.target // 10_000}万円"
+    for j in (3, 4):
+        for value, text in zip(numbers.iloc[:, j], shown.iloc[:, j], strict=True):
+            assert text == f"{value * 100:.0f}%"
+    assert numbers.iloc[0, 2] == offer.target  # the numbers stay numbers
+    english = opening_offer(ratio, CASE, as_of=TODAY, time_model=time, language="en")
+    assert english.wait_table_display.iloc[0, 2] == f"¥{english.target:,}"
+    assert opening_offer(ratio, CASE, as_of=TODAY).wait_table_display is None
+
+
+def test_the_advisor_is_public():
+    import outcomes
+    from outcomes._advice import Advisor, batch_offers
+
+    assert outcomes.Advisor is Advisor and outcomes.batch_offers is batch_offers
+    assert {"Advisor", "batch_offers"} <= set(outcomes.__all__)

@@ -399,7 +399,7 @@ def test_default_rates():
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", [100000.5, 100000.0, "100000", True, None, [1]])
+@pytest.mark.parametrize("value", [100000.5, 100000.0, True, None, [1]])
 def test_as_yen_refuses_what_is_not_whole_yen(value):
     with pytest.raises(CaseTypeError, match="cash_available must be whole yen") as info:
         as_yen(value, "cash_available")

@@ -114,7 +114,43 @@ def test_predict_warns_in_one_line_when_the_input_drifted(workdir, model_dir, ca
         if name == "same":
             assert warnings == []
         else:
-            assert len(warnings) == 1 and "residual_debt" in warnings[0]
+            # issue 21: the feature in words (not log_residual_debt)
+            assert len(warnings) == 1 and "residual debt shifted" in warnings[0]
+
+
+def test_predict_drift_on_a_small_file_is_a_note_in_words_and_in_the_language(
+    workdir, model_dir, capsys
+):
+    """Issue 21 (review finding 14): ``log_residual_debt shifted (PSI 1.35)`` fired as an
+    alarm on a 40-case file; now the features' words, in ``--lang``, saying how few cases."""
+    small = clean_cases(simulate_cases(40, seed=44, today=TODAY), today=TODAY).cases
+    small = small.assign(residual_debt=(small["residual_debt"] * 3).astype("Int64"))
+    path = workdir / "small.parquet"
+    small.to_parquet(path, index=False)
+    out = workdir / "small.csv"
+    assert main(["predict", str(model_dir), str(path), "-o", str(out), "--lang", "ja"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    line = lines[0]
+    assert line.startswith("参考: 入力の案件40件は、モデルの学習データ(") and "残債" in line
+    assert line.endswith("40件だけにもとづく比較です。")
+    assert "log_residual_debt" not in line and "warning" not in line
+    assert captured.out.strip() == f"40件の予測を{out}に書きました"
+    assert main(["predict", str(model_dir), str(path), "-o", str(out)]) == 0  # en by default
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("note: the 40 input cases differ") and "residual debt" in line
+    assert line.endswith("This rests on only 40 cases.")
+
+
+def test_predict_in_japanese_says_every_line_in_japanese(workdir, export, model_dir, capsys):
+    """Issue 21 (review finding 14): one language per output, the note on cleaning too."""
+    out = workdir / "ja.csv"
+    assert main(["predict", str(model_dir), str(export), "-o", str(out), "--lang", "ja"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == f"1,000件の予測を{out}に書きました"
+    assert f"{export}を整えました: 案件" in captured.err
+    assert "cleaned" not in captured.err and "cases" not in captured.err
 
 
 def test_fit_prints_the_evaluation_tables(fitted):

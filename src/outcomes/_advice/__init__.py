@@ -30,7 +30,12 @@ promise to the debtor (弁護士法 §72).
 from outcomes._advice.advisor import Advisor
 from outcomes._advice.api import batch_offers, compare_paths, installment_proposal, opening_offer
 from outcomes._advice.basis import Basis, PastLumpSums, index_past_cases
-from outcomes._advice.batch import opening_offers
+from outcomes._advice.batch import (
+    batch_summary,
+    opening_offers,
+    resolved_cases,
+    table_drift_warning,
+)
 from outcomes._advice.case import check_as_of
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal
@@ -51,6 +56,7 @@ __all__ = [
     "Offer",
     "PastLumpSums",
     "batch_offers",
+    "batch_summary",
     "case_from_mapping",
     "check_as_of",
     "compare_paths",
@@ -61,4 +67,6 @@ __all__ = [
     "read_case_json",
     "render_offer",
     "render_paths",
+    "resolved_cases",
+    "table_drift_warning",
 ]

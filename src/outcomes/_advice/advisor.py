@@ -68,9 +68,9 @@ class Advisor:
         time model's ``profile_``): a case outside what the models saw gets a
         warning first.
     past_cases : DataFrame or PastLumpSums, optional
-        The clean table of past cases (or its
-        :func:`~outcomes._advice.basis.index_past_cases`), for the similar past
-        lump sums an offer rests on; indexed once, on first use.
+        The clean table of past cases (or its index, :attr:`Advisor.past`),
+        for the similar past lump sums an offer rests on; indexed once, on
+        first use.
     registry : path, DataFrame or list of them, optional
         The firm's own servicer registry file(s), besides
         ``OUTCOMES_SERVICERS`` (:func:`~outcomes.load_servicer_registry`).
@@ -179,8 +179,8 @@ class Advisor:
         self,
         case: CaseLike,
         *,
-        cash_available: int | None = None,
-        budget: int | None = None,
+        cash_available: int | str | None = None,
+        budget: int | str | None = None,
         as_of: Any = None,
         ignore_unknown_keys: bool = False,
     ) -> Offer:
@@ -209,7 +209,7 @@ class Advisor:
         self,
         case: CaseLike,
         *,
-        budget: int | None = None,
+        budget: int | str | None = None,
         as_of: Any = None,
         facts: LegalFacts | None = None,
     ) -> InstallmentProposal:
@@ -229,8 +229,8 @@ class Advisor:
         case: CaseLike,
         *,
         facts: LegalFacts | None = None,
-        cash_available: int | None = None,
-        budget: int | None = None,
+        cash_available: int | str | None = None,
+        budget: int | str | None = None,
         as_of: Any = None,
     ) -> pd.DataFrame:
         """The ways out of one case side by side (see :func:`outcomes.compare_paths`).

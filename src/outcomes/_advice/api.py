@@ -1,10 +1,10 @@
-"""The public functions of the advice: each builds an :class:`~outcomes._advice.advisor.Advisor` for one call.
+"""The public functions of the advice: each builds an :class:`~outcomes.Advisor` for one call.
 
 :func:`opening_offer`, :func:`installment_proposal`, :func:`compare_paths` and
 :func:`batch_offers` take the models and options as keywords, as they always
 have; the work is done by the Advisor's methods. An analyst making many
-offers with the same models builds one :class:`~outcomes._advice.advisor.Advisor`
-(or :meth:`Advisor.from_model_dir <outcomes._advice.advisor.Advisor.from_model_dir>`)
+offers with the same models builds one :class:`~outcomes.Advisor`
+(or :meth:`Advisor.from_model_dir <outcomes.Advisor.from_model_dir>`)
 and calls it per case. Every figure is an internal estimate for the analyst,
 never a promise to the debtor (弁護士法 §72).
 """
@@ -38,11 +38,11 @@ def opening_offer(
     ratio_model: Any,
     case: CaseLike,
     *,
-    cash_available: int | None = None,
+    cash_available: int | str | None = None,
     as_of: date | str | None = None,
     past_cases: pd.DataFrame | PastLumpSums | None = None,
     monthly_model: Any = None,
-    budget: int | None = None,
+    budget: int | str | None = None,
     language: str = "ja",
     levels: Sequence[float] = OFFER_LEVELS,
     k: int = DEFAULT_K,
@@ -62,9 +62,9 @@ def opening_offer(
     debt). :meth:`Offer.acceptance` reads, from the same distribution, the
     share of similar past settlements at or below any amount.
 
-    One call of :meth:`Advisor.offer <outcomes._advice.advisor.Advisor.offer>`;
+    One call of :meth:`Advisor.offer <outcomes.Advisor.offer>`;
     for many offers with the same models and options, build the
-    :class:`~outcomes._advice.advisor.Advisor` once.
+    :class:`~outcomes.Advisor` once.
 
     Parameters
     ----------
@@ -76,8 +76,9 @@ def opening_offer(
         :func:`~outcomes.case_from_mapping`; a servicer name is matched to the
         registry; a row of the clean table is used as it is, not cleaned
         again); ``residual_debt`` is required, outcome columns may be absent.
-    cash_available : int, optional
-        Cash the debtor can pay at once, in whole yen (a float is refused).
+    cash_available : int or str, optional
+        Cash the debtor can pay at once, in whole yen: an int, or text as the
+        case sheets write it (``"30万"``, ``"300,000"``; a float is refused).
         Below the opening, the offer says so and gives the instalment
         alternative.
     as_of : date or str, optional
@@ -94,8 +95,9 @@ def opening_offer(
         model's training count.
     monthly_model : MonthlyAmountModel, optional
         Fitted; gives the instalment alternative (else a plain note).
-    budget : int, optional
-        Monthly surplus from the 収支表, for the instalment alternative.
+    budget : int or str, optional
+        Monthly surplus from the 収支表, for the instalment alternative
+        (``15_000`` or ``"1.5万"``).
     language : {"ja", "en"}, default "ja"
         Language of the reasons and notes.
     levels : three floats, default (0.20, 0.50, 0.85)
@@ -185,7 +187,7 @@ def installment_proposal(
     monthly_model: Any,
     case: CaseLike,
     *,
-    budget: int | None = None,
+    budget: int | str | None = None,
     as_of: date | str | None = None,
     language: str = "ja",
     servicer_role: str | None = None,
@@ -208,8 +210,9 @@ def installment_proposal(
     case : mapping, Series or one-row DataFrame
         One case in the clean table's columns (see
         :func:`~outcomes.case_from_mapping`); outcome columns may be absent.
-    budget : int, optional
-        Monthly surplus in whole yen (a float is refused with a CaseError).
+    budget : int or str, optional
+        Monthly surplus in whole yen, an int or text (``"1.5万"``; a float is
+        refused with a CaseError).
     as_of : date or str, optional
         The day of the proposal: an empty ``agreement_date`` is taken as this
         day. Default: the model's ``as_of`` (today).
@@ -250,8 +253,8 @@ def compare_paths(
     *,
     ratio_model: Any = None,
     monthly_model: Any = None,
-    cash_available: int | None = None,
-    budget: int | None = None,
+    cash_available: int | str | None = None,
+    budget: int | str | None = None,
     as_of: date | str | None = None,
     limitation: LimitationResult | None = None,
     contract_date: date | str | None = None,
@@ -323,12 +326,13 @@ def compare_paths(
     ratio_model, monthly_model : fitted model, optional
         Objects with ``predict(cases_df)`` (settlement ratio; monthly yen) and
         optionally ``predict_quantiles(cases_df, quantiles)``.
-    cash_available : int, optional
-        Cash the household could pay at once, in whole yen (a float is
-        refused with a CaseError, as in :func:`~outcomes.opening_offer`).
-    budget : int, optional
+    cash_available : int or str, optional
+        Cash the household could pay at once, in whole yen, an int or text
+        (``"30万"``; a float is refused with a CaseError, as in
+        :func:`~outcomes.opening_offer`).
+    budget : int or str, optional
         What the household can pay each month (from its 収支表), in whole
-        yen. Formerly ``monthly_budget=``, which works for one release with a
+        yen (``15_000`` or ``"1.5万"``). Formerly ``monthly_budget=``, which works for one release with a
         FutureWarning.
     as_of : date, optional
         The day to judge the limitation and interest on; default today.

@@ -28,14 +28,25 @@ from outcomes._advice.curve import (
     offer_amounts,
     ratio_quantiles,
 )
-from outcomes._advice.wording import driver_text, jhf_warning, say
+from outcomes._advice.wording import driver_label, driver_text, jhf_warning, say
 from outcomes._arguments import as_date, renamed_keywords
 from outcomes._errors import OutcomesError
+from outcomes._format import check_language, format_yen, value_labels
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor
 
-__all__ = ["BATCH_CHUNK", "TOP_DRIVERS", "make_offers", "opening_offers"]
+__all__ = [
+    "BATCH_CHUNK",
+    "DRIFT_FEW_CASES",
+    "batch_summary",
+    "TOP_DRIVERS",
+    "make_offers",
+    "opening_offers",
+    "resolved_cases",
+    "resolved_reasons",
+    "table_drift_warning",
+]
 
 #: how many drivers a batch offer states per case (``explain=True``)
 TOP_DRIVERS = 3
@@ -152,10 +163,14 @@ def make_offers(
     ratio_model, monthly_model = advisor.ratio_model, advisor.monthly_model
     levels, explain = advisor.levels, advisor.explain
     residual = cases["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
-    small = np.isfinite(residual) & (residual < MIN_RESIDUAL_DEBT)
-    # a residual under ¥10,000 (万円 forgotten) gets no amounts, only its warning
+    resolved = resolved_cases(cases)
+    small = np.isfinite(residual) & (residual < MIN_RESIDUAL_DEBT) & ~resolved
+    # a resolved case (自己破産, a lump sum or instalments agreed, …) and a residual under
+    # ¥10,000 (万円 forgotten) get no amounts, only their reason
     scored = cases.assign(
-        residual_debt=cases["residual_debt"].where(~small).astype(cases["residual_debt"].dtype)
+        residual_debt=cases["residual_debt"]
+        .where(~(small | resolved))
+        .astype(cases["residual_debt"].dtype)
     )
     starts = range(0, len(cases), chunk_size)
     if progress and len(starts) > 1:
@@ -207,10 +222,143 @@ def make_offers(
     if small.any():
         note = say("batch_small_residual", language)
         warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
+    if resolved.any():
+        # the reason alone: the warnings of an offer do not apply to a case not offered
+        warning = warning.copy()
+        warning[resolved] = resolved_reasons(cases["resolution"][resolved], language)
     table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
     table["servicer_status"] = pd.array(status, dtype="string")
     table["warnings"] = pd.array(warning, dtype="string")
     return table
+
+
+def resolved_cases(cases: pd.DataFrame) -> np.ndarray:
+    """Cases already resolved (any ``resolution`` but ``pending``): no offer is made for them.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"resolution": ["pending", "bankruptcy", None, "lump_sum"]})
+    >>> resolved_cases(table).tolist()
+    [False, True, False, True]
+    """
+    if "resolution" not in cases.columns:
+        return np.zeros(len(cases), dtype=bool)
+    resolution = cases["resolution"].astype("string")
+    return (resolution.notna() & (resolution != "pending")).to_numpy(dtype=bool)
+
+
+def resolved_reasons(resolution: pd.Series, language: str) -> np.ndarray:
+    """Why a resolved case gets no offer, one sentence per case (each resolution worded once).
+
+    Examples
+    --------
+    >>> resolved_reasons(pd.Series(["bankruptcy"]), "ja")[0]
+    '解決済みの案件です(解決方法: 自己破産)。提示額は出しません。'
+    >>> resolved_reasons(pd.Series(["lump_sum"]), "en")[0]
+    'already resolved (lump sum): no offer'
+    """
+    words = value_labels("resolution")
+    codes = resolution.astype("string").to_numpy(dtype=object)
+    sentences = {
+        code: say(
+            "batch_resolved",
+            language,
+            resolution=words.get(code, code) if language == "ja" else code.replace("_", " "),
+        )
+        for code in set(codes)
+    }
+    return np.array([sentences[c] for c in codes], dtype=object)
+
+
+def batch_summary(table: pd.DataFrame, resolved: np.ndarray, output: object, language: str) -> str:
+    """The one line ``outcomes offer --cases`` prints, in ``language``.
+
+    Counts the offers, the cases skipped as already resolved, those with a
+    warning, and the expected lump sums in total; internal estimates.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"opening": pd.array([100_000, None], dtype="Int64"),
+    ...                       "expected_amount": pd.array([150_000, None], dtype="Int64"),
+    ...                       "warnings": ["", "already resolved (bankruptcy): no offer"]})
+    >>> print(batch_summary(table, np.array([False, True]), "offers.xlsx", "ja"))
+    2件のうち1件の提示案をoffers.xlsxに書きました(解決済みで提示しない案件1件、注意つき0件、一括和解の期待値の合計15万円、平均から)。社内の見積りであり、債務者への約束ではありません。
+    """
+    resolved = np.asarray(resolved, dtype=bool)
+    warned = (table["warnings"].astype("string").fillna("") != "").to_numpy(dtype=bool)
+    expected = table["expected_amount"].sum()
+    return say(
+        "batch_summary",
+        language,
+        n_offer=f"{int(table['opening'].notna().sum()):,}",
+        n_cases=f"{len(table):,}",
+        output=str(output),
+        n_resolved=f"{int(resolved.sum()):,}",
+        n_warn=f"{int((warned & ~resolved).sum()):,}",
+        expected=format_yen(int(expected) if pd.notna(expected) else 0, language),
+    )
+
+
+#: below this many cases, a table's drift is a note that says how few cases it rests on
+DRIFT_FEW_CASES = 200
+
+
+def table_drift_warning(
+    result: pd.DataFrame, language: str, *, total: int | None = None
+) -> str | None:
+    """One line on how a table of cases differs from the model's training data, or None.
+
+    ``result`` is a :func:`outcomes.models.drift` table. The features are named
+    in words (``残債``, not ``log_residual_debt``) in ``language``; with fewer
+    than :data:`DRIFT_FEW_CASES` cases the line is a note (``参考``) that says
+    how few cases it rests on, not an alarm. ``total``: the cases of the whole
+    input when only its first rows were compared.
+
+    Examples
+    --------
+    >>> result = pd.DataFrame({
+    ...     "feature": ["log_residual_debt", "servicer"], "verdict": ["shifted", "stable"],
+    ...     "psi": [1.35, 0.01], "share_outside": [0.0, 0.5],
+    ...     "new_categories": ["", "新設債権回収"], "n_reference": [1494, 1494],
+    ...     "n_current": [40, 40],
+    ... })
+    >>> print(table_drift_warning(result, "ja"))
+    参考: 入力の案件40件は、モデルの学習データ(1,494件)と違います(残債の分布が変化(PSI 1.35)、サービサー: 50%が学習データにない値(新設債権回収))。見積りは外挿になり、確かさが下がります。40件だけにもとづく比較です。
+    >>> print(table_drift_warning(result.assign(n_current=4000), "en"))
+    warning: the 4,000 input cases differ from the model's training data (1,494 cases): residual debt shifted (PSI 1.35); servicer: 50% never seen in training (新設債権回収); the estimates are extrapolations, less certain.
+    """
+    language = check_language(language)
+    parts = []
+    for row in result.itertuples(index=False):
+        name = driver_label(str(row.feature), language)
+        if row.verdict == "shifted":
+            parts.append(say("drift_shifted", language, name=name, psi=f"{row.psi:.2f}"))
+        if row.share_outside > 0:
+            share = f"{row.share_outside:.0%}"
+            if row.new_categories:
+                values = str(row.new_categories)
+                parts.append(say("drift_unseen", language, name=name, share=share, values=values))
+            else:
+                parts.append(say("drift_beyond", language, name=name, share=share))
+    if not parts:
+        return None
+    n = int(result["n_current"].iloc[0]) if len(result) else 0
+    n_train = int(result["n_reference"].iloc[0]) if len(result) else 0
+    few = n < DRIFT_FEW_CASES
+    line = say(
+        "drift_table",
+        language,
+        head=say("drift_table_head_few" if few else "drift_table_head", language),
+        n=f"{n:,}",
+        n_train=f"{n_train:,}",
+        parts=("、" if language == "ja" else "; ").join(parts),
+    )
+    sep = "" if language == "ja" else " "
+    if total is not None and total > n:
+        line += sep + say("drift_first_rows", language, n=f"{n:,}", total=f"{total:,}")
+    if few:
+        line += sep + say("drift_table_few", language, n=f"{n:,}")
+    return line
 
 
 def _expected_amounts(

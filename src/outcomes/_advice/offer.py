@@ -128,6 +128,22 @@ class Offer:
         """The notice every offer carries: internal estimates, not advice (弁護士法 §72)."""
         return ESTIMATE_NOTICE[self.language]
 
+    def __str__(self) -> str:
+        """The one-page summary (``print(offer)``), as ``outcomes offer --case`` prints it."""
+        from outcomes._advice.summary import render_offer
+
+        return render_offer(self)
+
+    @property
+    def wait_table_display(self) -> pd.DataFrame | None:
+        """:attr:`wait_table` for reading: yen as ``19万円`` (``¥190,000``), chances as ``34%``.
+
+        The numbers stay in :attr:`wait_table`; None without a time model.
+        """
+        from outcomes._advice.summary import shown_wait_table
+
+        return None if self.wait_table is None else shown_wait_table(self)
+
     def acceptance(self, amount: float | Sequence[float] | np.ndarray) -> Any:
         """The share of similar past settlements at or below ``amount`` yen (an estimate).
 

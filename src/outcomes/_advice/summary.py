@@ -10,16 +10,19 @@ for the analyst, never a promise to the debtor.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from outcomes._advice.installment import InstallmentProposal
-from outcomes._advice.offer import Offer
 from outcomes._advice.paths import render_paths
 from outcomes._advice.wording import ACCEPTANCE_LABELS, OFFER_LABELS
 from outcomes._format import creditor_label, format_chance, format_pct, format_yen, pad, text_width
 
-__all__ = ["render_offer"]
+if TYPE_CHECKING:  # Offer.__str__ calls render_offer: the offer module imports this one
+    from outcomes._advice.offer import Offer
+
+__all__ = ["render_offer", "shown_wait_table"]
 
 
 def _table_text(table: pd.DataFrame) -> str:
@@ -32,6 +35,22 @@ def _table_text(table: pd.DataFrame) -> str:
         "  ".join(pad(v, w, right=n) for v, w, n in zip(row, widths, numeric, strict=True))
         for row in cells
     )
+
+
+def shown_wait_table(offer: Offer) -> pd.DataFrame:
+    """The offer's now / +6 / +12 months table as text: yen and chances formatted.
+
+    The target in the offer's language (``19万円``, ``¥190,000``), the chances
+    as whole percentages; the numbers stay in ``offer.wait_table``.
+    """
+    table = offer.wait_table
+    if table is None:
+        raise ValueError("the offer has no wait table (no time model)")
+    shown = table.astype(object)
+    shown.isetitem(2, [format_yen(v, offer.language) for v in table.iloc[:, 2]])
+    for j in range(3, table.shape[1]):
+        shown.isetitem(j, [format_chance(v) for v in table.iloc[:, j]])
+    return shown.astype("str")
 
 
 def render_offer(
@@ -89,11 +108,7 @@ def render_offer(
         )
     if offer.wait_table is not None:
         lines += ["", "待つか、今提示するか" if ja else "Wait or offer now"]
-        shown = offer.wait_table.astype(object)
-        shown.iloc[:, 2] = [y(v) for v in shown.iloc[:, 2]]
-        for column in shown.columns[3:]:
-            shown[column] = [format_chance(v) for v in shown[column]]
-        lines += ["  " + row for row in _table_text(shown.astype(str)).splitlines()]
+        lines += ["  " + row for row in _table_text(shown_wait_table(offer)).splitlines()]
     lines += ["", "説明" if ja else "Reasons"]
     lines += [f"  - {r}" for r in offer.reasons if r not in offer.warnings]
     proposal = offer.alternative if isinstance(offer.alternative, InstallmentProposal) else None

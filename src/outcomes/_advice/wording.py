@@ -177,6 +177,45 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "Warning: this case lies outside what the model learned from ({parts}): the "
             "estimate is an extrapolation, less certain.",
         ),
+        # issue 21: batch offers skip resolved cases; the batch summary line; a table's drift
+        "batch_resolved": (
+            "解決済みの案件です(解決方法: {resolution})。提示額は出しません。",
+            "already resolved ({resolution}): no offer",
+        ),
+        "batch_summary": (
+            "{n_cases}件のうち{n_offer}件の提示案を{output}に書きました"
+            "(解決済みで提示しない案件{n_resolved}件、注意つき{n_warn}件、"
+            "一括和解の期待値の合計{expected}、平均から)。"
+            "社内の見積りであり、債務者への約束ではありません。",
+            "{n_offer} offers of {n_cases} cases written to {output} ({n_resolved} already "
+            "resolved, not offered; {n_warn} with a warning; expected lump sums in total "
+            "{expected}, from the mean); internal estimates, not promises to the debtor",
+        ),
+        "drift_table": (
+            "{head}: 入力の案件{n}件は、モデルの学習データ({n_train}件)と違います"
+            "({parts})。見積りは外挿になり、確かさが下がります。",
+            "{head}: the {n} input cases differ from the model's training data ({n_train} "
+            "cases): {parts}; the estimates are extrapolations, less certain.",
+        ),
+        "drift_table_few": (
+            "{n}件だけにもとづく比較です。",
+            "This rests on only {n} cases.",
+        ),
+        "drift_table_head": ("注意", "warning"),
+        "drift_table_head_few": ("参考", "note"),
+        "drift_shifted": ("{name}の分布が変化(PSI {psi})", "{name} shifted (PSI {psi})"),
+        "drift_unseen": (
+            "{name}: {share}が学習データにない値({values})",
+            "{name}: {share} never seen in training ({values})",
+        ),
+        "drift_beyond": (
+            "{name}: {share}が学習データの範囲外",
+            "{name}: {share} beyond the training range",
+        ),
+        "drift_first_rows": (
+            "(全{total}件のうち最初の{n}件で比較)",
+            "(compared on the first {n} of {total} cases)",
+        ),
     }
 )
 

@@ -49,7 +49,11 @@ from outcomes._cleaning.memory import LARGE_TABLE
 from outcomes._cleaning.memory import hand_back as _hand_back
 from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems, problem_kind
 from outcomes._cleaning.schema import check_cases
-from outcomes._cleaning.wording import PERSONAL_DATA_JA, parse_reason_ja
+from outcomes._cleaning.wording import (
+    PERSONAL_DATA_JA,
+    parse_reason_ja,
+    unknown_servicer_problem,
+)
 from outcomes._contract import (
     CASE_COLUMNS,
     COLUMN_BY_NAME,
@@ -79,7 +83,7 @@ from outcomes._parse import (
     parse_text,
 )
 from outcomes._privacy import MASK, personal_data_kinds
-from outcomes._registry import match_servicers
+from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
 
@@ -203,6 +207,7 @@ def clean_cases(
     today: date | str | None = None,
     progress: bool | None = None,
     language: str = "en",
+    servicers: ServicersLike = None,
 ) -> CleanResult:
     """Clean a raw case export into the contract's table.
 
@@ -221,6 +226,13 @@ def clean_cases(
         starts with its kind (``読めない値:``, ``範囲外:``, …) and names the
         column by its source header as the analyst wrote it (``「売却日」``);
         the ``column`` of the problems table stays the canonical name.
+    servicers : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s), besides
+        ``OUTCOMES_SERVICERS`` (see :func:`~outcomes.load_servicer_registry`).
+        A servicer name not in the registry is kept as written and reported
+        with the nearest registry names (``もしかして: SMBC債権回収``); once
+        the firm adds the spelling as an alias of that company in its file,
+        it is matched.
 
     Returns
     -------
@@ -290,7 +302,7 @@ def clean_cases(
     has_id = "case_id" in parsed
     out = _assemble(parsed, len(frame))  # empties parsed
     all_ids = _all_case_ids(out, rows) if has_id else pd.Series(dtype="string")
-    _servicers(out, raw_text, rows, problems)
+    _servicers(out, raw_text, rows, problems, servicers)
     _hand_back(n)
     move_age_bands(out)
     to_numbers(out)
@@ -685,22 +697,39 @@ def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
 
 
 def _servicers(
-    out: pd.DataFrame, raw_text: dict[str, pd.Series], rows: np.ndarray, problems: Problems
+    out: pd.DataFrame,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: Problems,
+    servicers: ServicersLike = None,
 ) -> None:
-    """Match servicers against the registry; report names not in it."""
+    """Match servicers against the registry; report names not in it, with the nearest names.
+
+    The nearest registry names are computed once per distinct unknown name
+    (:func:`~outcomes._registry.suggest_servicers`, the offer's matcher): a
+    suggestion in the problem, never a substitution.
+    """
     if "servicer" not in raw_text:
         return
-    names, found = match_servicers(out["servicer"])
+    names, found = match_servicers(out["servicer"], servicers)
     out["servicer"] = names.astype(pd.StringDtype("pyarrow", na_value=np.nan))
     unknown = (~found.astype(bool)).to_numpy() & names.notna().to_numpy()
+    if not unknown.any():
+        return
+    written = names[unknown].astype(str)
+    language = "ja" if problems.ja else "en"
+    header = problems.header("servicer")
+    sentences = {
+        name: unknown_servicer_problem(
+            header, name, suggest_servicers(name, 3, servicers), language
+        )
+        for name in written.unique()
+    }
     problems.add(
         rows[unknown],
         "servicer",
         raw_text["servicer"][unknown],
-        f"登録にないサービサー: {problems.header('servicer')}の名前は登録サービサーの一覧にありません。"
-        "書かれたまま残しました"
-        if problems.ja
-        else "unknown servicer: not in the registry of licensed servicers; kept as written",
+        written.map(sentences).to_numpy(dtype=object),
     )
 
 

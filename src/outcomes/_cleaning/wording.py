@@ -14,7 +14,14 @@ from types import MappingProxyType
 
 from outcomes._format import column_label
 
-__all__ = ["PERSONAL_DATA_JA", "PROBLEM_KINDS_JA", "parse_reason_ja", "source_header_ja"]
+__all__ = [
+    "PERSONAL_DATA_JA",
+    "PROBLEM_KINDS_JA",
+    "REGISTRY_FILE_HINT",
+    "parse_reason_ja",
+    "source_header_ja",
+    "unknown_servicer_problem",
+]
 
 #: each kind of problem the cleaner reports: {English kind: Japanese kind}. A
 #: problem sentence starts with its kind and a colon in either language.
@@ -155,3 +162,53 @@ def source_header_ja(header: str, column: str) -> str:
     if header.strip() == column and label != column:
         return f"「{header}」({label})"
     return f"「{header}」"
+
+
+# issue 21: a servicer the registry does not know, with the nearest registry names
+#: how the firm confirms a spelling: {language: where its registry file is named}
+REGISTRY_FILE_HINT: Mapping[str, str] = MappingProxyType(
+    {
+        "ja": "事務所の登録簿ファイル(環境変数 OUTCOMES_SERVICERS または --servicers)",
+        "en": "the firm's registry file (OUTCOMES_SERVICERS or --servicers)",
+    }
+)
+
+
+def unknown_servicer_problem(
+    header_ja: str, name: str, suggestions: tuple[str, ...] | list[str], language: str
+) -> str:
+    """The problem of a servicer name not in the registry, with the nearest registry names.
+
+    The names nearby are a suggestion, never substituted: the name is kept as
+    written, and the sentence says how the firm confirms it (the spelling
+    added as an alias of that company in its own registry file).
+
+    Examples
+    --------
+    >>> print(unknown_servicer_problem("「サービサー」", "SMBC債券回収", ["SMBC債権回収"], "ja"))
+    登録にないサービサー: 「サービサー」の名前は登録サービサーの一覧にありません(もしかして: SMBC債権回収)。書かれたまま残しました。同じ会社なら、事務所の登録簿ファイル(環境変数 OUTCOMES_SERVICERS または --servicers)でSMBC債権回収の別名(aliases)に「SMBC債券回収」を加えると、次から一致します
+    >>> print(unknown_servicer_problem("", "SMBC債券回収", ["SMBC債権回収"], "en"))
+    unknown servicer: not in the registry of licensed servicers (did you mean: SMBC債権回収?); kept as written. If it is that company, add 'SMBC債券回収' to its aliases in the firm's registry file (OUTCOMES_SERVICERS or --servicers) and it will match
+    >>> print(unknown_servicer_problem("", "山田債権回収", [], "en"))
+    unknown servicer: not in the registry of licensed servicers; kept as written
+    """
+    names = list(suggestions)
+    if language == "ja":
+        if not names:
+            return (
+                f"登録にないサービサー: {header_ja}の名前は登録サービサーの一覧にありません。"
+                "書かれたまま残しました"
+            )
+        return (
+            f"登録にないサービサー: {header_ja}の名前は登録サービサーの一覧にありません"
+            f"(もしかして: {'、'.join(names)})。書かれたまま残しました。同じ会社なら、"
+            f"{REGISTRY_FILE_HINT['ja']}で{names[0]}の別名(aliases)に「{name}」を加えると、"
+            "次から一致します"
+        )
+    if not names:
+        return "unknown servicer: not in the registry of licensed servicers; kept as written"
+    return (
+        "unknown servicer: not in the registry of licensed servicers "
+        f"(did you mean: {', '.join(names)}?); kept as written. If it is that company, add "
+        f"{name!r} to its aliases in {REGISTRY_FILE_HINT['en']} and it will match"
+    )

@@ -124,6 +124,7 @@ def load_source(
     sheet: str | int | None = None,
     today: str | None = None,
     language: str = "en",
+    servicers: str | None = None,
 ) -> CaseTable:
     """The clean table and problems of a command's input: a file or a SQLAlchemy URL.
 
@@ -136,7 +137,13 @@ def load_source(
         source = driver_url(source)
     try:
         return load_case_table(
-            source, table=table, query=query, sheet=sheet, today=today, language=language
+            source,
+            table=table,
+            query=query,
+            sheet=sheet,
+            today=today,
+            language=language,
+            servicers=servicers,
         )
     except ReadError as exc:
         if "No module named" not in exc.reason:
@@ -154,20 +161,25 @@ def load_cases(
     query: str | None = None,
     sheet: str | int | None = None,
     today: str | None = None,
+    language: str = "en",
 ) -> pd.DataFrame:
     """The clean case table of a file or database (see :func:`load_source`).
 
     When the input had to be cleaned, the number of problems is printed on
-    stderr (``outcomes clean`` writes them).
+    stderr in ``language`` (``outcomes clean`` writes them).
     """
+    from outcomes._cli._wording import cli_line
+
     loaded = load_source(source, table=table, query=query, sheet=sheet, today=today)
     if not loaded.already_clean:
-        name = loaded.source or source
-        print(
-            f"cleaned {name}: {len(loaded.cases):,} cases, {len(loaded.problems):,} problem(s) "
-            "(run `outcomes clean` for the report)",
-            file=sys.stderr,
+        line = cli_line(
+            "cleaned_input",
+            language,
+            source=loaded.source or source,
+            n=f"{len(loaded.cases):,}",
+            problems=f"{len(loaded.problems):,}",
         )
+        print(line, file=sys.stderr)
     return loaded.cases
 
 

@@ -19,31 +19,24 @@ from outcomes._advice import (
     BATCH_OFFER_LABELS_JA,
     Advisor,
     InstallmentProposal,
+    batch_summary,
     check_as_of,
     read_case_json,
     render_offer,
+    resolved_cases,
+    table_drift_warning,
 )
+from outcomes._arguments import as_yen
 from outcomes._errors import OutcomesError, ParseError
-from outcomes._format import format_yen
 from outcomes._io import load_case_table, read_model_dir
-from outcomes._parse import parse_amount, parse_date
+from outcomes._parse import parse_date
 
 __all__ = ["render_offer", "run", "run_batch", "write_offers"]
 
 
 def _yen_option(name: str, value: object) -> int | None:
-    """``--cash 30万`` / ``300,000`` / ``1.5万`` as whole yen, with the package's amount parser."""
-    if value is None:
-        return None
-    try:
-        parsed = parse_amount(str(value)).value
-    except (ParseError, ValueError) as exc:
-        raise OutcomesError(f"{name} {value!r}: not an amount of yen ({exc})") from None
-    if parsed is None:
-        raise OutcomesError(f"{name} {value!r}: not an amount of yen")
-    if int(parsed) < 0:  # type: ignore[call-overload]
-        raise OutcomesError(f"{name} must be 0 or more yen, got {value}")
-    return int(parsed)  # type: ignore[call-overload]
+    """``--cash 30万`` / ``300,000`` / ``1.5万`` as whole yen: :func:`~outcomes._arguments.as_yen`."""
+    return None if value is None else as_yen(str(value), name)
 
 
 def _date_option(name: str, value: object) -> date | None:
@@ -53,24 +46,29 @@ def _date_option(name: str, value: object) -> date | None:
     try:
         parsed = parse_date(str(value)).value
     except (ParseError, ValueError) as exc:
-        raise OutcomesError(f"{name} {value!r}: not a date ({exc})") from None
+        why = "" if str(exc) == "not a date" else f" ({exc})"
+        raise OutcomesError(
+            f"{name} {value!r} is not a date{why}: write it as 2026-06-30, 2026/06/30 or R8.6.30"
+        ) from None
     if parsed is None:
-        raise OutcomesError(f"{name} {value!r}: not a date")
+        raise OutcomesError(f"{name} {value!r} is not a date: write it as 2026-06-30")
     return parsed if isinstance(parsed, date) else pd.Timestamp(parsed).date()  # type: ignore[arg-type]
 
 
-def _drift_line(source: Any, cases: pd.DataFrame) -> str | None:
+def _drift_line(source: Any, cases: pd.DataFrame, language: str = "en") -> str | None:
     """One line when ``cases`` lie outside the model's training data (from the kept profile).
 
     ``source`` is the model directory's training profile, or a time model
-    keeping one (``profile_``), or None.
+    keeping one (``profile_``), or None. The features are named in words, in
+    ``language``; a small table says how few cases the comparison rests on
+    (:func:`~outcomes._advice.table_drift_warning`).
     """
     profile = getattr(source, "profile_", source)
     if profile is None or not len(cases):
         return None
-    from outcomes.models import drift, drift_warning
+    from outcomes.models import drift
 
-    return drift_warning(drift(profile, cases))
+    return table_drift_warning(drift(profile, cases), language)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -179,7 +177,10 @@ def run_batch(args: argparse.Namespace) -> int:
     as_of = _date_option("--as-of", getattr(args, "as_of", None))
     model_dir = read_model_dir(args.model)
     cases = load_case_table(
-        args.cases, table=getattr(args, "table", None), query=getattr(args, "query", None)
+        args.cases,
+        table=getattr(args, "table", None),
+        query=getattr(args, "query", None),
+        servicers=getattr(args, "servicers", None),
     ).cases
     language = getattr(args, "language", None) or "ja"
     advisor = Advisor.from_model_dir(
@@ -194,15 +195,12 @@ def run_batch(args: argparse.Namespace) -> int:
         labels = language if Path(output).suffix.lower() == ".xlsx" else "en"
     write_offers(table, output, japanese_labels=labels == "ja")
     profile = model_dir.profile
-    drifted = _drift_line(profile if profile is not None else model_dir.time, cases)
+    resolved = resolved_cases(cases)
+    # the drift of the cases offered: resolved ones are not priced
+    drifted = _drift_line(
+        profile if profile is not None else model_dir.time, cases[~resolved], language
+    )
     if drifted:
         print(f"outcomes offer: {drifted}", file=sys.stderr)
-    n_warn = int((table["warnings"] != "").sum())
-    n_offer = int(table["opening"].notna().sum())
-    expected = format_yen(int(table["expected_amount"].sum()), "en")
-    print(
-        f"{n_offer} offers of {len(table)} cases written to {output}"
-        f" ({n_warn} with a warning; expected lump sums in total {expected}, from the mean);"
-        f" internal estimates, not promises to the debtor"
-    )
+    print(batch_summary(table, resolved, output, language))
     return 0

@@ -1,4 +1,4 @@
-"""``outcomes predict MODEL_DIR CASES|URL [--table T|--query Q] -o OUT [--chunk-size N] [--as-of DATE] [--labels ja]``."""
+"""``outcomes predict MODEL_DIR CASES|URL [--table T|--query Q] -o OUT [--chunk-size N] [--as-of DATE] [--labels ja] [--lang ja]``."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from outcomes._cli import (
     source_options,
     write_table,
 )
+from outcomes._cli._wording import cli_line
 from outcomes._contract import COLUMNS
 from outcomes._errors import OutcomesError
 from outcomes._io import iter_clean_parquet, read_model_dir
@@ -191,11 +192,17 @@ def _empty_cases() -> pd.DataFrame:
 DRIFT_SHARE = 0.01
 
 
-def _warn_drift(profile: Any, cases: pd.DataFrame, total: int) -> None:
-    """Print one line on stderr when ``cases`` differ from the model's training data."""
+def _warn_drift(profile: Any, cases: pd.DataFrame, total: int, language: str = "en") -> None:
+    """Print one line on stderr when ``cases`` differ from the model's training data.
+
+    The features in words and in ``language``; on a small file the line is a
+    note that says how few cases it rests on
+    (:func:`~outcomes._advice.table_drift_warning`).
+    """
     if profile is None or cases.empty:
         return
-    from outcomes.models import drift, drift_warning
+    from outcomes._advice import table_drift_warning
+    from outcomes.models import drift
 
     table = drift(profile, cases)
     few = table["share_outside"] < DRIFT_SHARE
@@ -204,10 +211,9 @@ def _warn_drift(profile: Any, cases: pd.DataFrame, total: int) -> None:
         new_categories=table["new_categories"].mask(few, ""),
     )
     table = table[(table["verdict"] == "shifted") | ~few]
-    line = drift_warning(table)
+    line = table_drift_warning(table, language, total=total)
     if line:
-        sample = "" if len(cases) >= total else f" (first {len(cases):,} of {total:,} cases)"
-        print(f"warning: {line}{sample}", file=sys.stderr)
+        print(line, file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -224,11 +230,12 @@ def run(args: argparse.Namespace) -> int:
         for model in models.values():
             model.set_params(as_of=as_of)
     labels = getattr(args, "labels", None) or "en"
+    language = getattr(args, "lang", None) or "en"
     writer = _Writer(args.output, labels=labels)  # check the output name before the work
     options = source_options(args)
     streamed = None if any(options.values()) else iter_clean_parquet(args.cases, chunk_size)
     if streamed is None:
-        cases = load_cases(args.cases, **options)
+        cases = load_cases(args.cases, **options, language=language)
         total = len(cases)
         chunks: Iterator[pd.DataFrame] = (
             cases.iloc[i : i + chunk_size] for i in range(0, total, chunk_size)
@@ -251,7 +258,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             for chunk in chunks:
                 if done == 0:
-                    _warn_drift(model_dir.profile, chunk, total)
+                    _warn_drift(model_dir.profile, chunk, total, language)
                 writer.write(predict_chunk(models, chunk))
                 done += len(chunk)
                 bar.update(len(chunk))
@@ -261,5 +268,5 @@ def run(args: argparse.Namespace) -> int:
             writer.abort()  # an old output is left as it was
             raise
         writer.close()
-    print(f"predictions for {done:,} cases written to {args.output}")
+    print(cli_line("predict_done", language, n=f"{done:,}", output=args.output))
     return 0

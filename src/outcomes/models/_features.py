@@ -19,6 +19,7 @@ Two layers:
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -674,10 +675,27 @@ PROFILE_FEATURES: tuple[str, ...] = (
 
 
 def check_case_table(owner: object, cases: object) -> pd.DataFrame:
-    """``cases`` when it is the clean case table (a DataFrame), else a one-line error naming ``owner``."""
-    if not isinstance(cases, pd.DataFrame):
-        raise OutcomesError(
-            f"{type(owner).__name__} takes the clean case table (a DataFrame), "
-            f"got {type(cases).__name__}"
-        )
-    return cases
+    """``cases`` as the clean case table; a single case given as a mapping or Series is cleaned.
+
+    A DataFrame is taken as the clean table. One case given as the advice
+    takes it -- a mapping (``{"residual_debt": "580万円", "サービサー": …}``)
+    or a Series (``cases.iloc[i]``) -- is cleaned as a file is, by
+    :func:`outcomes.case_from_mapping` (a row that already is clean is taken
+    as it is), so that ``model.explain(case)`` and
+    ``time_model.predict_survival(case)`` take the same ``case`` as
+    :func:`outcomes.opening_offer`. Anything else is a one-line error naming
+    ``owner``.
+    """
+    if isinstance(cases, pd.DataFrame):
+        return cases
+    if isinstance(cases, Mapping | pd.Series):
+        # the door only, and only when a single case is given: importing the models
+        # does not load the cleaner (one case is cleaned exactly as a file is)
+        from outcomes._cleaning import case_from_mapping
+
+        return case_from_mapping(cases)
+    raise OutcomesError(
+        f"{type(owner).__name__} takes the clean case table (a DataFrame) or one case "
+        f"(a mapping or Series, as outcomes.case_from_mapping reads it), "
+        f"got {type(cases).__name__}"
+    )

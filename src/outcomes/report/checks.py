@@ -193,7 +193,7 @@ def check_models(
     ``evaluate``'s ``baselines`` (by default the training median overall and
     per creditor type), its intervals' out-of-fold coverage giving the
     calibration; the model then fitted on all the cases gives the predicted
-    ranges. With ``model_dir`` (read by :func:`outcomes._io.read_model_dir`),
+    ranges. With ``model_dir`` (read by :func:`outcomes.read_model_dir`),
     the saved models are loaded (never re-fitted) and their accuracy is the
     cross-validated evaluation ``outcomes fit`` saved in ``metadata.json``
     (with its date and number of cases); a model is never checked on its

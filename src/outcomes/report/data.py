@@ -516,14 +516,17 @@ def check_selection(
     ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
     ... })
     >>> check_selection(cases, servicer="ＳＭＢＣ債権回収株式会社")  # matches: nothing said
-    >>> check_selection(cases, servicer="ＳＭＢＣ債券回収")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.OutcomesError: サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
-    >>> check_selection(cases, period="2030-01:2030-12", language="en")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.OutcomesError: no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
+    >>> from outcomes import OutcomesError
+    >>> try:
+    ...     check_selection(cases, servicer="ＳＭＢＣ債券回収")
+    ... except OutcomesError as error:
+    ...     print(error)
+    サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
+    >>> try:
+    ...     check_selection(cases, period="2030-01:2030-12", language="en")
+    ... except OutcomesError as error:
+    ...     print(error)
+    no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
     """
     from outcomes._registry import match_servicer
     from outcomes.report._labels import value_labels

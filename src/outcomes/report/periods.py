@@ -42,10 +42,12 @@ def parse_period(
     (Timestamp('2024-02-01 00:00:00'), None)
     >>> parse_period(None)
     (None, None)
-    >>> parse_period("2023-13", "ja")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.OutcomesError: 期間「2023-13」: 「2023-13」は年(YYYY)でも月(YYYY-MM)でもありません
+    >>> from outcomes import OutcomesError
+    >>> try:
+    ...     parse_period("2023-13", "ja")
+    ... except OutcomesError as error:
+    ...     print(error)
+    期間「2023-13」: 「2023-13」は年(YYYY)でも月(YYYY-MM)でもありません
     """
     if period is None or str(period).strip() == "":
         return None, None

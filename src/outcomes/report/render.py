@@ -269,18 +269,20 @@ def write_report(
     sample); without ``model_dir`` both models are cross-validated first
     (about a minute). An unreadable export fails before anything runs:
 
-    >>> from outcomes import write_report
-    >>> write_report("no-such-export.csv", "report.html")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.ReadError: cannot read no-such-export.csv: file not found
+    >>> from outcomes import OutcomesError, ReadError, write_report
+    >>> try:
+    ...     write_report("no-such-export.csv", "report.html")
+    ... except ReadError as error:
+    ...     print(error)
+    cannot read no-such-export.csv: file not found
 
     A misspelled servicer is refused with the names nearby:
 
-    >>> write_report(None, "report.html", servicer="ＳＭＢＣ債券回収")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.OutcomesError: サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
+    >>> try:
+    ...     write_report(None, "report.html", servicer="ＳＭＢＣ債券回収")
+    ... except OutcomesError as error:
+    ...     print(error)
+    サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
     """
     from outcomes._version import __version__
 
