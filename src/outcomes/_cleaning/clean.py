@@ -54,11 +54,13 @@ from outcomes._contract import (
     CASE_COLUMNS,
     COLUMN_BY_NAME,
     DATE_DTYPE,
+    GUARANTOR_KIND_HEADERS,
     MISSING_MARKERS,
     SUMMARY_WORDS,
     TEXT_COLUMNS,
     YEN_UNITS,
     match_header,
+    normalize_header,
 )
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, pad
@@ -383,9 +385,36 @@ def _match_columns(
             continue
         columns[name] = position
         units[name] = unit
+        if name == "guarantor" and _names_a_joint_debtor(source):
+            # the column means "a 連帯保証人 or 連帯債務者" (contract §2); which one matters to the
+            # law (民法 §441), so the header is noted once, as written (advice reads it back)
+            problems.add(
+                header_row,
+                "guarantor",
+                [str(source)],
+                f"注記: 列「{source}」は連帯債務者の列です。保証人(連帯保証人)とは時効の扱いが"
+                "異なります(債務者の承認は連帯債務者に及びません: 民法441条)"
+                if problems.ja
+                else f"noted: the header {source} names a joint debtor (連帯債務者), not a "
+                "guarantor: the debtor's acknowledgement does not renew a joint debtor's "
+                "limitation (民法 §441)",
+            )
     if not columns:
         raise OutcomesError("no column of the case-records contract found")
     return columns, units
+
+
+_JOINT_DEBTOR_HEADERS = frozenset(
+    normalize_header(word) for word, kind in GUARANTOR_KIND_HEADERS.items() if kind == "co_debtor"
+)
+
+
+def _names_a_joint_debtor(header: object) -> bool:
+    """Whether a header of the guarantor column names a joint debtor (連帯債務者, unit ignored)."""
+    key = normalize_header(header)
+    return any(
+        key == w or key.startswith((w + "(", w + "[", w + "【")) for w in _JOINT_DEBTOR_HEADERS
+    )
 
 
 #: longer cells are neither a summary word nor a missing marker, whatever their spaces
