@@ -60,7 +60,12 @@ def opening_offer(
     the residual debt, in steps of ¥10,000 (opening rounded down, target to
     the nearest, walk-away up; each at least ¥10,000 and at most the residual
     debt). :meth:`Offer.acceptance` reads, from the same distribution, the
-    share of similar past settlements at or below any amount.
+    share of similar past settlements at or below any amount — that share
+    and nothing else: not the chance that this creditor accepts the amount.
+    Every amount is an internal estimate for the analyst and a reference
+    figure for the 弁護士 who negotiates (弁護士法 §72), never a script or a
+    promise to the debtor; the walk-away is a quantile of past settlements,
+    not a legal ceiling.
 
     One call of :meth:`Advisor.offer <outcomes._advice.advisor.Advisor.offer>`;
     for many offers with the same models and options, build the

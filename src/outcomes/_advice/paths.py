@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from outcomes._advice.basis import model_knows_roles
 from outcomes._advice.case import first_value, with_as_of
 from outcomes._advice.facts import LegalFacts, originator_type
 from outcomes._advice.notes import (
@@ -161,7 +162,7 @@ def make_paths(
         guarantor_kind=facts.guarantor_kind,
         bars_to_discharge=facts.bars_to_discharge,
         sale_date=_day(first_value(frame, "sale_date")),
-        model_knows_roles=_knows_roles(advisor.ratio_model),
+        model_knows_roles=model_knows_roles(advisor.ratio_model),
     )
     table = pd.DataFrame([way.row(situation) for way in WAYS_OUT], columns=list(PATH_COLUMNS))
     table = table.astype(_DTYPES)
@@ -172,13 +173,6 @@ def make_paths(
 
 def _day(value: Any) -> date | None:
     return None if value is None else pd.Timestamp(value).date()
-
-
-def _knows_roles(model: Any) -> bool:
-    """Whether a fitted ratio model learned ``servicer_role`` (its training table carried it)."""
-    encoder = getattr(getattr(model, "regressor_", None), "encoder_", None)
-    categories = getattr(encoder, "categories_", None)
-    return isinstance(categories, dict) and len(categories.get("servicer_role", ())) > 0
 
 
 # ==========================================================================

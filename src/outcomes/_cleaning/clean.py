@@ -392,8 +392,8 @@ def _match_columns(
                 header_row,
                 "guarantor",
                 [str(source)],
-                f"注記: 列「{source}」は連帯債務者の列です。保証人(連帯保証人)とは時効の扱いが"
-                "異なります(債務者の承認は連帯債務者に及びません: 民法441条)"
+                f"注記: 列「{source}」は保証人ではなく連帯債務者の列です。債務者の承認が連帯債務者の"
+                "時効を更新しないなど、扱いが保証人と異なります(民法441条)"
                 if problems.ja
                 else f"noted: the header {source} names a joint debtor (連帯債務者), not a "
                 "guarantor: the debtor's acknowledgement does not renew a joint debtor's "
