@@ -24,6 +24,7 @@ from outcomes._advice import (
     ESTIMATE_NOTICE,
     Advisor,
     LegalFacts,
+    batch_offers,
     compare_paths,
     noted_facts,
     opening_offer,
@@ -255,6 +256,19 @@ def test_c2_a_consigned_offer_is_warned_first(ratio_model, past):
         ratio_model, {**CONSIGNED, "servicer_role": "譲受"}, past_cases=past, as_of=TODAY
     )
     assert not any("委託" in w for w in bought.warnings)
+
+
+def test_c2_batch_offers_warn_a_consigned_claim_first(ratio_model, past):
+    """C2 in the batch path: the same warning an offer puts first (domain.md: consigned
+    collectors rarely forgive), before the servicer's own."""
+    cases = past.head(6).copy()
+    cases["servicer"] = pd.array(["みずほ債権回収"] * 6, dtype=past["servicer"].dtype)
+    cases["creditor_type"] = pd.array(["bank"] * 6, dtype=past["creditor_type"].dtype)
+    roles = ["consigned", "bought", None, "consigned", None, None]
+    cases["servicer_role"] = pd.array(roles, dtype=past["servicer_role"].dtype)
+    table = batch_offers(ratio_model, cases, as_of=TODAY, language="ja")
+    warned = table["warnings"].str.startswith("注意: みずほ債権回収は回収の委託").tolist()
+    assert warned == [True, False, False, True, False, False]
 
 
 def test_c2_the_basis_keeps_to_the_same_role_when_past_cases_record_it(past):

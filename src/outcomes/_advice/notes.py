@@ -53,9 +53,9 @@ PATH_NOTES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "principal only, so less if the residual includes unpaid damages)",
         ),
         "interest_capped": (
-            "契約の利率{given:g}%のうち、利息制限法の上限{cap:g}%を超える部分は無効です(同法4条・7条)",
-            "the contract's {given:g}% is above the {cap:g}% cap of the 利息制限法 (§§4, 7); "
-            "the excess is void",
+            "契約の利率{given:g}%のうち、利息制限法の上限{cap:g}%を超える部分は無効です(同法7条1項)",
+            "the contract's {given:g}% is above the {cap:g}% cap of the 利息制限法 (§7(1)); the "
+            "excess is void",
         ),
         "meanwhile": ("それまでの間、{interest}", "meanwhile {interest}"),
         "unknown_capacity": (
@@ -255,9 +255,10 @@ PATH_NOTES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         # 任意整理
         "vol_main": (
-            "元金を{months}か月(3〜5年)で返し、将来の利息はカットします。債権者の同意が必要です。{who}",
-            "the principal over {months} months (3–5 years), future interest cut; needs the "
-            "creditor's consent; {who}",
+            "元金を{months}か月(3〜5年)で返し、将来の利息を付けない形が一般的です。債権者の同意が必要です。"
+            "{who}",
+            "the principal over {months} months (3–5 years), usually without future interest; "
+            "needs the creditor's consent; {who}",
         ),
         "vol_lawyer": (
             "弁護士に依頼します(認定司法書士は140万円以下の債権に限られます)",
@@ -560,10 +561,10 @@ PATH_NOTES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "lim_pension": (
             "公的年金を受ける権利は差し押さえられません(国民年金法24条、厚生年金保険法41条1項)。ただし"
             "口座に振り込まれた後は預金として差し押さえられることがあり、その場合は差押禁止の範囲の"
-            "変更を申し立てます(民事執行法153条)",
+            "変更の申立て(民事執行法153条)という手段があります",
             "a public pension cannot be seized (国民年金法 §24, 厚生年金保険法 §41(1)); once paid "
-            "into an account it can be seized as a deposit, and a change of the exempt range is "
-            "then asked for (民事執行法 §153)",
+            "into an account it can be seized as a deposit, against which a change of the exempt "
+            "range can be asked of the court (民事執行法 §153)",
         ),
         "lim_no_judgment": (
             "判決・支払督促はなし(確認済み)",

@@ -19,6 +19,7 @@ the analyst, never a promise to the debtor.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +40,7 @@ from outcomes._advice.ways_out import WAYS_OUT, Situation, capacity_of
 from outcomes._advice.wording import ESTIMATE_NOTICE, Yen
 from outcomes._errors import CaseError
 from outcomes._format import check_language, format_yen, pad, text_width
-from outcomes._law import default_interest, default_rate, interest_cap
+from outcomes._law import creditor_is_servicer, default_interest, default_rate, interest_cap
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor
@@ -102,6 +103,9 @@ def make_paths(
     residual = int(residual)
     creditor_type = first_value(frame, "creditor_type")
     servicer = first_value(frame, "servicer")
+    creditor = first_value(frame, "creditor")
+    if servicer is None and creditor_is_servicer(creditor):
+        servicer = creditor  # the servicer is recorded as the creditor: it holds or collects it
     role = facts.servicer_role
     if creditor_type == "jhf":
         if role == "bought":
@@ -117,6 +121,7 @@ def make_paths(
     rate = first_value(frame, "delinquency_rate")
     if rate is None:
         rate, whose = default_rate(creditor_type, facts.contract_date)
+        whose = re.sub(r" \((?:H|M|L|M–H|L–M)\)$", "", whose)  # no confidence tag in a note
         whose_ja = interest_whose(creditor_type, given=False)
     else:
         whose, whose_ja = "the contract's rate", interest_whose(creditor_type, given=True)
@@ -132,7 +137,7 @@ def make_paths(
         # the models see an agreement made on the day of the comparison, as an offer does
         query=with_as_of(frame, today),
         residual=residual,
-        creditor=first_value(frame, "creditor"),
+        creditor=creditor,
         creditor_type=creditor_type,
         servicer=servicer,
         servicer_role=role,

@@ -129,7 +129,7 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "consigned claims: the settlements above include claims a servicer bought.",
         ),
         "consigned_warning": (
-            "注意: {servicer}は回収の委託を受けているだけで、債権は債権者のものです(記録あり)。"
+            "注意: {servicer}は回収の委託を受けているだけで、債権は債権者が持ったままです(記録あり)。"
             "委託先は債権者の基準に従い、残りの免除にはほとんど応じません。{basis}"
             "分割弁済が現実的です。",
             "Warning: {servicer} only collects on consignment; the claim is still the "
@@ -487,7 +487,7 @@ def consigned_warning(servicer: str | None, knows_roles: bool, language: str) ->
     Examples
     --------
     >>> consigned_warning("みずほ債権回収", False, "ja").split("。")[0]
-    '注意: みずほ債権回収は回収の委託を受けているだけで、債権は債権者のものです(記録あり)'
+    '注意: みずほ債権回収は回収の委託を受けているだけで、債権は債権者が持ったままです(記録あり)'
     """
     basis = PHRASES["consigned_basis_roles" if knows_roles else "consigned_basis_mixed"]
     return say("consigned_warning", language, servicer=servicer or "", basis=basis)
