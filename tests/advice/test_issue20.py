@@ -160,6 +160,16 @@ def test_a6_the_period_text_agrees_with_the_judgment_date():
     assert "判決の確定から10年(民法169条1項)" in row["notes_ja"]
 
 
+@pytest.mark.parametrize("title", ["judgment", "payment_order", "court_settlement"])
+def test_a6_a_title_without_its_date_is_never_called_complete(title):
+    """A6/A7: 民法 §169: a title gives 10 years from it (a settlement's instalments their own
+    period from their due dates); without its date the limitation cannot be called complete."""
+    case = {**EMPLOYEE, "servicer": None}
+    row = _row(compare_paths(case, judgment=title, as_of=AS_OF), "limitation")
+    assert pd.isna(row["available"])
+    assert "日付がありません" in row["notes_ja"]
+
+
 def test_a3_a_contract_under_the_new_civil_code_has_a_known_period():
     """A3: 民法 §166(1): contracts from 2020-04-01 run 5 years whatever the creditor."""
     case = {

@@ -129,13 +129,13 @@ def originator_type(originator: str | None) -> str | None:
 
     Examples
     --------
-    >>> originator_type("shinkin"), originator_type("○○信用金庫"), originator_type("○○銀行")
-    ('shinkin', 'shinkin', 'bank')
+    >>> originator_type("shinkin"), originator_type("○○信用金庫"), originator_type("JHF")
+    ('shinkin', 'shinkin', 'jhf')
     """
     if originator is None:
         return None
-    if originator in CREDITOR_TYPES:
-        return originator
+    if originator.lower() in CREDITOR_TYPES:
+        return originator.lower()
     return creditor_type_of(originator) or "other"
 
 

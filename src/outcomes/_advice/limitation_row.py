@@ -152,6 +152,8 @@ def limitation_row(s: Situation) -> Row:
         available = pd.NA if early_done else False
         notes.append(_n("lim_not_yet", until=result.completes_on))
         notes.append(_n("meanwhile", interest=s.interest_note))
+    if available is True and s.limitation is None and s.judgment in _TITLES and judged_on is None:
+        available = pd.NA  # a title without its date: its 10 years may not have run (§169)
     if not result.period_known and result.earliest_completes_on is not None:
         notes.append(
             _n(
@@ -171,6 +173,8 @@ def limitation_row(s: Situation) -> Row:
         notes.append(_n("lim_no_judgment"))
     elif s.judgment is None:
         notes.append(_n("lim_judgment_unknown"))
+    elif judged_on is None and s.judgment == "court_settlement":
+        notes.append(_n("lim_settlement_no_date"))
     elif judged_on is None:
         notes.append(_n("lim_judgment_no_date", what=JUDGMENT_WORDS[s.judgment]))
     if s.judgment in _TITLES:

@@ -577,6 +577,13 @@ PATH_NOTES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "it 10 years from then and allow wages and deposits to be seized: check the court "
             "record before relying on it",
         ),
+        "lim_settlement_no_date": (
+            "裁判上の和解の記録はありますが日付がありません: 既に弁済期にあった部分は和解から10年、"
+            "和解で分割になった部分は各支払期日から元の期間です(民法169条)。日付が必要です",
+            "a court settlement is recorded without its date: any part already due then runs 10 "
+            "years from it, the instalments it set their own period from their due dates (民法 "
+            "§169); the date is needed",
+        ),
         "lim_judgment_no_date": (
             "{what}の記録はありますが日付がありません: その時から10年です。日付が必要です",
             "a {what} is recorded without its date: 10 years from it; the date is needed",

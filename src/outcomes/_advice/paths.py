@@ -39,7 +39,7 @@ from outcomes._advice.notes import (
 from outcomes._advice.ways_out import WAYS_OUT, Situation, capacity_of
 from outcomes._advice.wording import ESTIMATE_NOTICE, Yen
 from outcomes._errors import CaseError
-from outcomes._format import check_language, format_yen, pad, text_width
+from outcomes._format import check_language, creditor_label, format_yen, pad, text_width
 from outcomes._law import creditor_is_servicer, default_interest, default_rate, interest_cap
 
 if TYPE_CHECKING:
@@ -122,6 +122,10 @@ def make_paths(
     if rate is None:
         rate, whose = default_rate(creditor_type, facts.contract_date)
         whose = re.sub(r" \((?:H|M|L|M–H|L–M)\)$", "", whose)  # no confidence tag in a note
+        if creditor_type is not None:
+            whose = whose.replace(
+                f"usual for {creditor_type}", f"usual rate, {creditor_label(creditor_type, 'en')}"
+            )
         whose_ja = interest_whose(creditor_type, given=False)
     else:
         whose, whose_ja = "the contract's rate", interest_whose(creditor_type, given=True)
