@@ -341,9 +341,10 @@ def offer_reasons(
             reasons.append(basis.note)
     if n_train:
         reasons.append(
-            f"見込みは、過去の一括和解{n_train}件から学んだモデルによるものです。"
+            f"これらの金額と割合は、過去の一括和解{n_train}件から学んだモデルによるものです。"
             if ja
-            else f"The chances come from a model learned from {n_train} past lump-sum settlements."
+            else f"These amounts and shares come from a model learned from {n_train} past lump-sum "
+            "settlements."
         )
     reasons.append(
         f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて検討します。"
