@@ -23,6 +23,7 @@ __all__ = [
     "CREDITOR_TYPE_LABELS_EN",
     "DATE_COLUMNS",
     "GUARANTOR_FALSE",
+    "GUARANTOR_KIND_HEADERS",
     "GUARANTOR_TRUE",
     "JUDGMENT_CODES",
     "OPTIONAL_COLUMNS",
@@ -110,6 +111,14 @@ JUDGMENT_CODES: dict[str, tuple[str, ...]] = {
 #: the guarantor column: words meaning there is one, and words meaning there is none
 GUARANTOR_TRUE: tuple[str, ...] = ("あり", "有り", "有", "○", "〇", "◯", "1", "yes", "true", "はい")
 GUARANTOR_FALSE: tuple[str, ...] = ("なし", "無し", "無", "×", "✕", "0", "no", "false", "いいえ")
+#: the guarantor column's headers that tell which kind of person stands beside the debtor:
+#: a guarantor (保証人, 連帯保証人) or a joint debtor (連帯債務者). The column means either; the
+#: kind matters to the law (民法 §457(1) for guarantors, §441 for joint debtors)
+GUARANTOR_KIND_HEADERS: dict[str, str] = {
+    "連帯保証人": "guarantor",
+    "保証人": "guarantor",
+    "連帯債務者": "co_debtor",
+}
 
 #: a first cell (or case id) that marks a summary row, not a case
 SUMMARY_WORDS: frozenset[str] = frozenset({"合計", "小計", "総計", "計", "件数", "平均", "集計"})

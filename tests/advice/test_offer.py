@@ -155,7 +155,8 @@ def test_negotiation_example_300k_from_savings_is_likely_accepted(ratio_model):
     assert offer.acceptance(300_000) >= 0.7  # the article's servicer took 6%
     assert offer.target < 300_000
     if offer.walk_away <= 300_000:
-        assert any("上限" in r and "払う必要はなく" in r for r in offer.reasons)
+        # the walk-away is a quantile of past settlements, not a limit (弁護士法 §72, issue 20)
+        assert any("上限" in r and "慎重に検討" in r for r in offer.reasons)
     assert offer.alternative is None
 
 

@@ -69,7 +69,11 @@ def test_an_amount_typed_in_the_cash_box_is_read_by_the_amount_parser(
     box.value = typed  # what typing and pressing Enter does
     assert slider.value == yen and box.value == shown and message.value == ""
     assert what_if.last.cash_available == yen  # the offer was re-drawn with it
-    assert any(f"手元資金{shown}" in reason for reason in what_if.last.reasons)
+    # the reasons name the cash typed ("手元資金30万円は…" or "…手元資金の上限30万円")
+    assert any(
+        f"手元資金{shown}" in reason or f"手元資金の上限{shown}" in reason
+        for reason in what_if.last.reasons
+    )
 
 
 def test_an_amount_beyond_the_slider_widens_it_and_bad_text_is_one_line(ratio, past):

@@ -37,7 +37,7 @@ from outcomes._advice.batch import (
     table_drift_warning,
 )
 from outcomes._advice.case import check_as_of
-from outcomes._advice.facts import LegalFacts
+from outcomes._advice.facts import LegalFacts, noted_facts
 from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.offer import Offer
 from outcomes._advice.paths import render_paths
@@ -62,6 +62,7 @@ __all__ = [
     "compare_paths",
     "index_past_cases",
     "installment_proposal",
+    "noted_facts",
     "opening_offer",
     "opening_offers",
     "read_case_json",

@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._advice.basis import PastLumpSums, index_past_cases
+from outcomes._advice.basis import PastLumpSums, index_past_cases, model_knows_roles
 from outcomes._advice.batch import BATCH_CHUNK, make_offers
 from outcomes._advice.case import case_to_settle, first_value
 from outcomes._advice.curve import OFFER_LEVELS, check_levels
@@ -37,7 +37,7 @@ from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal, make_installment
 from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
-from outcomes._advice.wording import servicer_warning
+from outcomes._advice.wording import consigned_warning, servicer_warning
 from outcomes._arguments import as_count, as_date, as_day, as_yen, check_language
 from outcomes._cleaning import CaseLike, case_from_mapping
 from outcomes._contract import DEFAULT_K
@@ -171,6 +171,24 @@ class Advisor:
         )
         return status, (() if warning is None else (warning,))
 
+    def role_notice(
+        self,
+        role: str | None,
+        servicer: str | None,
+        creditor_type: str | None,
+        language: str | None = None,
+    ) -> tuple[str, ...]:
+        """The warning an offer puts first when its servicer only collects on consignment.
+
+        A consigned collector (受託) follows the creditor's rules and rarely
+        forgives (domain.md): the few percent of bought claims do not apply.
+        None for JHF, whose own warning says it, and for other roles.
+        """
+        if role != "consigned" or servicer is None or creditor_type == "jhf":
+            return ()
+        knows = model_knows_roles(self.ratio_model)
+        return (consigned_warning(servicer, knows, language or self.language),)
+
     # ------------------------------------------------------------------
     # One case
     # ------------------------------------------------------------------
@@ -194,6 +212,7 @@ class Advisor:
         if status.name is not None and status.name != written:
             # the firm's registry names this spelling: the model sees the registry name
             frame = frame.assign(servicer=pd.array([status.name], dtype=frame["servicer"].dtype))
+        role = LegalFacts.of(case, frame).servicer_role if written is not None else None
         return make_offer(
             self,
             frame,
@@ -203,6 +222,8 @@ class Advisor:
             day=day,
             status=status,
             warnings=warnings,
+            role=role,
+            role_warnings=self.role_notice(role, written, first_value(frame, "creditor_type")),
         )
 
     def installment(

@@ -60,7 +60,12 @@ def opening_offer(
     the residual debt, in steps of ¥10,000 (opening rounded down, target to
     the nearest, walk-away up; each at least ¥10,000 and at most the residual
     debt). :meth:`Offer.acceptance` reads, from the same distribution, the
-    share of similar past settlements at or below any amount.
+    share of similar past settlements at or below any amount — that share
+    and nothing else: not the chance that this creditor accepts the amount.
+    Every amount is an internal estimate for the analyst and a reference
+    figure for the 弁護士 who negotiates (弁護士法 §72), never a script or a
+    promise to the debtor; the walk-away is a quantile of past settlements,
+    not a legal ceiling.
 
     One call of :meth:`Advisor.offer <outcomes.Advisor.offer>`;
     for many offers with the same models and options, build the
@@ -264,6 +269,9 @@ def compare_paths(
     judgment: str | None = None,
     judgment_date: date | str | None = None,
     unsecured_debt: int | None = None,
+    originator: str | None = None,
+    guarantor_kind: str | None = None,
+    bars_to_discharge: bool | None = None,
 ) -> pd.DataFrame:
     """The ways out of one residual debt, side by side: internal estimates, not advice.
 
@@ -275,22 +283,33 @@ def compare_paths(
 
     The law needs facts the case may not record: ``contract_date``,
     ``default_date`` (期限の利益喪失), ``servicer_role`` (``"bought"`` or
-    ``"consigned"``), ``guarantor`` (a 連帯保証人 or 連帯債務者 exists),
-    ``judgment`` (``"judgment"``, ``"payment_order"``, ``"court_settlement"``
-    or ``"none"``) and ``judgment_date``. Each is read from the keyword, else
-    from the clean row's column, else from the case's key; a missing one is
-    *unknown*, and the rows say what depends on it.
+    ``"consigned"``), ``guarantor`` (a 連帯保証人 or 連帯債務者 exists) and
+    ``guarantor_kind`` (which of the two), ``judgment`` (``"judgment"``,
+    ``"payment_order"``, ``"court_settlement"`` or ``"none"``) and
+    ``judgment_date``, the ``originator`` (who first lent) and
+    ``bars_to_discharge``. Each is read from the keyword, else from the clean
+    row's column, else from the case's key (the kind of guarantor also from a
+    key ``連帯債務者`` or ``連帯保証人``); a missing one is *unknown*, and the
+    rows say what depends on it.
+
+    ``available`` is True (possible on what is known), False (not possible,
+    or not to be counted on) or NA (不明: it turns on a fact the case does
+    not record, which the notes name).
 
     One row per path:
 
-    - ``lump_sum`` (一括和解): a one-off payment, the rest forgiven. With
-      ``ratio_model``, its predicted settlement ratio (and 10%/90% quantiles
-      in the notes); without, a rule of thumb — a servicer that bought the
-      claim about 5% (1.7%–10%; applied with a warning when the servicer's
-      role is unknown), other claims about 10% (an assumption). With
-      ``cash_available`` below the typical figure but above the low one, the
-      best estimate is the cash. Not expected from JHF, which keeps its claims
-      (its four collectors work on consignment) and rarely forgives.
+    - ``lump_sum`` (一括和解): a one-off payment, the rest forgiven only if the
+      settlement deed says so. With ``ratio_model``, its predicted settlement
+      ratio (and 10%/90% quantiles in the notes); without, the rule of thumb
+      of claims a servicer bought, about 5% (1.7%–10%). Where the servicer's
+      role is not recorded the row is NA (the rule holds only if it bought
+      the claim); a consigned collector (受託) follows the creditor's own
+      rules and rarely forgives, and an unsold claim has no data: NA, with no
+      figure (a model that never learned servicer roles does not change that
+      for a consigned claim). With ``cash_available`` below the typical figure
+      but above the low one, the best estimate is the cash. Not expected from
+      JHF, which keeps its claims (its four collectors work on consignment)
+      and rarely forgives.
     - ``installment`` (分割弁済): with ``monthly_model`` its prediction;
       without, ``budget``, else 5% of take-home pay in ¥5,000 steps
       within ¥5,000–¥20,000, else ¥10,000. Only a servicer that bought the
@@ -303,15 +322,25 @@ def compare_paths(
       弁護士 when a claim is over ¥1.4M.
     - ``rehabilitation`` (個人再生): :func:`rehabilitation_minimum` of B over
       36 months, up to 60, where B is ``unsecured_debt`` when given, else the
-      residual plus 遅延損害金 from ``default_date`` to an estimated opening
-      order (the notes show the minimum on the residual alone too);
-      unavailable above ¥50M or without continuing income (a pension counts).
-    - ``bankruptcy`` (自己破産): pays nothing of the residual; costs of 同時廃止,
-      or of a 少額管財 (予納金 about ¥200,000) for the self-employed.
-    - ``limitation`` (時効援用): available only when the limitation is complete
-      on ``as_of`` (with 10 years when the period is not known; both dates
-      are in the notes); "complete" always carries the judgment / 支払督促
-      caveat unless ``judgment="none"`` was confirmed.
+      residual plus 遅延損害金 from the sale (or from ``default_date`` when
+      the sale is not recorded: damages before the sale are already in the
+      residual, 民法 §489) to an estimated opening order (the notes show the
+      minimum on the residual alone too); unavailable above ¥50M (NA when
+      only the estimated B is over it) or without continuing income (a
+      pension counts).
+    - ``bankruptcy`` (自己破産): pays nothing of the residual once a discharge
+      is granted; costs of 同時廃止, or of a 少額管財 (予納金 about ¥200,000)
+      for the self-employed, with cash of ¥330,000 or more, or with a known
+      ground barring discharge (then NA: the court decides).
+    - ``limitation`` (時効援用): True only when the limitation is complete on
+      ``as_of`` on every reading of the facts, NA when it is complete only
+      if the 5 years apply (the originator unknown — a servicer recorded as
+      the creditor is not the originator — both dates are in the notes);
+      "complete" always carries the judgment / 支払督促 caveat unless
+      ``judgment="none"`` was confirmed. A court settlement restarts the
+      clock, and its instalments run from their own due dates (a
+      ``default_date`` after the settlement is read as the day the benefit of
+      time under it was lost).
 
     Affordability uses ``budget``, else a fifth of ``monthly_income``
     (rule of thumb); unknown affordability is not held against a path.
@@ -350,14 +379,23 @@ def compare_paths(
     unsecured_debt : int, optional
         B of 民事再生法 §231 when the analyst knows it (all unsecured claims
         with accrued interest and damages).
+    originator : str, optional
+        Who first lent: a creditor-type code (``"bank"``, ``"shinkin"``,
+        ``"jhf"``, ``"guarantor"``, …) or a name (``"○○信用金庫"``). It decides
+        the limitation period when the creditor recorded is a servicer.
+    guarantor_kind : {"guarantor", "co_debtor"}, optional
+        A 保証人/連帯保証人 or a 連帯債務者 (``"連帯債務者"`` is read too).
+    bars_to_discharge : bool, optional
+        Whether a ground that may bar a discharge is known (破産法 §252(1)).
 
     Returns
     -------
     DataFrame
-        Columns ``path``, ``label_ja``, ``available`` (bool), ``total_to_pay``,
-        ``monthly``, ``months``, ``extra_costs`` (Int64 yen), ``credit_record``,
-        ``notes``, ``guarantor`` (what the path does to a guarantor) and
-        ``sources`` (str); ``attrs["notice"]`` holds the notice.
+        Columns ``path``, ``label_ja``, ``available`` (boolean, NA = not
+        known), ``total_to_pay``, ``monthly``, ``months``, ``extra_costs``
+        (Int64 yen), ``credit_record``, ``notes``, ``notes_ja``, ``guarantor``
+        and ``guarantor_ja`` (what the path does to a guarantor or joint
+        debtor) and ``sources`` (str); ``attrs["notice"]`` holds the notice.
 
     Raises
     ------
@@ -394,6 +432,9 @@ def compare_paths(
         judgment_date=judgment_date,
         unsecured_debt=unsecured_debt,
         limitation=limitation,
+        originator=originator,
+        guarantor_kind=guarantor_kind,
+        bars_to_discharge=bars_to_discharge,
     )
     advisor = Advisor(ratio_model, monthly_model)
     return advisor.paths(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from outcomes._advice.basis import model_knows_roles
 from outcomes._advice.case import MIN_RESIDUAL_DEBT, with_as_of
 from outcomes._advice.curve import (
     OFFER_LEVELS,
@@ -28,7 +29,13 @@ from outcomes._advice.curve import (
     offer_amounts,
     ratio_quantiles,
 )
-from outcomes._advice.wording import driver_label, driver_text, jhf_warning, say
+from outcomes._advice.wording import (
+    consigned_warning,
+    driver_label,
+    driver_text,
+    jhf_warning,
+    say,
+)
 from outcomes._arguments import as_date, renamed_keywords
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, format_yen, value_labels
@@ -218,6 +225,20 @@ def make_offers(
         first = jhf_warning(language)
         warning = np.where(
             jhf, np.where(warning == "", first, first + " " + warning), warning
+        ).astype(object)
+    # a consigned collector (受託): the warning an offer puts first (Advisor.role_notice)
+    consigned = np.zeros(len(cases), dtype=bool)
+    if "servicer_role" in cases.columns:
+        role = cases["servicer_role"].astype("string") == "consigned"
+        consigned = role.fillna(False).to_numpy(dtype=bool) & cases["servicer"].notna().to_numpy()
+        consigned &= ~jhf
+    if consigned.any():
+        knows = model_knows_roles(ratio_model)
+        names = cases["servicer"].astype(object).to_numpy()
+        texts = {name: consigned_warning(name, knows, language) for name in set(names[consigned])}
+        first = np.array([texts[n] if c else "" for n, c in zip(names, consigned, strict=True)])
+        warning = np.where(
+            consigned, np.where(warning == "", first, first + " " + warning), warning
         ).astype(object)
     if small.any():
         note = say("batch_small_residual", language)

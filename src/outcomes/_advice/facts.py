@@ -2,8 +2,11 @@
 
 The law needs facts a case may not record: the contract's date, the day the
 whole claim fell due (期限の利益喪失 or 代位弁済), whether a servicer bought the
-claim or only collects it, a guarantor, a court's decision and its date, all
-unsecured debt (B of 個人再生), and a limitation computed from the real dates.
+claim or only collects it, who first lent (the originator, whose kind decides
+the limitation period when a servicer is recorded as the creditor), a
+guarantor or joint debtor and which of the two, a court's decision and its
+date, grounds that may bar a discharge, all unsecured debt (B of 個人再生),
+and a limitation computed from the real dates.
 A missing fact is *unknown*, never a default, and the ways out say what
 depends on it.
 
@@ -11,11 +14,15 @@ depends on it.
 the caller (a keyword of :func:`~outcomes.compare_paths` or a field of the
 record passed to :class:`~outcomes._advice.advisor.Advisor`), else the clean
 row's column, else the case's own key. Codes may be written as the cleaner
-reads them (``受託`` → ``consigned``, ``あり`` → True, ``判決`` → ``judgment``).
+reads them (``受託`` → ``consigned``, ``あり`` → True, ``判決`` → ``judgment``,
+``連帯債務者`` → ``co_debtor``). The kind of guarantor is also read from the
+case's own header (a key ``連帯債務者`` or ``連帯保証人``), and from the
+cleaner's ``noted`` problem for that header (:func:`noted_facts`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
@@ -26,16 +33,29 @@ import pandas as pd
 from outcomes._advice.case import first_value
 from outcomes._arguments import as_date, as_yen
 from outcomes._contract import (
+    CREDITOR_TYPES,
     GUARANTOR_FALSE,
+    GUARANTOR_KIND_HEADERS,
     GUARANTOR_TRUE,
     JUDGMENT_CODES,
     OPTIONAL_COLUMNS,
     SERVICER_ROLE_CODES,
+    creditor_type_of,
+    match_header,
+    normalize_header,
+    normalize_text,
 )
 from outcomes._errors import CaseError
 from outcomes._law import LimitationResult
 
-__all__ = ["LEGAL_FACTS", "LegalFacts"]
+__all__ = [
+    "GUARANTOR_KINDS",
+    "LEGAL_FACTS",
+    "LegalFacts",
+    "header_kind",
+    "noted_facts",
+    "originator_type",
+]
 
 #: the optional facts of a case the law needs (columns of the clean table when present, or
 #: keys of the case / fields of LegalFacts); a missing one is unknown, never a default
@@ -49,6 +69,13 @@ _ROLE_WORDS = {
 _JUDGMENT_WORDS = {word: code for code, words in JUDGMENT_CODES.items() for word in words}
 _TRUE_WORDS = {word.lower() for word in GUARANTOR_TRUE}
 _FALSE_WORDS = {word.lower() for word in GUARANTOR_FALSE}
+#: the kinds of person beside the debtor: a guarantor (保証人, 連帯保証人) or a joint debtor
+GUARANTOR_KINDS: tuple[str, ...] = ("guarantor", "co_debtor")
+_KIND_WORDS = {**{code: code for code in GUARANTOR_KINDS}, **GUARANTOR_KIND_HEADERS}
+_KIND_HEADERS = {normalize_header(word): code for word, code in GUARANTOR_KIND_HEADERS.items()}
+_TRAILING_BRACKET = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]$")
+#: facts that are not columns of the clean table but may be keys of a case
+_CASE_KEY_FACTS = ("unsecured_debt", "originator", "guarantor_kind", "bars_to_discharge")
 
 
 def _is_empty(value: Any) -> bool:
@@ -87,6 +114,31 @@ def _date(value: Any, name: str) -> date | None:
     return None if _is_empty(value) else as_date(value, name)
 
 
+def _originator(value: Any) -> str | None:
+    """The originator as a creditor-type code (``bank``) or a name (``○○信用金庫``), normalised."""
+    if _is_empty(value):
+        return None
+    text = normalize_text(str(value))
+    if not text:
+        return None
+    return text
+
+
+def originator_type(originator: str | None) -> str | None:
+    """The creditor type of an originator given as a code or a name (None when unknown).
+
+    Examples
+    --------
+    >>> originator_type("shinkin"), originator_type("○○信用金庫"), originator_type("JHF")
+    ('shinkin', 'shinkin', 'jhf')
+    """
+    if originator is None:
+        return None
+    if originator.lower() in CREDITOR_TYPES:
+        return originator.lower()
+    return creditor_type_of(originator) or "other"
+
+
 @dataclass(frozen=True)
 class LegalFacts:
     """What the law needs to know about one case; every field may be unknown (None).
@@ -105,12 +157,27 @@ class LegalFacts:
         Whether the servicer bought the claim (譲受) or collects it (受託).
     guarantor : bool or None
         Whether a 連帯保証人 or 連帯債務者 stands beside the debtor.
+    guarantor_kind : {"guarantor", "co_debtor"} or None
+        Which of the two: a guarantor (保証人, 連帯保証人; 民法 §457(1): the
+        debtor's acknowledgement renews the limitation against them too) or a
+        joint debtor (連帯債務者, a ペアローン or a spouse on the loan; §441: it
+        does not). ``None`` = not known: the ways out give both rules.
     judgment : {"judgment", "payment_order", "court_settlement", "none"} or None
         A title the creditor holds (判決, 支払督促, 裁判上の和解・調停), or none confirmed.
     judgment_date : date or None
         The day that title became final.
     unsecured_debt : int or None
         B of 民事再生法 §231 when the analyst knows it.
+    originator : str or None
+        Who first lent (the claim's originator): a creditor-type code
+        (``bank``, ``shinkin``, ``jhf``, ``guarantor``, …) or a name
+        (``○○信用金庫``). Needed when the creditor recorded is a servicer that
+        bought the claim: the assignment keeps the claim's limitation period,
+        which the originator's merchant status decides.
+    bars_to_discharge : bool or None
+        Whether a ground that may bar a bankruptcy discharge is known
+        (免責不許可事由, 破産法 §252(1): gambling or waste, paying some creditors
+        or relatives first, hiding assets …); ``None`` = not asked yet.
     limitation : LimitationResult or None
         From :func:`~outcomes.limitation_date` with the case's real dates.
 
@@ -132,6 +199,9 @@ class LegalFacts:
     judgment_date: date | None = None
     unsecured_debt: int | None = None
     limitation: LimitationResult | None = None
+    originator: str | None = None
+    guarantor_kind: str | None = None
+    bars_to_discharge: bool | None = None
 
     def __post_init__(self) -> None:
         checked = {
@@ -146,6 +216,16 @@ class LegalFacts:
             "unsecured_debt": None
             if self.unsecured_debt is None
             else as_yen(self.unsecured_debt, "unsecured_debt"),
+            "originator": _originator(self.originator),
+            "guarantor_kind": _code(
+                None
+                if _is_empty(self.guarantor_kind)
+                else normalize_text(str(self.guarantor_kind)),
+                "guarantor_kind",
+                _KIND_WORDS,
+                GUARANTOR_KINDS,
+            ),
+            "bars_to_discharge": _flag(self.bars_to_discharge, "bars_to_discharge"),
         }
         for name, value in checked.items():
             object.__setattr__(self, name, value)
@@ -173,16 +253,85 @@ class LegalFacts:
         raw: dict[str, Any] = {}
         for f in fields(cls):
             value = getattr(given, f.name)
-            if value is None and f.name in LEGAL_FACTS:
-                value = _raw_value(case, frame, f.name)
-            if value is None and f.name == "unsecured_debt":
+            if value is None and (f.name in LEGAL_FACTS or f.name in _CASE_KEY_FACTS):
                 value = _raw_value(case, frame, f.name)
             raw[f.name] = value
+        if raw["guarantor_kind"] is None:
+            raw["guarantor_kind"] = _kind_from_headers(case)
         return cls(**raw)
 
     def with_role(self, role: str | None) -> LegalFacts:
         """The same facts with another servicer role (a JHF claim's collectors are consigned)."""
         return replace(self, servicer_role=role)
+
+
+def _case_items(case: Any) -> list[tuple[str, Any]]:
+    """The keys and values of a case as the caller gave it (a one-row frame: its first row)."""
+    if isinstance(case, pd.DataFrame):
+        return [] if len(case) != 1 else [(str(k), case[k].iloc[0]) for k in case.columns]
+    if isinstance(case, pd.Series | dict) or hasattr(case, "items"):
+        try:
+            return [(str(k), v) for k, v in case.items()]
+        except (TypeError, AttributeError):
+            return []
+    return []
+
+
+def header_kind(header: object) -> str | None:
+    """The kind of guarantor a header of the guarantor column names, if it names one.
+
+    ``連帯債務者`` → ``co_debtor``; ``連帯保証人`` and ``保証人`` → ``guarantor``; a
+    header that names neither (``保証人の有無``, ``guarantor``) → None. A
+    trailing bracket (``連帯債務者(有無)``) is ignored.
+
+    Examples
+    --------
+    >>> header_kind("連帯債務者"), header_kind("連帯保証人（有無）"), header_kind("保証人の有無")
+    ('co_debtor', 'guarantor', None)
+    """
+    key = _TRAILING_BRACKET.sub("", normalize_header(header))
+    return _KIND_HEADERS.get(key)
+
+
+def _kind_from_headers(case: Any) -> str | None:
+    """The kind of guarantor the case's own header tells (``連帯債務者`` → ``co_debtor``).
+
+    Only a header of the guarantor column that names one kind, with a value
+    that is not "none", counts; two headers of different kinds tell nothing.
+    """
+    kinds = set()
+    for key, value in _case_items(case):
+        if match_header(key)[0] != "guarantor" or _is_empty(value):
+            continue
+        kind = header_kind(key)
+        if kind is not None and str(value).strip().lower() not in _FALSE_WORDS:
+            kinds.add(kind)
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def noted_facts(problems: pd.DataFrame | None) -> LegalFacts:
+    """The legal facts the cleaner noted about a case's headers (the kind of guarantor).
+
+    The cleaner keeps the contract's one ``guarantor`` column, and notes once
+    when its header was ``連帯債務者`` (a joint debtor, not a guarantor): the
+    problem's ``value`` is the header. Pass the facts to
+    :meth:`Advisor.paths <outcomes._advice.advisor.Advisor.paths>`.
+
+    Examples
+    --------
+    >>> problems = pd.DataFrame({"row": [1], "column": ["guarantor"], "value": ["連帯債務者"],
+    ...                          "problem": ["noted: …"]})
+    >>> noted_facts(problems).guarantor_kind
+    'co_debtor'
+    >>> noted_facts(None).guarantor_kind is None
+    True
+    """
+    if problems is None or not len(problems) or "column" not in problems.columns:
+        return LegalFacts()
+    rows = problems[(problems["column"].astype(str) == "guarantor") & (problems["row"] == 1)]
+    kinds = {header_kind(v) for v in rows["value"].dropna().astype(str)}
+    kinds.discard(None)
+    return LegalFacts(guarantor_kind=kinds.pop() if len(kinds) == 1 else None)
 
 
 def _raw_value(case: Any, frame: pd.DataFrame, name: str) -> Any:

@@ -147,11 +147,11 @@ class Offer:
     def acceptance(self, amount: float | Sequence[float] | np.ndarray) -> Any:
         """The share of similar past settlements at or below ``amount`` yen (an estimate).
 
-        Not the chance that this creditor accepts: read from the model's
-        predictive distribution as the chance that a similar case settles
-        for at most this amount: the predictive CDF of
-        the settlement ratio at ``amount / residual_debt``. Non-decreasing;
-        0 for 0 yen, 1 from the residual debt up.
+        The model's predictive CDF of the settlement ratio at ``amount /
+        residual_debt``: of past settlements like this case, the share that
+        were at or below this amount. That is all it is: not the chance that
+        this creditor accepts the amount. Non-decreasing; 0 for 0 yen, 1 from
+        the residual debt up.
 
         Parameters
         ----------
@@ -225,13 +225,18 @@ def make_offer(
     day: date | None,
     status: ServicerStatus,
     warnings: tuple[str, ...],
+    role: str | None = None,
+    role_warnings: tuple[str, ...] = (),
 ) -> Offer:
     """The offer of one clean case (``frame``, its ``as_of`` already applied) under ``advisor``.
 
     ``status`` and ``warnings`` are the servicer's, from
     :meth:`~outcomes._advice.advisor.Advisor.servicer_notice` (already
     checked against the firm's registry; ``frame`` carries the registry's
-    name when the firm's file names this spelling).
+    name when the firm's file names this spelling). ``role`` is the
+    servicer's (``bought``, ``consigned`` or None) and ``role_warnings`` the
+    warning a consigned claim puts first
+    (:meth:`~outcomes._advice.advisor.Advisor.role_notice`).
     """
     language = advisor.language
     ratio_model = advisor.ratio_model
@@ -247,7 +252,9 @@ def make_offer(
     n_train = getattr(ratio_model, "n_train_", None)
     past = advisor.past
     basis = (
-        None if past is None else similar_basis(past, creditor_type, servicer, advisor.k, language)
+        None
+        if past is None
+        else similar_basis(past, creditor_type, servicer, advisor.k, language, role=role)
     )
 
     amounts = {"residual_debt": residual, "opening": opening, "target": target, "walk_away": walk}
@@ -284,8 +291,15 @@ def make_offer(
         warnings = (jhf_warning(language), *warnings)
     elif servicer is None:
         reasons.append(say("not_sold", language))
+    elif role_warnings:
+        # first, like JHF's: a consigned collector rarely forgives (domain.md)
+        warnings = (*role_warnings, *warnings)
+        if basis is not None and not past.knows_roles:
+            reasons.append(say("basis_no_roles", language))
+    elif role is None:
+        reasons.append(say("role_unknown", language))
 
-    want_alternative = creditor_type == "jhf"
+    want_alternative = creditor_type == "jhf" or bool(role_warnings)
     if cash is not None:
         chance_cash = format_chance(
             float(acceptance(grid, ratios, residual, np.array([float(cash)]))[0])
@@ -297,7 +311,7 @@ def make_offer(
         elif cash < walk:
             reasons.append(say("cash_within", language, chance=chance_cash, **money))
         else:
-            reasons.append(say("cash_covers", language, **money))
+            reasons.append(say("cash_covers", language, chance=format_chance(chances[2]), **money))
 
     alternative: InstallmentProposal | str | None = None
     if want_alternative:

@@ -19,13 +19,15 @@ the analyst, never a promise to the debtor.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from outcomes._advice.basis import model_knows_roles
 from outcomes._advice.case import first_value, with_as_of
-from outcomes._advice.facts import LegalFacts
+from outcomes._advice.facts import LegalFacts, originator_type
 from outcomes._advice.notes import (
     PATH_LABELS,
     RENDER_WORDS,
@@ -37,8 +39,8 @@ from outcomes._advice.notes import (
 from outcomes._advice.ways_out import WAYS_OUT, Situation, capacity_of
 from outcomes._advice.wording import ESTIMATE_NOTICE, Yen
 from outcomes._errors import CaseError
-from outcomes._format import check_language, format_yen, pad, text_width
-from outcomes._law import default_interest, default_rate
+from outcomes._format import check_language, creditor_label, format_yen, pad, text_width
+from outcomes._law import creditor_is_servicer, default_interest, default_rate, interest_cap
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor
@@ -58,14 +60,25 @@ PATH_COLUMNS: tuple[str, ...] = (
     "notes",
     "notes_ja",
     "guarantor",
+    "guarantor_ja",
     "sources",
 )
 
 _DTYPES = {
     **dict.fromkeys(
-        ("path", "label_ja", "credit_record", "notes", "notes_ja", "guarantor", "sources"), "str"
+        (
+            "path",
+            "label_ja",
+            "credit_record",
+            "notes",
+            "notes_ja",
+            "guarantor",
+            "guarantor_ja",
+            "sources",
+        ),
+        "str",
     ),
-    "available": "bool",
+    "available": "boolean",  # NA = not known: it turns on a fact the case does not record
     **dict.fromkeys(("total_to_pay", "monthly", "months", "extra_costs"), "Int64"),
 }
 
@@ -90,6 +103,9 @@ def make_paths(
     residual = int(residual)
     creditor_type = first_value(frame, "creditor_type")
     servicer = first_value(frame, "servicer")
+    creditor = first_value(frame, "creditor")
+    if servicer is None and creditor_is_servicer(creditor):
+        servicer = creditor  # the servicer is recorded as the creditor: it holds or collects it
     role = facts.servicer_role
     if creditor_type == "jhf":
         if role == "bought":
@@ -105,16 +121,27 @@ def make_paths(
     rate = first_value(frame, "delinquency_rate")
     if rate is None:
         rate, whose = default_rate(creditor_type, facts.contract_date)
+        whose = re.sub(r" \((?:H|M|L|M–H|L–M)\)$", "", whose)  # no confidence tag in a note
+        if creditor_type is not None:
+            whose = whose.replace(
+                f"usual for {creditor_type}", f"usual rate, {creditor_label(creditor_type, 'en')}"
+            )
         whose_ja = interest_whose(creditor_type, given=False)
     else:
         whose, whose_ja = "the contract's rate", interest_whose(creditor_type, given=True)
+        cap = interest_cap(residual)  # 利息制限法 §7: lenders lending as a business
+        if float(rate) > cap:  # the excess is void: the capped rate is the one applied and shown
+            whose_ja, whose = path_note(
+                "interest_capped", given=float(rate) * 100, cap=round(cap * 100, 2)
+            )
+            rate = cap
     yearly = default_interest(residual, today, today + timedelta(days=365), float(rate))
     situation = Situation(
         frame=frame,
         # the models see an agreement made on the day of the comparison, as an offer does
         query=with_as_of(frame, today),
         residual=residual,
-        creditor=first_value(frame, "creditor"),
+        creditor=creditor,
         creditor_type=creditor_type,
         servicer=servicer,
         servicer_role=role,
@@ -139,12 +166,22 @@ def make_paths(
         judgment=facts.judgment,
         judgment_date=facts.judgment_date,
         unsecured_debt=facts.unsecured_debt,
+        originator=facts.originator,
+        originator_type=originator_type(facts.originator),
+        guarantor_kind=facts.guarantor_kind,
+        bars_to_discharge=facts.bars_to_discharge,
+        sale_date=_day(first_value(frame, "sale_date")),
+        model_knows_roles=model_knows_roles(advisor.ratio_model),
     )
     table = pd.DataFrame([way.row(situation) for way in WAYS_OUT], columns=list(PATH_COLUMNS))
     table = table.astype(_DTYPES)
     table.attrs["notice"] = dict(ESTIMATE_NOTICE)
     table.attrs["warnings"] = {lang: list(lines) for lang, lines in warnings.items() if lines}
     return table
+
+
+def _day(value: Any) -> date | None:
+    return None if value is None else pd.Timestamp(value).date()
 
 
 # ==========================================================================
@@ -155,11 +192,13 @@ def make_paths(
 def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
     """The :func:`compare_paths` table as text for the analyst, in one language.
 
-    Japanese: the Japanese names, yen as ``30万円``, 可/不可 instead of
-    True/False, the Japanese notes (``notes_ja``) and sources; English: the
-    English names, notes and ``¥300,000`` (no ``label_ja``). Below the table:
-    each path's notes and what it does to a guarantor, the sources as
-    numbered footnotes, and the notice (:data:`ESTIMATE_NOTICE`).
+    Japanese: the Japanese names, yen as ``30万円``, 可/不可/不明 instead of
+    True/False/NA, the Japanese notes (``notes_ja``) and sources; English: the
+    English names, notes and ``¥300,000`` (no ``label_ja``). A one-off path
+    (a lump sum, bankruptcy, the limitation) shows no monthly amount or term
+    (—). Below the table: each path's notes and what it does to a guarantor
+    or joint debtor, the sources as numbered footnotes, and the notice
+    (:data:`ESTIMATE_NOTICE`).
 
     Examples
     --------
@@ -177,20 +216,26 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
     def yen(v: Any) -> str:
         return "—" if pd.isna(v) else format_yen(int(v), language)
 
-    def months(v: Any, total: Any) -> str:
-        if pd.isna(v):
-            return "—" if pd.isna(total) else words["open_ended"]
-        return words["months"].format(int(v))
+    def monthly(v: Any) -> str:
+        return "—" if pd.isna(v) or int(v) == 0 else format_yen(int(v), language)
+
+    def months(v: Any, each: Any) -> str:
+        if pd.isna(v):  # open-ended only where something is paid each month
+            return words["open_ended"] if not pd.isna(each) and int(each) > 0 else "—"
+        return "—" if int(v) == 0 else words["months"].format(int(v))
+
+    def possible(v: Any) -> str:
+        return words["unknown"] if pd.isna(v) else words["yes"] if v else words["no"]
 
     rows = [list(words["headers"])]
     for r in table.itertuples(index=False):
         rows.append(
             [
                 PATH_LABELS[r.path][index],
-                words["yes"] if r.available else words["no"],
+                possible(r.available),
                 yen(r.total_to_pay),
-                yen(r.monthly),
-                months(r.months, r.total_to_pay),
+                monthly(r.monthly),
+                months(r.months, r.monthly),
                 yen(r.extra_costs),
             ]
         )
@@ -210,8 +255,9 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
         if ja and not isinstance(notes, str):  # a table from before notes_ja: no English here
             notes = ""
         lines.append(f"[{PATH_LABELS[r.path][index]}] {notes} {mark}".rstrip())
-        guarantor_state = _guarantor_state(str(getattr(r, "guarantor", "")))
-        effect = guarantor_effect(r.path, guarantor_state, language)
+        effect = getattr(r, "guarantor_ja" if ja else "guarantor", None)
+        if not isinstance(effect, str) or not effect:  # a table from before guarantor_ja
+            effect = guarantor_effect(r.path, _guarantor_state(str(r.guarantor)), language)
         lines.append(f"    {words['guarantor']}: {effect}")
     if footnotes:
         lines.append(words["sources"])
@@ -225,6 +271,6 @@ def _guarantor_state(text: str) -> bool | None:
     """Whether the English guarantor text of a row says there is a guarantor (None = unknown)."""
     if text.startswith("no guarantor"):
         return False
-    if text.startswith("guarantor on the debt"):
+    if text.startswith(("guarantor on the debt", "joint debtor on the debt")):
         return True
     return None

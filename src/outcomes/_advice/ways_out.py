@@ -18,30 +18,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from outcomes._advice.case import first_value
+from outcomes._advice.limitation_row import LIMITATION_COSTS, limitation_row
 from outcomes._advice.notes import (
     CREDIT_RECORD,
-    LIMITATION_FACT_JA,
     PATH_LABELS,
     guarantor_effect,
     path_note,
 )
-from outcomes._advice.notes import JUDGMENT_WORDS as _JUDGMENT_NAMES
+from outcomes._advice.situation import Note, Row, Situation
 from outcomes._advice.wording import Yen
-from outcomes._errors import CaseError, RehabilitationUnavailableError
+from outcomes._errors import RehabilitationUnavailableError
 from outcomes._format import format_yen
 from outcomes._law import (
     REHABILITATION_DEBT_LIMIT,
-    LimitationResult,
-    limitation_complete,
-    limitation_date,
-    originator_is_merchant,
     rehabilitation_claims,
     rehabilitation_minimum,
 )
@@ -53,6 +48,7 @@ __all__ = [
     "WAYS_OUT",
     "Note",
     "Row",
+    "Situation",
     "WayOut",
 ]
 
@@ -98,6 +94,11 @@ _COST_REHABILITATION = 22_268 + 500_000
 _COST_BANKRUPTCY_SUMMARY = 20_000 + 300_000  # 同時廃止: court ~¥10k-30k + lawyer
 _SMALL_TRUSTEE_DEPOSIT = 200_000  # 少額管財 予納金
 _COST_BANKRUPTCY_TRUSTEE = _SMALL_TRUSTEE_DEPOSIT + 400_000  # 少額管財: 予納金 + lawyer
+# Tokyo District Court's rule for a trustee case (hashi-law.com/2020/10/13/jikohasan-
+# furiwakekijun/, M; many courts follow it, rules differ by court): cash of ¥330,000 or more,
+# or any one kind of asset (deposits included) worth ¥200,000 or more
+_TRUSTEE_CASH = 330_000
+_TRUSTEE_ASSET = 200_000
 #: a 認定司法書士 may act only where each claim is this much or less (司法書士法 §3-1-7, H)
 SHIHOSHOSHI_LIMIT = 1_400_000
 _COST_LIMITATION = 30_000
@@ -111,8 +112,6 @@ def _yen_text(amount: float | int) -> str:
     return format_yen(amount, "en")
 
 
-#: one note in both languages: (Japanese, English), from :func:`~outcomes._advice.notes.path_note`
-Note = tuple[str, str]
 _n = path_note
 
 
@@ -150,46 +149,8 @@ def _quantiles(model: Any, frame: pd.DataFrame, qs: Sequence[float]) -> np.ndarr
 # ==========================================================================
 
 
-@dataclass(frozen=True)
-class Situation:
-    """Everything the row builders read about one case and the household."""
-
-    frame: pd.DataFrame  # the clean row
-    query: pd.DataFrame  # the clean row with as_of as its empty agreement date (for the models)
-    residual: int
-    creditor: str | None
-    creditor_type: str | None
-    servicer: str | None
-    servicer_role: str | None  # "bought", "consigned", or None = unknown (or no servicer)
-    employment: str | None
-    income: int | None
-    cash: int | None
-    budget: int | None
-    capacity: int | None
-    capacity_text: Note
-    interest_note: Note
-    rate: float
-    rate_source: str
-    today: date
-    limitation: LimitationResult | None
-    ratio_model: Any
-    monthly_model: Any
-    contract_date: date | None = None
-    default_date: date | None = None
-    guarantor: bool | None = None
-    judgment: str | None = None
-    judgment_date: date | None = None
-    unsecured_debt: int | None = None
-
-
 def _is_jhf_collector(servicer: str | None) -> bool:
     return servicer is not None and any(name in servicer for name in JHF_COLLECTORS)
-
-
-#: what a row builder returns: available, total_to_pay, monthly, months, notes
-#: (a list of (Japanese, English) notes), sources (a list of str) and, when it differs from the record's,
-#: extra_costs
-Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -219,8 +180,14 @@ class WayOut:
     build: Callable[[Situation], Row]
 
     def row(self, situation: Situation) -> dict[str, Any]:
-        """The row of this way out for one case, in :data:`PATH_COLUMNS`."""
+        """The row of this way out for one case, in :data:`PATH_COLUMNS`.
+
+        ``available`` is True (possible on what is known), False (not
+        possible, or not to be counted on), or NA: not known, because it turns
+        on a fact the case does not record (the notes say which).
+        """
         fields = {"extra_costs": self.extra_costs, "sources": [], **self.build(situation)}
+        g, kind = situation.guarantor, situation.guarantor_kind
         return {
             "path": self.code,
             "label_ja": self.label_ja,
@@ -232,7 +199,8 @@ class WayOut:
             "credit_record": self.credit_record,
             "notes": "; ".join(n[1] for n in fields["notes"]),
             "notes_ja": "".join(f"{n[0]}。" for n in fields["notes"]),
-            "guarantor": guarantor_effect(self.code, situation.guarantor, "en"),
+            "guarantor": guarantor_effect(self.code, g, "en", kind),
+            "guarantor_ja": guarantor_effect(self.code, g, "ja", kind),
             "sources": "; ".join(dict.fromkeys(fields["sources"])),
         }
 
@@ -251,7 +219,10 @@ def _row(**fields: Any) -> Row:
 
 
 _LAWYER_FEES = "lawyers' fees: marketing pages (L)"
-_MOJ_2017 = "servicer roles: Ministry of Justice 2017 survey (H)"
+_MOJ_2017 = "servicer roles: Ministry of Justice 2017 survey, moj.go.jp/content/001258685.pdf (H)"
+_JHF = "JHF practice: sbi-efinance.co.jp/contents/what_is_servicer (M)"
+_ARTICLE = "usual amounts and terms: the article 任意売却後の残債はどうなる? (任意売却119番, L)"
+_TAX = "所得税法 §44-2 (H)"
 
 
 def _role_note(s: Situation) -> Note | None:
@@ -269,30 +240,33 @@ def _role_note(s: Situation) -> Note | None:
 
 
 def _lump_sum_row(s: Situation) -> Row:
-    frame = s.query
+    """一括和解: a model's settlement ratio, or a rule of thumb only where a servicer bought the claim.
+
+    The few percent servicers accept are those of claims they bought (domain.md; MoJ 2017:
+    most servicer-handled claims are consigned). A consigned collector follows the creditor's
+    own rules and rarely forgives, an unsold claim has no data, and a servicer whose role is
+    not recorded may be either: there ``available`` is NA (不明), never inferred.
+    """
     residual = s.residual
-    creditor_type = s.creditor_type
     cash = s.cash
     model = s.ratio_model
-    interest_note = s.interest_note
     notes: list[Note] = []
     sources: list[str] = []
     role = _role_note(s)
-    if creditor_type == "jhf":
+    if s.creditor_type == "jhf":
         notes.append(_n("lump_jhf"))
         if role:
             notes.append(role)
         return _row(
-            available=False,
-            total_to_pay=pd.NA,
-            monthly=0,
-            months=0,
-            notes=notes,
-            sources=["JHF practice: one good secondary source (M)"],
-        )
-    bought_rule = s.servicer is not None and s.servicer_role != "consigned"
+            available=False, total_to_pay=pd.NA, monthly=0, months=0, notes=notes, sources=[_JHF]
+        )  # fmt: skip
+    consigned = s.servicer is not None and s.servicer_role == "consigned"
+    unknown_role = s.servicer is not None and s.servicer_role is None
+    available: Any = True
     if model is not None:
-        query = frame.assign(resolution=pd.Series(["lump_sum"], dtype=frame["resolution"].dtype))
+        query = s.query.assign(
+            resolution=pd.Series(["lump_sum"], dtype=s.query["resolution"].dtype)
+        )
         typical = float(np.clip(np.asarray(model.predict(query), dtype=float).reshape(-1)[0], 0, 1))
         qs = _quantiles(model, query, (0.1, 0.9))
         low, high = (
@@ -300,26 +274,41 @@ def _lump_sum_row(s: Situation) -> Row:
             if qs is not None
             else (typical, typical)
         )
+        if consigned and not s.model_knows_roles:
+            available = pd.NA
+            notes.append(_n("lump_consigned_model"))
         notes.append(_n("lump_model", typical=typical))
         if qs is not None:
             notes.append(_n("interval_ratio", low=low, high=high))
-    else:
-        low, typical, high = _LUMP_SUM_RULE_SERVICER if bought_rule else _LUMP_SUM_RULE_UNSOLD
-        if bought_rule:
-            only = ("", "") if s.servicer_role == "bought" else _n("lump_rule_only")
-            notes.append(_n("lump_rule_bought", typical=typical, low=low, only=only))
-            sources.append(
-                "servicer settlements and purchase prices: the article and web pages (L–M)"
-            )
+        what, span = _n("lump_what_model"), _n("lump_range_model")
+    elif consigned or s.servicer is None:
+        # no data behind any figure: say so, and give none as a benchmark
+        if consigned:
+            notes.append(_n("lump_consigned"))
+            sources.append(_MOJ_2017)
         else:
-            notes.append(_n("lump_rule_unsold", typical=typical, low=low, high=high))
+            typical = _LUMP_SUM_RULE_UNSOLD[1]
+            notes.append(_n("lump_rule_unsold", typical=typical, estimate=Yen(typical * residual)))
             sources.append("unsold claims: an assumption, no data")
+        if consigned and role:
+            notes.append(role)
+        notes.append(_n("lump_ends", interest=s.interest_note))
+        return _row(
+            available=pd.NA, total_to_pay=pd.NA, monthly=0, months=0, notes=notes, sources=sources
+        )  # fmt: skip
+    else:
+        low, typical, high = _LUMP_SUM_RULE_SERVICER
+        if unknown_role:
+            available = pd.NA
+            notes.append(_n("lump_role_unknown"))
+        notes.append(_n("lump_rule_bought", typical=typical, low=low))
+        sources.append("servicer settlements and purchase prices: the article and web pages (L–M)")
+        what, span = _n("lump_what_rule"), _n("lump_range_rule")
     if role:
         notes.append(role)
         sources.append(_MOJ_2017)
     estimate = int(round(typical * residual))
     floor_amount = int(round(low * residual))
-    available = True
     total = estimate
     if cash is None:
         notes.append(
@@ -331,16 +320,28 @@ def _lump_sum_row(s: Situation) -> Row:
             )
         )
     elif cash >= estimate:
-        notes.append(_n("lump_cash_covers", cash=Yen(cash), estimate=Yen(estimate)))
+        notes.append(_n("lump_cash_covers", cash=Yen(cash), estimate=Yen(estimate), what=what))
     elif cash >= floor_amount:
         total = cash
         notes.append(
-            _n("lump_cash_within", cash=Yen(cash), share=cash / residual, estimate=Yen(estimate))
+            _n(
+                "lump_cash_within",
+                cash=Yen(cash),
+                share=cash / residual,
+                estimate=Yen(estimate),
+                what=what,
+                range=span,
+            )
         )
     else:
         available = False
-        notes.append(_n("lump_cash_below", cash=Yen(cash), low=low, floor=Yen(floor_amount)))
-    notes.append(_n("lump_ends", interest=interest_note))
+        notes.append(
+            _n("lump_cash_below", cash=Yen(cash), low=low, floor=Yen(floor_amount), range=span)
+        )
+    notes.append(_n("lump_ends", interest=s.interest_note))
+    if available is not False:
+        notes.append(_n("forgiveness_tax"))
+        sources.append(_TAX)
     return _row(
         available=available,
         total_to_pay=total,
@@ -360,7 +361,7 @@ def _installment_row(s: Situation) -> Row:
     capacity = s.capacity
     model = s.monthly_model
     notes: list[Note] = []
-    sources: list[str] = ["usual amounts and terms: the article (L)"]
+    sources: list[str] = [_ARTICLE]
     lo, hi = INSTALLMENT_RANGE
     if model is not None:
         query = frame.assign(resolution=pd.Series(["installment"], dtype=frame["resolution"].dtype))
@@ -404,13 +405,15 @@ def _installment_row(s: Situation) -> Row:
         notes.append(
             _n("inst_fixed", months=months, rest=Yen(residual - total), paid=total / residual)
         )
+        notes.append(_n("forgiveness_tax"))
+        sources.append(_TAX)
     else:
         months = pd.NA
         total = residual
         notes.append(_n("inst_open"))
         if creditor_type == "jhf":
             notes.append(_n("inst_jhf"))
-            sources.append("JHF practice: one good secondary source (M)")
+            sources.append(_JHF)
         elif s.servicer is not None and s.servicer_role is None and fixed < residual:
             notes.append(
                 _n(
@@ -451,6 +454,9 @@ def _voluntary_row(s: Situation) -> Row:
     elif monthly > capacity:
         available = False
         notes.append(_n("more_than", monthly=Yen(monthly), capacity=capacity_text))
+        notes.append(_n("vol_post_sale"))
+    elif s.budget is None:
+        notes.append(_n("capacity_rule", court=("", "")))
     notes.append(_n("vol_costs"))
     return _row(
         available=available,
@@ -458,31 +464,56 @@ def _voluntary_row(s: Situation) -> Row:
         monthly=monthly,
         months=months,
         notes=notes,
-        sources=["司法書士法 §3-1-7, 最判平成28年6月27日 (H)", _LAWYER_FEES],
+        sources=[
+            "司法書士法 §3-1-7, 最判平成28年6月27日 (H)",
+            _LAWYER_FEES,
+            "減額報酬: 日弁連 債務整理事件処理の規律を定める規程 (H)",
+        ],
     )
 
 
 def _rehabilitation_row(s: Situation) -> Row:
+    """個人再生: the §231 minimum of B, B with 遅延損害金 to the opening order counted from the sale.
+
+    民事再生法 §84(2): damages to the opening order are claims; 民法 §489: the sale proceeds
+    paid costs, damages and principal in that order, so the residual after the sale already
+    holds the damages before it (:func:`~outcomes._law.rehabilitation_claims`). An estimated
+    B over ¥50M leaves 個人再生 unknown (NA), not refused: the estimate rests on guesses.
+    """
     residual = s.residual
     employment = s.employment
     capacity = s.capacity
     capacity_text = s.capacity_text
     notes: list[Note] = []
-    sources = ["民事再生法 §§84(2), 221, 231 (H)"]
+    sources = ["民事再生法 §§84(2), 174, 196, 221, 231 (H)"]
     opening = _opening_estimate(s.today)
+    estimated = False
     if s.unsecured_debt is not None:
         claims = s.unsecured_debt
         how = _n("rehab_b_given")
     elif s.default_date is not None:
+        estimated = True
         claims = rehabilitation_claims(
-            residual, rate=s.rate, default_date=s.default_date, opening_on=opening
+            residual,
+            rate=s.rate,
+            default_date=s.default_date,
+            opening_on=opening,
+            sale_on=s.sale_date,
         )
+        start = s.default_date
+        why: Note = ("", "")
+        if s.sale_date is None:
+            why = _n("rehab_no_sale")
+        elif s.sale_date > s.default_date:
+            start, why = s.sale_date, _n("rehab_from_sale")
+            sources.append("民法 §489 (H)")
         how = _n(
             "rehab_b_damages",
             rate=s.rate * 100,
-            default_date=s.default_date,
+            start=start,
             opening=opening,
             claims=Yen(claims),
+            why=why,
         )
     else:
         claims = residual
@@ -490,18 +521,14 @@ def _rehabilitation_row(s: Situation) -> Row:
     try:
         minimum = rehabilitation_minimum(claims)
     except RehabilitationUnavailableError as exc:
-        notes.append(
-            _n(
-                "rehab_unavailable",
-                debt=Yen(claims),
-                limit=Yen(REHABILITATION_DEBT_LIMIT),
-                message=str(exc),
-            )
-        )
+        unsure = estimated and residual <= REHABILITATION_DEBT_LIMIT
+        key = "rehab_over_estimated" if unsure else "rehab_unavailable"
+        limit = Yen(REHABILITATION_DEBT_LIMIT)
+        notes.append(_n(key, debt=Yen(claims), limit=limit, message=str(exc)))
         notes.append(how)
         return _row(
-            available=False, total_to_pay=pd.NA, monthly=pd.NA, months=pd.NA,
-            extra_costs=pd.NA, notes=notes, sources=sources,
+            available=pd.NA if unsure else False, total_to_pay=pd.NA, monthly=pd.NA,
+            months=pd.NA, extra_costs=pd.NA, notes=notes, sources=sources,
         )  # fmt: skip
     months = _shortest_term(minimum, capacity, 36, 60, unknown=36)
     monthly = _ceil_div(minimum, months)
@@ -525,6 +552,9 @@ def _rehabilitation_row(s: Situation) -> Row:
     elif monthly > capacity:
         available = False
         notes.append(_n("more_than", monthly=Yen(monthly), capacity=capacity_text))
+    elif s.budget is None:
+        notes.append(_n("capacity_rule", court=_n("capacity_court")))
+    notes.append(_n("rehab_no_home"))
     notes.append(_n("rehab_costs"))
     sources += ["court fees: yamanaka-seiri.jp (M)", _LAWYER_FEES]
     return _row(
@@ -545,118 +575,52 @@ def _opening_estimate(today: date) -> date:
 
 
 def _bankruptcy_row(s: Situation) -> Row:
-    employment = s.employment
+    """自己破産: discharge is the court's decision (破産法 §252); costs by the court's case track.
+
+    同時廃止 only where nothing points to a trustee case: the self-employed, cash of ¥330,000
+    or more, or a known ground barring discharge (§252(1)) make it a trustee case (the Tokyo
+    District Court's rule; rules differ by court).
+    """
     cash = s.cash
     notes = [_n("bk_main")]
-    sources = ["破産法 §253 (H)", "court costs: domain.md (M–H)", _LAWYER_FEES]
-    if employment == "self_employed":
-        costs = _COST_BANKRUPTCY_TRUSTEE
+    sources = [
+        "破産法 §§252, 253 (H)",
+        "破産 court costs: kuretakelaw.com/individual/707, saimu4.com/jikohasan/2056/ (M–H)",
+        "同時廃止 or 管財: hashi-law.com/2020/10/13/jikohasan-furiwakekijun/ (Tokyo, M)",
+        _LAWYER_FEES,
+    ]
+    available: Any = True
+    trustee = False
+    if s.bars_to_discharge is None:
+        notes.append(_n("bk_bars_ask"))
+    elif s.bars_to_discharge:
+        available, trustee = pd.NA, True
+        notes.append(_n("bk_bars_known"))
+    else:
+        notes.append(_n("bk_bars_none"))
+    if s.employment == "self_employed":
+        trustee = True
         notes.append(_n("bk_self", deposit=Yen(_SMALL_TRUSTEE_DEPOSIT)))
         if cash is not None and cash < _SMALL_TRUSTEE_DEPOSIT:
             notes.append(_n("bk_cash_short", cash=Yen(cash), deposit=Yen(_SMALL_TRUSTEE_DEPOSIT)))
+    elif cash is not None and cash >= _TRUSTEE_CASH:
+        trustee = True
+        notes.append(_n("bk_cash_trustee", cash=Yen(cash)))
+        notes.append(_n("bk_trustee_costs", deposit=Yen(_SMALL_TRUSTEE_DEPOSIT)))
+    elif trustee:
+        notes.append(_n("bk_trustee_costs", deposit=Yen(_SMALL_TRUSTEE_DEPOSIT)))
     else:
-        costs = _COST_BANKRUPTCY_SUMMARY
-        notes.append(_n("bk_summary"))
+        unknown = _n("bk_cash_unknown") if cash is None else ("", "")
+        notes.append(_n("bk_summary", unknown=unknown))
+        if cash is not None and cash >= _TRUSTEE_ASSET:
+            notes.append(_n("bk_cash_deposit", cash=Yen(cash)))
     notes.append(_n("bk_jobs"))
-    return _row(
-        available=True,
-        total_to_pay=0,
-        monthly=0,
-        months=0,
-        extra_costs=costs,
-        notes=notes,
-        sources=sources,
-    )
-
-
-def _limitation_row(s: Situation) -> Row:
-    frame = s.frame
-    today = s.today
-    interest_note = s.interest_note
-    notes: list[Note] = []
-    sources = ["民法 §§145, 147, 150, 152, 166, 169 and old 商法 §522 (H)"]
-    result = s.limitation
-    judged_on = (
-        s.judgment_date if s.judgment in ("judgment", "payment_order", "court_settlement") else None
-    )
-    if result is None:
-        sale = first_value(frame, "sale_date")
-        agreed = first_value(frame, "agreement_date")
-        if sale is None and agreed is None:
-            notes.append(_n("lim_no_sale"))
-            return _row(
-                available=False, total_to_pay=0, monthly=0, months=pd.NA, notes=notes,
-                sources=sources,
-            )  # fmt: skip
-        anchor = (sale if sale is not None else agreed).date()
-        merchant = originator_is_merchant(s.creditor_type, s.creditor)
-        start = s.default_date if s.default_date is not None and s.default_date < anchor else None
-        acks = [anchor] if start is not None else []
-        if agreed is not None and sale is not None:
-            acks.append(agreed.date())
-        paying = first_value(frame, "resolution") == "installment"
-        if paying:
-            acks.append(today)  # payments assumed to continue up to as_of
-        if start is None and judged_on is not None and judged_on < anchor:
-            start, acks = judged_on, [*acks, anchor]  # the sale's proceeds acknowledge
-        try:
-            result = limitation_date(
-                contract_date=s.contract_date,
-                claimable_from=start or anchor,
-                creditor_is_merchant=merchant,
-                acknowledged_on=acks,
-                lawsuit_filed_on=judged_on,
-                judgment_on=judged_on,
-            )
-        except CaseError as exc:
-            raise CaseError(f"judgment_date: {exc}") from None
-        period = _n(
-            "lim_period_unknown"
-            if merchant is None
-            else ("lim_period_5" if merchant else "lim_period_10")
-        )
-        both = agreed is not None and sale is not None
-        notes.append(
-            _n("lim_estimated", agreed=_n("lim_and_agreed") if both else ("", ""), period=period)
-        )
-        if paying:
-            notes.append(_n("lim_paying"))
-    available = limitation_complete(result, today)
-    if result.completes_on is None:
-        notes.append(_n("lim_pending"))
-    elif available:
-        notes.append(_n("lim_complete", since=result.completes_on + timedelta(days=1)))
-    else:
-        notes.append(_n("lim_not_yet", until=result.completes_on))
-        notes.append(_n("meanwhile", interest=interest_note))
-    if not result.period_known and result.earliest_completes_on is not None:
-        early_done = today > result.earliest_completes_on
-        notes.append(
-            _n(
-                "lim_unknown_period",
-                early=result.earliest_completes_on,
-                late=result.completes_on,
-                fact=(LIMITATION_FACT_JA, result.deciding_fact),
-                only=_n("lim_only_5") if early_done and not available else ("", ""),
-            )
-        )
-    if s.judgment == "none":
-        notes.append(_n("lim_no_judgment"))
-    elif judged_on is None:
-        notes.append(
-            _n("lim_judgment_unknown")
-            if s.judgment is None
-            else _n("lim_judgment_no_date", what=_JUDGMENT_NAMES[s.judgment])
-        )
-    if s.judgment == "court_settlement":
-        notes.append(_n("lim_169"))
-    notes.append(_n("lim_costs"))
-    sources.append(_LAWYER_FEES)
     return _row(
         available=available,
         total_to_pay=0,
         monthly=0,
-        months=pd.NA,
+        months=0,
+        extra_costs=_COST_BANKRUPTCY_TRUSTEE if trustee else _COST_BANKRUPTCY_SUMMARY,
         notes=notes,
         sources=sources,
     )
@@ -669,5 +633,5 @@ WAYS_OUT: tuple[WayOut, ...] = (
     _way("voluntary_arrangement", _COST_VOLUNTARY, _voluntary_row),
     _way("rehabilitation", _COST_REHABILITATION, _rehabilitation_row),
     _way("bankruptcy", _COST_BANKRUPTCY_SUMMARY, _bankruptcy_row),
-    _way("limitation", _COST_LIMITATION, _limitation_row),
+    _way("limitation", LIMITATION_COSTS, limitation_row),
 )

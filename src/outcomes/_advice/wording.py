@@ -41,10 +41,12 @@ __all__ = [
     "driver_label",
     "driver_text",
     "drivers_sentence",
+    "consigned_warning",
     "jhf_warning",
     "offer_reasons",
     "servicer_warning",
     "basis_group",
+    "basis_role_group",
     "basis_widened",
     "drift_warning",
 ]
@@ -94,21 +96,56 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "cash_below_opening": (
             "手元資金{cash}は最初の提示額{opening}に届きません"
-            "(この額で応じてもらえる見込みは約{chance})。一括ではなく分割弁済を検討します。",
+            "(似た過去の和解でこの額以下だった割合は約{chance})。一括ではなく分割弁済を検討します。",
             "The cash of {cash} is below the opening of {opening} (similar past settlements "
             "at or below it: about {chance}): instalments are the likelier way.",
         ),
         "cash_within": (
-            "手元資金{cash}の範囲で交渉できます。{opening}から始め、{cash}までは上げられます"
-            "(似た和解でこの額以下の割合は約{chance})。",
-            "The cash of {cash} is within the range: from {opening} up to {cash} at most "
-            "(similar past settlements at or below it: about {chance}).",
+            "弁護士に伝える参考額: 最初の提示額{opening}、手元資金の上限{cash}"
+            "(似た過去の和解で手元資金の額以下だった割合は約{chance})。",
+            "Reference figures for the 弁護士: the opening of {opening}, and the cash of {cash} "
+            "as the most the household has (similar past settlements at or below it: about "
+            "{chance}).",
         ),
         "cash_covers": (
-            "手元資金{cash}は上限{walk}以上です。{walk}を超えて払う必要はなく、"
-            "残りは生活の立て直しに残します。",
-            "The cash of {cash} covers the walk-away of {walk}: there is no need to pay more "
-            "than {walk}; keep the rest for a fresh start.",
+            "手元資金{cash}は上限{walk}以上です。似た過去の和解の約{chance}は{walk}以下で"
+            "成立しています: それを超える額を払うかは慎重に検討します。",
+            "The cash of {cash} reaches the walk-away of {walk}; about {chance} of similar past "
+            "settlements were at or below {walk}: paying more than that deserves care.",
+        ),
+        # the servicer's role, in an offer
+        "role_unknown": (
+            "サービサーの役割(債権の買取りか回収の受託か)は記録がありません。残りが免除されるのは"
+            "ふつうサービサーが債権を買い取った場合です: 債務者に届いた書面(債権譲渡通知か委託の"
+            "通知か)で確かめます。",
+            "The servicer's role (bought the claim, or only collects it) is not recorded. The "
+            "rest is usually forgiven only where the servicer bought the claim: check the letter "
+            "the debtor received (a notice of assignment, or of consignment).",
+        ),
+        "basis_no_roles": (
+            "過去の事例にサービサーの役割の記録がないため、委託回収の事例だけに絞れません: "
+            "上の事例には買い取られた債権の和解が含まれます。",
+            "The past cases do not record the servicer's role, so they cannot be narrowed to "
+            "consigned claims: the settlements above include claims a servicer bought.",
+        ),
+        "consigned_warning": (
+            "注意: {servicer}は回収の委託を受けているだけで、債権は債権者が持ったままです(記録あり)。"
+            "委託先は債権者の基準に従い、残りの免除にはほとんど応じません。{basis}"
+            "分割弁済が現実的です。",
+            "Warning: {servicer} only collects on consignment; the claim is still the "
+            "creditor's (recorded). A consigned collector follows the creditor's rules and "
+            "rarely forgives the rest. {basis}Instalments are the realistic way.",
+        ),
+        "consigned_basis_mixed": (
+            "下の一括和解の額は、サービサーが買い取った債権を含む過去の和解にもとづく参考値で、"
+            "この案件には当てはまらないおそれがあります。",
+            "The lump sums below rest on past settlements that include claims a servicer "
+            "bought, and may not apply to this case. ",
+        ),
+        "consigned_basis_roles": (
+            "下の一括和解の額は、委託回収の事例も学んだモデルによる参考値です。",
+            "The lump sums below come from a model that learned consigned cases too: reference "
+            "figures only. ",
         ),
         "alternative": ("分割弁済の案: {alternative}", "Instalment alternative: {alternative}"),
         "alternative_plain": (
@@ -250,14 +287,17 @@ def drift_warning(parts: list[tuple[str, str]], language: str) -> str:
     return say("drift_warning", language, parts=("、" if language == "ja" else "; ").join(shown))
 
 
-#: "Who may negotiate"): {language: text}
+#: the notice every estimate about a way out or an offer carries (domain.md "Who may
+#: negotiate"; 弁護士法 §72 covers 鑑定 as well as 代理 and 和解): {language: text}
 ESTIMATE_NOTICE: Mapping[str, str] = MappingProxyType(
     {
         "ja": "これは過去の事例にもとづく社内の見積りです。法的助言ではなく、債務者への約束でもありません。"
-        "債権者との減額・免除の交渉は弁護士に依頼します(弁護士法72条)。",
+        "債権者との減額・免除の交渉や、時効・免責などの法的判断(鑑定)は弁護士に依頼します"
+        "(弁護士法72条)。",
         "en": "Internal estimates from past cases: not legal advice and not a promise to the "
-        "debtor. Negotiating a reduction or forgiveness with the creditor is for a 弁護士 "
-        "(弁護士法 §72).",
+        "debtor. Negotiating a reduction or forgiveness with the creditor, and legal "
+        "assessments such as whether a limitation has run or a discharge will be granted "
+        "(鑑定), are for a 弁護士 (弁護士法 §72).",
     }
 )
 
@@ -340,9 +380,10 @@ def offer_reasons(
             reasons.append(basis.note)
     if n_train:
         reasons.append(
-            f"見込みは、過去の一括和解{n_train}件から学んだモデルによるものです。"
+            f"これらの金額と割合は、過去の一括和解{n_train}件から学んだモデルによるものです。"
             if ja
-            else f"The chances come from a model learned from {n_train} past lump-sum settlements."
+            else f"These amounts and shares come from a model learned from {n_train} past lump-sum "
+            "settlements."
         )
     reasons.append(
         f"{y(walk)}を超える額なら、一括和解より分割弁済や債務整理を比べて検討します。"
@@ -474,6 +515,22 @@ def jhf_warning(language: str) -> str:
         "forgives: the lump-sum amounts below rest on exceptional past settlements; "
         "instalments are the realistic way."
     )
+
+
+def consigned_warning(servicer: str | None, knows_roles: bool, language: str) -> str:
+    """The warning an offer puts first when its servicer only collects on consignment (受託).
+
+    Consigned collectors follow the creditor's rules and rarely forgive
+    (domain.md; MoJ 2017): the few percent that bought claims settle for do
+    not apply. ``knows_roles``: the ratio model learned servicer roles.
+
+    Examples
+    --------
+    >>> consigned_warning("みずほ債権回収", False, "ja").split("。")[0]
+    '注意: みずほ債権回収は回収の委託を受けているだけで、債権は債権者が持ったままです(記録あり)'
+    """
+    basis = PHRASES["consigned_basis_roles" if knows_roles else "consigned_basis_mixed"]
+    return say("consigned_warning", language, servicer=servicer or "", basis=basis)
 
 
 def servicer_warning(status: str, name: str | None, suggestions: Any, language: str) -> str | None:
@@ -634,6 +691,24 @@ def basis_group(
         return group, group
     everyone = "すべての債権者" if ja else "all creditors"
     return everyone, everyone
+
+
+#: the servicer's role as a basis group names it: {role: (Japanese, English)}
+ROLE_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {"bought": ("債権の買取り", "claims bought"), "consigned": ("回収の委託", "consigned claims")}
+)
+
+
+def basis_role_group(group: str, role: str, language: str) -> str:
+    """A basis group narrowed to one servicer role, in words.
+
+    Examples
+    --------
+    >>> basis_role_group("同じサービサー", "consigned", "ja")
+    '同じサービサー・回収の委託'
+    """
+    words = ROLE_WORDS[role][0 if language == "ja" else 1]
+    return f"{group}・{words}" if language == "ja" else f"{group}, {words}"
 
 
 def basis_widened(narrow: str, group: str, k: int, language: str) -> str:

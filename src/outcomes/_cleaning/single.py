@@ -51,8 +51,12 @@ __all__ = [
 CaseLike = Mapping[str, Any] | pd.Series | pd.DataFrame
 
 #: keys a case may carry besides the columns the cleaner knows: the contract's optional
-#: legal facts (§2) read by compare_paths, and the unsecured debt of a 個人再生 estimate
-CASE_EXTRA_KEYS: frozenset[str] = frozenset({*OPTIONAL_COLUMNS, "unsecured_debt"})
+#: legal facts (§2) read by compare_paths, the unsecured debt of a 個人再生 estimate, and the
+#: legal facts the clean table has no column for (who first lent, which kind of guarantor,
+#: grounds that may bar a discharge)
+CASE_EXTRA_KEYS: frozenset[str] = frozenset(
+    {*OPTIONAL_COLUMNS, "unsecured_debt", "originator", "guarantor_kind", "bars_to_discharge"}
+)
 
 #: latest date a single prepared case may carry (planned agreement dates are fine)
 _HORIZON = date(2200, 1, 1)

@@ -21,6 +21,7 @@ from outcomes._advice import (
     InstallmentProposal,
     batch_summary,
     check_as_of,
+    noted_facts,
     read_case_json,
     render_offer,
     resolved_cases,
@@ -127,7 +128,10 @@ def run(args: argparse.Namespace) -> int:
     if advisor.monthly_model is not None and not isinstance(offer.alternative, InstallmentProposal):
         # the analyst weighs both sides even when the cash reaches the opening
         installment = advisor.installment(case, budget=budget, as_of=as_of)
-    paths = advisor.paths(case, cash_available=cash, budget=budget, as_of=as_of)
+    # the facts the cleaner noted (a 連帯債務者 header) reach the ways out
+    paths = advisor.paths(
+        case, facts=noted_facts(problems), cash_available=cash, budget=budget, as_of=as_of
+    )
     # a case outside what the model saw is warned about first, in the offer itself
     print(render_offer(offer, installment=installment, paths=paths, problems=problems, as_of=as_of))
     return 0

@@ -15,9 +15,11 @@ synthetic data (:mod:`outcomes.datasets`); imports only the base modules.
 from outcomes._law.limitation import (
     NEW_CIVIL_CODE,
     LimitationResult,
+    creditor_is_servicer,
     limitation_complete,
     limitation_date,
     originator_is_merchant,
+    period_end,
 )
 from outcomes._law.statutes import (
     DEFAULT_RATES,
@@ -36,12 +38,14 @@ __all__ = [
     "NEW_CIVIL_CODE",
     "REHABILITATION_DEBT_LIMIT",
     "LimitationResult",
+    "creditor_is_servicer",
     "default_interest",
     "default_rate",
     "interest_cap",
     "limitation_complete",
     "limitation_date",
     "originator_is_merchant",
+    "period_end",
     "rehabilitation_claims",
     "rehabilitation_minimum",
 ]

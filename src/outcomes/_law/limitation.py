@@ -24,13 +24,16 @@ from datetime import date, timedelta
 
 from outcomes._arguments import as_date
 from outcomes._errors import CaseError
+from outcomes._registry import match_servicer
 
 __all__ = [
     "NEW_CIVIL_CODE",
     "LimitationResult",
+    "creditor_is_servicer",
     "limitation_complete",
     "limitation_date",
     "originator_is_merchant",
+    "period_end",
 ]
 
 
@@ -57,6 +60,23 @@ def _period_end(start_event: date, *, years: int = 0, months: int = 0) -> date:
     return date(year, month, first.day) - timedelta(days=1)
 
 
+def period_end(event: date, *, years: int = 0, months: int = 0) -> date:
+    """Last day of a period of ``years``/``months`` counted from the day after ``event``.
+
+    民法 §§140, 143 (初日不算入; the day before the corresponding day, or the
+    month's last day).
+
+    Examples
+    --------
+    >>> period_end(date(2016, 4, 1), years=10), period_end(date(2020, 8, 30), months=6)
+    (datetime.date(2026, 4, 1), datetime.date(2021, 2, 28))
+    """
+    day = as_date(event, "event")
+    if day is None:
+        raise CaseError("event is required")
+    return _period_end(day, years=years, months=months)
+
+
 @dataclass(frozen=True)
 class LimitationResult:
     """When the 消滅時効 of a claim completes; see :func:`limitation_date`.
@@ -66,8 +86,10 @@ class LimitationResult:
     completes_on : date or None
         The last day of the limitation period. The limitation is complete at
         the end of that day and can be invoked (援用) from the next day.
-        ``None`` while a lawsuit or 支払督促 is pending without a judgment:
-        completion is suspended until it ends.
+        ``None`` while a lawsuit or 支払督促 is pending without a judgment
+        (completion is suspended until it ends), and after a judgment or
+        court settlement on parts not yet due when their due date is not
+        known (see ``not_before``).
     period_years : int
         The length of the period now running (5 or 10).
     basis : tuple of str
@@ -83,6 +105,17 @@ class LimitationResult:
     deciding_fact : str
         Empty when the period is known; else the fact that decides between
         the two dates, in words.
+    not_before : date or None
+        When ``completes_on`` is None because the due date of parts not yet
+        due at a judgment or court settlement is not known: the earliest day
+        their limitation could complete (their own period counted from the
+        judgment); None otherwise.
+    acknowledged_after_completion : date or None
+        The first acknowledgement (a payment, a request for time) made after
+        the limitation had completed, if any: as a rule the completed
+        limitation can then no longer be invoked (最判昭和41年4月20日), but
+        courts have allowed it where the collector induced the payment
+        (大阪高判平成27年3月6日); a question for a 弁護士.
     """
 
     completes_on: date | None
@@ -91,6 +124,8 @@ class LimitationResult:
     restarted_on: date | None = None
     earliest_completes_on: date | None = None
     deciding_fact: str = ""
+    not_before: date | None = None
+    acknowledged_after_completion: date | None = None
 
     @property
     def period_known(self) -> bool:
@@ -111,6 +146,7 @@ def limitation_date(
     lawsuit_filed_on: date | None = None,
     judgment_on: date | None = None,
     not_due_at_judgment: bool = False,
+    due_on: date | None = None,
 ) -> LimitationResult:
     """When the 消滅時効 (statute of limitations) of a residual debt completes.
 
@@ -132,12 +168,23 @@ def limitation_date(
       ``claimable_from``.
     - **Acknowledgement** (承認: any partial payment, interest payment or request
       for time) restarts the full period from that day (§152). Made *after*
-      completion it still starts a new period, and the debtor may no longer
-      invoke the completed one (最判昭和41年4月20日).
+      completion it still starts a new period, and as a rule the debtor may no
+      longer invoke the completed one (信義則, 最判昭和41年4月20日); courts have
+      allowed it where the collector induced a small payment to block it
+      (大阪高判平成27年3月6日), so the result records the day
+      (``acknowledged_after_completion``) for a 弁護士 to weigh.
     - **Lawsuit or 支払督促** filed before completion suspends it while it runs
-      (§147); once the right is confirmed by a final judgment (or equivalent,
-      ``judgment_on``), a new **10-year** period runs from the judgment (§169),
-      and later acknowledgements restart 10 years.
+      (§147(1)); once the right is confirmed by a final judgment or an
+      equivalent (a court settlement, 調停, a final 支払督促: ``judgment_on``),
+      the limitation runs anew from that day (§147(2)) and its period is **10
+      years** (§169(1)); later acknowledgements restart 10 years.
+    - **Parts not yet due at the judgment or court settlement**
+      (``not_due_at_judgment``: the instalments a court settlement sets, §169(2))
+      do not get the 10 years: each runs the claim's own period from its own
+      due date (§166(1)), or from the day the debtor lost the benefit of time
+      under the settlement (``due_on``), never from before the settlement.
+      Without ``due_on`` the day cannot be known: ``completes_on`` is None and
+      ``not_before`` the earliest possible day.
     - **Demand** (催告, e.g. a letter): completion cannot happen until 6 months
       after it (§150). It counts only when made before completion and only
       once: a further demand within the six months of a demand that postponed
@@ -180,8 +227,14 @@ def limitation_date(
         Day the judgment (or 支払督促 with 仮執行宣言, or court settlement)
         became final.
     not_due_at_judgment : bool, default False
-        The claim was not yet due at the judgment (民法 §169(2)): its own
-        period keeps running after it.
+        The claim was not yet due at the judgment or court settlement (民法
+        §169(2)): typically the instalments a 裁判上の和解 sets. Its own period
+        (not 10 years) runs from its due date, after the settlement.
+    due_on : date, optional
+        With ``not_due_at_judgment``: the day the parts fell due — the day the
+        debtor lost the benefit of time under the settlement (期限の利益喪失),
+        or the due date of the instalment in question. Must be after
+        ``judgment_on``.
 
     Returns
     -------
@@ -191,8 +244,10 @@ def limitation_date(
     ------
     ValueError
         If neither ``claimable_from`` nor ``subrogated_on`` is given, if
-        ``known_on`` is before the start, or if ``judgment_on`` is before
-        ``lawsuit_filed_on`` or before the claim existed (the start).
+        ``known_on`` is before the start, if ``judgment_on`` is before
+        ``lawsuit_filed_on`` or before the claim existed (the start), or if
+        ``due_on`` is given without a judgment on parts not yet due, or is
+        not after the judgment.
 
     Examples
     --------
@@ -221,6 +276,17 @@ def limitation_date(
     >>> r = limitation_date(contract_date=date(2010, 5, 1), claimable_from=date(2020, 4, 10))
     >>> r.earliest_completes_on, r.completes_on
     (datetime.date(2025, 4, 10), datetime.date(2030, 4, 10))
+
+    A court settlement in 2016 set instalments; the debtor lost the benefit of
+    time under it on 2019-01-10: five years from that day, not from before
+    the settlement:
+
+    >>> r = limitation_date(contract_date=date(2008, 1, 1), subrogated_on=date(2015, 3, 1),
+    ...                     creditor_is_merchant=True, lawsuit_filed_on=date(2016, 1, 10),
+    ...                     judgment_on=date(2016, 4, 1), not_due_at_judgment=True,
+    ...                     due_on=date(2019, 1, 10))
+    >>> r.completes_on
+    datetime.date(2024, 1, 10)
     """
     kwargs = {
         "contract_date": contract_date,
@@ -233,22 +299,23 @@ def limitation_date(
         "lawsuit_filed_on": lawsuit_filed_on,
         "judgment_on": judgment_on,
         "not_due_at_judgment": not_due_at_judgment,
+        "due_on": due_on,
     }
     if creditor_is_merchant is not None or debtor_is_merchant:
         return _limitation(creditor_is_merchant=bool(creditor_is_merchant), **kwargs)
     five = _limitation(creditor_is_merchant=True, **kwargs)
     ten = _limitation(creditor_is_merchant=False, **kwargs)
-    if five.completes_on == ten.completes_on:  # new 民法, or a judgment: the same either way
-        return five
+    if (five.completes_on, five.not_before) == (ten.completes_on, ten.not_before):
+        return five  # new 民法, or a judgment: the same either way
     fact = (
         "whether the originator of the claim (the lender, or the guarantee company for its "
         "求償権) was a merchant: 5 years if so (old 商法 §522), 10 if not (民法 §167 old)"
     )
-    basis = (
-        *ten.basis,
-        f"merchant status unknown: {five.completes_on} with 5 years, {ten.completes_on} with "
-        f"10; it depends on {fact}",
-    )
+    if ten.completes_on is None:
+        days = f"not before {five.not_before} with 5 years, {ten.not_before} with 10"
+    else:
+        days = f"{five.completes_on} with 5 years, {ten.completes_on} with 10"
+    basis = (*ten.basis, f"merchant status unknown: {days}; it depends on {fact}")
     return LimitationResult(
         completes_on=ten.completes_on,
         period_years=ten.period_years,
@@ -256,6 +323,9 @@ def limitation_date(
         restarted_on=ten.restarted_on,
         earliest_completes_on=five.completes_on,
         deciding_fact=fact,
+        not_before=five.not_before,
+        acknowledged_after_completion=ten.acknowledged_after_completion
+        or five.acknowledged_after_completion,
     )
 
 
@@ -272,6 +342,7 @@ def _limitation(
     lawsuit_filed_on: date | None,
     judgment_on: date | None,
     not_due_at_judgment: bool,
+    due_on: date | None,
 ) -> LimitationResult:
     contract = as_date(contract_date, "contract_date")
     claimable = as_date(claimable_from, "claimable_from")
@@ -279,6 +350,7 @@ def _limitation(
     known = as_date(known_on, "known_on")
     filed = as_date(lawsuit_filed_on, "lawsuit_filed_on")
     judged = as_date(judgment_on, "judgment_on")
+    due = as_date(due_on, "due_on")
     acks = sorted(d for d in (as_date(x, "acknowledged_on") for x in acknowledged_on) if d)
     demands = sorted(d for d in (as_date(x, "demands_on") for x in demands_on) if d)
 
@@ -299,6 +371,16 @@ def _limitation(
     if judged is not None and judged < start:
         raise CaseError(
             f"judgment_on {judged} is before the claim existed (it could be made from {start})"
+        )
+    if due is not None and (not not_due_at_judgment or judged is None):
+        raise CaseError(
+            "due_on is for parts not yet due at a judgment: give judgment_on and "
+            "not_due_at_judgment=True"
+        )
+    if due is not None and judged is not None and due <= judged:
+        raise CaseError(
+            f"due_on {due} is not after judgment_on {judged}: parts due by the judgment are "
+            "not 'not yet due'"
         )
 
     new_law = contract is not None and contract >= NEW_CIVIL_CODE
@@ -345,13 +427,44 @@ def _limitation(
     restarted: date | None = None
     pending_suit = False
     demand_window_end: date | None = None  # six months of the demand that postponed completion
+    not_before: date | None = None  # parts not yet due at a judgment, their due date unknown
+    settled_not_due = False
+    late_ack: date | None = None
     for day, _, kind in events:
         if kind == "judgment" and not_due_at_judgment:
-            pending_suit, demand_window_end = False, None
-            basis.append(
-                f"judgment or court settlement on {day} on parts not yet due: they keep their "
-                f"own {period}-year period from their due dates (民法 §169(2)); ends on {completes}"
-            )
+            # §147(2): the limitation runs anew from the settlement; §169(2): parts not yet due
+            # keep the claim's own period, counted from their own due date (§166(1))
+            pending_suit, demand_window_end, settled_not_due = False, None, True
+            period = restart_period
+            if due is None:
+                completes, not_before = None, _period_end(day, years=restart_period)
+                basis.append(
+                    f"judgment or court settlement on {day} on parts not yet due: each runs its "
+                    f"own {period}-year period from its own due date (民法 §147(2), §166(1), "
+                    f"§169(2)), never from before the settlement; without that date, not before "
+                    f"{not_before}"
+                )
+            else:
+                completes, restarted = _period_end(due, years=restart_period), due
+                basis.append(
+                    f"judgment or court settlement on {day} on parts not yet due: they fell due "
+                    f"on {due} and run their own {period}-year period from then (民法 §147(2), "
+                    f"§166(1), §169(2)); the period ends on {completes}"
+                )
+        elif settled_not_due and kind == "ack" and (due is None or day <= due):
+            if due is None:
+                not_before = max(not_before or day, _period_end(day, years=restart_period))
+                basis.append(
+                    f"acknowledged on {day}, after the settlement: the clock restarts (民法 §152); "
+                    f"not before {not_before}"
+                )
+            else:
+                basis.append(
+                    f"acknowledged on {day}, before the parts fell due on {due}: their clock "
+                    "starts on that day"
+                )
+        elif settled_not_due and kind == "demand" and completes is None:
+            basis.append(f"demand on {day}: its effect depends on the due dates, not known")
         elif kind == "judgment":
             period = restart_period = 10
             completes = _period_end(day, years=10)
@@ -369,9 +482,12 @@ def _limitation(
                     f"the limitation had not completed)"
                 )
             elif completes is not None and day > completes:
+                late_ack = late_ack or day
                 basis.append(
-                    f"acknowledged on {day}, after the limitation completed on {completes}: "
-                    f"the completed limitation can no longer be invoked (最判昭和41年4月20日)"
+                    f"acknowledged on {day}, after the limitation completed on {completes}: as a "
+                    f"rule the completed limitation can no longer be invoked (信義則, "
+                    f"最判昭和41年4月20日), but courts have allowed it where the collector induced "
+                    f"the payment (大阪高判平成27年3月6日): a question for a 弁護士"
                 )
             completes = _period_end(day, years=restart_period)
             period = restart_period
@@ -439,7 +555,12 @@ def _limitation(
         completes = None
         basis.append("lawsuit pending without a judgment: completion suspended until it ends")
     return LimitationResult(
-        completes_on=completes, period_years=period, basis=tuple(basis), restarted_on=restarted
+        completes_on=completes,
+        period_years=period,
+        basis=tuple(basis),
+        restarted_on=restarted,
+        not_before=None if completes is not None else not_before,
+        acknowledged_after_completion=late_ack,
     )
 
 
@@ -448,6 +569,33 @@ _EVENT_NAMES = {"ack": "acknowledgement", "demand": "demand", "suit": "lawsuit"}
 
 _NON_PROFIT_GUARANTOR = re.compile(r"信用保証協会|保証基金|保証協会|農業信用基金|基金協会")
 _COMPANY = re.compile(r"株式会社|[(（]株[)）]|㈱|有限会社")
+_SERVICER_WORDS = re.compile(r"債権回収|債権管理回収|サービサー")
+
+
+def creditor_is_servicer(creditor: str | None) -> bool:
+    """Whether a creditor's name is that of a servicer (債権回収会社), not of a lender.
+
+    A name containing 債権回収 (or 債権管理回収, サービサー), or one the servicer
+    registry knows (:func:`~outcomes._registry.match_servicer`). A servicer
+    that bought a claim holds it as it was born: an assignment (債権譲渡)
+    keeps the claim's identity and its limitation period, which the
+    originator decides (民法 §466; domain.md), not the buyer's corporate
+    form.
+
+    Examples
+    --------
+    >>> creditor_is_servicer("SMBC債権回収株式会社"), creditor_is_servicer("住宅債権管理回収機構")
+    (True, True)
+    >>> creditor_is_servicer("○○銀行"), creditor_is_servicer(None)
+    (False, False)
+    """
+    if not creditor:
+        return False
+    name = str(creditor)
+    if _SERVICER_WORDS.search(name):
+        return True
+    registered, known = match_servicer(name)
+    return known and registered is not None
 
 
 def originator_is_merchant(creditor_type: str | None, creditor: str | None = None) -> bool | None:
@@ -462,7 +610,10 @@ def originator_is_merchant(creditor_type: str | None, creditor: str | None = Non
     inference). ``None`` when the kind and name do not tell — a JHF claim
     that may be フラット35 or a direct loan, a guarantor whose name shows
     neither a company nor a non-profit body, 日本政策金融公庫, other lenders
-    not named as companies, or no creditor at all.
+    not named as companies, or no creditor at all — and always when the name
+    is a servicer's (:func:`creditor_is_servicer`): a servicer that bought the
+    claim is not its originator, and the assignment keeps the claim's period,
+    so the buyer's 株式会社 says nothing about it.
 
     Parameters
     ----------
@@ -487,8 +638,12 @@ def originator_is_merchant(creditor_type: str | None, creditor: str | None = Non
     (False, True)
     >>> print(originator_is_merchant("jhf", "住宅金融支援機構"))
     None
+    >>> print(originator_is_merchant("other", "SMBC債権回収株式会社"))
+    None
     """
     name = creditor or ""
+    if creditor_is_servicer(name):
+        return None  # the buyer or collector, not the originator: the period is not known
     if creditor_type == "bank":
         return True
     if creditor_type == "shinkin":

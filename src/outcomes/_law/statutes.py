@@ -125,7 +125,12 @@ def rehabilitation_minimum(unsecured_debt: int) -> int:
 
 
 def rehabilitation_claims(
-    residual: int, *, rate: float, default_date: date | None, opening_on: date
+    residual: int,
+    *,
+    rate: float,
+    default_date: date | None,
+    opening_on: date,
+    sale_on: date | None = None,
 ) -> int:
     """B of 民事再生法 §231 for a residual debt: the residual plus 遅延損害金 to the opening order.
 
@@ -133,8 +138,14 @@ def rehabilitation_claims(
     are claims of the rehabilitation; only later ones are excluded (§84(2),
     H). The damages accrue on the principal (taken as the residual) from
     ``default_date`` (期限の利益喪失) to ``opening_on``, under the 利息制限法
-    caps (:func:`default_interest`). Without a ``default_date`` the residual
-    is returned as it is.
+    caps (:func:`default_interest`).
+
+    When the default came before the sale (``sale_on``), the damages are
+    counted from the sale only: the sale proceeds were applied to costs,
+    then interest and damages, then principal (民法 §489), so the residual
+    owed right after the sale already holds whatever damages the proceeds
+    did not pay. Counting them again from the default would count them
+    twice. Without a ``default_date`` the residual is returned as it is.
 
     Examples
     --------
@@ -144,11 +155,23 @@ def rehabilitation_claims(
     ...                           opening_on=date(2024, 5, 31))
     >>> b, rehabilitation_minimum(b)
     (8236000, 1647200)
+
+    The same default, but the home sold on 2023-03-01: damages from the sale.
+
+    >>> b = rehabilitation_claims(5_800_000, rate=0.14, default_date=date(2021, 6, 1),
+    ...                           opening_on=date(2024, 10, 1), sale_on=date(2023, 3, 1))
+    >>> b, rehabilitation_minimum(b)
+    (7090301, 1418061)
     """
     amount = as_yen(residual, "residual")
     start = as_date(default_date, "default_date")
+    sold = as_date(sale_on, "sale_on")
     end = as_date(opening_on, "opening_on")
-    if start is None or end is None or end <= start:
+    if start is None:
+        return amount
+    if sold is not None and sold > start:
+        start = sold  # 民法 §489: damages before the sale are in the residual already
+    if end is None or end <= start:
         return amount
     return amount + default_interest(amount, start, end, rate)
 

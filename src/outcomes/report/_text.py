@@ -408,7 +408,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "- 問題の値、債権者名、自由記述(備考)は載せません。\n"
         "- モデルは全案件で学習したものです。精度は交差検証の結果だけを示します。\n"
         "- 示した目安・予測は社内の推計であり、債務者への約束や法的助言ではありません。債権者との"
-        "減額・免除の交渉は弁護士に依頼します(弁護士法72条)。\n"
+        "減額・免除の交渉や、時効・免責などの法的判断(鑑定)は弁護士に依頼します(弁護士法72条)。\n"
         "- 金額の合計は各案件の予測の平均から、1件ごとの目安は中央値から求めています。",
         "## About this report\n\n"
         "- Every selected case is counted; no case is removed beforehand. A cell made of fewer "
@@ -420,8 +420,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "- No problem value, creditor name or free text (notes) is printed.\n"
         "- The models learned from all cases; only their cross-validated accuracy is shown.\n"
         "- The guidance and predictions are internal estimates, not a promise to a debtor and "
-        "not legal advice. Negotiating a reduction or forgiveness with a creditor is for a "
-        "lawyer (弁護士; 弁護士法 §72).\n"
+        "not legal advice. Negotiating a reduction or forgiveness with a creditor, and any legal "
+        "assessment (limitation, discharge), is for a lawyer (弁護士; 弁護士法 §72).\n"
         "- Totals of amounts add up each case's predicted mean; the guidance for one case is "
         "its median.",
     ),
