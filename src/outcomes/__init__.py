@@ -50,6 +50,7 @@ _PUBLIC: dict[str, str] = {
     "InstallmentProposal": "outcomes._advice",
     # advice set up once, applied per case (the models, past cases, registry, language)
     "Advisor": "outcomes._advice",
+    "LegalFacts": "outcomes._advice",
     "batch_offers": "outcomes._advice",
     "compare_paths": "outcomes._advice",
     "render_paths": "outcomes._advice",

@@ -143,9 +143,9 @@ def originator_type(originator: str | None) -> str | None:
 class LegalFacts:
     """What the law needs to know about one case; every field may be unknown (None).
 
-    Values are checked and read on construction: dates from anything
-    :func:`~outcomes._arguments.as_date` reads, codes also as the contract's
-    Japanese words.
+    Values are checked and read on construction: dates as dates, ISO text or
+    the contract's date forms (``R1.4.30``), codes also as the contract's
+    Japanese words (``受託``, ``あり``, ``判決``).
 
     Attributes
     ----------
@@ -185,10 +185,12 @@ class LegalFacts:
     --------
     >>> LegalFacts(servicer_role="受託", guarantor="あり").servicer_role
     'consigned'
-    >>> LegalFacts(judgment="none", judgment_date="2020-01-01")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.CaseError: judgment is 'none' but judgment_date is 2020-01-01: give one or the other
+    >>> from outcomes import CaseError
+    >>> try:
+    ...     LegalFacts(judgment="none", judgment_date="2020-01-01")
+    ... except CaseError as error:
+    ...     print(error)
+    judgment is 'none' but judgment_date is 2020-01-01: give one or the other
     """
 
     contract_date: date | None = None
