@@ -105,6 +105,23 @@ def test_no_warning_for_a_known_servicer_or_none(fitted):
     assert (none.servicer_status, none.warnings) == ("none", ())
 
 
+@pytest.mark.parametrize(
+    ("resolution", "language", "first"),
+    [
+        ("自己破産", "ja", "注意: この案件は解決済みです(解決方法: 自己破産)"),
+        ("一括和解", "en", "Warning: this case is already resolved (lump sum)"),
+    ],
+)
+def test_a_single_offer_on_a_resolved_case_says_so_first(fitted, resolution, language, first):
+    """Issue 21 (finding 11) for one case: batch offers skip a resolved case; a single offer
+    still computes (an analyst may ask on purpose) but says first that the case is resolved."""
+    _, ratio, _, _ = fitted
+    offer = opening_offer(ratio, {**CASE, "resolution": resolution}, as_of=TODAY, language=language)
+    assert offer.warnings[0].startswith(first)
+    assert offer.reasons[0] == offer.warnings[0]
+    assert not opening_offer(ratio, CASE, as_of=TODAY).warnings  # pending: nothing said
+
+
 def test_an_unseen_servicer_is_priced_as_a_servicer_not_as_none(fitted):
     _, ratio, _, _ = fitted
     known = opening_offer(ratio, CASE, as_of=TODAY)

@@ -53,7 +53,7 @@ from outcomes._advice.wording import (
 )
 from outcomes._arguments import as_date
 from outcomes._errors import OutcomesError
-from outcomes._format import format_chance
+from outcomes._format import format_chance, value_labels
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor
@@ -299,6 +299,19 @@ def make_offer(
     elif role is None:
         reasons.append(say("role_unknown", language))
 
+    resolution = first_value(frame, "resolution")
+    if resolution is not None and resolution != "pending":
+        # a case already resolved (自己破産, a lump sum agreed …): said before anything else,
+        # as the batch path skips it (the amounts below are a calculation, not an offer)
+        label = value_labels("resolution").get(resolution, resolution)
+        warnings = (
+            say(
+                "resolved_warning",
+                language,
+                resolution=label if language == "ja" else resolution.replace("_", " "),
+            ),
+            *warnings,
+        )
     want_alternative = creditor_type == "jhf" or bool(role_warnings)
     if cash is not None:
         chance_cash = format_chance(

@@ -219,6 +219,12 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "解決済みの案件です(解決方法: {resolution})。提示額は出しません。",
             "already resolved ({resolution}): no offer",
         ),
+        "resolved_warning": (
+            "注意: この案件は解決済みです(解決方法: {resolution})。下の額は参考の計算で、"
+            "提示のためのものではありません。",
+            "Warning: this case is already resolved ({resolution}): the amounts below are a "
+            "calculation for reference, not an offer to make.",
+        ),
         "batch_summary": (
             "{n_cases}件のうち{n_offer}件の提示案を{output}に書きました"
             "(解決済みで提示しない案件{n_resolved}件、注意つき{n_warn}件、"
