@@ -104,6 +104,15 @@ SHIHOSHOSHI_LIMIT = 1_400_000
 _COST_LIMITATION = 30_000
 
 
+def _to_thousand(amount: float) -> int:
+    """Yen estimated from a ratio, to the nearest ¥1,000 (halves up).
+
+    >>> _to_thousand(188_098.4), _to_thousand(98_500), _to_thousand(400)
+    (188000, 99000, 0)
+    """
+    return int(amount / 1_000 + 0.5) * 1_000
+
+
 def _ceil_div(a: int, b: int) -> int:
     return -(-a // b)
 
@@ -307,8 +316,10 @@ def _lump_sum_row(s: Situation) -> Row:
     if role:
         notes.append(role)
         sources.append(_MOJ_2017)
-    estimate = int(round(typical * residual))
-    floor_amount = int(round(low * residual))
+    # estimates from a ratio, to the ¥1,000: a figure to the yen would claim a precision
+    # no settlement ratio has
+    estimate = _to_thousand(typical * residual)
+    floor_amount = _to_thousand(low * residual)
     total = estimate
     if cash is None:
         notes.append(
@@ -316,7 +327,7 @@ def _lump_sum_row(s: Situation) -> Row:
                 "lump_needs",
                 estimate=Yen(estimate),
                 floor=Yen(floor_amount),
-                high=Yen(round(high * residual)),
+                high=Yen(_to_thousand(high * residual)),
             )
         )
     elif cash >= estimate:

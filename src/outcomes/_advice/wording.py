@@ -580,7 +580,7 @@ def servicer_warning(status: str, name: str | None, suggestions: Any, language: 
         "(claims held by a servicer), not on this servicer's own: an internal estimate. "
         "Check the name."
     )
-    return f"{head}{basis}"
+    return f"{head}{basis}" if ja else f"{head} {basis}"
 
 
 #: column labels of the now / +6 / +12 months table, by language
