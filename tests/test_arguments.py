@@ -159,3 +159,16 @@ def test_compare_paths_takes_cash_and_budget_as_text():
     text = compare_paths(case, cash_available="30万", budget="1.5万", as_of="2026-06-30")
     ints = compare_paths(case, cash_available=300_000, budget=15_000, as_of="2026-06-30")
     pd.testing.assert_frame_equal(text, ints)
+
+
+def test_k_below_one_is_the_same_error_in_the_report():
+    """One mistake, one error type (the review found ValueError, OutcomesError and CaseError)."""
+    from outcomes import report
+
+    cases = simulate_cases(40, seed=1, messy=False, today="2026-06-30")
+    with pytest.raises(CaseError, match="k must be at least 1"):
+        report.breakdown(cases, "creditor_type", k=0)
+    with pytest.raises(CaseError, match="k must be at least 1"):
+        report.crosstab(cases, "creditor_type", "employment", k=0)
+    with pytest.raises(CaseError):
+        report.write_report(cases, "report.html", k=0)

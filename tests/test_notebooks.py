@@ -77,19 +77,21 @@ def test_stored_without_outputs(name):
             assert cell.execution_count is None, name
 
 
+def _helpers(nb: nbformat.NotebookNode) -> list[ast.AST]:
+    """Functions, classes and lambdas a notebook's code cells define."""
+    return [
+        node
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda)
+    ]
+
+
 @pytest.mark.parametrize("name", EXPECTED)
 def test_thin_question_first_next_step_last(name):
     nb = read(name)
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        tree = ast.parse(cell.source)
-        defined = [
-            node
-            for node in ast.walk(tree)
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda)
-        ]
-        assert not defined, f"{name}: helpers belong in the package, not in a notebook"
+    assert not _helpers(nb), f"{name}: helpers belong in the package, not in a notebook"
     first, last = nb.cells[0], nb.cells[-1]
     assert first.cell_type == "markdown" and last.cell_type == "markdown"
     assert "Question" in first.source or "問い" in first.source, name
@@ -99,16 +101,7 @@ def test_thin_question_first_next_step_last(name):
 def test_the_report_template_defines_no_helpers():
     """The packaged report template is thin too: its helpers live in outcomes.report."""
     nb = nbformat.read(TEMPLATE, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        tree = ast.parse(cell.source)
-        defined = [
-            node
-            for node in ast.walk(tree)
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda)
-        ]
-        assert not defined, "report.ipynb: helpers belong in outcomes.report, not in the template"
+    assert not _helpers(nb), "report.ipynb: helpers belong in outcomes.report, not in the template"
 
 
 #: Japanese (kana, kanji, full-width forms)

@@ -6,18 +6,14 @@ One monthly model is fitted once for the module on 3,000 generated cases.
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from threadpoolctl import threadpool_limits
 
 import outcomes
 from outcomes._advice import InstallmentProposal, installment_proposal
 from outcomes._advice.installment import MIN_MONTHLY, round_down_monthly
 from outcomes._errors import CaseError, CaseTypeError
-from outcomes.datasets import simulate_cases
-from outcomes.models import MonthlyAmountModel
 
 TODAY = "2026-06-30"
 
@@ -32,23 +28,6 @@ SAKAI = {  # 50s self-employed, ¥7.8M, ¥10,000 a month for 5 years
     "household_size": 2,
     "sale_date": "2025-03-01",
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _one_thread():
-    # OpenMP threads of the boosted trees oversubscribe a busy 2-core machine
-    with threadpool_limits(limits=1):
-        yield
-
-
-@pytest.fixture(scope="module")
-def past() -> pd.DataFrame:
-    return simulate_cases(3000, seed=1, messy=False, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def monthly_model(past) -> MonthlyAmountModel:
-    return MonthlyAmountModel(as_of=TODAY, max_iter=100).fit(past)
 
 
 def test_sakai_self_employed_instalment_around_10000(monthly_model):

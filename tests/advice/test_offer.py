@@ -14,7 +14,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from threadpoolctl import threadpool_limits
 
 from outcomes._advice import (
     Basis,
@@ -37,7 +36,6 @@ from outcomes._cleaning import case_from_mapping, read_case_json
 from outcomes._errors import CaseError, CaseTypeError, OutcomesError
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
-from outcomes.models import MonthlyAmountModel, SettlementRatioModel
 
 TODAY = "2026-06-30"
 
@@ -85,28 +83,6 @@ NAGOYA = {  # 60s pensioner, ¥140,000 a month, 公庫 loan ¥3.2M; ¥5,000 a mo
     "household_size": 1,
     "sale_date": "2025-03-01",
 }
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _one_thread():
-    # OpenMP threads of the boosted trees oversubscribe a busy 2-core machine
-    with threadpool_limits(limits=1):
-        yield
-
-
-@pytest.fixture(scope="module")
-def past() -> pd.DataFrame:
-    return simulate_cases(3000, seed=1, messy=False, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def ratio_model(past) -> SettlementRatioModel:
-    return SettlementRatioModel(as_of=TODAY, max_iter=100).fit(past)
-
-
-@pytest.fixture(scope="module")
-def monthly_model(past) -> MonthlyAmountModel:
-    return MonthlyAmountModel(as_of=TODAY, max_iter=100).fit(past)
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_day
+from outcomes._arguments import as_count, as_day
 from outcomes._contract import (
     CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
@@ -627,8 +627,7 @@ def prepare_report(
     >>> rc.compare, len(rc.previous) > 0
     ('2022-01:2022-12', True)
     """
-    if k < 1:
-        raise OutcomesError(f"k must be at least 1, got {k}")
+    k = as_count(k, "k")
     data = ReportData.load(prepared) if prepared else load_report_data(input, today=today)
     check_selection(
         data.cases,

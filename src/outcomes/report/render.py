@@ -17,9 +17,9 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from outcomes._arguments import as_day
+from outcomes._arguments import as_count, as_day
 from outcomes._contract import DEFAULT_K
-from outcomes._errors import OutcomesError, ReportError
+from outcomes._errors import CaseError, OutcomesError, ReportError
 from outcomes._write import atomic_path, write_error, write_text
 from outcomes.report._labels import check_language, creditor_type_code
 from outcomes.report._text import text
@@ -287,8 +287,10 @@ def write_report(
     from outcomes._version import __version__
 
     language = check_language(language)
-    if k < 1:
-        raise OutcomesError(text("bad_k", language, k=k))
+    try:
+        k = as_count(k, "k")
+    except CaseError:  # the one k check, its sentence in the report's language
+        raise CaseError(text("bad_k", language, k=k)) from None
     parse_period(period, language)
     parse_period(compare, language)
     if creditor_type is not None and str(creditor_type).strip():

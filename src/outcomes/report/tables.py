@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_count
 from outcomes._contract import AGE_BANDS, CASE_COLUMNS, DEFAULT_K
-from outcomes._errors import OutcomesError
 from outcomes._privacy import safe_label
 from outcomes.report._labels import (
     check_language,
@@ -238,8 +238,7 @@ def breakdown(
     B is under k, and C is suppressed with it: otherwise B's count would
     follow from the total.
     """
-    if k < 1:
-        raise OutcomesError(f"k must be at least 1, got {k}")
+    k = as_count(k, "k")
     keys = _as_list(by)
     grouped = cases.groupby(keys, observed=True, dropna=True, sort=True)
     out = grouped.size().rename("cases").to_frame()
@@ -333,8 +332,7 @@ def crosstab(
     jhf                   16.0       NaN
     bank                   NaN      15.0
     """
-    if k < 1:
-        raise OutcomesError(f"k must be at least 1, got {k}")
+    k = as_count(k, "k")
     raw = cases.groupby([index, columns], observed=True, dropna=True).size().unstack(columns)
     counts = raw.fillna(0).to_numpy(dtype="float64")
     small = (counts > 0) & (counts < k)
