@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from threadpoolctl import threadpool_limits
 
 import outcomes
 from outcomes import clean_cases
@@ -44,14 +43,9 @@ def _row(table: pd.DataFrame, path: str) -> pd.Series:
     return table.set_index("path").loc[path]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _one_thread():
-    with threadpool_limits(limits=1):
-        yield
-
-
 @pytest.fixture(scope="module")
 def past() -> pd.DataFrame:
+    # smaller than the other advice tests' past cases (tests/advice/conftest.py): enough here
     return simulate_cases(1500, seed=1, messy=False, today=TODAY)
 
 
