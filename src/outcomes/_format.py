@@ -13,6 +13,8 @@ problems in :mod:`outcomes._cleaning.wording`.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 from outcomes._contract import (
     AGE_BANDS,
@@ -30,6 +32,8 @@ from outcomes._errors import CaseError
 
 __all__ = [
     "LANGUAGES",
+    "Yen",
+    "fill",
     "REPORT_DERIVED_LABELS",
     "check_language",
     "column_label",
@@ -231,3 +235,36 @@ def yen_tick(value: float, _position: object = None) -> str:
     if abs(value) >= 1e4:
         return f"{value / 1e4:,.4g}万円"
     return f"{value:,.0f}円"
+
+
+# ==========================================================================
+# Sentences: one (Japanese, English) template, filled per language
+# ==========================================================================
+
+
+class Yen(int):
+    """An amount of yen inside a sentence: ``30万円`` in Japanese, ``¥300,000`` in English."""
+
+    __slots__ = ()
+
+
+def fill(template: tuple[str, str], language: str, fields: Mapping[str, Any]) -> str:
+    """One (Japanese, English) template filled in ``language``: every concern's sentences are such pairs.
+
+    Fields that are :class:`Yen` are formatted per language; a field that is a
+    (Japanese, English) pair is picked per language; the rest use the
+    template's format spec.
+
+    Examples
+    --------
+    >>> fill(("月{monthly}", "{monthly} a month"), "en", {"monthly": Yen(5_000)})
+    '¥5,000 a month'
+    """
+    i = 0 if check_language(language) == "ja" else 1
+    values = {
+        name: (
+            format_yen(v, language) if isinstance(v, Yen) else v[i] if isinstance(v, tuple) else v
+        )
+        for name, v in fields.items()
+    }
+    return template[i].format(**values)

@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 
 from outcomes._advice.case import first_value
-from outcomes._advice.wording import Yen, say
+from outcomes._advice.wording import say
 from outcomes._errors import OutcomesError
+from outcomes._format import Yen
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor

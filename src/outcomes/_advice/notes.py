@@ -16,8 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from outcomes._advice.guarantor_notes import GUARANTOR_EFFECTS, GUARANTOR_STATES, guarantor_effect
-from outcomes._advice.wording import fill
-from outcomes._format import LANGUAGES, creditor_label
+from outcomes._format import LANGUAGES, creditor_label, fill
 
 __all__ = [
     "CREDIT_RECORD",
@@ -743,7 +742,7 @@ def path_note(key: str, **fields: Any) -> tuple[str, str]:
 
     Examples
     --------
-    >>> from outcomes._advice.wording import Yen
+    >>> from outcomes._format import Yen
     >>> path_note("inst_too_much", capacity=Yen(50_000))
     ('世帯が払える額(5万円)を超えます', 'more than the household can pay (¥50,000)')
     """

@@ -42,7 +42,6 @@ from outcomes._advice.wording import (
     OFFER_LABELS,
     WAIT_TABLE_LABELS,
     WAIT_TABLE_ROWS,
-    Yen,
     agreement_chance_sentence,
     drift_warning,
     driver_label,
@@ -53,7 +52,7 @@ from outcomes._advice.wording import (
 )
 from outcomes._arguments import as_date
 from outcomes._errors import OutcomesError
-from outcomes._format import format_chance, value_labels
+from outcomes._format import Yen, format_chance, value_labels
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor

@@ -37,9 +37,9 @@ from outcomes._advice.notes import (
     path_note,
 )
 from outcomes._advice.ways_out import WAYS_OUT, Situation, capacity_of
-from outcomes._advice.wording import ESTIMATE_NOTICE, Yen
+from outcomes._advice.wording import ESTIMATE_NOTICE
 from outcomes._errors import CaseError
-from outcomes._format import check_language, creditor_label, format_yen, pad, text_width
+from outcomes._format import Yen, check_language, creditor_label, format_yen, pad, text_width
 from outcomes._law import creditor_is_servicer, default_interest, default_rate, interest_cap
 
 if TYPE_CHECKING:

@@ -32,9 +32,8 @@ from outcomes._advice.notes import (
     path_note,
 )
 from outcomes._advice.situation import Note, Row, Situation
-from outcomes._advice.wording import Yen
 from outcomes._errors import RehabilitationUnavailableError
-from outcomes._format import format_yen
+from outcomes._format import Yen, format_yen
 from outcomes._law import (
     REHABILITATION_DEBT_LIMIT,
     rehabilitation_claims,

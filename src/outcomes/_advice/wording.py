@@ -18,6 +18,7 @@ import numpy as np
 from outcomes._format import (
     check_language,
     creditor_label,
+    fill,
     format_chance,
     format_pct,
     format_yen,
@@ -25,8 +26,6 @@ from outcomes._format import (
 
 __all__ = [
     "PHRASES",
-    "Yen",
-    "fill",
     "say",
     "ACCEPTANCE_LABELS",
     "BATCH_OFFER_LABELS_JA",
@@ -50,34 +49,6 @@ __all__ = [
     "basis_widened",
     "drift_warning",
 ]
-
-
-class Yen(int):
-    """An amount of yen inside a sentence: ``30万円`` in Japanese, ``¥300,000`` in English."""
-
-    __slots__ = ()
-
-
-def fill(template: tuple[str, str], language: str, fields: Mapping[str, Any]) -> str:
-    """One (Japanese, English) template filled in ``language``.
-
-    Fields that are :class:`Yen` are formatted per language; a field that is a
-    (Japanese, English) pair is picked per language; the rest use the
-    template's format spec.
-
-    Examples
-    --------
-    >>> fill(("月{monthly}", "{monthly} a month"), "en", {"monthly": Yen(5_000)})
-    '¥5,000 a month'
-    """
-    i = 0 if language == "ja" else 1
-    values = {
-        name: (
-            format_yen(v, language) if isinstance(v, Yen) else v[i] if isinstance(v, tuple) else v
-        )
-        for name, v in fields.items()
-    }
-    return template[i].format(**values)
 
 
 #: the sentences of offers and instalments that are one template each: {key: (Japanese, English)}
@@ -268,6 +239,7 @@ def say(key: str, language: str, **fields: Any) -> str:
 
     Examples
     --------
+    >>> from outcomes._format import Yen
     >>> say("inst_typical", "ja", monthly=Yen(10_000))
     '毎月の提案額は月1万円です(似た事例の中央値)。'
     """

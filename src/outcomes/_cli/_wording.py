@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from outcomes._format import check_language
+from outcomes._format import fill
 
 __all__ = ["CLI_LINES", "cli_line"]
 
@@ -49,5 +49,4 @@ def cli_line(key: str, language: str, **fields: Any) -> str:
     >>> cli_line("clean_table", "en", path="out/cases.parquet")
     'clean table: out/cases.parquet'
     """
-    pair = CLI_LINES[key]
-    return pair[0 if check_language(language) == "ja" else 1].format(**fields)
+    return fill(CLI_LINES[key], language, fields)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from outcomes._format import check_language
+from outcomes._format import check_language, fill
 
 __all__ = [
     "text",
@@ -529,9 +529,9 @@ def text(key: str, language: str = "ja", **fields: object) -> str:
     >>> text("h_servicer", "ja")
     'サービサー'
     """
-    ja, en = _TEXT[key]
-    template = ja if check_language(language) == "ja" else en
-    return template.format(**fields) if fields else template
+    if not fields:  # a template without fields is shown as written (Markdown braces and all)
+        return _TEXT[key][0 if check_language(language) == "ja" else 1]
+    return fill(_TEXT[key], language, fields)
 
 
 def join(items: Sequence[str], language: str = "ja") -> str:
