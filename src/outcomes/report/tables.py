@@ -395,7 +395,10 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
 
     # a problem written in Japanese (clean_cases(..., language="ja")) is of the same kinds
     english = {ja: en for en, ja in PROBLEM_KINDS_JA.items()}
-    kind = problems["problem"].astype("string").map(problem_kind).map(lambda k: english.get(k, k))
+    sentences = problems["problem"].astype("string")
+    # each distinct sentence read once (a large export has many problems, few sentences)
+    kinds = {s: english.get(problem_kind(s), problem_kind(s)) for s in sentences.dropna().unique()}
+    kind = sentences.map(kinds)
     column = problems["column"].astype("string")
     outside = ~column.isin(CASE_COLUMNS)
     column = column.where(~outside, text("outside_contract", language))
