@@ -508,8 +508,8 @@ def test_p4_a_voluntary_arrangement_says_why_it_rarely_fits_and_what_it_costs():
     assert "元金を減らしません" in row["notes_ja"]
 
 
-def test_the_cli_reads_the_joint_debtor_header_back(tmp_path, ratio_model, past):
-    """B3 through ``outcomes offer``: the JSON header 連帯債務者 reaches the ways out (§441)."""
+def _cli_offer(tmp_path, ratio_model, past, header: str) -> str:
+    """What ``outcomes offer`` prints for the consigned case with ``header``: あり."""
     from outcomes._io import write_model_dir
     from outcomes.cli import main
     from outcomes.models import MonthlyAmountModel
@@ -517,13 +517,23 @@ def test_the_cli_reads_the_joint_debtor_header_back(tmp_path, ratio_model, past)
     monthly = MonthlyAmountModel(as_of=TODAY, max_iter=10).fit(past)
     models = write_model_dir(tmp_path / "model", ratio=ratio_model, monthly=monthly, cases=past)
     case = tmp_path / "case.json"
-    case.write_text(
-        json.dumps({**CONSIGNED, "連帯債務者": "あり"}, ensure_ascii=False), encoding="utf-8"
-    )
+    case.write_text(json.dumps({**CONSIGNED, header: "あり"}, ensure_ascii=False), encoding="utf-8")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = main(["offer", "--model", str(models), "--case", str(case), "--as-of", TODAY])
     assert code == 0
-    text = out.getvalue()
+    return out.getvalue()
+
+
+def test_the_cli_reads_the_joint_debtor_header_back(tmp_path, ratio_model, past):
+    """B3 through ``outcomes offer``: the JSON header 連帯債務者 reaches the ways out (§441)."""
+    text = _cli_offer(tmp_path, ratio_model, past, "連帯債務者")
     assert "連帯債務者あり" in text and "保証人なら" not in text
     assert text.index("注意: みずほ債権回収は回収の委託") < text.index("一括和解の提示案")
+
+
+def test_the_cli_reads_the_guarantor_header_back(tmp_path, ratio_model, past):
+    """B3 the other way: a JSON header 連帯保証人 is a guarantor (民法457条1項), not "either"."""
+    text = _cli_offer(tmp_path, ratio_model, past, "連帯保証人")
+    assert "保証人あり" in text and "民法457条1項" in text
+    assert "どちらかは不明" not in text and "連帯債務者なら" not in text and "441条" not in text

@@ -23,6 +23,7 @@ cleaner's ``noted`` problem for that header (:func:`noted_facts`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
@@ -311,12 +312,17 @@ def _kind_from_headers(case: Any) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def noted_facts(problems: pd.DataFrame | None) -> LegalFacts:
+def noted_facts(
+    problems: pd.DataFrame | None, columns_used: Mapping[str, str] | None = None
+) -> LegalFacts:
     """The legal facts the cleaner noted about a case's headers (the kind of guarantor).
 
     The cleaner keeps the contract's one ``guarantor`` column, and notes once
     when its header was ``連帯債務者`` (a joint debtor, not a guarantor): the
-    problem's ``value`` is the header. Pass the facts to
+    problem's ``value`` is the header. ``columns_used`` (of a
+    :class:`~outcomes._cleaning.CleanResult`: each column's source header) tells
+    the kind of either header (``連帯保証人`` → ``guarantor`` too) and wins over
+    the note. Pass the facts to
     :meth:`Advisor.paths <outcomes._advice.advisor.Advisor.paths>`.
 
     Examples
@@ -327,7 +333,12 @@ def noted_facts(problems: pd.DataFrame | None) -> LegalFacts:
     'co_debtor'
     >>> noted_facts(None).guarantor_kind is None
     True
+    >>> noted_facts(None, {"guarantor": "連帯保証人"}).guarantor_kind
+    'guarantor'
     """
+    header = (columns_used or {}).get("guarantor")
+    if header is not None and header_kind(header) is not None:
+        return LegalFacts(guarantor_kind=header_kind(header))
     if problems is None or not len(problems) or "column" not in problems.columns:
         return LegalFacts()
     rows = problems[(problems["column"].astype(str) == "guarantor") & (problems["row"] == 1)]

@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from outcomes._cleaning.clean import clean_cases
+from outcomes._cleaning.clean import CleanResult, clean_cases
 from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
@@ -286,7 +286,7 @@ def read_case_json(
     today: date | None = None,
     ignore_unknown_keys: bool = False,
     language: str = "en",
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> CleanResult:
     """One case from a JSON file, through the cleaner.
 
     Keys may be the clean table's English column names or any header the
@@ -297,8 +297,10 @@ def read_case_json(
 
     Returns
     -------
-    (DataFrame, DataFrame)
-        The one-row clean case and the cleaner's problems table.
+    CleanResult
+        Unpacks as ``case, problems``: the one-row clean case and the
+        cleaner's problems table; ``columns_used`` names the key each column
+        was read from (a guarantor written as ``連帯保証人`` or ``連帯債務者``).
 
     Raises
     ------
@@ -335,5 +337,4 @@ def read_case_json(
         else:
             cells[str(key)] = str(value)
     raw = pd.DataFrame([cells], dtype="str")
-    result = clean_cases(raw, today=today, language=language)
-    return result.cases, result.problems
+    return clean_cases(raw, today=today, language=language)

@@ -102,9 +102,8 @@ def run(args: argparse.Namespace) -> int:
     today = None if as_of is None else max(as_of, date.today())
     language = getattr(args, "language", None) or "ja"
     # the input's problems are written in the offer's language, like the rest of the page
-    case, problems = read_case_json(
-        args.case, today=today, ignore_unknown_keys=ignore, language=language
-    )
+    read = read_case_json(args.case, today=today, ignore_unknown_keys=ignore, language=language)
+    case, problems = read
     bad = problems[problems["column"].astype(str) == "residual_debt"]
     if len(bad):
         first = bad.iloc[0]
@@ -130,7 +129,11 @@ def run(args: argparse.Namespace) -> int:
         installment = advisor.installment(case, budget=budget, as_of=as_of)
     # the facts the cleaner noted (a 連帯債務者 header) reach the ways out
     paths = advisor.paths(
-        case, facts=noted_facts(problems), cash_available=cash, budget=budget, as_of=as_of
+        case,
+        facts=noted_facts(problems, read.columns_used),
+        cash_available=cash,
+        budget=budget,
+        as_of=as_of,
     )
     # a case outside what the model saw is warned about first, in the offer itself
     print(render_offer(offer, installment=installment, paths=paths, problems=problems, as_of=as_of))
