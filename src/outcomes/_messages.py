@@ -15,14 +15,14 @@ codes cross borders, words are made in one place per concern.
 Examples
 --------
 >>> from outcomes._format import Yen
->>> catalogue = {"amount.negative": ("{value}は負の金額です", "{value} is a negative amount")}
->>> message = Message("amount.negative", {"value": Yen(-5000)})
+>>> catalogue = {"amount.over": ("{value}は上限を超えています", "{value} is over the limit")}
+>>> message = Message("amount.over", {"value": Yen(5000)})
 >>> render(message, "en", catalogue)
-'-¥5,000 is a negative amount'
+'¥5,000 is over the limit'
 >>> render(message, "ja", catalogue)
-'-5,000円は負の金額です'
+'5,000円は上限を超えています'
 >>> message.code
-'amount.negative'
+'amount.over'
 """
 
 from __future__ import annotations
