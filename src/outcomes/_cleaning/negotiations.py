@@ -541,7 +541,8 @@ def _duplicates(state: LogState, counterparty: np.ndarray | None) -> np.ndarray:
         "party": state.party, "kind": state.kind, "amount": state.amount,
         "monthly": state.monthly, "term": state.term,
     })  # fmt: skip
-    has_id = key["case_id"].notna().to_numpy()
+    # a row whose day is unknown is never "the same day" as another
+    has_id = key["case_id"].notna().to_numpy() & key["offered_on"].notna().to_numpy()
     dup = key.duplicated(keep="first").to_numpy() & has_id
     if dup.any():
         first_row = key.groupby(list(key.columns), dropna=False, sort=False).ngroup()

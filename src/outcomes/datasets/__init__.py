@@ -17,6 +17,9 @@ Where each kind lives (the private modules of this package):
 - ``_simulate.py`` — the true model: households, loans, outcomes, and
   :func:`true_quantile`;
 - ``_messy.py`` — the renderer that writes the clean cases as a messy export;
+- ``_messy_negotiations.py`` — :func:`messy_negotiations`: a clean negotiation
+  log written the messy way (CP932-ready text, era dates, 万円, one-cell
+  proposals, garbage cells), with the truth kept;
 - ``_time.py`` — :func:`simulate_time_to_agreement`: times to agreement with a
   known survival law (:func:`true_survival`), for the time-to-agreement model.
 
@@ -48,17 +51,20 @@ import pandas as pd
 
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
+from outcomes.datasets._messy_negotiations import MessyLog, messy_negotiations
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
 from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
 
 __all__ = [
+    "MessyLog",
     "SAMPLE_N",
     "SAMPLE_SEED",
     "SAMPLE_TODAY",
     "TRUE_PARAMS",
     "TrueParams",
     "load_sample",
+    "messy_negotiations",
     "sample_path",
     "simulate_cases",
     "simulate_time_to_agreement",
