@@ -68,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the firm's own servicer registry (CSV: name, former_names, aliases), "
         "besides OUTCOMES_SERVICERS",
     )
+    p.add_argument(
+        "--negotiations",
+        metavar="LOG",
+        help="also clean the negotiation log (交渉履歴, contract §9: CSV, .xlsx, .parquet; an "
+        ".xlsx's log sheet is found by its headers): written beside -o as "
+        "<stem>_negotiations<ext>, its problems into --problems with table=negotiations",
+    )
     _labels_option(p)
     p.add_argument(
         "--lang",

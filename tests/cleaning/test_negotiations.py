@@ -381,3 +381,29 @@ def test_unreadable_source_is_a_one_line_read_error(tmp_path, content, reason):
     assert "\n" not in str(info.value)
     with pytest.raises(ReadError, match="not found"):
         clean_negotiations(tmp_path / "missing.csv")
+
+
+def test_cli_clean_writes_the_log_beside_the_cases_and_its_problems_with_them(tmp_path, capsys):
+    """Issue 27: `outcomes clean cases.csv -o out.parquet --negotiations log.csv` writes
+    out_negotiations.parquet, and the log's problems into --problems with table=negotiations."""
+    from outcomes.cli import main
+
+    cases_csv = tmp_path / "cases.csv"
+    cases_csv.write_text("案件ID,売却日,残債額\nA1,2021-03-01,780万円\n", encoding="cp932")
+    log_csv = tmp_path / "log.csv"
+    log_csv.write_text(
+        "案件ID,提示日,提示者,金額\nA1,R3.5.1,当方,一括30万円\nZ9,R3.5.2,当方,？？\n",
+        encoding="cp932",
+    )
+    out, problems_out = tmp_path / "out.parquet", tmp_path / "problems.csv"
+    code = main(
+        ["clean", str(cases_csv), "-o", str(out), "--problems", str(problems_out),
+         "--negotiations", str(log_csv), "--today", TODAY]
+    )  # fmt: skip
+    assert code == 0
+    log = pd.read_parquet(tmp_path / "out_negotiations.parquet")
+    assert log["amount"].tolist()[0] == 300_000
+    problems = pd.read_csv(problems_out, encoding="utf-8-sig")
+    mine = problems[problems["table"] == "negotiations"]
+    assert set(mine["kind"]) == {"log.unknown_case", "log.unreadable"}
+    assert "out_negotiations.parquet" in capsys.readouterr().out
