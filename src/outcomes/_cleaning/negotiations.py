@@ -282,16 +282,21 @@ def _not_summary(
     frame: pd.DataFrame, columns: dict[str, int], rows: np.ndarray, problems: LogProblems
 ) -> np.ndarray:
     """Rows that are not 合計/小計/… (by case id, or by the first non-empty cell)."""
-    keep = np.ones(len(frame), dtype=bool)
-    for i in range(len(frame)):
-        cells = [_cell(v) for v in frame.iloc[i].tolist()]
-        first = next((c for c in cells if c), "")
-        case = _cell(frame.iat[i, columns["case_id"]]) if "case_id" in columns else ""
-        if case in SUMMARY_WORDS or (not case and first in SUMMARY_WORDS):
-            keep[i] = False
-    if not keep.all():
-        problems.add(rows[~keep], "case_id", [None] * int((~keep).sum()), "log.summary_row")
-    return keep
+    n = len(frame)
+    first = np.full(n, "", dtype=object)
+    texts = []
+    for j in range(frame.shape[1]):
+        codes, uniques = pd.factorize(frame.iloc[:, j].to_numpy(dtype=object))
+        text = np.array([_cell(u) for u in uniques] + [""], dtype=object)[codes]
+        texts.append(text)
+        empty = first == ""
+        first[empty] = text[empty]
+    case = texts[columns["case_id"]] if "case_id" in columns else np.full(n, "", dtype=object)
+    words = list(SUMMARY_WORDS)
+    summary = np.isin(case, words) | ((case == "") & np.isin(first, words))
+    if summary.any():
+        problems.add(rows[summary], "case_id", [None] * int(summary.sum()), "log.summary_row")
+    return ~summary
 
 
 def _cell(value: object) -> str:
