@@ -414,3 +414,9 @@ def test_cli_clean_writes_the_log_beside_the_cases_and_its_problems_with_them(tm
     mine = problems[problems["table"] == "negotiations"]
     assert set(mine["kind"]) == {"log.unknown_case", "log.unreadable"}
     assert "out_negotiations.parquet" in capsys.readouterr().out
+
+
+def test_a_frame_without_a_case_id_column_is_a_read_error_naming_it():
+    """A log row belongs to a case: without a case id column the log cannot be read."""
+    with pytest.raises(ReadError, match="no case id column"):
+        clean_negotiations(pd.DataFrame({"提示日": ["2021-05-01"], "金額": ["10万"]}))

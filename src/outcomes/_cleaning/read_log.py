@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._cleaning.grid import HEADER_SEARCH_ROWS, short_reason, tidy
+from outcomes._cleaning.grid import HEADER_SEARCH_ROWS, NO_CONTRACT_COLUMN, short_reason, tidy
 from outcomes._cleaning.log_contract import log_header_score, match_log_header
 from outcomes._cleaning.read import read_cases
 from outcomes._errors import ReadError
@@ -37,6 +37,7 @@ __all__ = ["read_negotiations"]
 _CSV = {".csv": ",", ".tsv": "\t", ".txt": None}
 _EXCEL = (".xlsx", ".xlsm")
 NO_LOG_COLUMN = "no column of the negotiation log found"
+NO_CASE_ID = "no case id column (案件ID, 案件番号, ケースID, 管理番号) in the negotiation log"
 
 
 def read_negotiations(
@@ -104,7 +105,13 @@ def read_negotiations(
 
 
 def _framed(source: Any, **options: Any) -> pd.DataFrame:
-    raw = read_cases(source, **{k: v for k, v in options.items() if v is not None})
+    try:
+        raw = read_cases(source, **{k: v for k, v in options.items() if v is not None})
+    except ReadError as exc:
+        if not exc.reason.startswith(NO_CONTRACT_COLUMN):
+            raise
+        # the case reader wants a case column: a log always has its case id
+        raise ReadError(exc.source, NO_CASE_ID) from None
     if not any(match_log_header(h)[0] not in (None, "notes") for h in raw.columns):
         raise ReadError(raw.attrs.get("source", source), NO_LOG_COLUMN)
     return raw
