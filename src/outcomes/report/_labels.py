@@ -23,14 +23,12 @@ from outcomes._contract import (
     CREDITOR_TYPES,
 )
 from outcomes._errors import OutcomesError
+from outcomes._format import check_language, format_yen
 from outcomes._format import column_label as _column_label_ja
-from outcomes._format import format_yen
 from outcomes._format import value_labels as _value_labels_ja
 
 __all__ = [
-    "LANGUAGES",
     "SUPPRESSED_LABELS",
-    "check_language",
     "column_label",
     "creditor_type_code",
     "format_statistic_yen",
@@ -87,24 +85,8 @@ REPORT_METHOD_LABELS: dict[str, str] = {
     "best possible (true conditional median)": "理論上の最良(真の条件付き中央値)",
 }
 
-#: the languages a report is written in
-LANGUAGES: tuple[str, ...] = ("ja", "en")
-
 #: what a suppressed cell shows, by language (``check_html`` accepts both)
 SUPPRESSED_LABELS: Mapping[str, str] = MappingProxyType({"ja": "k未満", "en": "under k"})
-
-
-def check_language(language: object) -> str:
-    """``language`` when it is ``"ja"`` or ``"en"``; else one line saying so.
-
-    Examples
-    --------
-    >>> check_language("en")
-    'en'
-    """
-    if language not in LANGUAGES:
-        raise OutcomesError(f"language must be 'ja' or 'en', got {language!r}")
-    return str(language)
 
 
 def suppressed(language: str = "ja") -> str:

@@ -301,6 +301,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "対象の案件が {n} 件と少なく、モデルを学習できません。",
         "Only {n} cases to learn from: too few to fit the model.",
     ),
+    "too_few_for_k": (
+        "対象の案件が {n} 件で k = {k} 件に届かないため、モデルの確認は示しません。",
+        "Only {n} cases, fewer than k = {k}: the model's check is not shown.",
+    ),
     "s4_drift": (
         "### この期間の案件とモデルの学習データの比較\n\n"
         "モデルが学んだ案件(学習時に保存した学習データの要約)と、この報告の案件の特徴量の分布を"

@@ -17,7 +17,7 @@ from pathlib import Path
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import PublishedCountError
 from outcomes.report._labels import SUPPRESSED_LABELS
-from outcomes.report.tables import COUNT_CLASS, STAT_CLASS
+from outcomes.report._tables import COUNT_CLASS, STAT_CLASS
 
 __all__ = ["PublishedCountError", "check_html"]
 

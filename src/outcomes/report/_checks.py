@@ -18,18 +18,19 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_count
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
+from outcomes._format import check_language
 from outcomes.report._labels import (
-    check_language,
     column_label,
     method_label,
     model_name,
     suppressed,
     value_labels,
 )
+from outcomes.report._tables import safe_label, value_formatter
 from outcomes.report._text import text
-from outcomes.report.tables import safe_label, value_formatter
 
 __all__ = [
     "ACCURACY_COVERAGE",
@@ -58,8 +59,8 @@ COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)
 ACCURACY_COVERAGE = 0.9
 #: the baselines of :func:`outcomes.models.evaluate` shown beside each model
 REPORT_BASELINES: tuple[str, ...] = ("overall median", "median by creditor type")
-#: what the accuracy table calls the model itself (in Japanese)
-MODEL_ROW = "モデル"
+#: the fewest cases a model is fitted and cross-validated on here (also at least 10 per fold)
+FEWEST_TO_CHECK = 40
 
 
 class ModelCheck:
@@ -206,7 +207,9 @@ def check_models(
     model_dir : str or Path, optional
         A directory written by ``outcomes fit``.
     k : int
-        Smallest number of cases a check is shown for.
+        Smallest number of cases a check is shown for: with fewer (to fit
+        here, or in the saved evaluation), the check says so in a sentence
+        and shows no accuracy or calibration.
     as_of : date or str, optional
         The day months waited are counted to (models fitted here).
     cv : int
@@ -229,6 +232,7 @@ def check_models(
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, fit_and_evaluate
 
     language = check_language(language)
+    k = as_count(k, "k")
     checks: list[ModelCheck] = []
     saved = read_model_dir(model_dir) if model_dir is not None else None
     for cls in (SettlementRatioModel, MonthlyAmountModel):
@@ -247,18 +251,24 @@ def check_models(
                 )
                 continue
             accuracy, calibration, origin = found
+            n = int(accuracy["n"].iloc[0]) if len(accuracy) else 0
+            if n < k:
+                message = text("too_few_for_k", language, n=f"{n:,}", k=k)
+                checks.append(ModelCheck(target, model, message=message, language=language))
+                continue
             checks.append(
                 ModelCheck(target, model, origin, accuracy, calibration, language=language)
             )
             continue
         template = cls(as_of=as_of, **(model_params or {}))
         n = int(template.training_rows(cases).sum())
-        if n < max(40, 10 * cv):
-            checks.append(
-                ModelCheck(
-                    target, message=text("too_few_to_fit", language, n=f"{n:,}"), language=language
-                )
-            )
+        if n < max(FEWEST_TO_CHECK, 10 * cv):
+            message = text("too_few_to_fit", language, n=f"{n:,}")
+            checks.append(ModelCheck(target, message=message, language=language))
+            continue
+        if n < k:
+            message = text("too_few_for_k", language, n=f"{n:,}", k=k)
+            checks.append(ModelCheck(target, message=message, language=language))
             continue
         model, table = fit_and_evaluate(
             template,
@@ -395,7 +405,7 @@ def ranges_table(
     language: str | None = None,
 ) -> Any:
     """:func:`predicted_ranges` as a table to show (ordinal groups in their order)."""
-    from outcomes.report.tables import natural_order
+    from outcomes.report._tables import natural_order
 
     language = check_language(language or check.language)
     fmt = value_formatter(check.target, language)
@@ -606,7 +616,7 @@ def totals_table(table: pd.DataFrame, by: str = "creditor_type", *, language: st
     >>> "smaller groups combined" in totals_table(t, language="en").to_html()
     True
     """
-    from outcomes.report.tables import styled
+    from outcomes.report._tables import styled
 
     shown = table.copy()
     fmt = value_formatter("lump_sum", language)

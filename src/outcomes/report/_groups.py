@@ -1,7 +1,7 @@
 """Groups compared: medians by group with intervals, the league table of servicers, trends by quarter, two periods side by side.
 
 Every published cell stands for at least ``k`` cases (contract §7); built on
-:mod:`outcomes.report.tables`.
+:mod:`outcomes.report._tables`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import pandas as pd
 from outcomes._contract import DEFAULT_K
 from outcomes._privacy import safe_label
 from outcomes.report._labels import column_label, suppressed
-from outcomes.report._text import text
-from outcomes.report.periods import period_label
-from outcomes.report.tables import (
+from outcomes.report._periods import period_label
+from outcomes.report._tables import (
     COUNT_CLASS,
     STAT_CLASS,
     complementary_mask,
@@ -25,6 +24,7 @@ from outcomes.report.tables import (
     suppression_log,
     value_formatter,
 )
+from outcomes.report._text import text
 
 __all__ = [
     "POOLED",
