@@ -29,15 +29,13 @@ from outcomes.report._labels import (
     suppressed,
     value_labels,
 )
-from outcomes.report._tables import safe_label, value_formatter
-from outcomes.report._text import text
+from outcomes.report._tables import header_label, safe_label, value_formatter
+from outcomes.report._text import join, text
 
 __all__ = [
     "ACCURACY_COVERAGE",
     "COVERAGES",
-    "DRIFT_DISTANCE",
     "DRIFT_PSI",
-    "DRIFT_VERDICTS",
     "POOLED_ROW",
     "REPORT_BASELINES",
     "TOTAL_ROW",
@@ -422,8 +420,7 @@ def ranges_table(
     median = text("ranges_median", language)
     cases = column_label("cases", language)
     label = column_label(by, language)
-    if language == "en":  # headers start with a capital
-        cases, label = cases.capitalize(), label[:1].upper() + label[1:]
+    cases, label = header_label(cases, language), header_label(label, language)
     shown = shown.rename(
         columns={by: label, "cases": cases, "lower": low, "median": median, "upper": high}
     )
@@ -437,11 +434,6 @@ def ranges_table(
     )
 
 
-#: what the report calls drift's verdicts
-DRIFT_VERDICTS: dict[str, str] = {"stable": "安定", "shifted": "変化あり"}
-#: the drift table's header of ``drift``'s distance (Wasserstein in training SDs for numbers,
-#: total variation for categories: 0 when the distributions are the same)
-DRIFT_DISTANCE = "分布の差(0=同じ)"
 #: the PSI above which ``drift`` calls a shift that chance hardly explains ``shifted``
 DRIFT_PSI = 0.1
 
@@ -468,7 +460,8 @@ def training_drift(
     Returns
     -------
     DataFrame or None
-        ``特徴量``, ``PSI``, ``分布の差`` (:data:`DRIFT_DISTANCE`), ``範囲外・未知の割合``,
+        ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
+        numbers, total variation for categories), ``範囲外・未知の割合``,
         ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
         ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
         ``Verdict``); None without ``model_dir`` or where the directory has no
@@ -514,7 +507,7 @@ def training_drift(
             if small
             else []
         )
-        new.append(("、" if language == "ja" else ", ").join(big + more))
+        new.append(join(big + more, language))
     verdicts = []
     for verdict, psi in zip(table["verdict"], table["psi"], strict=True):
         if verdict == "shifted":
@@ -524,21 +517,18 @@ def training_drift(
         else:
             verdicts.append(text("drift_stable", language))
     labels = [column_label(f, language) for f in table["feature"]]
-    ja = language == "ja"
     out = pd.DataFrame(
         {
-            "特徴量" if ja else text("drift_feature", language): labels,
+            text("drift_feature", language): labels,
             "PSI": [f"{v:.3f}" for v in table["psi"]],
-            DRIFT_DISTANCE if ja else text("drift_distance", language): [
-                f"{v:.3f}" for v in table["distance"]
-            ],
-            "範囲外・未知の割合" if ja else text("drift_outside", language): shown_share,
-            "新しい区分" if ja else text("drift_new", language): new,
-            "判定" if ja else text("drift_verdict", language): verdicts,
+            text("drift_distance", language): [f"{v:.3f}" for v in table["distance"]],
+            text("drift_outside", language): shown_share,
+            text("drift_new", language): new,
+            text("drift_verdict", language): verdicts,
         }
     )
     if not any(new):  # an empty column tells nothing
-        out = out.drop(columns="新しい区分" if ja else text("drift_new", language))
+        out = out.drop(columns=text("drift_new", language))
     return out
 
 

@@ -319,8 +319,8 @@ def league_styled(table: pd.DataFrame, value: str, caption: str, language: str =
     no figure.
     """
 
-    def t(key: str) -> str:
-        return text(key, language)
+    def t(key: str, **fields: object) -> str:
+        return text(key, language, **fields)
 
     fmt = value_formatter(value, language)
     pooled = t("pooled_servicers")
@@ -337,9 +337,8 @@ def league_styled(table: pd.DataFrame, value: str, caption: str, language: str =
     shown[t("league_median")] = [
         "" if h else fmt(v) for v, h in zip(table["p50"], hidden, strict=True)
     ]
-    dash = "〜" if language == "ja" else "–"
     shown[t("league_interval")] = [
-        "" if h else f"{fmt(lo)} {dash} {fmt(hi)}"
+        "" if h else t("range", low=fmt(lo), high=fmt(hi))
         for lo, hi, h in zip(table["p2.5"], table["p97.5"], hidden, strict=True)
     ]
     if "expected" in table.columns:

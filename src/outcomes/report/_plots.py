@@ -543,7 +543,7 @@ def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
             markeredgewidth=2,
             color=color,
             linewidth=1.2,
-            label=f"{name}(n={n:,})" if language == "ja" else f"{name} (n={n:,})",
+            label=text("named_n", language, name=name, n=f"{n:,}"),
         )
     ax.set_xlim(0.4, 1.0)
     ax.set_ylim(0.0, 1.0)

@@ -338,7 +338,7 @@ def write_report(
                 )
             except PapermillExecutionError as exc:
                 raise ReportError(
-                    f"the report failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+                    text("cell_failed", language, error=f"{exc.ename}: {exc.evalue}")
                 ) from exc
         nb = nbformat.from_dict(nb)
         nb.metadata["title"] = title
@@ -359,7 +359,9 @@ def _pdf_css() -> str:
     )
 
 
-def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path:
+def write_pdf(
+    html_path: str | Path, pdf_path: str | Path | None = None, *, language: str = "en"
+) -> Path:
     """Print a written report to PDF (A4, its print stylesheet), with WeasyPrint.
 
     The same HTML file, printed as a browser prints it, with the IPAexGothic
@@ -373,6 +375,8 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path
         The report written by :func:`write_report`.
     pdf_path : str or Path, optional
         Default: ``html_path`` with the suffix ``.pdf``.
+    language : {"ja", "en"}
+        The language of a refusal.
 
     Returns
     -------
@@ -385,16 +389,14 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path
         If WeasyPrint (or its Pango library) is not installed, or the file
         cannot be written.
     """
+    language = check_language(language)
     html_path = Path(html_path)
     out = Path(pdf_path) if pdf_path is not None else html_path.with_suffix(".pdf")
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: weasyprint without its Pango library
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ReportError(
-            f"--pdf needs WeasyPrint and its Pango library ({reason}): "
-            "pip install 'outcomes[pdf]', or print the HTML report from a browser"
-        ) from None
+        raise ReportError(text("pdf_needs_weasyprint", language, reason=reason)) from None
     from weasyprint.text.fonts import FontConfiguration
 
     try:

@@ -123,7 +123,7 @@ def check_html(path: str | Path, k: int = DEFAULT_K) -> int:
             if COUNT_CLASS not in tokens:
                 continue
             checked += 1
-            if value in SUPPRESSED_LABELS.values():
+            if value in SUPPRESSED_LABELS:
                 suppressed.add(_group(tokens))
                 continue
             digits = value.replace(",", "")
