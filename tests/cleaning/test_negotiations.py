@@ -31,6 +31,12 @@ def cases():
     return clean_cases(raw, today=TODAY).cases
 
 
+def clean(source, *args, **kwargs):
+    """clean_negotiations, with each problem's code (``log.amount_negative``) as a column."""
+    result = clean_negotiations(source, *args, **kwargs)
+    return result.log, result.problems.assign(code=result.codes)
+
+
 def _log(**columns):
     """A raw log of a few rows; each keyword is a header and its cells."""
     return pd.DataFrame(columns)
@@ -85,7 +91,7 @@ def test_messy_cp932_log_keeps_every_row_and_reads_995_of_cells_right(tmp_path):
     messy = messy_negotiations(truth_log, seed=11, garbage=0.02)
     assert len(messy.garbage) >= 3
     path = write_export(messy.raw, tmp_path / "log.csv")
-    log, problems = clean_negotiations(path, today=TODAY)
+    log, problems = clean(path, today=TODAY)
     assert len(log) == len(truth_log)
     truth = messy.truth.copy()
     truth["_case"] = pd.factorize(truth["case_id"])[0]
@@ -99,7 +105,7 @@ def test_messy_cp932_log_keeps_every_row_and_reads_995_of_cells_right(tmp_path):
         right += sum(x == y for x, y in zip(a, b, strict=True))
         total += len(a)
     assert right / total >= 0.995, right / total
-    found = problems[problems["kind"] == "log.unreadable"]
+    found = problems[problems["kind"] == "unreadable"]
     for row, column in messy.garbage.itertuples(index=False):
         hits = problems[(problems["row"] == row) & (problems["column"] == column)]
         assert len(hits) == 1, (row, column, hits)
@@ -125,7 +131,7 @@ def test_messy_cp932_log_keeps_every_row_and_reads_995_of_cells_right(tmp_path):
 def test_one_cell_proposal_fills_kind_amount_monthly_and_term(cell, kind, amount, monthly, term):
     """§9: a whole proposal in one cell fills kind, amount, monthly_amount and term_months;
     〜/以上/当面/見直し make it open-ended (no term)."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(案件ID=["A1"], 提示日=["2021-05-01"], 提示者=["サービサー"], 金額=[cell]), today=TODAY
     )
     row = log.iloc[0]
@@ -160,7 +166,7 @@ def test_columns_and_dtypes_are_the_contracts_optional_only_where_given():
 
 def test_full_claim_without_claimed_amount_is_empty_and_not_a_problem():
     """§9: 全額/全額一括 with no claimed amount: kind lump_sum, amount empty, no problem."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(案件ID=["A1"], 提示日=["2021-05-01"], 提示者=["債権者"], 提案内容=["全額一括"]),
         today=TODAY,
     )
@@ -171,7 +177,7 @@ def test_full_claim_without_claimed_amount_is_empty_and_not_a_problem():
 def test_party_words_and_firm_reported_once_per_case():
     """§9 and review §5.1: 当社 is read as debtor and reported once per case (弁護士法72条);
     a servicer's name in 提示者 is the creditor's side."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(
             案件ID=["A1", "A1", "A2", "A2"],
             提示日=["2021-05-01", "2021-06-01", "2021-05-01", "2021-06-01"],
@@ -181,7 +187,7 @@ def test_party_words_and_firm_reported_once_per_case():
         today=TODAY,
     )
     assert log["party"].tolist() == ["debtor", "debtor", "creditor", "debtor"]
-    firm = problems[problems["kind"] == "log.firm_as_party"]
+    firm = problems[problems["code"] == "log.firm_as_party"]
     assert firm["row"].tolist() == [2]
     assert "弁護士法72条" in firm["problem"].iloc[0]
 
@@ -190,7 +196,7 @@ def test_answers_not_yet_approved_are_pending_and_more_without_figure_is_rejecte
     """§9 response: 内諾/仮合意/担当者了承 are pending, never accepted; 増額要請 without a
     figure is rejected and noted; 内諾→稟議否決 reads its final answer."""
     answers = ["内諾", "仮合意", "担当者了承", "増額要請", "内諾→稟議否決", "○", "一部承諾", "失効"]
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(
             案件ID=["A1"] * len(answers),
             提示日=[f"2021-05-{d:02d}" for d in range(1, len(answers) + 1)],
@@ -203,14 +209,14 @@ def test_answers_not_yet_approved_are_pending_and_more_without_figure_is_rejecte
     assert log["response"].tolist() == [
         "pending", "pending", "pending", "rejected", "rejected", "accepted", "countered", "lapsed",
     ]  # fmt: skip
-    assert problems["kind"].tolist() == ["log.raise_without_figure"]
+    assert problems["code"].tolist() == ["log.raise_without_figure"]
 
 
 def test_out_of_range_cells_are_emptied_each_with_one_problem(cases):
     """§9 ranges: below ¥0; above claimed_amount; above residual × 1.5 (debtor) or × 3
     (creditor); after today; more than a year before the sale (emptied); before the sale
     within the year (kept, noted). The rows are kept."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(
             案件ID=["A1", "A1", "A1", "A1", "A1", "A1", "A1"],
             提示日=["2021-04-01", "2021-04-02", "2021-04-03", "2021-04-04", "2030-01-01",
@@ -223,7 +229,7 @@ def test_out_of_range_cells_are_emptied_each_with_one_problem(cases):
         today=TODAY,
     )  # fmt: skip
     assert len(log) == 7
-    kinds = problems.set_index("row")["kind"].to_dict()
+    kinds = problems.set_index("row")["code"].to_dict()
     assert kinds == {
         2: "log.amount_negative",
         3: "log.amount_over_claim",
@@ -238,20 +244,20 @@ def test_out_of_range_cells_are_emptied_each_with_one_problem(cases):
 
 def test_unknown_case_reported_once_per_case_id(cases):
     """§9: a case_id not in the case list is kept and reported once per case_id."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(案件ID=["Z9", "Z9", "A1"], 提示日=["2021-05-01", "2021-06-01", "2021-05-01"],
              提示者=["当方"] * 3, 金額=["10万"] * 3),
         cases,
         today=TODAY,
     )  # fmt: skip
     assert len(log) == 3
-    assert problems[problems["kind"] == "log.unknown_case"]["row"].tolist() == [2]
+    assert problems[problems["code"] == "log.unknown_case"]["row"].tolist() == [2]
 
 
 def test_same_proposal_twice_counts_once_and_the_second_is_reported():
     """§9 and review §6: same case, counterparty, day, party and terms count once; the
     same offer to two counterparties on one day is two proposals."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(
             案件ID=["A1"] * 4,
             提示日=["2021-05-01"] * 4,
@@ -262,13 +268,13 @@ def test_same_proposal_twice_counts_once_and_the_second_is_reported():
         today=TODAY,
     )
     assert len(log) == 3
-    dup = problems[problems["kind"] == "log.duplicate"]
+    dup = problems[problems["code"] == "log.duplicate"]
     assert dup["row"].tolist() == [3] and "2" in dup["problem"].iloc[0]
 
 
 def test_newest_first_log_is_read_in_date_order_and_noted():
     """§9: rows in date order within a case; a log written newest first is noted once."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(
             案件ID=["A1", "A1", "A2", "A2"],
             提示日=["2021-07-01", "2021-05-01", "2021-09-01", "2021-08-01"],
@@ -278,33 +284,33 @@ def test_newest_first_log_is_read_in_date_order_and_noted():
         today=TODAY,
     )
     assert log["offered_on"].dt.strftime("%m").tolist() == ["05", "07", "08", "09"]
-    assert problems["kind"].tolist() == ["log.newest_first"]
+    assert problems["code"].tolist() == ["log.newest_first"]
 
 
 def test_two_proposals_in_a_cell_and_ranges_are_reported_not_split():
     """§9 and review §3b: 一括30万→拒否、50万なら可 is reported, not split; 20〜30万円 no end picked."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(案件ID=["A1", "A1"], 提示日=["2021-05-01", "2021-05-02"], 提示者=["当方"] * 2,
              金額=["一括30万→拒否、50万なら可", "20〜30万円"]),
         today=TODAY,
     )  # fmt: skip
     assert log["amount"].isna().all() and len(log) == 2
-    assert problems["kind"].tolist() == ["log.two_proposals", "log.amount_range"]
+    assert problems["code"].tolist() == ["log.two_proposals", "log.amount_range"]
 
 
 def test_instalment_row_single_amount_is_the_monthly_one_noted():
     """§9: on an instalment row a single amount is the monthly amount (noted)."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(案件ID=["A1"], 提示日=["2021-05-01"], 提示者=["当方"], 種類=["分割"], 金額=["10,000"]),
         today=TODAY,
     )
     assert log["monthly_amount"].iloc[0] == 10_000 and pd.isna(log["amount"].iloc[0])
-    assert problems["kind"].tolist() == ["log.single_amount_monthly"]
+    assert problems["code"].tolist() == ["log.single_amount_monthly"]
 
 
 def test_no_personal_data_reaches_the_output():
     """§7/§9: notes are never copied; a phone or a name with 様 is emptied and masked."""
-    log, problems = clean_negotiations(
+    log, problems = clean(
         _log(案件ID=["A1", "A1"], 提示日=["2021-05-01", "2021-05-02"],
              提示者=["山田様", "当方"], 金額=["10万", "03-1234-5678"], 備考=["田中 090-1111-2222", ""],
              担当者=["佐藤", "佐藤"]),
@@ -313,15 +319,15 @@ def test_no_personal_data_reaches_the_output():
     text = log.astype(str).to_string() + problems.astype(str).to_string()
     for secret in ("山田", "1234-5678", "090", "田中", "佐藤"):
         assert secret not in text
-    assert set(problems["kind"]) == {"log.personal_data", "log.not_in_contract"}
+    assert set(problems["kind"]) == {"personal data", "not in contract"}
 
 
 def test_unreadable_cells_report_in_the_runs_language():
     """Issue 24: a problem is a code (kind) and a sentence in the run's language."""
     raw = _log(案件ID=["A1"], 提示日=["いつか"], 提示者=["誰か"], 金額=["多額"], 回答=["？"])
-    _, en = clean_negotiations(raw, today=TODAY)
-    _, ja = clean_negotiations(raw, today=TODAY, language="ja")
-    assert en["kind"].tolist() == ja["kind"].tolist() == ["log.unreadable"] * 4
+    _, en = clean(raw, today=TODAY)
+    _, ja = clean(raw, today=TODAY, language="ja")
+    assert en["code"].tolist() == ja["code"].tolist() == ["log.unreadable"] * 4
     assert en["problem"].str.startswith("unreadable:").all()
     assert ja["problem"].str.startswith("読めない値:").all()
 
@@ -359,7 +365,7 @@ def test_sql_and_parquet_logs_read_as_files_are(tmp_path):
     db = tmp_path / "log.db"
     with sqlite3.connect(db) as conn:
         frame.to_sql("negotiations", conn, index=False)
-    log, problems = clean_negotiations(f"sqlite:///{db}", table="negotiations", today=TODAY)
+    log, problems = clean(f"sqlite:///{db}", table="negotiations", today=TODAY)
     assert log["amount"].tolist() == [300_000] and problems.empty
     frame.to_parquet(tmp_path / "log.parquet")
     log, _ = clean_negotiations(tmp_path / "log.parquet", today=TODAY)
@@ -369,7 +375,7 @@ def test_sql_and_parquet_logs_read_as_files_are(tmp_path):
 def test_clean_log_cleans_to_itself():
     """A clean log read back cleans to itself and reports nothing."""
     truth = clean_log_truth(8)
-    log, problems = clean_negotiations(truth, today=TODAY)
+    log, problems = clean(truth, today=TODAY)
     again, problems2 = clean_negotiations(log, today=TODAY)
     pd.testing.assert_frame_equal(log, again)
     assert problems2.empty
@@ -412,7 +418,7 @@ def test_cli_clean_writes_the_log_beside_the_cases_and_its_problems_with_them(tm
     assert log["amount"].tolist()[0] == 300_000
     problems = pd.read_csv(problems_out, encoding="utf-8-sig")
     mine = problems[problems["table"] == "negotiations"]
-    assert set(mine["kind"]) == {"log.unknown_case", "log.unreadable"}
+    assert set(mine["kind"]) == {"unknown case", "unreadable"}
     assert "out_negotiations.parquet" in capsys.readouterr().out
 
 
@@ -420,3 +426,18 @@ def test_a_frame_without_a_case_id_column_is_a_read_error_naming_it():
     """A log row belongs to a case: without a case id column the log cannot be read."""
     with pytest.raises(ReadError, match="no case id column"):
         clean_negotiations(pd.DataFrame({"提示日": ["2021-05-01"], "金額": ["10万"]}))
+
+
+def test_summary_rows_are_left_out_with_kind_summary_row():
+    """§6 as the case list: a 合計 row is not a proposal; left out, reported with kind summary row."""
+    log, problems = clean(
+        _log(
+            案件ID=["A1", "合計"],
+            提示日=["2021-05-01", ""],
+            提示者=["当方", ""],
+            金額=["10万", "10万"],
+        ),
+        today=TODAY,
+    )
+    assert len(log) == 1
+    assert problems[["row", "kind"]].values.tolist() == [[3, "summary row"]]

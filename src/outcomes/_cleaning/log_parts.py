@@ -4,7 +4,8 @@
 each distinct one once, in the run's language, from
 :data:`~outcomes._cleaning.log_words.LOG_PROBLEMS`; its table has the case
 cleaner's columns (``row``, ``case_id``, ``column``, ``value``, ``kind``,
-``problem``), ``kind`` holding the code. The parsers read a party
+``problem``), ``kind`` the case cleaner's kinds (``out of range``, …), and
+beside it the code of each sentence (``log.amount_negative``). The parsers read a party
 (:func:`parse_party`), an answer (:func:`parse_response`), a kind or a whole
 proposal written in the kind column (:func:`parse_kind`) and a term that may
 be open-ended (:func:`parse_log_term`).
@@ -29,7 +30,7 @@ from outcomes._cleaning.log_contract import (
     RESPONSE_CODES,
     log_code_map,
 )
-from outcomes._cleaning.log_words import LOG_PROBLEMS
+from outcomes._cleaning.log_words import LOG_KINDS, LOG_PROBLEMS
 from outcomes._cleaning.proposals import parse_proposal
 from outcomes._contract import DATE_DTYPE, MISSING_MARKERS, creditor_type_of, normalize_header
 from outcomes._errors import ParseError
@@ -38,10 +39,8 @@ from outcomes._parse import Parsed, parse_term
 from outcomes._registry import match_servicer
 
 __all__ = [
-    "FIRM",
     "LogState",
     "LOG_PROBLEM_COLUMNS",
-    "RAISE",
     "LogProblems",
     "parse_kind",
     "parse_log_term",
@@ -51,9 +50,6 @@ __all__ = [
 
 #: the problems table's columns, as the case cleaner's (with the code in ``kind``)
 LOG_PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "kind", "problem")
-#: notes of the parsers, read back by the cleaner as codes
-FIRM = "firm"
-RAISE = "raise"
 
 _PARTIES = log_code_map(PARTY_CODES)
 _FIRM = frozenset(normalize_header(w) for w in FIRM_WORDS)
@@ -76,47 +72,52 @@ def _missing(raw: object) -> bool:
 
 
 def parse_party(raw: object, firm_names: tuple[str, ...] = ()) -> Parsed:
-    """Who proposed: ``debtor`` or ``creditor`` (§9), and the firm noted.
+    """Who proposed (§9): value ``(code, company name or None, firm)``.
 
-    A company name the creditor rules or the servicer registry match is the
-    creditor's side; its name is the note's second part (``"name:…"``).
+    ``code`` is ``debtor`` or ``creditor``; a company name the creditor rules
+    or the servicer registry match is the creditor's side, and its name comes
+    along (it fills an empty counterparty); ``firm`` is True where the firm
+    itself (当社) was written, read as the debtor's side and reported.
 
     Examples
     --------
-    >>> parse_party("当方"), parse_party("サービサー")
-    (Parsed(value='debtor', note=None), Parsed(value='creditor', note=None))
-    >>> parse_party("当社")
-    Parsed(value='debtor', note='firm')
-    >>> parse_party("ｱﾋﾞﾘｵ債権回収㈱")
-    Parsed(value='creditor', note='name:アビリオ債権回収')
+    >>> parse_party("当方").value, parse_party("サービサー").value
+    (('debtor', None, False), ('creditor', None, False))
+    >>> parse_party("当社").value
+    ('debtor', None, True)
+    >>> parse_party("ｱﾋﾞﾘｵ債権回収㈱").value
+    ('creditor', 'アビリオ債権回収', False)
     """
     if _missing(raw):
         return Parsed(None)
     text = unicodedata.normalize("NFKC", str(raw)).strip()
     key = normalize_header(text)
     if key in _FIRM or key in {normalize_header(f) for f in firm_names}:
-        return Parsed("debtor", FIRM)
+        return Parsed(("debtor", None, True))
     if key in _PARTIES:
-        return Parsed(_PARTIES[key])
+        return Parsed((_PARTIES[key], None, False))
     name, found = match_servicer(text)
     if name is not None and found:
-        return Parsed("creditor", f"name:{name}")
+        return Parsed(("creditor", name, False))
     if creditor_type_of(text) not in (None, "other"):
-        return Parsed("creditor", f"name:{text}")
+        return Parsed(("creditor", text, False))
     raise ParseError("not a party")
 
 
 def parse_response(raw: object) -> Parsed:
-    """The final answer to a row (§9); ``内諾→稟議否決`` reads its last answer.
+    """The final answer to a row (§9): value ``(code, more_without_figure)``.
+
+    ``内諾→稟議否決`` reads its last answer; 増額要請 without a figure is
+    rejected (and noted), with a figure it is a counter-proposal.
 
     Examples
     --------
-    >>> parse_response("内諾"), parse_response("OK")
-    (Parsed(value='pending', note=None), Parsed(value='accepted', note=None))
-    >>> parse_response("内諾→稟議否決").value, parse_response("増額要請")
-    ('rejected', Parsed(value='rejected', note='raise'))
+    >>> parse_response("内諾").value, parse_response("OK").value
+    (('pending', False), ('accepted', False))
+    >>> parse_response("内諾→稟議否決").value, parse_response("増額要請").value
+    (('rejected', False), ('rejected', True))
     >>> parse_response("増額要請(50万)").value
-    'countered'
+    ('countered', False)
     """
     if _missing(raw):
         return Parsed(None)
@@ -125,14 +126,14 @@ def parse_response(raw: object) -> Parsed:
     text = parts[-1] if parts else text
     key = normalize_header(text)
     if key in _RESPONSES:
-        return Parsed(_RESPONSES[key])
+        return Parsed((_RESPONSES[key], False))
     bare = normalize_header(_BRACKETS.sub("", text))
     if bare in _RESPONSES:
-        return Parsed(_RESPONSES[bare])
+        return Parsed((_RESPONSES[bare], False))
     if key.startswith(_RAISES):
         if re.search(r"[0-9〇一二三四五六七八九十]", key):
-            return Parsed("countered")  # a figure: the other side's terms
-        return Parsed("rejected", RAISE)
+            return Parsed(("countered", False))  # a figure: the other side's terms
+        return Parsed(("rejected", True))
     raise ParseError("not a response")
 
 
@@ -162,7 +163,7 @@ def parse_kind(raw: object, unit: int = 1) -> Parsed:
         raise
     if parsed.value is None:
         return Parsed(None)
-    return Parsed((parsed.value.kind, parsed.value), parsed.note)
+    return Parsed((parsed.value.kind, parsed.value), parsed.notes)
 
 
 def parse_log_term(raw: object) -> Parsed:
@@ -186,8 +187,10 @@ class LogProblems:
     >>> p = LogProblems("en")
     >>> p.add([3], "amount", ["-5万"], "log.amount_negative", header=("「金額」", "金額"))
     >>> table = p.frame(pd.Series(["A1"], index=[3]))
-    >>> table.loc[0, "case_id"], table.loc[0, "kind"], table.loc[0, "problem"]
-    ('A1', 'log.amount_negative', 'out of range: 金額 is below ¥0; emptied')
+    >>> table.loc[0, "case_id"], table.loc[0, "kind"], table.loc[0, "code"]
+    ('A1', 'out of range', 'log.amount_negative')
+    >>> table.loc[0, "problem"]
+    'out of range: 金額 is below ¥0; emptied'
     """
 
     def __init__(self, language: str) -> None:
@@ -214,7 +217,7 @@ class LogProblems:
             self._rows.append((int(row), column, values[i], code, tuple(sorted(f.items()))))
 
     def frame(self, case_ids: pd.Series) -> pd.DataFrame:
-        """The problems table, sorted by row and the log's column order."""
+        """The problems table, sorted by row and the log's column order, and each row's ``code``."""
         order = {c: i for i, c in enumerate(NEGOTIATION_COLUMNS)}
         cache: dict[tuple[str, tuple[tuple[str, Any], ...]], str] = {}
         records = []
@@ -225,17 +228,26 @@ class LogProblems:
             text = (
                 None if value is None or (isinstance(value, float) and np.isnan(value)) else value
             )
-            records.append((row, column, None if text is None else str(text), code, cache[key]))
-        out = pd.DataFrame(records, columns=["row", "column", "value", "kind", "problem"])
+            records.append(
+                (
+                    row,
+                    column,
+                    None if text is None else str(text),
+                    LOG_KINDS[code],
+                    cache[key],
+                    code,
+                )
+            )
+        out = pd.DataFrame(records, columns=["row", "column", "value", "kind", "problem", "code"])
         ids = case_ids[~case_ids.index.duplicated()]
         out.insert(1, "case_id", out["row"].map(ids) if len(out) else pd.Series(dtype=object))
         out["_order"] = out["column"].map(order).fillna(-1)
         out = out.sort_values(["row", "_order"], kind="stable").drop(columns="_order")
         out = out.reset_index(drop=True)
         out["row"] = out["row"].astype("Int64")
-        for c in LOG_PROBLEM_COLUMNS[1:]:
+        for c in (*LOG_PROBLEM_COLUMNS[1:], "code"):
             out[c] = out[c].astype("string")
-        return out[list(LOG_PROBLEM_COLUMNS)]
+        return out[[*LOG_PROBLEM_COLUMNS, "code"]]
 
 
 class LogState:

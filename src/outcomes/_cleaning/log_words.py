@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["LOG_PROBLEMS", "PROPOSAL_REASONS"]
+__all__ = ["LOG_KINDS", "LOG_PROBLEMS", "PROPOSAL_REASONS"]
 
 #: the proposal parser's reasons, as a (ja, en) pair each (they read after 「…の値は」)
 PROPOSAL_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
@@ -50,8 +50,8 @@ LOG_PROBLEMS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "summary row: not a proposal; left out",
         ),
         "log.no_case_id": (
-            "案件IDなし: {header}が空です。行は残しました",
-            "no case id: {header} is empty; the row is kept",
+            "一覧にない案件: {header}が空です。行は残しました",
+            "unknown case: {header} is empty; the row is kept",
         ),
         "log.personal_data": (
             "個人情報: {header}の値は{what}のようなので消去しました",
@@ -63,20 +63,20 @@ LOG_PROBLEMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "log.noted": ("注記: {header}の値は{reason}", "noted: {header}: {reason}"),
         "log.two_proposals": (
-            "二つの提案: {header}の値には提案が二つ書かれています。分けずに空欄にしました。"
+            "読めない値: {header}の値には提案が二つ書かれています。分けずに空欄にしました。"
             "一行に一つの提案を記録してください",
-            "two proposals: {header} holds two proposals in one cell; not split, emptied "
+            "unreadable: {header} holds two proposals in one cell; not split, emptied "
             "(record one proposal a row)",
         ),
         "log.amount_range": (
-            "金額の幅: {header}の値は金額の幅です。どちらかの端を選ばず空欄にしました",
-            "amount range: {header} is a range, not one amount; emptied (no end is picked)",
+            "読めない値: {header}の値は金額の幅です。どちらかの端を選ばず空欄にしました",
+            "unreadable: {header} is a range, not one amount; emptied (no end is picked)",
         ),
         "log.firm_as_party": (
-            "提示者が当社: {header}に当社と記録されています。債務者側として読みました。残債の交渉は"
+            "注記: {header}に当社と記録されています。債務者側として読みました。残債の交渉は"
             "本人または代理人弁護士が行います(弁護士法72条)。実際の提示者を記録してください"
             "(案件ごとに1回だけ報告)",
-            "firm as party: {header} records the firm as the proposer; read as the debtor's "
+            "noted: {header} records the firm as the proposer; read as the debtor's "
             "side. The residual debt is negotiated by the debtor or a lawyer (弁護士法72条): "
             "record who actually proposed (reported once per case)",
         ),
@@ -138,7 +138,7 @@ LOG_PROBLEMS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "log.duplicate": (
             "重複した提案: {first}行目と同じ提案(案件・相手先・日・提示者・条件が同じ)なので一度だけ数えます",
-            "duplicate: the same proposal as row {first} (case, counterparty, day, party "
+            "duplicate proposal: the same proposal as row {first} (case, counterparty, day, party "
             "and terms); counted once",
         ),
         "log.newest_first": (
@@ -155,5 +155,40 @@ LOG_PROBLEMS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "unknown servicer: {header} is not in the registry of licensed servicers"
             "{suggest}; kept as written",
         ),
+    }
+)
+
+#: the problems table's ``kind`` of each code: the case cleaner's kinds (``out of range``,
+#: ``unreadable``, ``summary row``, …), and two of the log's own (``unknown case``,
+#: ``duplicate proposal``)
+LOG_KINDS: Mapping[str, str] = MappingProxyType(
+    {
+        "log.not_in_contract": "not in contract",
+        "log.duplicate_column": "duplicate column",
+        "log.summary_row": "summary row",
+        "log.no_case_id": "unknown case",
+        "log.personal_data": "personal data",
+        "log.unreadable": "unreadable",
+        "log.noted": "noted",
+        "log.two_proposals": "unreadable",
+        "log.amount_range": "unreadable",
+        "log.firm_as_party": "noted",
+        "log.raise_without_figure": "noted",
+        "log.single_amount_monthly": "noted",
+        "log.amount_negative": "out of range",
+        "log.amount_too_large": "out of range",
+        "log.amount_over_claim": "out of range",
+        "log.amount_over_debt": "out of range",
+        "log.term_out_of_range": "out of range",
+        "log.date_future": "out of range",
+        "log.date_too_early": "out of range",
+        "log.long_before_sale": "out of range",
+        "log.before_sale": "noted",
+        "log.responded_before_offered": "inconsistent",
+        "log.unknown_case": "unknown case",
+        "log.duplicate": "duplicate proposal",
+        "log.newest_first": "noted",
+        "log.out_of_order": "noted",
+        "log.unknown_counterparty": "unknown servicer",
     }
 )

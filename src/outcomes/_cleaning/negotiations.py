@@ -42,8 +42,6 @@ from outcomes._cleaning.log_contract import (
     match_log_header,
 )
 from outcomes._cleaning.log_parts import (
-    FIRM,
-    RAISE,
     LogProblems,
     LogState,
     parse_kind,
@@ -54,7 +52,7 @@ from outcomes._cleaning.log_parts import (
 from outcomes._cleaning.log_words import PROPOSAL_REASONS
 from outcomes._cleaning.proposals import RANGE, TWO_PROPOSALS, parse_proposals
 from outcomes._cleaning.read_log import read_negotiations
-from outcomes._cleaning.wording import PERSONAL_DATA_JA, parse_reason_ja, source_header_ja
+from outcomes._cleaning.wording import PERSONAL_DATA_WORDS, source_header_ja
 from outcomes._contract import (
     DATE_DTYPE,
     SUMMARY_WORDS,
@@ -68,13 +66,6 @@ from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 
 __all__ = ["NegotiationLog", "clean_negotiations"]
 
-_PERSONAL_EN = {
-    "e-mail address": "an e-mail address",
-    "phone number": "a phone number",
-    "street address": "a street address",
-    "person's name": "a person's name",
-}
-
 
 @dataclass
 class NegotiationLog:
@@ -85,10 +76,15 @@ class NegotiationLog:
     log : DataFrame
         The clean log (§9): one row per proposal, in date order within a case.
     problems : DataFrame
-        ``row``, ``case_id``, ``column``, ``value``, ``kind`` (a code such as
-        ``log.amount_negative``) and ``problem`` (a sentence in the run's language).
+        ``row``, ``case_id``, ``column``, ``value``, ``kind`` (the case
+        cleaner's kinds: ``out of range``, ``unreadable``, ``noted``,
+        ``summary row``, …, and the log's ``unknown case`` and ``duplicate
+        proposal``) and ``problem`` (a sentence in the run's language).
     rows_read : int
         Records in the input.
+    codes : Series
+        The code of each problem's sentence (``log.amount_negative``), same
+        index as ``problems``: the keys of the catalogue ``LOG_PROBLEMS``.
     source, encoding, sheet : str or None
         Where the log came from.
     columns_used : dict
@@ -99,6 +95,7 @@ class NegotiationLog:
     log: pd.DataFrame
     problems: pd.DataFrame
     rows_read: int
+    codes: pd.Series = field(default_factory=lambda: pd.Series(dtype="string"))
     source: str | None = None
     encoding: str | None = None
     sheet: str | None = None
@@ -201,7 +198,7 @@ def clean_negotiations(
     >>> log["monthly_amount"].tolist(), log["term_months"].tolist()
     ([20000, <NA>, <NA>], [60, <NA>, <NA>])
     >>> problems[["row", "kind"]].values.tolist()
-    [[2, 'log.out_of_order']]
+    [[2, 'noted']]
     """
     language = check_language(language)
     today = as_day(today, "today")
@@ -235,9 +232,12 @@ def clean_negotiations(
     keep = _duplicates(state, counterparty)
     order = _date_order(state, keep)
     log = _typed(state, counterparty, columns, order)
+    table = problems.frame(case_ids)
+    codes = table.pop("code")
     return NegotiationLog(
         log=log,
-        problems=problems.frame(case_ids),
+        problems=table,
+        codes=codes,
         rows_read=rows_read,
         source=raw.attrs.get("source"),
         encoding=raw.attrs.get("encoding"),
@@ -328,7 +328,7 @@ def _screen(
     mask = found.notna().to_numpy()
     if not mask.any():
         return values
-    what = [(PERSONAL_DATA_JA[k], _PERSONAL_EN[k]) for k in found[mask]]
+    what = [PERSONAL_DATA_WORDS[k] for k in found[mask]]
     problems.add(
         rows[mask], name, [MASK] * int(mask.sum()), "log.personal_data",
         per_row={"what": what}, header=header(name),
@@ -342,52 +342,56 @@ def _screen(
 # --------------------------------------------------------------------------
 
 
+def _reason_pairs(en: np.ndarray, ja: np.ndarray) -> list[tuple[str, str]]:
+    """Each reason as a (Japanese, English) pair; the log's own reasons from its catalogue."""
+    return [PROPOSAL_REASONS.get(e, (j, e)) for e, j in zip(en, ja, strict=True)]
+
+
+def _report_reasons(state: LogState, name: str, mask: np.ndarray, en: np.ndarray,
+                    ja: np.ndarray) -> None:  # fmt: skip
+    """Report the unreadable cells at ``mask``: two proposals and ranges by their own codes."""
+    for code, reason in (("log.two_proposals", TWO_PROPOSALS), ("log.amount_range", RANGE)):
+        hit = mask.copy()
+        hit[mask] = en == reason
+        state.report(hit, name, code)
+    rest = mask.copy()
+    rest[mask] = (en != TWO_PROPOSALS) & (en != RANGE)
+    keep = (en != TWO_PROPOSALS) & (en != RANGE)
+    state.report(rest, name, "log.unreadable",
+                 per_row={"reason": _reason_pairs(en[keep], ja[keep])})  # fmt: skip
+
+
 def _parse_reported(state: LogState, name: str, values: pd.Series, parser, **kwargs: Any):
     """``parse_column`` of one column, its errors emptied and reported, its notes noted."""
     col = parse_column(values, parser, **kwargs)
     errors = col.error_mask()
     if errors.any():
-        reasons = col.errors_at(errors).astype(str).to_numpy()
-        for reason in np.unique(reasons):
-            mask = errors.copy()
-            mask[errors] = reasons == reason
-            if reason == TWO_PROPOSALS:
-                state.report(mask, name, "log.two_proposals")
-            elif reason == RANGE:
-                state.report(mask, name, "log.amount_range")
-            else:
-                pair = PROPOSAL_REASONS.get(reason, (parse_reason_ja(reason), reason))
-                state.report(mask, name, "log.unreadable", reason=pair)
+        en = col.errors_at(errors, "en").astype(str).to_numpy()
+        ja = col.errors_at(errors, "ja").astype(str).to_numpy()
+        _report_reasons(state, name, errors, en, ja)
     return col
 
 
-def _note_parse(state: LogState, name: str, col, skip: tuple[str, ...] = ()) -> None:
+def _note_parse(state: LogState, name: str, col) -> None:
     notes = col.note_mask()
-    if not notes.any():
-        return
-    reasons = col.notes_at(notes).astype(str).to_numpy()
-    for reason in np.unique(reasons):
-        if reason in skip or reason.startswith("name:"):
-            continue
-        mask = notes.copy()
-        mask[notes] = reasons == reason
-        state.report(mask, name, "log.noted", reason=(parse_reason_ja(reason), reason))
+    if notes.any():
+        en = col.notes_at(notes, "en").astype(str).to_numpy()
+        ja = col.notes_at(notes, "ja").astype(str).to_numpy()
+        state.report(notes, name, "log.noted", per_row={"reason": _reason_pairs(en, ja)})
 
 
 def _proposal_frame(state: LogState, name: str, values: pd.Series, unit: int) -> pd.DataFrame:
     out = parse_proposals(values, unit)
-    for reason in out["error"].dropna().unique():
-        mask = (out["error"] == reason).to_numpy()
-        if reason == TWO_PROPOSALS:
-            state.report(mask, name, "log.two_proposals")
-        elif reason == RANGE:
-            state.report(mask, name, "log.amount_range")
-        else:
-            pair = PROPOSAL_REASONS.get(reason, (parse_reason_ja(reason), reason))
-            state.report(mask, name, "log.unreadable", reason=pair)
-    for reason in out["note"].dropna().unique():
-        mask = (out["note"] == reason).to_numpy()
-        state.report(mask, name, "log.noted", reason=(parse_reason_ja(reason), reason))
+    errors = out["error"].notna().to_numpy()
+    if errors.any():
+        en = out["error"].to_numpy(dtype=object)[errors].astype(str)
+        ja = out["error_ja"].to_numpy(dtype=object)[errors].astype(str)
+        _report_reasons(state, name, errors, en, ja)
+    notes = out["note"].notna().to_numpy()
+    if notes.any():
+        en = out["note"].to_numpy(dtype=object)[notes].astype(str)
+        ja = out["note_ja"].to_numpy(dtype=object)[notes].astype(str)
+        state.report(notes, name, "log.noted", per_row={"reason": _reason_pairs(en, ja)})
     return out
 
 
@@ -413,16 +417,16 @@ def _parse_all(state: LogState, cells: dict[str, pd.Series], units: dict[str, in
             setattr(state, name, col.typed(DATE_DTYPE).to_numpy(dtype=DATE_DTYPE, copy=True))
     if "party" in cells:
         col = _parse_reported(state, "party", cells["party"], parse_party, firm_names=firm_names)
-        state.party = col.values.to_numpy(dtype=object, copy=True)
-        notes = col.notes.to_numpy(dtype=object)
-        state.firm = notes == FIRM
-        named = np.array([isinstance(x, str) and x.startswith("name:") for x in notes], dtype=bool)
-        state.party_name[named] = [x[5:] for x in notes[named]]
+        for i, value in enumerate(col.values.tolist()):
+            if value is not None:
+                state.party[i], state.party_name[i], state.firm[i] = value
     if "response" in cells:
         col = _parse_reported(state, "response", cells["response"], parse_response)
-        state.response = col.values.to_numpy(dtype=object, copy=True)
-        state.report(col.notes.to_numpy(dtype=object) == RAISE, "response",
-                     "log.raise_without_figure")  # fmt: skip
+        raised = np.zeros(state.n, dtype=bool)
+        for i, value in enumerate(col.values.tolist()):
+            if value is not None:
+                state.response[i], raised[i] = value
+        state.report(raised, "response", "log.raise_without_figure")
     if "claimed_amount" in cells:
         unit = units.get("claimed_amount", 1)
         col = _parse_reported(state, "claimed_amount", cells["claimed_amount"], parse_amount,

@@ -34,6 +34,7 @@ import pandas as pd
 from outcomes._cleaning.log_contract import FULL_CLAIM_WORDS
 from outcomes._contract import MISSING_MARKERS, normalize_header
 from outcomes._errors import ParseError
+from outcomes._messages import Message
 from outcomes._parse import Parsed, parse_amount, parse_column, parse_term
 
 __all__ = [
@@ -100,12 +101,11 @@ def _normal(text: str) -> str:
     return _TIMES.sub("×", t)
 
 
-def _amount(text: str, unit: int, notes: list[str]) -> int:
+def _amount(text: str, unit: int, notes: list[Message]) -> int:
     parsed = parse_amount(text, unit)
     if parsed.value is None:
         raise ParseError(NOT_A_PROPOSAL)
-    if parsed.note:
-        notes.append(parsed.note)
+    notes.extend(parsed.notes)
     return int(parsed.value)
 
 
@@ -185,7 +185,7 @@ def parse_proposal(raw: object, unit: int = 1) -> Parsed:
         parsed = parse_amount(raw, unit)
         if parsed.value is None:
             return _EMPTY
-        return Parsed(Proposal(None, int(parsed.value)), parsed.note)
+        return Parsed(Proposal(None, int(parsed.value)), parsed.notes)
     if _blank(raw):
         return _EMPTY
     t = _normal(raw)
@@ -202,7 +202,7 @@ def parse_proposal(raw: object, unit: int = 1) -> Parsed:
         return Parsed(Proposal("lump_sum", full_claim=True))
     if t in _FORGIVENESS_ONLY:
         return Parsed(Proposal("lump_sum", 0))
-    notes: list[str] = []
+    notes: list[Message] = []
     monthly: tuple[int, int | None, bool] | None = None
     lump: int | None = None
     bare: int | None = None
@@ -252,11 +252,11 @@ def _blank(raw: str) -> bool:
     return unicodedata.normalize("NFKC", raw).strip().casefold() in MISSING_MARKERS
 
 
-def _notes(notes: list[str]) -> str | None:
-    return "; ".join(dict.fromkeys(notes)) or None
+def _notes(notes: list[Message]) -> tuple[Message, ...]:
+    return tuple(dict.fromkeys(notes))
 
 
-def _part(part: str, unit: int, notes: list[str]) -> tuple[str, object]:
+def _part(part: str, unit: int, notes: list[Message]) -> tuple[str, object]:
     """One ``+``-separated part: ("monthly", (amount, term, open)), ("lump", amount), ("full", None) or ("bare", amount)."""
     if normalize_header(part) in _FULL:
         return "full", None
@@ -298,7 +298,8 @@ def parse_proposals(values: pd.Series, unit: int = 1) -> pd.DataFrame:
     DataFrame
         Same index as ``values``: ``kind`` (object), ``amount``, ``monthly``,
         ``term`` (float64, NaN when absent), ``open_ended``, ``full_claim``
-        (bool), ``note`` and ``error`` (str or None).
+        (bool), and the notes and errors in English (``note``, ``error``) and
+        Japanese (``note_ja``, ``error_ja``), None where there is none.
 
     Examples
     --------
@@ -324,6 +325,8 @@ def parse_proposals(values: pd.Series, unit: int = 1) -> pd.DataFrame:
             out[f] = taken == True  # noqa: E712  (None is False)
         else:
             out[f] = taken
-    out["note"] = col.notes.to_numpy()
-    out["error"] = col.errors.to_numpy()
+    everywhere = np.ones(len(codes), dtype=bool)
+    for name, words in (("note", col.notes_at), ("error", col.errors_at)):
+        for language, suffix in (("en", ""), ("ja", "_ja")):
+            out[name + suffix] = words(everywhere, language).to_numpy(dtype=object)
     return pd.DataFrame(out, index=values.index)
