@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["LOG_KINDS", "LOG_PROBLEMS", "PROPOSAL_REASONS"]
+__all__ = ["LOG_KINDS", "LOG_KIND_WORDS", "LOG_PROBLEMS", "PROPOSAL_REASONS"]
 
 #: the proposal parser's reasons, as a (ja, en) pair each (they read after 「…の値は」)
 PROPOSAL_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
@@ -190,5 +190,13 @@ LOG_KINDS: Mapping[str, str] = MappingProxyType(
         "log.newest_first": "noted",
         "log.out_of_order": "noted",
         "log.unknown_counterparty": "unknown servicer",
+    }
+)
+
+#: the words of the log's own kinds (the others are the case cleaner's ``PROBLEM_KINDS``)
+LOG_KIND_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "unknown case": ("一覧にない案件", "unknown case"),
+        "duplicate proposal": ("重複した提案", "duplicate proposal"),
     }
 )

@@ -49,17 +49,17 @@ from outcomes._cleaning.log_parts import (
     parse_party,
     parse_response,
 )
-from outcomes._cleaning.log_words import PROPOSAL_REASONS
+from outcomes._cleaning.log_words import LOG_KIND_WORDS, PROPOSAL_REASONS
 from outcomes._cleaning.proposals import RANGE, TWO_PROPOSALS, parse_proposals
 from outcomes._cleaning.read_log import read_negotiations
-from outcomes._cleaning.wording import PERSONAL_DATA_WORDS, source_header_ja
+from outcomes._cleaning.wording import PERSONAL_DATA_WORDS, PROBLEM_KINDS, source_header_ja
 from outcomes._contract import (
     DATE_DTYPE,
     SUMMARY_WORDS,
     YEN_UNITS,
     normalize_text,
 )
-from outcomes._format import check_language
+from outcomes._format import check_language, fill
 from outcomes._parse import parse_amount, parse_column, parse_date, parse_text
 from outcomes._privacy import MASK, personal_data_kinds
 from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
@@ -122,7 +122,11 @@ class NegotiationLog:
             f"{'提案' if ja else 'proposals'}: {len(self.log):,}",
             f"{'問題' if ja else 'problems'}: {len(self.problems):,}",
         ]
-        lines += [f"  {kind}: {n:,}" for kind, n in counts.items()]
+        words = {**PROBLEM_KINDS, **LOG_KIND_WORDS}
+        lines += [
+            f"  {fill(words[kind], self.language, {}) if kind in words else kind}: {n:,}"
+            for kind, n in counts.items()
+        ]
         return "\n".join(lines)
 
 

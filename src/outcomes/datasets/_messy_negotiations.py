@@ -14,6 +14,7 @@ value is drawn from the input; nothing here is a real person or case.
 
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
 
 import numpy as np
@@ -125,7 +126,12 @@ def _one_cell(kind: str, amount, monthly, term, rng: np.random.Generator) -> str
 
 
 def messy_negotiations(
-    log: pd.DataFrame, *, seed: int = 0, garbage: float = 0.01, one_cell: float = 0.5
+    log: pd.DataFrame,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    seed: int = 0,
+    garbage: float = 0.01,
+    one_cell: float = 0.5,
 ) -> MessyLog:
     """Write a clean negotiation log the messy way, keeping the truth.
 
@@ -135,6 +141,9 @@ def messy_negotiations(
         A clean log: ``case_id``, ``offered_on``, ``party``, ``kind``, ``amount``,
         ``monthly_amount``, ``term_months``, ``response``, and optionally
         ``responded_on``, ``counterparty``, ``claimed_amount``.
+    path : str or path-like, optional
+        Also write the messy log there as Excel on Windows saves a CSV (CP932,
+        CRLF; :func:`outcomes.datasets.write_export`).
     seed : int
         The random seed (same seed, same mess).
     garbage : float
@@ -223,6 +232,10 @@ def messy_negotiations(
     for i, c in bad:
         raw.loc[i, headers[c]] = str(rng.choice(_GARBAGE))
         truth.loc[i, c] = "pending" if c == "response" else None
+    if path is not None:
+        from outcomes.datasets import write_export  # the package's face, which imports this
+
+        write_export(raw, path)
     return MessyLog(
         raw=raw,
         truth=truth,
