@@ -54,6 +54,18 @@ class MessyLog(NamedTuple):
     garbage: pd.DataFrame
 
 
+def _write_cp932(raw: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """The messy log as Excel on Windows saves a CSV: CP932, CRLF between records."""
+    from pathlib import Path
+
+    from outcomes._write import write_bytes
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = raw.to_csv(index=False, lineterminator="\r\n").replace("¥", "￥")
+    write_bytes(target, text.encode("cp932"))
+
+
 def _fw(text: str) -> str:
     return text.translate(_FW)
 
@@ -143,7 +155,7 @@ def messy_negotiations(
         ``responded_on``, ``counterparty``, ``claimed_amount``.
     path : str or path-like, optional
         Also write the messy log there as Excel on Windows saves a CSV (CP932,
-        CRLF; :func:`outcomes.datasets.write_export`).
+        CRLF, as :func:`outcomes.datasets.write_export` writes a case export).
     seed : int
         The random seed (same seed, same mess).
     garbage : float
@@ -233,9 +245,7 @@ def messy_negotiations(
         raw.loc[i, headers[c]] = str(rng.choice(_GARBAGE))
         truth.loc[i, c] = "pending" if c == "response" else None
     if path is not None:
-        from outcomes.datasets import write_export  # the package's face, which imports this
-
-        write_export(raw, path)
+        _write_cp932(raw, path)
     return MessyLog(
         raw=raw,
         truth=truth,
