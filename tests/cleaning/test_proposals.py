@@ -110,3 +110,27 @@ def test_the_column_parser_gives_each_row_its_cells_proposal(cells):
             continue
         assert out["kind"].iloc[i] == p.kind
         assert (p.monthly or float("nan")) == out["monthly"].iloc[i] or p.monthly is None
+
+
+@settings(max_examples=25)
+@given(
+    header=st.sampled_from(["提示日", "提示者", "金額", "回答", "月額", "回数", "提案内容"]),
+    text=st.text(
+        alphabet=st.sampled_from(list("月一括万円+×~〜()0123456789、→様全額分割回年?#")),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_any_cell_keeps_its_row_and_gives_at_most_one_problem(header, text):
+    """§9 guarantees: whatever a cell holds, the row is kept and the cell gives at most one
+    problem row (an unreadable cell is emptied and reported once)."""
+    from outcomes import clean_negotiations
+
+    cells = {"案件ID": ["A1"], "提示日": ["2021-05-01"], "提示者": ["当方"], "金額": ["10万"]}
+    cells[header] = [text]
+    result = clean_negotiations(pd.DataFrame(cells), today="2026-01-01")
+    assert len(result.log) == 1
+    column = {"提示日": "offered_on", "提示者": "party", "金額": "amount", "回答": "response",
+              "月額": "monthly_amount", "回数": "term_months", "提案内容": "kind"}[header]  # fmt: skip
+    mine = result.problems[result.problems["column"] == column]
+    assert len(mine) <= 1, mine
