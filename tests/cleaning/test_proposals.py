@@ -40,7 +40,7 @@ terms = st.integers(1, 600)
 styles = st.integers(0, 4)
 
 
-@settings(max_examples=60)
+@settings(max_examples=30)
 @given(monthly=amounts, term=terms, lump=lumps, s1=styles, s2=styles, lump_first=st.booleans())
 def test_a_mixed_proposal_reads_back_its_parts(monthly, term, lump, s1, s2, lump_first):
     """月X×T回+一括Y in any order and spelling reads back X, T and Y (§9 one-cell proposals)."""
@@ -112,7 +112,7 @@ def test_the_column_parser_gives_each_row_its_cells_proposal(cells):
         assert (p.monthly or float("nan")) == out["monthly"].iloc[i] or p.monthly is None
 
 
-@settings(max_examples=25)
+@settings(max_examples=12)
 @given(
     header=st.sampled_from(["提示日", "提示者", "金額", "回答", "月額", "回数", "提案内容"]),
     text=st.text(
