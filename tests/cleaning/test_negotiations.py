@@ -177,12 +177,12 @@ def test_full_claim_without_claimed_amount_is_empty_and_not_a_problem():
 
 def test_party_words_and_firm_reported_once_per_case():
     """§9 and review §5.1: 当社 is read as debtor and reported once per case (弁護士法72条);
-    a servicer's name in 提示者 is the creditor's side."""
+    a servicer's name in 提示者 is the creditor's side; お客様 is a party word, not a name."""
     log, problems = clean(
         _log(
             案件ID=["A1", "A1", "A2", "A2"],
             提示日=["2021-05-01", "2021-06-01", "2021-05-01", "2021-06-01"],
-            提示者=["当社", "当社", "ｾﾃﾞｨﾅ債権回収㈱", "代理人弁護士"],
+            提示者=["当社", "当社", "ｾﾃﾞｨﾅ債権回収㈱", "お客様"],
             金額=["10万", "20万", "30万", "5万"],
         ),
         today=TODAY,

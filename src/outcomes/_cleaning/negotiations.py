@@ -35,6 +35,10 @@ import pandas as pd
 from outcomes._arguments import as_day
 from outcomes._cleaning.log_checks import case_table, check_log
 from outcomes._cleaning.log_contract import (
+    KIND_CODES,
+    PARTY_CODES,
+    RESPONSE_CODES,
+    log_code_map,
     LOG_DTYPES,
     NEGOTIATION_COLUMNS,
     OPTIONAL_LOG_COLUMNS,
@@ -57,6 +61,7 @@ from outcomes._contract import (
     DATE_DTYPE,
     SUMMARY_WORDS,
     YEN_UNITS,
+    normalize_header,
     normalize_text,
 )
 from outcomes._format import check_language, fill
@@ -324,12 +329,23 @@ def _raw_text(values: pd.Series) -> pd.Series:
     return pd.Series(out, index=values.index, dtype=object)
 
 
+#: the coded columns' own words, never taken for personal data
+_WORDS = {
+    "party": frozenset(log_code_map(PARTY_CODES)),
+    "response": frozenset(log_code_map(RESPONSE_CODES)),
+    "kind": frozenset(log_code_map(KIND_CODES)),
+}
+
+
 def _screen(
     name: str, values: pd.Series, text: pd.Series, rows: np.ndarray, problems: LogProblems, header
 ) -> pd.Series:
     """Empty and report (masked) the cells that look like personal data."""
     found = personal_data_kinds(text)
     mask = found.notna().to_numpy()
+    if name in _WORDS and mask.any():  # the column's own words (お客様) are not a person
+        known = text[mask].map(lambda t: normalize_header(str(t)) in _WORDS[name])
+        mask[np.flatnonzero(mask)[known.to_numpy(dtype=bool)]] = False
     if not mask.any():
         return values
     what = [PERSONAL_DATA_WORDS[k] for k in found[mask]]
