@@ -36,13 +36,13 @@ from outcomes._arguments import as_day
 from outcomes._cleaning.log_checks import case_table, check_log
 from outcomes._cleaning.log_contract import (
     KIND_CODES,
-    PARTY_CODES,
-    RESPONSE_CODES,
-    log_code_map,
     LOG_DTYPES,
     NEGOTIATION_COLUMNS,
     OPTIONAL_LOG_COLUMNS,
+    PARTY_CODES,
     REQUIRED_LOG_COLUMNS,
+    RESPONSE_CODES,
+    log_code_map,
     match_log_header,
 )
 from outcomes._cleaning.log_parts import (
@@ -342,7 +342,7 @@ def _screen(
 ) -> pd.Series:
     """Empty and report (masked) the cells that look like personal data."""
     found = personal_data_kinds(text)
-    mask = found.notna().to_numpy()
+    mask = found.notna().to_numpy(copy=True)
     if name in _WORDS and mask.any():  # the column's own words (お客様) are not a person
         known = text[mask].map(lambda t: normalize_header(str(t)) in _WORDS[name])
         mask[np.flatnonzero(mask)[known.to_numpy(dtype=bool)]] = False
