@@ -28,6 +28,7 @@ clean_cases``), never from its modules.
 """
 
 from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult, clean_cases
+from outcomes._cleaning.log_checks import check_negotiations
 from outcomes._cleaning.log_contract import LOG_DTYPES, NEGOTIATION_COLUMNS
 from outcomes._cleaning.negotiations import NegotiationLog, clean_negotiations
 from outcomes._cleaning.proposals import Proposal, parse_proposal
@@ -50,6 +51,7 @@ __all__ = [
     "NEGOTIATION_COLUMNS",
     "NegotiationLog",
     "Proposal",
+    "check_negotiations",
     "clean_negotiations",
     "parse_proposal",
     "read_negotiations",

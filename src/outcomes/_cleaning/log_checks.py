@@ -20,7 +20,7 @@ from outcomes._cleaning.log_parts import LogState
 from outcomes._contract import DATE_DTYPE, MAX_DEBT, MIN_DATE
 from outcomes._format import Yen
 
-__all__ = ["CREDITOR_FACTOR", "DEBTOR_FACTOR", "case_table", "check_log"]
+__all__ = ["CREDITOR_FACTOR", "DEBTOR_FACTOR", "case_table", "check_log", "check_negotiations"]
 
 #: a debtor-side amount above residual_debt times this is out of range (creditor side: the next)
 DEBTOR_FACTOR, CREDITOR_FACTOR = 1.5, 3
@@ -137,3 +137,60 @@ def _dates(state: LogState, sale: np.ndarray, today: date) -> None:
 
 
 # --------------------------------------------------------------------------
+
+
+def check_negotiations(log: pd.DataFrame, today: date | None = None) -> None:
+    """Check a clean negotiation log against its contract (§9), one vectorised pass per column.
+
+    The columns in order (the eight required, then the optional ones given),
+    their dtypes, amounts from ¥0, terms 1–600, dates from 1989 to `today`.
+    What a model or report reads from the log can rely on these.
+
+    Raises
+    ------
+    SchemaError
+        Naming the first column that breaks the contract.
+
+    Examples
+    --------
+    >>> from outcomes import clean_negotiations
+    >>> log, _ = clean_negotiations(pd.DataFrame({"案件ID": ["A1"], "金額": ["一括30万円"]}))
+    >>> check_negotiations(log)
+    >>> check_negotiations(log.drop(columns="kind"))
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.SchemaError: clean negotiation log: columns must be the contract's, in order (missing or extra: ['kind'])
+    """
+    from outcomes._cleaning.log_contract import (
+        LOG_DTYPES,
+        NEGOTIATION_COLUMNS,
+        OPTIONAL_LOG_COLUMNS,
+        REQUIRED_LOG_COLUMNS,
+    )
+    from outcomes._errors import SchemaError
+
+    names = [*REQUIRED_LOG_COLUMNS, *(c for c in OPTIONAL_LOG_COLUMNS if c in log.columns)]
+    if list(log.columns) != names:
+        odd = sorted(set(names) ^ set(log.columns)) or list(log.columns)
+        raise SchemaError(
+            "clean negotiation log: columns must be the contract's, in order "
+            f"(missing or extra: {odd})"
+        )
+    low, high = np.datetime64(MIN_DATE, "ns"), (np.datetime64(today, "ns") if today else None)
+    for name in names:
+        s = log[name]
+        if s.dtype != pd.api.types.pandas_dtype(LOG_DTYPES[name]):
+            raise SchemaError(
+                f"clean negotiation log: column {name} has dtype {s.dtype}, not {LOG_DTYPES[name]}"
+            )
+        if LOG_DTYPES[name] == DATE_DTYPE:
+            values = s.to_numpy(dtype="datetime64[ns]")
+            if (values < low).any() or (high is not None and (values > high).any()):
+                raise SchemaError(f"clean negotiation log: column {name} has dates out of range")
+        elif LOG_DTYPES[name] == "Int64":
+            values = s.to_numpy(dtype="float64", na_value=np.nan)
+            top = 600 if name == "term_months" else np.inf
+            bottom = 1 if name == "term_months" else 0
+            if (values < bottom).any() or (values > top).any():
+                raise SchemaError(f"clean negotiation log: column {name} has values out of range")
+    assert set(names) <= set(NEGOTIATION_COLUMNS)

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_day
-from outcomes._cleaning.log_checks import case_table, check_log
+from outcomes._cleaning.log_checks import case_table, check_log, check_negotiations
 from outcomes._cleaning.log_contract import (
     KIND_CODES,
     LOG_DTYPES,
@@ -241,6 +241,7 @@ def clean_negotiations(
     keep = _duplicates(state, counterparty)
     order = _date_order(state, keep)
     log = _typed(state, counterparty, columns, order)
+    check_negotiations(log, today)
     table = problems.frame(case_ids)
     codes = table.pop("code")
     return NegotiationLog(
