@@ -163,7 +163,6 @@ def check_negotiations(log: pd.DataFrame, today: date | None = None) -> None:
     """
     from outcomes._cleaning.log_contract import (
         LOG_DTYPES,
-        NEGOTIATION_COLUMNS,
         OPTIONAL_LOG_COLUMNS,
         REQUIRED_LOG_COLUMNS,
     )
@@ -193,4 +192,3 @@ def check_negotiations(log: pd.DataFrame, today: date | None = None) -> None:
             bottom = 1 if name == "term_months" else 0
             if (values < bottom).any() or (values > top).any():
                 raise SchemaError(f"clean negotiation log: column {name} has values out of range")
-    assert set(names) <= set(NEGOTIATION_COLUMNS)

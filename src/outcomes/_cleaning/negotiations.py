@@ -37,7 +37,6 @@ from outcomes._cleaning.log_checks import case_table, check_log, check_negotiati
 from outcomes._cleaning.log_contract import (
     KIND_CODES,
     LOG_DTYPES,
-    NEGOTIATION_COLUMNS,
     OPTIONAL_LOG_COLUMNS,
     PARTY_CODES,
     REQUIRED_LOG_COLUMNS,
@@ -639,5 +638,4 @@ def _typed(state: LogState, counterparty: np.ndarray | None, columns: dict[str, 
     }
     names = [*REQUIRED_LOG_COLUMNS, *(c for c in OPTIONAL_LOG_COLUMNS if c in columns)]
     out = pd.DataFrame({c: data[c] for c in names})
-    assert tuple(out.columns) == tuple(c for c in NEGOTIATION_COLUMNS if c in names)
     return out
