@@ -6,7 +6,7 @@
   byte-identical, and the error is one line.
 
 Two real renders of the template (each ~30 s); kept apart from
-test_safety.py so that the suite's two workers share the time.
+test_write.py so that the suite's two workers share the time.
 """
 
 from __future__ import annotations
