@@ -356,3 +356,21 @@ def test_recleaning_a_table_from_a_database_through_the_cleaner_reports_nothing(
     argv = ["clean", url, "--table", "labelled", "--problems", str(problems)]
     assert main([*argv, "--today", "2026-06-30"]) == 0
     assert len(pd.read_csv(problems, encoding="utf-8-sig")) == 0
+
+
+def test_a_missing_database_driver_is_named_by_its_code_not_its_words(
+    tmp_path: Path, capsys, monkeypatch
+):
+    """Issue 24, architecture review §2.6 (sentences used as data): the CLI added its driver
+    hint when a reason contained "No module named"; the reader now says so by a code
+    (``ReadError.code == "read.driver_missing"``), whatever the driver's words."""
+    import sqlalchemy as sa
+
+    def no_driver(*args, **kwargs):
+        raise ModuleNotFoundError("ドライバがありません", name="pymysql")
+
+    monkeypatch.setattr(sa, "create_engine", no_driver)
+    assert main(["clean", "mysql+pymysql://ana@localhost/cases", "--table", "cases"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("outcomes clean: ") and "\n" not in line
+    assert line.endswith("install the database's driver")

@@ -337,7 +337,9 @@ def _read_sql(
     try:
         engine = sa.create_engine(parsed)
     except (sa.exc.SQLAlchemyError, ImportError) as exc:
-        raise ReadError(source, f"cannot open the database ({short_reason(exc)})") from exc
+        code = "read.driver_missing" if isinstance(exc, ImportError) else None
+        reason = f"cannot open the database ({short_reason(exc)})"
+        raise ReadError(source, reason, code=code) from exc
     try:
         with engine.connect() as conn:
             if table is not None:

@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
@@ -76,6 +77,7 @@ SAMPLE_TODAY = "2026-06-30"
 SAMPLE_RESOURCE = ("data", "sample", "cases.csv")
 
 
+@check_arguments
 def simulate_cases(
     n: int = 1000,
     seed: int | None = 0,

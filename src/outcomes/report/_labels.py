@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import (
     AGE_BANDS,
     CREDITOR_TYPE_LABELS,
@@ -23,8 +24,8 @@ from outcomes._contract import (
     CREDITOR_TYPES,
 )
 from outcomes._errors import OutcomesError
+from outcomes._format import LANGUAGES, check_language, format_yen
 from outcomes._format import column_label as _column_label_ja
-from outcomes._format import format_yen
 from outcomes._format import value_labels as _value_labels_ja
 
 __all__ = [
@@ -87,24 +88,9 @@ REPORT_METHOD_LABELS: dict[str, str] = {
     "best possible (true conditional median)": "理論上の最良(真の条件付き中央値)",
 }
 
-#: the languages a report is written in
-LANGUAGES: tuple[str, ...] = ("ja", "en")
 
 #: what a suppressed cell shows, by language (``check_html`` accepts both)
 SUPPRESSED_LABELS: Mapping[str, str] = MappingProxyType({"ja": "k未満", "en": "under k"})
-
-
-def check_language(language: object) -> str:
-    """``language`` when it is ``"ja"`` or ``"en"``; else one line saying so.
-
-    Examples
-    --------
-    >>> check_language("en")
-    'en'
-    """
-    if language not in LANGUAGES:
-        raise OutcomesError(f"language must be 'ja' or 'en', got {language!r}")
-    return str(language)
 
 
 def suppressed(language: str = "ja") -> str:
@@ -178,6 +164,7 @@ _DERIVED_FEATURES: dict[str, tuple[str, str]] = {
 }
 
 
+@check_arguments
 def column_label(column: str, language: str = "ja") -> str:
     """The label of a column (or a breakdown's statistic) in the report's language.
 
@@ -253,6 +240,7 @@ _RESOLUTION_EN = {
 _ALL = ("全体", "all cases")
 
 
+@check_arguments
 def value_labels(column: str, language: str = "ja") -> dict[str, str]:
     """Labels of a coded column's values in the report's language (empty for other columns).
 

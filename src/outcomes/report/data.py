@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_count, as_day
+from outcomes._arguments import as_count, as_day, check_arguments
 from outcomes._contract import (
     CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
@@ -487,6 +487,7 @@ def _servicer_suggestions(given: str, cases: pd.DataFrame) -> list[str]:
     return ranked[:3]
 
 
+@check_arguments
 def check_selection(
     cases: pd.DataFrame,
     *,
@@ -582,6 +583,7 @@ def check_selection(
         raise OutcomesError(t("no_case_selection", what=join(what, language), range=where))
 
 
+@check_arguments
 def prepare_report(
     input: str | Path | None = None,
     *,

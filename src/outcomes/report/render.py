@@ -17,7 +17,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from outcomes._arguments import as_count, as_day
+from outcomes._arguments import as_count, as_day, check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import CaseError, OutcomesError, ReportError
 from outcomes._write import atomic_path, write_error, write_text
@@ -136,6 +136,7 @@ html[lang="ja"] .jp-RenderedHTMLCommon th { white-space: nowrap; }
 """
 
 
+@check_arguments
 def notebook_to_html(nb: Any, language: str = "ja") -> str:
     """A run notebook as one self-contained HTML page without code.
 
@@ -189,6 +190,7 @@ def template_path() -> Any:
     return files("outcomes") / "templates" / "report.ipynb"
 
 
+@check_arguments
 def write_report(
     input: str | Path | None,
     output: str | Path,
