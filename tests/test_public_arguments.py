@@ -226,10 +226,11 @@ def test_a_bad_argument_is_refused_with_one_type_and_one_message_shape(where, pa
 
 
 def test_the_walk_covers_the_names_the_review_named():
-    """The review's three finds are in the walk: report's language, check_models' k, the Advisor."""
+    """The review's finds are in the walk: report's language, check_models' k, the Advisor."""
     walked = {(w, p) for w, p, _ in CALLS}
-    assert ("outcomes.report.ReportSection", "language") in walked
+    assert ("outcomes.report.Selection", "language") in walked
     assert ("outcomes.report.check_models", "k") in walked
+    assert ("outcomes.report.training_drift", "language") in walked
     assert ("outcomes.Advisor.offer", "cash_available") in walked
     assert ("outcomes.SettlementRatioModel.fit", "as_of") in walked
     assert len(walked) > 60

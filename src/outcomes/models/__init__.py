@@ -24,7 +24,6 @@ import importlib
 
 _PUBLIC: dict[str, str] = {
     "CASE_FEATURES": "outcomes.models._features",
-    "DAYS_PER_MONTH": "outcomes.models._features",
     "MIN_CASES": "outcomes.models._features",
     "OPTIONAL_CASE_FEATURES": "outcomes.models._features",
     "TRUSTED_TYPES": "outcomes.models._persist",

@@ -27,10 +27,10 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from outcomes._arguments import as_day, check_arguments
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._errors import ColumnMismatchError, OutcomesError
 
 __all__ = [
-    "DAYS_PER_MONTH",
     "MIN_CASES",
     "CASE_FEATURES",
     "PROFILE_FEATURES",
@@ -40,9 +40,6 @@ __all__ = [
     "case_features",
     "check_case_table",
 ]
-
-#: days in a month of "months waited" and "months to agreement": one home for every model
-DAYS_PER_MONTH = 365.25 / 12
 
 #: fewer training cases than this and a model is not fitted (the case models and the
 #: time to agreement alike)

@@ -33,10 +33,10 @@ from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from outcomes._arguments import check_arguments, check_parameters
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._errors import OutcomesError
 from outcomes.models._conformal import predict_threads
 from outcomes.models._features import (
-    DAYS_PER_MONTH,
     MIN_CASES,
     PROFILE_FEATURES,
     TableEncoder,
