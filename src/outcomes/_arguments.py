@@ -14,6 +14,7 @@ import functools
 import inspect
 import numbers
 import operator
+import re
 import warnings
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -79,6 +80,16 @@ ARGUMENT_WORDS: Catalogue = {
     "count.too_small": (
         "{name} は {minimum} 以上にしてください({value} が指定されました)",
         "{name} must be at least {minimum}, got {value}",
+    ),
+    "date.ambiguous": (
+        "{name} の {value} は日と月の順がわかりません。{day_first} か {month_first} のように"
+        "年-月-日で書いてください",
+        "{name} {value} is ambiguous (day or month first?): write it year first, "
+        "{day_first} or {month_first}",
+    ),
+    "date.year_first": (
+        "{name} の {value} は年-月-日で {date} のように書いてください",
+        "{name} {value} is not year first: write it as {date}",
     ),
     "date.unreadable": (
         "{name} は日付(YYYY-MM-DD)で指定してください({value} が指定されました)",
@@ -210,7 +221,8 @@ def as_date(value: object, name: str) -> date | None:
     Text is read as the case sheets write dates (``"2026-06-30"``,
     ``"2026/06/30"``, ``"R8.6.30"``, ``"令和8年6月30日"``) by the package's
     date parser (:func:`outcomes._parse.parse_date`), the same as a case's
-    own dates; a number (``20260630``, an Excel serial) is refused.
+    own dates, and refused otherwise; a number (``20260630``, an Excel
+    serial) is refused.
 
     Raises
     ------
@@ -227,6 +239,14 @@ def as_date(value: object, name: str) -> date | None:
     Traceback (most recent call last):
     ...
     outcomes._errors.CaseTypeError: as_of must be a date (YYYY-MM-DD), got 'soon'
+
+    A date written day and month before the year is refused, never read
+    US-style (analyst review N8):
+
+    >>> as_date("01-02-2026", "--as-of")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseTypeError: --as-of '01-02-2026' is ambiguous (day or month first?): write it year first, 2026-02-01 or 2026-01-02
     """
     if value is None:
         return None
@@ -243,10 +263,14 @@ def as_date(value: object, name: str) -> date | None:
         pass
     if isinstance(value, numbers.Number):  # a number is not a date (pd.Timestamp would say 1970)
         raise _refused(CaseTypeError, "date.unreadable", name, repr(value))
-    if isinstance(value, str):
+    if isinstance(value, str):  # text is read as a case sheet's date is, or refused
         day = _date_from_text(value)
         if day is not None:
             return day
+        numbers_ = _AMBIGUOUS.fullmatch(value.strip())
+        if numbers_ is not None:
+            raise _year_first(name, value, *(int(n) for n in numbers_.groups()))
+        raise _refused(CaseTypeError, "date.unreadable", name, repr(value))
     try:
         stamp = pd.Timestamp(value)  # type: ignore[arg-type]
     except (TypeError, ValueError, OverflowError):
@@ -256,8 +280,34 @@ def as_date(value: object, name: str) -> date | None:
     return stamp.date()
 
 
+#: NN-NN-YYYY, NN/NN/YYYY: day first or month first cannot be told, so neither is guessed
+_AMBIGUOUS = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
 #: digits only: an Excel serial or a bare number, not a date written as text
 _DIGITS = frozenset("0123456789")
+
+
+def _year_first(name: str, value: str, first: int, second: int, year: int) -> CaseError:
+    """The refusal of ``NN-NN-YYYY``: the readings that are dates, written year first."""
+    readings = []
+    for month, day in ((second, first), (first, second)):  # day first, then month first
+        try:
+            readings.append(date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 2:
+        return _refused(
+            CaseTypeError,
+            "date.ambiguous",
+            name,
+            repr(value),
+            day_first=readings[0],
+            month_first=readings[1],
+        )
+    if readings:
+        return _refused(CaseTypeError, "date.year_first", name, repr(value), date=readings[0])
+    return _refused(CaseTypeError, "date.unreadable", name, repr(value))
 
 
 def _date_from_text(text: str) -> date | None:

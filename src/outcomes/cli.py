@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from outcomes import __version__
-from outcomes._errors import OutcomesError
+from outcomes._errors import CaseError, OutcomesError
 
 # subcommand -> "module:function"; the function takes the parsed namespace and returns an exit code
 _HANDLERS: dict[str, str] = {
@@ -184,7 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(importlib.import_module(module_name), func_name)
         return int(handler(args) or 0)
     except OutcomesError as exc:
-        print(f"outcomes {args.command}: {_one_line(exc)}", file=sys.stderr)
+        from outcomes._arguments import in_language  # a refused argument, in the run's language
+
+        language = getattr(args, "language", None) or getattr(args, "lang", None) or "en"
+        shown = in_language(exc, language) if isinstance(exc, CaseError) else exc
+        print(f"outcomes {args.command}: {_one_line(shown)}", file=sys.stderr)
         return 2
     except OSError as exc:
         # a failure of the disk or the system that no writer translated: still one line

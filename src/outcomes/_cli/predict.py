@@ -222,9 +222,9 @@ def run(args: argparse.Namespace) -> int:
     chunk_size = int(getattr(args, "chunk_size", 200_000) or 200_000)
     if chunk_size < 1:
         raise OutcomesError(f"--chunk-size must be positive, got {chunk_size}")
+    as_of = check_as_of_option(getattr(args, "as_of", None))  # the arguments before the work
     model_dir = read_model_dir(args.model)
     models = model_dir.models
-    as_of = check_as_of_option(getattr(args, "as_of", None))
     if as_of is not None:
         for model in models.values():
             model.set_params(as_of=as_of)
