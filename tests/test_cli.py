@@ -232,7 +232,12 @@ SOURCE_FAILURES = {
         ["--table", "cases"],
         "cannot open the database",
     ),
-    "missing table": (_sqlite_without_cases, ["--table", "cases"], "no table named 'cases'"),
+    # analyst review N11: a wrong --table names the tables there are, as a wrong sheet does
+    "missing table": (
+        _sqlite_without_cases,
+        ["--table", "cases"],
+        "no table named 'cases' in the database; its tables: 'other'",
+    ),
     "missing database file": (
         lambda p: f"sqlite:///{p / 'none.db'}",
         ["--table", "cases"],

@@ -368,7 +368,11 @@ def _reflect(conn: Any, table: str, source: str) -> Any:
     for schema, name in candidates:
         if inspector.has_table(name, schema=schema):
             return sa.Table(name, sa.MetaData(), schema=schema, autoload_with=conn)
-    raise ReadError(source, f"no table named {table!r} in the database")
+    # as a wrong xlsx sheet is answered: the tables there are (analyst review N11)
+    names = sorted(inspector.get_table_names())
+    shown = ", ".join(repr(n) for n in names[:20]) + (", …" if len(names) > 20 else "")
+    where = f"; its tables: {shown}" if names else "; it has no tables"
+    raise ReadError(source, f"no table named {table!r} in the database{where}")
 
 
 def _table_from_frame(frame: pd.DataFrame) -> pd.DataFrame:
