@@ -291,6 +291,8 @@ def creditor_type_code(value: object, language: str = "ja") -> str:
     --------
     >>> creditor_type_code("bank"), creditor_type_code("信金"), creditor_type_code("信金・信組・JA")
     ('bank', 'shinkin', 'shinkin')
+    >>> creditor_type_code("信用金庫"), creditor_type_code("信用組合")
+    ('shinkin', 'shinkin')
     >>> creditor_type_code("Guarantee company"), creditor_type_code("住宅金融支援機構")
     ('guarantor', 'jhf')
     >>> creditor_type_code("質屋")
@@ -298,7 +300,7 @@ def creditor_type_code(value: object, language: str = "ja") -> str:
     ...
     outcomes._errors.OutcomesError: 債権者区分「質屋」は使えません。次のどれかを指定してください: jhf(住宅金融支援機構)、jfc(日本政策金融公庫)、shinkin(信金・信組・JA)、guarantor(保証会社)、bank(銀行)、other(その他)
     """
-    from outcomes._contract import normalize_text
+    from outcomes._contract import creditor_type_of, normalize_text
 
     text_ = normalize_text(str(value)).strip()
     key = text_.casefold()
@@ -312,6 +314,10 @@ def creditor_type_code(value: object, language: str = "ja") -> str:
                     accepted.setdefault(part.strip().casefold(), code)
     if key in accepted:
         return accepted[key]
+    # a spelling the contract reads in a creditor name (信用金庫, 信用組合, 労働金庫): N11
+    by_name = creditor_type_of(text_)
+    if by_name not in (None, "other"):
+        return by_name
     if check_language(language) == "ja":
         listed = "、".join(f"{c}({CREDITOR_TYPE_LABELS[c]})" for c in CREDITOR_TYPES)
         raise OutcomesError(
