@@ -379,3 +379,25 @@ def test_a_missing_database_driver_is_named_by_its_code_not_its_words(
     line = capsys.readouterr().err.strip()
     assert line.startswith("outcomes clean: ") and "\n" not in line
     assert line.endswith("install the database's driver")
+
+
+@pytest.mark.parametrize("command", [*SOURCE_COMMANDS, "offer"])
+def test_every_reading_command_takes_sheet(command, tmp_path: Path, small_model_dir, capsys):
+    """Issue 28, analyst review N11: ``--sheet`` existed only on ``clean``; ``fit``, ``predict``,
+    ``offer --cases`` and ``report`` said "unrecognized arguments". Each now hands it to the
+    reader (a sheet that is not there is named with the workbook's sheets)."""
+    book = tmp_path / "export.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"表紙": ["案件一覧"]}).to_excel(writer, sheet_name="表紙", index=False)
+        simulate_cases(5, seed=1, today="2026-06-30").to_excel(
+            writer, sheet_name="案件", index=False
+        )
+    options = ["--sheet", "案件一覧"]
+    if command == "offer":
+        argv = ["offer", "--model", str(small_model_dir), "--cases", str(book), *options]
+        argv += ["-o", str(tmp_path / "offers.csv")]
+    else:
+        argv = _argv(command, str(book), options, small_model_dir, tmp_path)
+    assert main(argv) == 2
+    line = capsys.readouterr().err.strip()
+    assert "no sheet named '案件一覧' (sheets: 表紙, 案件)" in line, line

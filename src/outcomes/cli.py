@@ -36,6 +36,11 @@ def _source_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--query", help="SQL query to run (with a SQLAlchemy URL input)")
 
 
+def _sheet_option(p: argparse.ArgumentParser) -> None:
+    """``--sheet``: the sheet of an .xlsx input, on every command that reads one (N11)."""
+    p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
+
+
 def _labels_option(p: argparse.ArgumentParser) -> None:
     """``--labels ja``: Japanese column labels in the files written (for analysts)."""
     p.add_argument(
@@ -60,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="CSV, .xlsx, .parquet file, or a SQLAlchemy URL")
     p.add_argument("-o", "--output", help="write the clean table (.parquet, .csv or .xlsx)")
     p.add_argument("--problems", help="write the problems table (.csv, .xlsx or .parquet)")
-    p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("--today", help="the day of cleaning, YYYY-MM-DD (default: today)")
     p.add_argument(
@@ -80,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "cases", help="clean table (.parquet), a raw export (cleaned first), or a SQLAlchemy URL"
     )
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds for evaluation")
@@ -88,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("predict", help="predict ratio and monthly amount with intervals")
     p.add_argument("model", help="model directory written by `outcomes fit`")
     p.add_argument("cases", help="clean table, raw export, or a SQLAlchemy URL")
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="predictions (.csv, .parquet or .xlsx)")
     p.add_argument("--chunk-size", type=int, default=200_000, help="rows scored at a time")
@@ -106,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--case", help="one case as a JSON file")
     which.add_argument("--cases", help="many cases: CSV, .xlsx, .parquet or a SQLAlchemy URL")
     p.add_argument("-o", "--output", help="with --cases: offers file (.csv, .parquet or .xlsx)")
+    _sheet_option(p)
     p.add_argument("--table", help="database table name (with a URL in --cases)")
     p.add_argument("--query", help="SQL query (with a URL in --cases)")
     p.add_argument(
@@ -142,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="write the internal HTML report")
     p.add_argument("input", help="raw export, clean table, or a SQLAlchemy URL")
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="report file (.html)")
     p.add_argument("--period", help="agreement period, e.g. 2023-01:2024-12")

@@ -186,6 +186,7 @@ def run_batch(args: argparse.Namespace) -> int:
         args.cases,
         table=getattr(args, "table", None),
         query=getattr(args, "query", None),
+        sheet=getattr(args, "sheet", None),
         servicers=getattr(args, "servicers", None),
     ).cases
     language = getattr(args, "language", None) or "ja"

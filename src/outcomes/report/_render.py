@@ -201,6 +201,7 @@ def write_report(
     table: str | None = None,
     query: str | None = None,
     language: str = "ja",
+    sheet: str | int | None = None,
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
@@ -246,6 +247,9 @@ def write_report(
         With a SQLAlchemy URL as ``input``: the table, or the query, to read.
     language : {"ja", "en"}
         The language of the whole report (and of the refusals); default Japanese.
+    sheet : str or int, optional
+        With an .xlsx ``input``: the sheet to read (default: the one that
+        looks like cases).
 
     Returns
     -------
@@ -294,7 +298,7 @@ def write_report(
     if model_dir is not None and not Path(model_dir).is_dir():
         raise OutcomesError(text("bad_model_dir", language, path=model_dir))
     day = as_day(today, "today")
-    data = load_report_data(input, today=day, table=table, query=query)
+    data = load_report_data(input, today=day, table=table, query=query, sheet=sheet)
     check_selection(data.cases, selection)
 
     import nbformat
