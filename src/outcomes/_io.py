@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._cleaning import PROBLEM_COLUMNS, CleanResult, case_schema, clean_cases, read_cases
 from outcomes._contract import CASE_COLUMNS, COLUMNS
 from outcomes._errors import OutcomesError
@@ -150,6 +151,7 @@ def _read_clean_parquet(path: str | os.PathLike[str]) -> pd.DataFrame | None:
     return as_clean_table(frame)
 
 
+@check_arguments
 def load_case_table(
     source: str | os.PathLike[str] | pd.DataFrame,
     *,
@@ -443,6 +445,7 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
     )
 
 
+@check_arguments
 def write_model_dir(
     path: str | os.PathLike[str],
     *,

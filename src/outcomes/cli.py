@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from outcomes import __version__
-from outcomes._errors import OutcomesError
+from outcomes._errors import CaseError, OutcomesError
 
 # subcommand -> "module:function"; the function takes the parsed namespace and returns an exit code
 _HANDLERS: dict[str, str] = {
@@ -34,6 +34,11 @@ def _source_options(p: argparse.ArgumentParser) -> None:
     """``--table`` / ``--query``: what to read when the input is a SQLAlchemy URL."""
     p.add_argument("--table", help="database table to read (with a SQLAlchemy URL input)")
     p.add_argument("--query", help="SQL query to run (with a SQLAlchemy URL input)")
+
+
+def _sheet_option(p: argparse.ArgumentParser) -> None:
+    """``--sheet``: the sheet of an .xlsx input, on every command that reads one (N11)."""
+    p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
 
 
 def _labels_option(p: argparse.ArgumentParser) -> None:
@@ -60,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", help="CSV, .xlsx, .parquet file, or a SQLAlchemy URL")
     p.add_argument("-o", "--output", help="write the clean table (.parquet, .csv or .xlsx)")
     p.add_argument("--problems", help="write the problems table (.csv, .xlsx or .parquet)")
-    p.add_argument("--sheet", help="xlsx sheet name (default: the one that looks like cases)")
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("--today", help="the day of cleaning, YYYY-MM-DD (default: today)")
     p.add_argument(
@@ -87,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "cases", help="clean table (.parquet), a raw export (cleaned first), or a SQLAlchemy URL"
     )
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds for evaluation")
@@ -95,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("predict", help="predict ratio and monthly amount with intervals")
     p.add_argument("model", help="model directory written by `outcomes fit`")
     p.add_argument("cases", help="clean table, raw export, or a SQLAlchemy URL")
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="predictions (.csv, .parquet or .xlsx)")
     p.add_argument("--chunk-size", type=int, default=200_000, help="rows scored at a time")
@@ -113,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--case", help="one case as a JSON file")
     which.add_argument("--cases", help="many cases: CSV, .xlsx, .parquet or a SQLAlchemy URL")
     p.add_argument("-o", "--output", help="with --cases: offers file (.csv, .parquet or .xlsx)")
+    _sheet_option(p)
     p.add_argument("--table", help="database table name (with a URL in --cases)")
     p.add_argument("--query", help="SQL query (with a URL in --cases)")
     p.add_argument(
@@ -149,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="write the internal HTML report")
     p.add_argument("input", help="raw export, clean table, or a SQLAlchemy URL")
+    _sheet_option(p)
     _source_options(p)
     p.add_argument("-o", "--output", required=True, help="report file (.html)")
     p.add_argument("--period", help="agreement period, e.g. 2023-01:2024-12")
@@ -191,7 +200,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = getattr(importlib.import_module(module_name), func_name)
         return int(handler(args) or 0)
     except OutcomesError as exc:
-        print(f"outcomes {args.command}: {_one_line(exc)}", file=sys.stderr)
+        from outcomes._arguments import in_language  # a refused argument, in the run's language
+
+        language = getattr(args, "language", None) or getattr(args, "lang", None) or "en"
+        shown = in_language(exc, language) if isinstance(exc, CaseError) else exc
+        print(f"outcomes {args.command}: {_one_line(shown)}", file=sys.stderr)
         return 2
     except OSError as exc:
         # a failure of the disk or the system that no writer translated: still one line

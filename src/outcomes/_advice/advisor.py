@@ -38,7 +38,7 @@ from outcomes._advice.installment import InstallmentProposal, make_installment
 from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
 from outcomes._advice.wording import consigned_warning, servicer_warning
-from outcomes._arguments import as_count, as_date, as_day, as_yen, check_language
+from outcomes._arguments import as_count, as_date, as_day, as_yen, check_arguments, check_language
 from outcomes._cleaning import CaseLike, case_from_mapping
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
@@ -156,6 +156,7 @@ class Advisor:
     # The servicer, checked in one place
     # ------------------------------------------------------------------
 
+    @check_arguments
     def servicer_notice(
         self, servicer: str | None, model: Any, language: str | None = None
     ) -> tuple[ServicerStatus, tuple[str, ...]]:
@@ -171,6 +172,7 @@ class Advisor:
         )
         return status, (() if warning is None else (warning,))
 
+    @check_arguments
     def role_notice(
         self,
         role: str | None,
@@ -193,6 +195,7 @@ class Advisor:
     # One case
     # ------------------------------------------------------------------
 
+    @check_arguments
     def offer(
         self,
         case: CaseLike,
@@ -226,6 +229,7 @@ class Advisor:
             role_warnings=self.role_notice(role, written, first_value(frame, "creditor_type")),
         )
 
+    @check_arguments
     def installment(
         self,
         case: CaseLike,
@@ -245,6 +249,7 @@ class Advisor:
         _, warnings = self.servicer_notice(first_value(frame, "servicer"), self.monthly_model)
         return make_installment(self, frame, budget=budget, role=role, warnings=warnings)
 
+    @check_arguments
     def paths(
         self,
         case: CaseLike,
@@ -277,6 +282,7 @@ class Advisor:
     # A table of cases
     # ------------------------------------------------------------------
 
+    @check_arguments
     def offers(
         self,
         cases: pd.DataFrame,

@@ -44,7 +44,6 @@ from outcomes._advice.wording import (
     WAIT_TABLE_LABELS,
     WAIT_TABLE_ROWS,
     agreement_chance_sentence,
-    drift_warning,
     driver_label,
     drivers_sentence,
     jhf_warning,
@@ -390,21 +389,16 @@ def case_drivers(
 
 
 def case_drift_warning(profile: Any, frame: pd.DataFrame, language: str) -> str | None:
-    """One line, first in the offer, when the case lies outside what the model saw."""
+    """The drift message of one case, first in the offer, when it lies outside what the model saw.
+
+    An unseen servicer has its own warning (``servicer_warning``): not said twice.
+    """
     if profile is None:
         return None
-    from outcomes.models import drift
+    from outcomes.models import drift, drift_message, render_drift
 
-    result = drift(profile, frame)
-    # an unseen servicer has its own warning (servicer_warning): not said twice
-    outside = result[(result["share_outside"] > 0) & (result["feature"] != "servicer")]
-    if not len(outside):
-        return None
-    parts = [
-        (driver_label(str(row.feature), language), str(row.new_categories or ""))
-        for row in outside.itertuples(index=False)
-    ]
-    return drift_warning(parts, language)
+    message = drift_message(drift(profile, frame), one_case=True, skip=("servicer",))
+    return render_drift(message, language)
 
 
 def time_view(

@@ -337,7 +337,9 @@ def _read_sql(
     try:
         engine = sa.create_engine(parsed)
     except (sa.exc.SQLAlchemyError, ImportError) as exc:
-        raise ReadError(source, f"cannot open the database ({short_reason(exc)})") from exc
+        code = "read.driver_missing" if isinstance(exc, ImportError) else None
+        reason = f"cannot open the database ({short_reason(exc)})"
+        raise ReadError(source, reason, code=code) from exc
     try:
         with engine.connect() as conn:
             if table is not None:
@@ -366,7 +368,11 @@ def _reflect(conn: Any, table: str, source: str) -> Any:
     for schema, name in candidates:
         if inspector.has_table(name, schema=schema):
             return sa.Table(name, sa.MetaData(), schema=schema, autoload_with=conn)
-    raise ReadError(source, f"no table named {table!r} in the database")
+    # as a wrong xlsx sheet is answered: the tables there are (analyst review N11)
+    names = sorted(inspector.get_table_names())
+    shown = ", ".join(repr(n) for n in names[:20]) + (", …" if len(names) > 20 else "")
+    where = f"; its tables: {shown}" if names else "; it has no tables"
+    raise ReadError(source, f"no table named {table!r} in the database{where}")
 
 
 def _table_from_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -147,7 +147,7 @@ def load_source(
             servicers=servicers,
         )
     except ReadError as exc:
-        if "No module named" not in exc.reason:
+        if exc.code != "read.driver_missing":
             raise
         hint = "install the database's driver"
         if source.lower().startswith("postgres"):

@@ -20,7 +20,8 @@ def run(args: argparse.Namespace) -> int:
     """
     table, query = getattr(args, "table", None), getattr(args, "query", None)
     language = getattr(args, "language", "ja")
-    check_source(args.input, table=table, query=query, sheet=None)
+    sheet = getattr(args, "sheet", None)
+    check_source(args.input, table=table, query=query, sheet=sheet)
     source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
         source,
@@ -34,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         table=table,
         query=query,
         language=language,
+        sheet=sheet,
     )
     print(cli_line("report_written", language, path=path))
     if getattr(args, "pdf", False):

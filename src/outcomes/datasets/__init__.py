@@ -49,6 +49,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
 from outcomes.datasets._messy_negotiations import MessyLog, messy_negotiations
@@ -82,6 +83,7 @@ SAMPLE_TODAY = "2026-06-30"
 SAMPLE_RESOURCE = ("data", "sample", "cases.csv")
 
 
+@check_arguments
 def simulate_cases(
     n: int = 1000,
     seed: int | None = 0,

@@ -24,6 +24,7 @@ import importlib
 
 _PUBLIC: dict[str, str] = {
     "CASE_FEATURES": "outcomes.models._features",
+    "MIN_CASES": "outcomes.models._features",
     "OPTIONAL_CASE_FEATURES": "outcomes.models._features",
     "TRUSTED_TYPES": "outcomes.models._persist",
     "AmountRegressor": "outcomes.models._ratio",
@@ -54,7 +55,11 @@ _PUBLIC: dict[str, str] = {
     "DRIFT_FEATURES": "outcomes.models._drift",
     "TrainingProfile": "outcomes.models._drift",
     "drift": "outcomes.models._drift",
+    "DRIFT_FEW_CASES": "outcomes.models._drift",
+    "DRIFT_WORDS": "outcomes.models._drift",
+    "drift_message": "outcomes.models._drift",
     "drift_warning": "outcomes.models._drift",
+    "render_drift": "outcomes.models._drift",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -17,7 +17,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from outcomes._arguments import as_day
+from outcomes._arguments import as_day, check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError, ReportError
 from outcomes._format import check_language
@@ -132,6 +132,7 @@ html[lang="ja"] .jp-RenderedHTMLCommon th { white-space: nowrap; }
 """
 
 
+@check_arguments
 def notebook_to_html(nb: Any, language: str = "ja") -> str:
     """A run notebook as one self-contained HTML page without code.
 
@@ -185,6 +186,7 @@ def template_path() -> Any:
     return files("outcomes") / "templates" / "report.ipynb"
 
 
+@check_arguments
 def write_report(
     input: str | Path | None,
     output: str | Path,
@@ -199,6 +201,7 @@ def write_report(
     table: str | None = None,
     query: str | None = None,
     language: str = "ja",
+    sheet: str | int | None = None,
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
@@ -244,6 +247,9 @@ def write_report(
         With a SQLAlchemy URL as ``input``: the table, or the query, to read.
     language : {"ja", "en"}
         The language of the whole report (and of the refusals); default Japanese.
+    sheet : str or int, optional
+        With an .xlsx ``input``: the sheet to read (default: the one that
+        looks like cases).
 
     Returns
     -------
@@ -292,7 +298,7 @@ def write_report(
     if model_dir is not None and not Path(model_dir).is_dir():
         raise OutcomesError(text("bad_model_dir", language, path=model_dir))
     day = as_day(today, "today")
-    data = load_report_data(input, today=day, table=table, query=query)
+    data = load_report_data(input, today=day, table=table, query=query, sheet=sheet)
     check_selection(data.cases, selection)
 
     import nbformat
