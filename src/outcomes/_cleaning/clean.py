@@ -50,7 +50,6 @@ from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems, problem_kind
 from outcomes._cleaning.schema import check_cases
 from outcomes._cleaning.summary_rows import not_summary
 from outcomes._cleaning.wording import (
-    PERSONAL_DATA_JA,
     parse_reason_ja,
     unknown_servicer_problem,
 )
@@ -59,7 +58,6 @@ from outcomes._contract import (
     COLUMN_BY_NAME,
     DATE_DTYPE,
     GUARANTOR_KIND_HEADERS,
-    TEXT_COLUMNS,
     YEN_UNITS,
     match_header,
     normalize_header,
@@ -82,7 +80,7 @@ from outcomes._parse import (
     parse_term,
     parse_text,
 )
-from outcomes._privacy import MASK, personal_data_kinds
+from outcomes._privacy import MASK, PERSONAL_DATA_KINDS, mask_problem_values, personal_data_kinds
 from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
@@ -318,7 +316,7 @@ def clean_cases(
     _hand_back(n)
     if not len(all_ids):  # no case id column: the (empty) ids of the clean rows
         all_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
-    problem_table = problems.frame(all_ids)
+    problem_table = mask_problem_values(problems.frame(all_ids))  # §7: no value repeated
     out = out.reset_index(drop=True)
     check_cases(out, today)
     return CleanResult(
@@ -434,36 +432,34 @@ def _screen_personal(
     rows: np.ndarray,
     problems: Problems,
 ) -> pd.Series:
-    """Empty and report personal data in a kept text column."""
-    if name not in TEXT_COLUMNS:
+    """Empty and report personal data in a column, each distinct value screened once.
+
+    Every column is screened (a phone typed into 売却日, a My Number into 月収);
+    bare names (no honorific) only in the columns that hold companies or ids.
+    The guarantor column reads a name as 'there is one' and masks it itself.
+    """
+    if name == "guarantor":
         return values
-    found = personal_data_kinds(text)
+    found = personal_data_kinds(
+        text, names=name in ("case_id", "creditor", "servicer"), ids=name == "case_id"
+    )
     mask = found.notna().to_numpy()
     if not mask.any():
         return values
+    words = found[mask].map(PERSONAL_DATA_KINDS)
     problems.add(
         rows[mask],
         name,
         [MASK] * int(mask.sum()),
         (
             f"個人情報: {problems.header(name)}の値は"
-            + found[mask].map(PERSONAL_DATA_JA).astype(str)
+            + words.str[0].astype(str)
             + "のようなので消去しました"
         )
         if problems.ja
-        else "personal data: looks like "
-        + found[mask].map(_WITH_ARTICLE).astype(str)
-        + "; emptied",
+        else "personal data: looks like " + words.str[1].astype(str) + "; emptied",
     )
     return values.mask(mask, None)
-
-
-_WITH_ARTICLE = {
-    "e-mail address": "an e-mail address",
-    "phone number": "a phone number",
-    "street address": "a street address",
-    "person's name": "a person's name",
-}
 
 
 def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:
