@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes.models._features import PROFILE_FEATURES, case_features
 
@@ -116,9 +117,11 @@ class TrainingProfile:
             else:
                 text = col.astype("string").fillna(_MISSING)
                 counts = text.value_counts(sort=True)
+                # only groups of at least k cases are kept by name (issue 26): rarer ones pooled
+                counts = counts[(counts >= DEFAULT_K) | (counts.index == _MISSING)]
                 kept = counts.iloc[:_MAX_CATEGORIES]
                 shares = {str(k): float(v) / len(text) for k, v in kept.items()}
-                rest = float(counts.iloc[_MAX_CATEGORIES:].sum()) / len(text) if len(text) else 0.0
+                rest = float(len(text) - kept.sum()) / len(text) if len(text) else 0.0
                 if rest:
                     shares[OTHER_CODE] = rest
                 out[name] = {"kind": "category", "shares": shares}
