@@ -50,10 +50,6 @@ PERSONAL_DATA_KINDS: dict[str, tuple[str, str]] = {
 
 #: this room's sentences, as codes (issue 24): {code: (ja, en)}
 PRIVACY_MESSAGES: dict[str, tuple[str, str]] = {
-    "personal.emptied": (
-        "個人情報: {header}の値は{kind}のようなので消去しました",
-        "personal data: {column} looks like {kind}; emptied",
-    ),
     "registry.personal": (
         "サービサーのファイル{source}: {row}行目の{column}は{kind}のようです。"
         "個人情報は登録できません",

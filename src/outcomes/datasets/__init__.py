@@ -17,6 +17,8 @@ Where each kind lives (the private modules of this package):
 - ``_simulate.py`` — the true model: households, loans, outcomes, and
   :func:`true_quantile`;
 - ``_messy.py`` — the renderer that writes the clean cases as a messy export;
+- ``_personal.py`` — :func:`personal_corpus`: personal strings in everyday forms and
+  real company names, labelled, to measure the personal-data screen;
 - ``_time.py`` — :func:`simulate_time_to_agreement`: times to agreement with a
   known survival law (:func:`true_survival`), for the time-to-agreement model.
 
@@ -48,6 +50,7 @@ import pandas as pd
 
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
+from outcomes.datasets._personal import personal_corpus
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
 from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
@@ -59,6 +62,7 @@ __all__ = [
     "TRUE_PARAMS",
     "TrueParams",
     "load_sample",
+    "personal_corpus",
     "sample_path",
     "simulate_cases",
     "simulate_time_to_agreement",
