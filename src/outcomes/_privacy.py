@@ -14,19 +14,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_count
 from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
+from outcomes._messages import Message, render
 
 __all__ = [
     "MASK",
+    "MAX_CELL_CHARS",
     "PERSONAL_DATA_KINDS",
     "PRIVACY_MESSAGES",
     "mask_personal",
     "mask_problem_values",
+    "screen_cells",
     "safe_label",
     "k_anonymous_mask",
     "personal_data_kind",
@@ -36,6 +40,8 @@ __all__ = [
 
 #: what the problems table shows instead of a personal value
 MASK = "***"
+#: the most characters a spreadsheet cell holds (Excel's limit): a longer cell is no value
+MAX_CELL_CHARS = 32_767
 
 #: the kinds of personal data the screen tells apart, and how a sentence names each
 PERSONAL_DATA_KINDS: dict[str, tuple[str, str]] = {
@@ -50,6 +56,12 @@ PERSONAL_DATA_KINDS: dict[str, tuple[str, str]] = {
 
 #: this room's sentences, as codes (issue 24): {code: (ja, en)}
 PRIVACY_MESSAGES: dict[str, tuple[str, str]] = {
+    "cell.too_long": (
+        "長すぎる値: {header}の値は{n}文字あり、表計算ソフトのセルに入る{limit}文字を超えるので"
+        "消去しました(先頭だけを示します)",
+        "too long: the {header} cell holds {n} characters, more than a spreadsheet cell holds "
+        "({limit}); emptied (its start shown)",
+    ),
     "registry.personal": (
         "サービサーのファイル{source}: {row}行目の{column}は{kind}のようです。"
         "個人情報は登録できません",
@@ -395,6 +407,60 @@ def mask_personal(values: pd.Series, *, names: bool = True, ids: bool = False) -
     out = values.astype(object).copy()
     out[found] = MASK
     return out.astype(values.dtype) if isinstance(values.dtype, pd.StringDtype) else out
+
+
+#: columns whose values may be a bare name (companies, ids)
+_NAME_COLUMNS = ("case_id", "creditor", "servicer")
+
+
+def screen_cells(
+    column: str, text: pd.Series, *, language: str = "en", header: str | None = None
+) -> tuple[np.ndarray, list[tuple[np.ndarray, Any, Any]]]:
+    """What the cleaner empties in one column, and the problem rows that say so.
+
+    A cell longer than a spreadsheet cell holds (:data:`MAX_CELL_CHARS`) is
+    emptied (the problem shows its start); then every cell that looks like
+    personal data is emptied, its value masked. Bare names count in the
+    columns of companies and ids only; digit runs of ``case_id`` are ids. The
+    guarantor column reads a name as 'there is one' and masks it itself.
+
+    Returns
+    -------
+    emptied : ndarray of bool
+    reports : list of (mask, values shown, sentences)
+
+    Examples
+    --------
+    >>> emptied, reports = screen_cells("creditor", pd.Series(["みずほ銀行", "鰐淵 権之助"]))
+    >>> emptied.tolist(), reports[0][2].tolist()
+    ([False, True], ["personal data: looks like a person's name; emptied"])
+    """
+    header = column if header is None else header
+    reports: list[tuple[np.ndarray, Any, Any]] = []
+    long = text.str.len().to_numpy(dtype="float64", na_value=0) > MAX_CELL_CHARS
+    if long.any():  # no output holds it whole (an .xlsx cell cuts it)
+        sizes = text[long].str.len().astype("int64")
+        fields = {"header": header, "limit": f"{MAX_CELL_CHARS:,}"}
+        sentences = [
+            render(Message("cell.too_long", {**fields, "n": f"{n:,}"}), language, PRIVACY_MESSAGES)
+            for n in sizes
+        ]
+        shown = (text[long].str.slice(0, 80) + "…").to_numpy(dtype=object)
+        reports.append((long, shown, sentences))
+        text = text.mask(long)
+    emptied = long
+    if column != "guarantor":
+        found = personal_data_kinds(text, names=column in _NAME_COLUMNS, ids=column == "case_id")
+        personal = found.notna().to_numpy()
+        if personal.any():
+            words = found[personal].map(PERSONAL_DATA_KINDS)
+            if language == "ja":
+                said = f"個人情報: {header}の値は" + words.str[0] + "のようなので消去しました"
+            else:
+                said = "personal data: looks like " + words.str[1] + "; emptied"
+            reports.append((personal, [MASK] * int(personal.sum()), said.astype(str)))
+            emptied = emptied | personal
+    return emptied, reports
 
 
 def mask_problem_values(problems: pd.DataFrame) -> pd.DataFrame:

@@ -80,7 +80,7 @@ from outcomes._parse import (
     parse_term,
     parse_text,
 )
-from outcomes._privacy import MASK, PERSONAL_DATA_KINDS, mask_problem_values, personal_data_kinds
+from outcomes._privacy import MASK, mask_problem_values, screen_cells
 from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
@@ -432,34 +432,16 @@ def _screen_personal(
     rows: np.ndarray,
     problems: Problems,
 ) -> pd.Series:
-    """Empty and report personal data in a column, each distinct value screened once.
+    """Empty and report what no output may hold: personal data, cells too long (issue 26).
 
-    Every column is screened (a phone typed into 売却日, a My Number into 月収);
-    bare names (no honorific) only in the columns that hold companies or ids.
-    The guarantor column reads a name as 'there is one' and masks it itself.
+    Every column is screened, each distinct value once (:func:`outcomes._privacy.screen_cells`).
     """
-    if name == "guarantor":
-        return values
-    found = personal_data_kinds(
-        text, names=name in ("case_id", "creditor", "servicer"), ids=name == "case_id"
-    )
-    mask = found.notna().to_numpy()
-    if not mask.any():
-        return values
-    words = found[mask].map(PERSONAL_DATA_KINDS)
-    problems.add(
-        rows[mask],
-        name,
-        [MASK] * int(mask.sum()),
-        (
-            f"個人情報: {problems.header(name)}の値は"
-            + words.str[0].astype(str)
-            + "のようなので消去しました"
-        )
-        if problems.ja
-        else "personal data: looks like " + words.str[1].astype(str) + "; emptied",
-    )
-    return values.mask(mask, None)
+    language = "ja" if problems.ja else "en"
+    header = problems.header(name) if problems.ja else name
+    emptied, reports = screen_cells(name, text, language=language, header=header)
+    for mask, shown, sentences in reports:
+        problems.add(rows[mask], name, shown, sentences)
+    return values.mask(emptied, None) if emptied.any() else values
 
 
 def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:
