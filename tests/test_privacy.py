@@ -218,3 +218,27 @@ def test_a_training_profile_names_no_group_under_k():
                 for k, v in spec["shares"].items()
             )
     assert np.isfinite(list(shares.values())).all()
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_is_emptied_with_a_problem_row(tmp_path):
+    """Review lower finding (H02x): 35 M characters were cut to 32,767 in .xlsx, no problem row."""
+    from outcomes._cli import write_table
+
+    raw = pd.DataFrame({"案件ID": ["A1", "A2"], "債権者": ["みずほ銀行", "あ" * 40_000]})
+    cases, problems = clean_cases(raw, today=TODAY)
+    assert cases["creditor"].tolist()[0] == "みずほ銀行" and pd.isna(cases["creditor"].iloc[1])
+    row = problems[problems["kind"] == "too long"]
+    assert row["row"].tolist() == [3] and row["column"].tolist() == ["creditor"]
+    assert row["problem"].iloc[0].startswith("too long: 40,000 characters")
+    assert len(row["value"].iloc[0]) < 100
+    write_table(problems, tmp_path / "p.xlsx")
+    write_table(cases, tmp_path / "c.xlsx")
+    import openpyxl
+
+    for name in ("p.xlsx", "c.xlsx"):
+        sheet = openpyxl.load_workbook(tmp_path / name).active
+        assert max(len(str(c.value or "")) for r in sheet.iter_rows() for c in r) < 32_767
+    _, ja = clean_cases(raw, today=TODAY, language="ja")
+    assert ja.loc[ja["kind"] == "too long", "problem"].iloc[0].startswith(
+        "長すぎる値: 「債権者」の値は40,000文字あり"
+    )

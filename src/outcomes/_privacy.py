@@ -14,14 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_count
 from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
-from outcomes._messages import Message, render
 
 __all__ = [
     "MASK",
@@ -56,12 +54,6 @@ PERSONAL_DATA_KINDS: dict[str, tuple[str, str]] = {
 
 #: this room's sentences, as codes (issue 24): {code: (ja, en)}
 PRIVACY_MESSAGES: dict[str, tuple[str, str]] = {
-    "cell.too_long": (
-        "長すぎる値: {header}の値は{n}文字あり、表計算ソフトのセルに入る{limit}文字を超えるので"
-        "消去しました(先頭だけを示します)",
-        "too long: the {header} cell holds {n} characters, more than a spreadsheet cell holds "
-        "({limit}); emptied (its start shown)",
-    ),
     "registry.personal": (
         "サービサーのファイル{source}: {row}行目の{column}は{kind}のようです。"
         "個人情報は登録できません",
@@ -413,54 +405,34 @@ def mask_personal(values: pd.Series, *, names: bool = True, ids: bool = False) -
 _NAME_COLUMNS = ("case_id", "creditor", "servicer")
 
 
-def screen_cells(
-    column: str, text: pd.Series, *, language: str = "en", header: str | None = None
-) -> tuple[np.ndarray, list[tuple[np.ndarray, Any, Any]]]:
-    """What the cleaner empties in one column, and the problem rows that say so.
+def screen_cells(column: str, text: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Which cells of one column the cleaner empties, and why, as codes.
 
     A cell longer than a spreadsheet cell holds (:data:`MAX_CELL_CHARS`) is
-    emptied (the problem shows its start); then every cell that looks like
-    personal data is emptied, its value masked. Bare names count in the
-    columns of companies and ids only; digit runs of ``case_id`` are ids. The
-    guarantor column reads a name as 'there is one' and masks it itself.
+    one no output can hold whole (an .xlsx cell cuts it); every other cell
+    that looks like personal data gets its kind (a key of
+    :data:`PERSONAL_DATA_KINDS`). Bare names count in the columns of
+    companies and ids only; digit runs of ``case_id`` are ids. The guarantor
+    column reads a name as 'there is one' and masks it itself.
 
     Returns
     -------
-    emptied : ndarray of bool
-    reports : list of (mask, values shown, sentences)
+    too_long : ndarray of bool
+    kinds : Series of str or None
 
     Examples
     --------
-    >>> emptied, reports = screen_cells("creditor", pd.Series(["みずほ銀行", "鰐淵 権之助"]))
-    >>> emptied.tolist(), reports[0][2].tolist()
-    ([False, True], ["personal data: looks like a person's name; emptied"])
+    >>> too_long, kinds = screen_cells("creditor", pd.Series(["みずほ銀行", "鰐淵 権之助"]))
+    >>> too_long.tolist(), kinds.tolist()
+    ([False, False], [None, "person's name"])
     """
-    header = column if header is None else header
-    reports: list[tuple[np.ndarray, Any, Any]] = []
     long = text.str.len().to_numpy(dtype="float64", na_value=0) > MAX_CELL_CHARS
-    if long.any():  # no output holds it whole (an .xlsx cell cuts it)
-        sizes = text[long].str.len().astype("int64")
-        fields = {"header": header, "limit": f"{MAX_CELL_CHARS:,}"}
-        sentences = [
-            render(Message("cell.too_long", {**fields, "n": f"{n:,}"}), language, PRIVACY_MESSAGES)
-            for n in sizes
-        ]
-        shown = (text[long].str.slice(0, 80) + "…").to_numpy(dtype=object)
-        reports.append((long, shown, sentences))
+    if long.any():
         text = text.mask(long)
-    emptied = long
-    if column != "guarantor":
-        found = personal_data_kinds(text, names=column in _NAME_COLUMNS, ids=column == "case_id")
-        personal = found.notna().to_numpy()
-        if personal.any():
-            words = found[personal].map(PERSONAL_DATA_KINDS)
-            if language == "ja":
-                said = f"個人情報: {header}の値は" + words.str[0] + "のようなので消去しました"
-            else:
-                said = "personal data: looks like " + words.str[1] + "; emptied"
-            reports.append((personal, [MASK] * int(personal.sum()), said.astype(str)))
-            emptied = emptied | personal
-    return emptied, reports
+    if column == "guarantor":
+        return long, pd.Series(None, index=text.index, dtype=object)
+    kinds = personal_data_kinds(text, names=column in _NAME_COLUMNS, ids=column == "case_id")
+    return long, kinds
 
 
 def mask_problem_values(problems: pd.DataFrame) -> pd.DataFrame:
