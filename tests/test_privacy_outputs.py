@@ -186,3 +186,22 @@ def test_no_planted_string_in_any_output_or_model_file(outputs):
     needles = _needles()
     leaks = {str(p.relative_to(outputs)): found for p in files if (found := _found(p, needles))}
     assert not leaks, leaks
+
+
+def test_control_characters_in_a_servicer_never_reach_the_terminal(outputs, tmp_path):
+    """Review lower finding (F-stdout): ``offer --case`` printed ESC]0;pwned BEL ESC[2J raw."""
+    import json
+
+    hostile = "SMBC債権回収\x1b]0;pwned\x07\x1b[2J"
+    case = {"residual_debt": 5_800_000, "creditor": "○○銀行", "servicer": hostile,
+            "employment": "会社員", "monthly_income": 250_000, "sale_date": "2025-06-30"}  # fmt: skip
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["offer", "--model", str(outputs / "model"), "--case", str(path),
+                     "--as-of", TODAY])  # fmt: skip
+    assert code == 0, err.getvalue()
+    shown = out.getvalue() + err.getvalue()
+    assert "\\x1b]0;pwned\\x07" in shown  # the name is shown, its control characters escaped
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", shown)
