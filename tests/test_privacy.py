@@ -242,3 +242,19 @@ def test_a_cell_longer_than_a_spreadsheet_cell_is_emptied_with_a_problem_row(tmp
     assert ja.loc[ja["kind"] == "too long", "problem"].iloc[0].startswith(
         "長すぎる値: 「債権者」の値は40,000文字あり"
     )
+
+
+def test_a_clean_table_holding_personal_data_is_cleaned_again(tmp_path):
+    """Predictions, offers and reports take case_id, creditor and servicer from a clean table:
+    one written by an older screen (or by hand) is cleaned again, not trusted (issue 26)."""
+    from outcomes import load_case_table
+
+    cases = simulate_cases(40, seed=2, messy=False, today=TODAY)
+    assert load_case_table(cases, today=TODAY).problems.empty  # a clean table: used as it is
+    cases.loc[cases.index[:10], "servicer"] = "鰐淵 権之助"
+    cases.loc[cases.index[10], "case_id"] = "090-1234-5678"
+    path = tmp_path / "old.parquet"
+    cases.to_parquet(path)
+    loaded = load_case_table(path, today=TODAY)
+    assert not loaded.cases.isin(["鰐淵 権之助", "090-1234-5678"]).any().any()
+    assert (loaded.problems["kind"] == "personal data").sum() == 11

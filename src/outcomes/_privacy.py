@@ -27,6 +27,7 @@ __all__ = [
     "PERSONAL_DATA_KINDS",
     "PRIVACY_MESSAGES",
     "mask_personal",
+    "holds_personal_data",
     "mask_problem_values",
     "screen_cells",
     "safe_label",
@@ -433,6 +434,22 @@ def screen_cells(column: str, text: pd.Series) -> tuple[np.ndarray, pd.Series]:
         return long, pd.Series(None, index=text.index, dtype=object)
     kinds = personal_data_kinds(text, names=column in _NAME_COLUMNS, ids=column == "case_id")
     return long, kinds
+
+
+def holds_personal_data(cases: pd.DataFrame) -> bool:
+    """Whether a clean table's text columns hold anything the cleaner would have emptied.
+
+    Examples
+    --------
+    >>> holds_personal_data(pd.DataFrame({"case_id": ["A1"], "servicer": ["鰐淵 権之助"]}))
+    True
+    """
+    for column in ("case_id", "prefecture", "creditor", "servicer"):
+        if column in cases.columns:
+            _, kinds = screen_cells(column, cases[column].astype("string"))
+            if kinds.notna().any():
+                return True
+    return False
 
 
 def mask_problem_values(problems: pd.DataFrame) -> pd.DataFrame:
