@@ -239,8 +239,10 @@ def test_a_cell_longer_than_a_spreadsheet_cell_is_emptied_with_a_problem_row(tmp
         sheet = openpyxl.load_workbook(tmp_path / name).active
         assert max(len(str(c.value or "")) for r in sheet.iter_rows() for c in r) < 32_767
     _, ja = clean_cases(raw, today=TODAY, language="ja")
-    assert ja.loc[ja["kind"] == "too long", "problem"].iloc[0].startswith(
-        "長すぎる値: 「債権者」の値は40,000文字あり"
+    assert (
+        ja.loc[ja["kind"] == "too long", "problem"]
+        .iloc[0]
+        .startswith("長すぎる値: 「債権者」の値は40,000文字あり")
     )
 
 
