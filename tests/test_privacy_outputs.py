@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -41,6 +42,8 @@ NAME_CORES = (
     "gonbei",
     "WANIBUCHI",
 )
+#: a servicer of three cases (a company, not personal): rows of the export it is written in
+RARE_SERVICER, RARE_ROWS = "少数テスト債権回収", [340, 341, 342]
 #: the columns the forms are planted in: every contract column of the export
 PLANTED_COLUMNS = (
     "case_id",
@@ -119,6 +122,8 @@ def _export(tmp: Path) -> Path:
             row += 1
     # a group of ten cases whose servicer is a person's name (the review's label in the report)
     raw.loc[row : row + 9, header["servicer"]] = "鰐淵 権之助"
+    # a company of three cases: in the clean table, in no model file (k = 5)
+    raw.loc[RARE_ROWS, header["servicer"]] = RARE_SERVICER
     path = tmp / "export.csv"
     raw.to_csv(path, index=False, encoding="cp932", errors="replace")
     return path
@@ -190,8 +195,6 @@ def test_no_planted_string_in_any_output_or_model_file(outputs):
 
 def test_control_characters_in_a_servicer_never_reach_the_terminal(outputs, tmp_path):
     """Review lower finding (F-stdout): ``offer --case`` printed ESC]0;pwned BEL ESC[2J raw."""
-    import json
-
     hostile = "SMBC債権回収\x1b]0;pwned\x07\x1b[2J"
     case = {"residual_debt": 5_800_000, "creditor": "○○銀行", "servicer": hostile,
             "employment": "会社員", "monthly_income": 250_000, "sale_date": "2025-06-30"}  # fmt: skip
@@ -205,3 +208,23 @@ def test_control_characters_in_a_servicer_never_reach_the_terminal(outputs, tmp_
     shown = out.getvalue() + err.getvalue()
     assert "\\x1b]0;pwned\\x07" in shown  # the name is shown, its control characters escaped
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", shown)
+
+
+def test_model_files_name_no_group_of_fewer_than_k_cases(outputs):
+    """Review finding 1: training_profile.json and time_to_agreement.skops held every servicer
+    with its share, one-case groups included; the model still predicts for those cases."""
+    clean = pd.read_parquet(outputs / "c.parquet")
+    rare = clean.loc[clean["servicer"] == RARE_SERVICER, "case_id"]
+    assert len(rare) == 3
+    model_files = [p for p in (outputs / "model").iterdir() if p.is_file()]
+    assert any(p.name == "time_to_agreement.skops" for p in model_files)
+    assert not {p.name: f for p in model_files if (f := _found(p, [RARE_SERVICER]))}
+    profile = json.loads((outputs / "model" / "training_profile.json").read_text("utf-8"))
+    shares = profile["features"]["servicer"]["shares"]
+    assert "(other)" in shares
+    assert all(
+        k in ("(other)", "(missing)") or round(v * profile["n"]) >= 5 for k, v in shares.items()
+    )
+    predictions = pd.read_csv(outputs / "pred.csv", encoding="utf-8-sig")
+    predicted = predictions[predictions["case_id"].isin(rare)]
+    assert len(predicted) == 3 and predicted.filter(like="_median").notna().all().all()
