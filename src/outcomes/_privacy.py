@@ -306,7 +306,7 @@ _CANDIDATE = re.compile(
     "@| at |\\(at\\)|\\[at\\]|<at>|アット|様|さま|さん|殿|氏|君|くん|ちゃん|丁目|番|号|〒"
     f"|TEL|Tel|tel|FAX|Fax|fax|電話|携帯|連絡先|マイナンバー|個人番号|口座|普通|当座|預金|貯金|記号"
     f"|[mM][yY] ?[nN]umber|[aA]cc(?:oun)?t|{_D}(?:{_S}*{_D}){{9,}}|[0-9]{{3}}-[0-9]{{4}}"
-    f"|[0-9]{{7}}|[都道府県市区町村郡][^0-9]{{0,12}}[0-9]|[町村丁]{_S}*[0-9]|^[一-龥々ヶ]{{2,10}}[0-9]"
+    f"|[都道府県市区町村郡][^0-9]{{0,12}}[0-9]|[町村丁]{_S}*[0-9]|^[一-龥々ヶ]{{2,10}}[0-9]"
 )
 #: a number as a program writes it (``0.016559014719411717``, ``1e+09``): never personal
 _PLAIN_NUMBER = re.compile(r"^-?[0-9]*\.[0-9]+(?:[eE][-+]?[0-9]+)?$|^-?[0-9]+[eE][-+]?[0-9]+$")
@@ -320,8 +320,9 @@ _FEW = 16
 def personal_data_kinds(values: pd.Series, *, names: bool = False, ids: bool = False) -> pd.Series:
     """:func:`personal_data_kind` of each value, each distinct value tested once.
 
-    The distinct values are normalised (NFKC) and pre-tested in Arrow at
-    once; only those passing the cheap pattern are looked at one by one.
+    A cheap pattern first, in Arrow: over every cell of an ASCII column (ids,
+    amounts, dates: no hash of a million distinct values), over the distinct
+    NFKC forms otherwise; only the values passing it are looked at one by one.
 
     Examples
     --------
@@ -331,18 +332,27 @@ def personal_data_kinds(values: pd.Series, *, names: bool = False, ids: bool = F
     [None, "person's name"]
     """
     text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
-    codes, uniques = pd.factorize(text, use_na_sentinel=True)
     kinds = np.full(len(values), None, dtype=object)
-    if len(uniques) == 0:
-        return pd.Series(kinds, index=values.index, dtype=object, copy=False)
-    distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="string")
-    candidate = _candidates(distinct, names)
-    found = np.full(len(distinct), None, dtype=object)
-    for i in np.flatnonzero(candidate):
-        found[i] = personal_data_kind(distinct.iat[i], names=names, ids=ids)
-    hit = codes >= 0
-    kinds[hit] = found[codes[hit]]
+    rows = np.arange(len(text))
+    if len(text) > _FEW and _all_ascii(text):  # the pre-test on every cell, then the few hits
+        rows = np.flatnonzero(_candidates(text, names))
+        text = text.iloc[rows]
+    codes, uniques = pd.factorize(text, use_na_sentinel=True)
+    if len(uniques):
+        distinct = pd.Series(np.asarray(uniques, dtype=object), dtype="string")
+        found = np.full(len(distinct), None, dtype=object)
+        for i in np.flatnonzero(_candidates(distinct, names)):
+            found[i] = personal_data_kind(distinct.iat[i], names=names, ids=ids)
+        hit = codes >= 0
+        kinds[rows[hit]] = found[codes[hit]]
     return pd.Series(kinds, index=values.index, dtype=object, copy=False)
+
+
+def _all_ascii(text: pd.Series) -> bool:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return bool(pc.all(pc.string_is_ascii(pa.array(text.array, type=pa.large_string()))).as_py())
 
 
 def _ascii_candidates(text: pd.Series) -> np.ndarray:
@@ -356,13 +366,14 @@ def _ascii_candidates(text: pd.Series) -> np.ndarray:
     return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
 
 
-def _candidates(distinct: pd.Series, names: bool) -> np.ndarray:
-    """Which distinct values pass the pre-test on their NFKC form."""
-    if len(distinct) <= _FEW:
-        normal = [unicodedata.normalize("NFKC", u) for u in distinct]
+def _candidates(text: pd.Series, names: bool) -> np.ndarray:
+    """Which values pass the pre-test on their NFKC form (missing ones never do)."""
+    if len(text) <= _FEW:
+        normal = [None if pd.isna(u) else unicodedata.normalize("NFKC", u) for u in text]
         return np.array(
             [
-                _PLAIN_NUMBER.match(u) is None
+                u is not None
+                and _PLAIN_NUMBER.match(u) is None
                 and (
                     _CANDIDATE.search(u) is not None
                     or (names and _NAME_CANDIDATE.match(u.strip()) is not None)
@@ -374,7 +385,7 @@ def _candidates(distinct: pd.Series, names: bool) -> np.ndarray:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pa.array(distinct.array, type=pa.large_string())
+    array = pa.array(text.array, type=pa.large_string())
     if not pc.all(pc.string_is_ascii(array)).as_py():
         array = pc.utf8_normalize(array, "NFKC")
     found = pc.match_substring_regex(array, _CANDIDATE.pattern)
