@@ -1,12 +1,27 @@
-"""Personal data: detect it in kept text cells, and keep small groups out of outputs.
+"""Personal data: detect it in every cell that can reach an output, and keep small groups out.
 
 Two rules of the contract (§7) live here:
 
-* a kept text cell that looks like a person's name with 様/さん, a phone
-  number, an e-mail address or a street address is emptied by the cleaner
-  (:func:`personal_data_kind` says which, or ``None``);
+* a cell that looks like personal data is emptied by the cleaner and its
+  value masked (``***``) wherever it would be repeated. The screen
+  (:func:`personal_data_kind`, vectorised by :func:`personal_data_kinds`)
+  reads each value in its NFKC form and, for digits, with kanji numerals as
+  digits and every dash-like character as ``-``. It knows phones (mobile,
+  landline, 0120; ``‐ − ー –``, dots, spaces, brackets, ``+81 (0)``, kanji
+  numerals, ``TEL``), 〒 postal codes (and ``123-4567`` before a place),
+  addresses down to 丁目/番地/番/号 (digits or kanji numerals, ``1-2-3``,
+  ``桜木町4421``), names with an honorific (様, さん, 殿, 氏, 「…様から入金」),
+  bare names in the columns of companies and ids (a name and nothing else,
+  without an organisation's word: 銀行, 信用金庫, 債権回収, 株式会社 …),
+  e-mail addresses (full-width, spelled ``at``/``dot``), My Number (4-4-4,
+  or 12 digits outside an id column) and account or card numbers (7–8 digits
+  beside 口座/普通/当座, 4×4 digits). ``benchmarks/privacy_screen.py``
+  measures it on :func:`outcomes.datasets.personal_corpus`;
 * reports, figures and aggregated exports never show a group of fewer than
   ``k`` cases (:func:`suppress_small_groups`, :func:`k_anonymous_mask`).
+
+Its sentences are codes in one catalogue (:data:`PRIVACY_MESSAGES`,
+:data:`PERSONAL_DATA_KINDS`), words made at the edges.
 """
 
 from __future__ import annotations
