@@ -206,6 +206,7 @@ def test_a_training_profile_names_no_group_under_k():
     profile = TrainingProfile.from_cases(cases)
     shares = profile.features["servicer"]["shares"]
     assert "少数テスト債権回収" not in json.dumps(profile.to_dict(), ensure_ascii=False)
+    assert profile.to_dict()["k"] == 5  # the file says so
     assert "六件テスト債権回収" in shares and "(other)" in shares
     n = len(cases)
     for name, share in shares.items():

@@ -220,6 +220,7 @@ def test_model_files_name_no_group_of_fewer_than_k_cases(outputs):
     assert any(p.name == "time_to_agreement.skops" for p in model_files)
     assert not {p.name: f for p in model_files if (f := _found(p, [RARE_SERVICER]))}
     profile = json.loads((outputs / "model" / "training_profile.json").read_text("utf-8"))
+    assert profile["k"] == 5
     shares = profile["features"]["servicer"]["shares"]
     assert "(other)" in shares
     assert all(

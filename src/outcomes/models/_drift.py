@@ -129,8 +129,8 @@ class TrainingProfile:
 
     # -- storage ---------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready)."""
-        return {"n": self.n, "features": self.features}
+        """Plain data (JSON-ready); ``k`` says that no category of fewer cases is named."""
+        return {"n": self.n, "k": DEFAULT_K, "features": self.features}  # no group under k
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainingProfile:
