@@ -107,11 +107,12 @@ def test_recall_and_false_alarms_on_a_small_generated_corpus():
 
 
 def test_bare_digits_of_an_id_column_stay_ids():
-    """A 12-digit or 10-digit case number is an id; separated or mobile forms are not."""
-    ids = pd.Series(["202401150001", "0312345678", "4423 5566 7788", "09012345678"])
+    """A 12-digit or 10-digit case number is an id; separated phones and mobiles are not."""
+    ids = pd.Series(["202401150001", "0312345678", "01-0001-0001", "4423 5566 7788", "09012345678"])
     assert personal_data_kinds(ids, ids=True).tolist() == [
         None,
         None,
+        None,  # a branch-serial id: no exchange starts with 0
         "individual number",
         "phone number",
     ]

@@ -95,7 +95,7 @@ _EMAIL_SPELLED = re.compile(
 )
 #: a domestic number: area/prefix, exchange, line, with optional () and separators
 _PHONE = re.compile(
-    rf"(?<![0-9.])\(?0[0-9]{{1,4}}\)?{_SEP}*\(?[0-9]{{1,4}}\)?{_SEP}*[0-9]{{3,4}}(?![0-9])"
+    rf"(?<![0-9.])\(?0[0-9]{{1,4}}\)?{_SEP}*\(?(?P<exchange>[0-9]{{1,4}})\)?{_SEP}*[0-9]{{3,4}}(?![0-9])"
 )
 _PHONE_INTL = re.compile(
     rf"\+{_SEP}*81{_SEP}*(?:\(0\))?{_SEP}*\(?[0-9]{{1,4}}\)?{_SEP}*[0-9]{{1,4}}{_SEP}*"
@@ -149,8 +149,10 @@ def _phone(number: str, ids: bool) -> bool:
             continue
         if len(digits) == 11 and digits[1] in "5789" and digits[2] == "0":
             return True  # a mobile (or 050) number, with or without separators
-        if len(digits) == 10 and (span != digits or not ids):
-            return True  # a landline or 0120: separated, or ten digits outside an id
+        if len(digits) == 10 and not ids:
+            return True  # a landline or 0120
+        if len(digits) == 10 and span != digits and not m["exchange"].startswith("0"):
+            return True  # in an id column, separated, and its exchange a real one (not 0…)
         if span != digits and len(digits) == 11 and digits.startswith(("0120", "0800")):
             return True
     return bool(_PHONE_WORD.search(number))
