@@ -38,6 +38,7 @@ from outcomes._arguments import check_arguments
 from outcomes._cleaning import PROBLEM_COLUMNS, CleanResult, case_schema, clean_cases, read_cases
 from outcomes._contract import CASE_COLUMNS, COLUMNS
 from outcomes._errors import OutcomesError
+from outcomes._privacy import holds_personal_data
 
 __all__ = [
     "METADATA_FILE",
@@ -100,8 +101,9 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
     """``frame`` in the contract's column order and dtypes if it is a clean table, else None.
 
     A clean table has exactly the contract's columns (in any order), values
-    that convert to the contract's dtypes, and passes
-    :func:`~outcomes.case_schema`.
+    that convert to the contract's dtypes, passes :func:`~outcomes.case_schema`
+    and holds no personal data in its text columns (one written by an older
+    version, or by hand, is cleaned again: issue 26).
 
     Examples
     --------
@@ -123,6 +125,8 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
     try:
         case_schema().validate(out)
     except Exception:  # pandera's SchemaError(s): not a clean table, so it is cleaned
+        return None
+    if holds_personal_data(out):  # contract §7: a clean table holds none, so it is cleaned
         return None
     return out
 

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from outcomes import __version__
+from outcomes._cli._terminal import plain_terminal
 from outcomes._errors import CaseError, OutcomesError
 
 # subcommand -> "module:function"; the function takes the parsed namespace and returns an exit code
@@ -192,6 +193,7 @@ def _one_line(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+@plain_terminal  # no control sequence reaches the screen (issue 26)
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
