@@ -156,3 +156,68 @@ def test_a_clean_table_read_back_from_sqlite_is_used_as_it_is(tmp_path):
     partial = load_case_table(url, table="partial", today="2026-06-30")
     assert not partial.already_clean  # not the contract's columns: cleaned
     assert len(partial.cases) == 80
+
+
+# --------------------------------------------------------------------------
+# SQL sources are read only (issue 26; reliability-review #3)
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    """A SQLite file with the cases and a table ``keep`` of one row; its bytes, to compare."""
+    import sqlalchemy as sa
+
+    path = tmp_path / "a.db"
+    engine = sa.create_engine(f"sqlite:///{path}")
+    simulate_cases(20, seed=3, messy=False, today=TODAY).to_sql("cases", engine, index=False)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE keep (x integer)"))
+        conn.execute(sa.text("INSERT INTO keep VALUES (1)"))
+    engine.dispose()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [
+        ("DROP TABLE keep", "not DROP"),  # S04: dropped, committed
+        ("CREATE TABLE stolen AS SELECT * FROM cases", "not CREATE"),  # S10
+        ("ATTACH DATABASE 'attached_new.db' AS x", "not ATTACH"),  # S07: a new file
+        ("VACUUM INTO 'vacuum_copy.db'", "not VACUUM"),  # S08: a copy written
+        ("PRAGMA journal_mode=WAL", "not PRAGMA"),  # S09: the file's header changed
+        ("SELECT * FROM cases; DROP TABLE keep", "not several"),
+        ("WITH d AS (SELECT 1) DELETE FROM keep", "not authorized"),
+        ("SELECT 1 AS case_id /* ; */; DELETE FROM keep", "not several"),
+    ],
+)
+def test_a_query_cannot_change_a_sqlite_database(sqlite_db, query, why, monkeypatch):
+    """reliability-review #3 (S04, S07–S10): the query is one statement that reads, on a
+    read-only connection (``mode=ro``, ``query_only``, an authorizer), rolled back."""
+    monkeypatch.chdir(sqlite_db.parent)
+    before = sqlite_db.read_bytes()
+    with pytest.raises(OutcomesError, match=why):
+        load_case_table(f"sqlite:///{sqlite_db}", query=query, today=TODAY)
+    assert sqlite_db.read_bytes() == before
+    assert sorted(p.name for p in sqlite_db.parent.iterdir()) == ["a.db"]
+
+
+def test_a_file_uri_cannot_create_a_sqlite_database(tmp_path, sqlite_db, monkeypatch):
+    """reliability-review #3 (S12): ``file:…?mode=rwc`` skipped the "missing file" guard and
+    created an empty database; a ``file:`` URI is now opened read-only like any other."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OutcomesError, match="database file not found"):
+        load_case_table("sqlite:///file:should_not_exist.db?mode=rwc&uri=true", table="cases")
+    assert not (tmp_path / "should_not_exist.db").exists()
+    loaded = load_case_table("sqlite:///file:a.db?mode=rwc&uri=true", table="cases")
+    assert loaded.already_clean and len(loaded.cases) == 20
+
+
+def test_a_never_ending_sqlite_query_is_stopped(sqlite_db, monkeypatch):
+    """reliability-review #3 (S16): a recursive CTE ran unbounded; now a timeout, one line."""
+    monkeypatch.setenv("OUTCOMES_SQL_TIMEOUT", "0.3")
+    query = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS case_id FROM c"
+    )
+    with pytest.raises(OutcomesError, match=r"ran longer than 0.3 s \(the limit"):
+        load_case_table(f"sqlite:///{sqlite_db}", query=query)

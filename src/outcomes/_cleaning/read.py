@@ -12,7 +12,6 @@ rows and columns is :mod:`~outcomes._cleaning.grid`.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -32,6 +31,7 @@ from outcomes._cleaning.grid import (
     tidy,
 )
 from outcomes._cleaning.read_csv import CSV_SUFFIXES, read_csv_file
+from outcomes._cleaning.read_sql import mask_url, query_database
 from outcomes._errors import ReadError
 
 __all__ = ["mask_url", "read_cases"]
@@ -297,76 +297,15 @@ def _read_parquet(path: Path, source: str) -> pd.DataFrame:
     return finish(_table_from_frame(frame), source=source, format="parquet")
 
 
-def mask_url(url: str) -> str:
-    """Hide the password of a database URL.
-
-    Examples
-    --------
-    >>> mask_url("postgresql+psycopg://ana:s3cret@db.example/cases")
-    'postgresql+psycopg://ana:***@db.example/cases'
-    >>> mask_url("sqlite:///cases.db")
-    'sqlite:///cases.db'
-    """
-    import sqlalchemy as sa
-
-    try:
-        return sa.make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL: mask by hand
-        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
-
-
 def _read_sql(
     url: str, *, table: str | None, query: str | None, sheet: str | int | None
 ) -> pd.DataFrame:
-    import sqlalchemy as sa
-
-    source = mask_url(url)
     _refuse(sheet=sheet, what="a database")
     if (table is None) == (query is None):
         raise ValueError("give exactly one of table= or query= with a database URL")
-    try:
-        parsed = sa.make_url(url)
-    except (sa.exc.ArgumentError, ValueError) as exc:
-        raise ReadError(source, "not a valid database URL") from exc
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        # SQLite would create a missing file: refuse instead
-        if database not in ("", ":memory:") and not database.startswith("file:"):
-            if not Path(database).is_file():
-                raise ReadError(source, f"database file not found: {database}")
-    try:
-        engine = sa.create_engine(parsed)
-    except (sa.exc.SQLAlchemyError, ImportError) as exc:
-        raise ReadError(source, f"cannot open the database ({short_reason(exc)})") from exc
-    try:
-        with engine.connect() as conn:
-            if table is not None:
-                selectable = sa.select(_reflect(conn, table, source))
-            else:
-                selectable = sa.text(query)
-            frame = pd.read_sql(selectable, conn, dtype_backend="numpy_nullable")
-    except ReadError:
-        raise
-    except (sa.exc.SQLAlchemyError, ImportError, ValueError, OSError) as exc:
-        what = "the query failed" if query is not None else f"cannot read table {table!r}"
-        raise ReadError(source, f"{what} ({short_reason(exc)})") from exc
-    finally:
-        engine.dispose()
-    return finish(_table_from_frame(frame), source=source, format="sql")
-
-
-def _reflect(conn: Any, table: str, source: str) -> Any:
-    import sqlalchemy as sa
-
-    candidates = [(None, table)]
-    if "." in table:
-        schema, _, name = table.rpartition(".")
-        candidates.append((schema, name))
-    inspector = sa.inspect(conn)
-    for schema, name in candidates:
-        if inspector.has_table(name, schema=schema):
-            return sa.Table(name, sa.MetaData(), schema=schema, autoload_with=conn)
-    raise ReadError(source, f"no table named {table!r} in the database")
+    # read only: one statement that reads, a read-only connection, rolled back, timed out
+    frame = query_database(url, table=table, query=query)
+    return finish(_table_from_frame(frame), source=mask_url(url), format="sql")
 
 
 def _table_from_frame(frame: pd.DataFrame) -> pd.DataFrame:
