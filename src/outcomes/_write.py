@@ -3,11 +3,28 @@
 Every file the package writes goes through this module.
 
 **Atomic files.** A file is written to a temporary file beside its target
-(``.NAME.XXXXXXXX.tmp`` in the same directory), flushed to disk (fsync) and
+(``.NAME.PID-XXXXXXXX.tmp`` in the same directory), flushed to disk (fsync) and
 renamed over the target with :func:`os.replace`. A reader sees the old file
 or the new one, never a part of one; when the write fails (disk full, a
 file-size limit, no permission, an error of the writer) the temporary file is
-removed and the old file is left as it was.
+removed and the old file is left as it was. Scratch files of a writer
+(openpyxl's copy of a sheet) are kept beside the target too, never in the
+system's temporary directory.
+
+**Only where the user named it.** A target that is a symbolic link is
+refused (writing through it would replace the file it points to: the classic
+attack in a shared directory), and so is one that is not a regular file (a
+FIFO, a device node, a socket: ``-o /dev/null`` run as root must not replace
+the system's ``/dev/null``).
+
+**All outputs or none.** Inside :func:`together`, every file is written and
+flushed first and renamed last, all at once; when one fails, none replaces
+its target (those already renamed are put back).
+
+**Stale temporaries swept.** A temporary file or directory this package left
+beside a target (a process killed with ``kill -9``) is removed by the next
+write of that target, once its writer no longer runs and it has not changed
+for a minute (:func:`sweep`).
 
 **Atomic directories.** A directory (a model directory) is written whole into
 a temporary sibling ``.NAME.tmp-XXXXXXXX`` and swapped in: the old directory
@@ -52,9 +69,12 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -70,6 +90,7 @@ __all__ = [
     "atomic_open",
     "atomic_path",
     "check_hashes",
+    "check_target",
     "file_sha256",
     "leftovers",
     "neutralise_columns",
@@ -77,6 +98,8 @@ __all__ = [
     "os_error_reason",
     "restore_columns",
     "restore_text",
+    "sweep",
+    "together",
     "write_bytes",
     "write_error",
     "write_text",
@@ -199,10 +222,223 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _real_target(path: str | os.PathLike[str]) -> Path:
-    """The file to replace: a symbolic link is written through, not replaced by a file."""
+def check_target(path: str | os.PathLike[str]) -> None:
+    """Refuse a target that is a symbolic link, a directory or not a regular file.
+
+    Raises
+    ------
+    OutcomesError
+        ``cannot write PATH: it is a symbolic link …`` and the like, one line.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "link.csv").symlink_to(root / "victim.csv")
+    >>> check_target(root / "new.csv")
+    >>> check_target(root / "link.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: cannot write ...link.csv: it is a symbolic link (writing through it would replace the file it points to); name a regular file
+    """
+    name = os.fspath(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:  # missing (the usual case), or the writer says why
+        return
+    if stat.S_ISLNK(mode):
+        raise OutcomesError(
+            f"cannot write {name}: it is a symbolic link (writing through it would replace "
+            "the file it points to); name a regular file"
+        )
+    if stat.S_ISDIR(mode):
+        raise write_error(name, IsADirectoryError(errno.EISDIR, "Is a directory"))
+    if not stat.S_ISREG(mode):
+        raise OutcomesError(
+            f"cannot write {name}: it is not a regular file (a FIFO, a device or a socket)"
+        )
+
+
+# --------------------------------------------------------------------------
+# Stale temporaries
+# --------------------------------------------------------------------------
+
+#: a temporary file or directory older than this (seconds, unchanged) whose writer is gone is swept
+STALE_SECONDS = 60.0
+#: the process id in a temporary's name: ``.NAME.PID-XXXXXXXX.tmp``, ``.NAME.tmp-PID-XXXXXXXX``
+_OWN_TEMP = re.compile(r"\.(?:(?:tmp|old)-)?(\d+)-[0-9a-z_]+(?:\.tmp)?$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another user's process, or no way to tell: keep its files
+    return True
+
+
+def _stale(entry: Path, now: float) -> bool:
+    """Whether ``entry`` is a temporary of a writer that is gone."""
+    try:
+        if now - entry.lstat().st_mtime < STALE_SECONDS:
+            return False
+    except OSError:
+        return False
+    found = _OWN_TEMP.search(entry.name)
+    if found is None:  # an older version's name (no process id): old enough is enough
+        return True
+    return not _alive(int(found.group(1)))
+
+
+def sweep(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove the stale temporaries this package left beside ``path``; return them.
+
+    Files ``.NAME.*.tmp`` (an interrupted file write or its scratch), and,
+    when ``path`` itself exists, directories ``.NAME.tmp-*`` / ``.NAME.old-*``
+    (an interrupted model directory write; while ``path`` is missing they are
+    kept, since one of them may be the only whole set, see :func:`leftovers`).
+    Only those whose writer no longer runs and that have not changed for
+    :data:`STALE_SECONDS`; nothing else is touched.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> left = root / ".cases.csv.999999999-abcd1234.tmp"
+    >>> _ = left.write_text("partial"); os.utime(left, (0, 0))
+    >>> [p.name for p in sweep(root / "cases.csv")], left.exists()
+    (['.cases.csv.999999999-abcd1234.tmp'], False)
+    """
     target = Path(path)
-    return target.resolve() if target.is_symlink() else target
+    now = time.time()
+    removed: list[Path] = []
+    prefix = f".{target.name}."
+    try:
+        entries = list(target.parent.glob(f".{glob_escape(target.name)}.*"))
+    except OSError:
+        return removed
+    target_exists = os.path.lexists(target)
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            continue
+        if is_dir:
+            rest = entry.name[len(prefix) :]
+            if not target_exists or not rest.startswith(("tmp-", "old-")):
+                continue
+            if _stale(entry, now):
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry)
+        elif entry.name.endswith(".tmp") and _stale(entry, now):
+            with suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with the characters glob reads as patterns escaped.
+
+    >>> glob_escape("cases[1].csv")
+    'cases[[]1].csv'
+    """
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}.{os.getpid()}-"
+
+
+# --------------------------------------------------------------------------
+# All outputs or none
+# --------------------------------------------------------------------------
+
+#: the files written inside :func:`together`, renamed when it ends
+_PENDING: ContextVar[list[AtomicFile] | None] = ContextVar("outcomes_pending", default=None)
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """Write every file inside the block first, rename them all at its end: all or none.
+
+    A file committed inside the block is flushed to disk but not yet renamed;
+    when the block ends, every target is replaced at once. When the block
+    fails (a second output cannot be written), no target is replaced; when
+    a rename fails, the targets already replaced get their old files back.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("old a")
+    >>> try:
+    ...     with together():
+    ...         _ = write_text(root / "a.txt", "new a")
+    ...         raise OSError(28, "No space left on device")  # the second output fails
+    ... except OSError:
+    ...     pass
+    >>> (root / "a.txt").read_text(), sorted(p.name for p in root.iterdir())
+    ('old a', ['a.txt'])
+    """
+    pending: list[AtomicFile] = []
+    token = _PENDING.set(pending)
+    try:
+        yield
+    except BaseException:
+        for file in pending:
+            file.abort()
+        raise
+    finally:
+        _PENDING.reset(token)
+    _replace_all(pending)
+
+
+def _replace_all(files: list[AtomicFile]) -> None:
+    """Rename every staged file over its target; on a failure put the old targets back."""
+    backups: list[Path | None] = []
+    done: list[AtomicFile] = []
+    try:
+        for file in files:
+            backup = None
+            if file.target.exists():
+                candidate = (
+                    file.target.parent / f"{_temp_prefix(file.target)}{secrets.token_hex(4)}.tmp"
+                )
+                try:
+                    os.link(file.target, candidate)
+                    backup = candidate
+                except OSError:
+                    backup = None
+            backups.append(backup)
+            os.replace(file.path, file.target)
+            file.closed = True
+            done.append(file)
+    except OSError as exc:
+        failed = files[len(done)]
+        for file, backup in zip(done, backups, strict=False):
+            with suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, file.target)
+                else:
+                    file.target.unlink()
+        for file in files[len(done) :]:
+            file.abort()
+        for backup in backups[len(done) :]:
+            if backup is not None:
+                with suppress(OSError):
+                    backup.unlink()
+        raise write_error(failed.name, exc) from None
+    for backup in backups:
+        if backup is not None:
+            with suppress(OSError):
+                backup.unlink()
+    for parent in {file.target.parent for file in files}:
+        _fsync_dir(parent)
 
 
 class AtomicFile:
@@ -228,24 +464,32 @@ class AtomicFile:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.name = os.fspath(path)
-        self.target = _real_target(path)
-        try:
-            fd, temp = tempfile.mkstemp(
-                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
-            )
-        except OSError as exc:
-            raise write_error(self.name, exc) from None
-        os.close(fd)
-        self.path = Path(temp)
+        self.target = Path(path)
+        check_target(self.target)
+        sweep(self.target)
+        self.path = scratch_file(self.target, self.name)
         self.closed = False
+        self.staged = False
 
     def commit(self) -> None:
-        """Flush the temporary file to disk and rename it over the target."""
-        if self.closed:
+        """Flush the temporary file to disk and rename it over the target.
+
+        Inside :func:`together` the rename waits for the end of the block.
+        """
+        if self.closed or self.staged:
             raise OutcomesError(f"cannot write {self.name}: already committed or aborted")
         try:
             _fsync(self.path)
             os.chmod(self.path, _mode_for(self.target))
+        except OSError as exc:
+            self.abort()
+            raise write_error(self.name, exc) from None
+        pending = _PENDING.get()
+        if pending is not None:
+            self.staged = True
+            pending.append(self)
+            return
+        try:
             os.replace(self.path, self.target)
         except OSError as exc:
             self.abort()
@@ -259,6 +503,19 @@ class AtomicFile:
             self.closed = True
             with suppress(OSError):
                 self.path.unlink()
+
+
+def scratch_file(target: Path, name: str | None = None) -> Path:
+    """A new empty hidden file beside ``target`` (``.NAME.PID-XXXXXXXX.tmp``), for a writer's work.
+
+    :func:`sweep` removes it once its process is gone.
+    """
+    try:
+        fd, temp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise write_error(name or os.fspath(target), exc) from None
+    os.close(fd)
+    return Path(temp)
 
 
 @contextmanager
@@ -370,7 +627,7 @@ def _swap(new: Path, target: Path) -> None:
     if not os.path.lexists(target):
         os.rename(new, target)
     else:
-        aside = target.parent / f".{target.name}.old-{secrets.token_hex(4)}"
+        aside = target.parent / f".{target.name}.old-{os.getpid()}-{secrets.token_hex(4)}"
         os.rename(target, aside)
         try:
             os.rename(new, target)
@@ -415,11 +672,17 @@ def atomic_dir(path: str | os.PathLike[str], *, own: Collection[str] = ()) -> It
     """
     name = os.fspath(path)
     target = Path(path)
+    if target.is_symlink():
+        raise OutcomesError(
+            f"cannot write {name}: it is a symbolic link (the directory it points to would be "
+            "replaced); name a directory"
+        )
     if target.exists() and not target.is_dir():
         raise OutcomesError(f"{name} exists and is not a directory")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        sweep(target)
+        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-{os.getpid()}-", dir=target.parent))
     except OSError as exc:
         raise write_error(name, exc) from None
     try:
@@ -674,9 +937,12 @@ def write_xlsx(
         return cell
 
     # openpyxl streams the sheet to a file of its own as rows are appended: every
-    # step is inside the atomic write, so that a failure names the output
+    # step is inside the atomic write, so that a failure names the output; that
+    # scratch copy of the cases is kept beside the output (swept if the process is
+    # killed), never in the system's temporary directory
     with atomic_path(path) as temp:
         try:
+            _scratch_beside(ws, Path(path))
             ws.append([text_cell(name) for name in names])
             for row in zip(*columns, strict=True):
                 cells: list[Any] = []
@@ -696,6 +962,16 @@ def write_xlsx(
             raise
 
 
+def _scratch_beside(ws: Any, target: Path) -> None:
+    """Give a write-only sheet its scratch file beside ``target`` (openpyxl's default: $TMPDIR)."""
+    from openpyxl.worksheet import _writer
+
+    scratch = str(scratch_file(target))
+    _writer.ALL_TEMP_FILES.append(scratch)  # openpyxl removes it after the save, and at exit
+    ws._writer = _writer.WorksheetWriter(ws, out=scratch)
+    ws._writer.write_top()
+
+
 def _close_sheet_quietly(ws: Any) -> None:
     """Close a failed write-only sheet's streams and remove its scratch file.
 
@@ -712,3 +988,7 @@ def _close_sheet_quietly(ws: Any) -> None:
     if isinstance(scratch, str):
         with suppress(OSError):
             os.remove(scratch)
+        with suppress(ImportError, ValueError):
+            from openpyxl.worksheet import _writer
+
+            _writer.ALL_TEMP_FILES.remove(scratch)
