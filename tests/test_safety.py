@@ -43,8 +43,8 @@ from outcomes._write import (
     neutralise_text,
     os_error_reason,
     restore_text,
-    write_xlsx,
 )
+from outcomes._xlsx import write_xlsx
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel

@@ -39,23 +39,10 @@ analyst put there) are linked or copied into the new one.
 path and the reason (:func:`write_error`): ``cannot write out/cases.parquet:
 disk full``.
 
-**Formula injection.** Excel (and LibreOffice) evaluate a CSV cell that
-begins with ``=``, ``+``, ``-`` or ``@`` (and, in some versions, a tab or a
-carriage return) as a formula, and openpyxl writes such a text as a live
-formula into ``.xlsx``. Text cells are therefore written as text:
-
-- in ``.xlsx`` as string cells, never formulas (:func:`write_xlsx`);
-- in ``.csv`` with a leading ``'`` (the OWASP advice), in text columns only:
-  numbers stay numbers (:func:`neutralise_text`, :func:`neutralise_columns`).
-
-The CSV rule is reversible. A text matching ``'*[=+\\-@\\t\\r]`` (any number
-of quotes, then one of those characters) is written with one more leading
-``'``; a text read from a CSV file that matches ``'+[=+\\-@\\t\\r]`` loses
-exactly one leading ``'`` (:func:`restore_text`, which
-:func:`outcomes.read_cases` applies to every CSV cell). So ``=1+1`` is
-written ``'=1+1`` and read back ``=1+1``, and ``'=1+1`` is written
-``''=1+1`` and read back ``'=1+1``; every other text is written and read as
-it is.
+**Formula injection.** Text cells are written as text, never as formulas:
+string cells in .xlsx (:func:`outcomes._xlsx.write_xlsx`), a leading ``'`` in the text
+columns of .csv (:mod:`outcomes._formulas`, whose names this module
+re-exports).
 
 This module imports only the standard library, :mod:`outcomes._errors` and,
 lazily, pandas and openpyxl (``models/`` uses it too).
@@ -72,16 +59,20 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from outcomes._errors import OutcomesError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from outcomes._formulas import (
+    FORMULA_CHARACTERS,
+    neutralise_columns,
+    neutralise_text,
+    restore_columns,
+    restore_text,
+)
 
 __all__ = [
     "FORMULA_CHARACTERS",
@@ -103,18 +94,8 @@ __all__ = [
     "write_bytes",
     "write_error",
     "write_text",
-    "write_xlsx",
 ]
 
-#: a text cell beginning with one of these is a formula to a spreadsheet
-FORMULA_CHARACTERS = "=+-@\t\r"
-_CLASS = r"[=+\-@\t\r]"
-#: texts the CSV writer quotes: any number of quotes, then a formula character
-_TO_QUOTE = re.compile(rf"'*{_CLASS}")
-#: texts the CSV reader unquotes: at least one quote, then a formula character
-_QUOTED = re.compile(rf"'+{_CLASS}")
-#: characters an .xlsx file cannot hold (openpyxl refuses them)
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # --------------------------------------------------------------------------
 # Errors
@@ -484,6 +465,9 @@ class AtomicFile:
         except OSError as exc:
             self.abort()
             raise write_error(self.name, exc) from None
+        except BaseException:  # Ctrl-C or SIGTERM inside the commit: the temp goes too
+            self.abort()
+            raise
         pending = _PENDING.get()
         if pending is not None:
             self.staged = True
@@ -543,7 +527,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         file.abort()
         raise
-    file.commit()
+    try:
+        file.commit()
+    except BaseException:  # interrupted on the way in: nothing is left behind
+        file.abort()
+        raise
 
 
 @contextmanager
@@ -736,259 +724,3 @@ def check_hashes(directory: str | os.PathLike[str], hashes: Mapping[str, str]) -
                 f"{file} is not the file its metadata.json records (sha256 differs): the "
                 "directory mixes files of different fits or was changed; run `outcomes fit` again"
             )
-
-
-# --------------------------------------------------------------------------
-# Formula injection
-# --------------------------------------------------------------------------
-
-
-def neutralise_text(text: str) -> str:
-    """A text as a CSV cell that no spreadsheet evaluates (see the module's rule).
-
-    Examples
-    --------
-    >>> neutralise_text('=HYPERLINK("http://x","click")')
-    '\\'=HYPERLINK("http://x","click")'
-    >>> neutralise_text("'=1+1"), neutralise_text("SMBC債権回収"), neutralise_text("O'Neil")
-    ("''=1+1", 'SMBC債権回収', "O'Neil")
-    """
-    return "'" + text if _TO_QUOTE.match(text) else text
-
-
-def restore_text(text: str) -> str:
-    """The text :func:`neutralise_text` was given (one leading ``'`` removed where it added one).
-
-    Examples
-    --------
-    >>> restore_text("'=1+1"), restore_text("''=1+1"), restore_text("'quoted'")
-    ('=1+1', "'=1+1", "'quoted'")
-    """
-    return text[1:] if _QUOTED.match(text) else text
-
-
-def _is_text_column(column: pd.Series) -> bool:
-    import pandas as pd
-
-    dtype = column.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        dtype = dtype.categories.dtype
-    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
-
-
-def _map_text(column: pd.Series, pattern: re.Pattern[str], func: Any) -> pd.Series:
-    """``func`` applied to the text values of ``column`` that ``pattern`` matches at their start."""
-    import pandas as pd
-
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        categories = column.cat.categories
-        if not any(isinstance(c, str) and pattern.match(c) for c in categories):
-            return column
-        return column.cat.rename_categories(
-            [func(c) if isinstance(c, str) and pattern.match(c) else c for c in categories]
-        )
-    if pd.api.types.is_object_dtype(column.dtype):
-        hits = [isinstance(v, str) and pattern.match(v) is not None for v in column]
-        if not any(hits):
-            return column
-        values = [func(v) if hit else v for v, hit in zip(column, hits, strict=True)]
-        return pd.Series(values, index=column.index, name=column.name, dtype=object)
-    hits = column.str.match(pattern.pattern, na=False).to_numpy(dtype=bool)
-    if not hits.any():
-        return column
-    out = column.copy()
-    out[hits] = [func(v) for v in column[hits]]
-    return out
-
-
-def _map_columns(frame: pd.DataFrame, pattern: re.Pattern[str], func: Any) -> pd.DataFrame:
-    out = frame
-    for j in range(frame.shape[1]):
-        column = frame.iloc[:, j]
-        if not _is_text_column(column):
-            continue
-        mapped = _map_text(column, pattern, func)
-        if mapped is not column:
-            if out is frame:
-                out = frame.copy()
-            out.isetitem(j, mapped)
-    return out
-
-
-def neutralise_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its text columns' cells neutralised for a CSV file.
-
-    Only text columns (string, object, categorical) change; numbers stay
-    numbers, so a negative amount stays ``-5000``. The frame is returned as
-    it is when no cell needs it.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"servicer": ["=1+1", "-x", "ok"], "debt": [-5000, 1, 2]})
-    >>> neutralise_columns(frame).to_dict("list")
-    {'servicer': ["'=1+1", "'-x", 'ok'], 'debt': [-5000, 1, 2]}
-    """
-    return _map_columns(frame, _TO_QUOTE, neutralise_text)
-
-
-def restore_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with :func:`restore_text` applied to its text columns (the CSV reader's step).
-
-    A column none of whose cells begins with ``'`` is left alone after one
-    cheap look (a million-row column costs milliseconds, not a regex scan).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> restore_columns(pd.DataFrame({"servicer": ["'=1+1", "''@x", "'ok", "ok"]}))["servicer"].tolist()
-    ['=1+1', "'@x", "'ok", 'ok']
-    """
-    out = frame
-    for j in range(frame.shape[1]):
-        column = frame.iloc[:, j]
-        if not _is_text_column(column):
-            continue
-        if not column.str.startswith("'", na=False).to_numpy(dtype=bool).any():
-            continue
-        mapped = _map_text(column, _QUOTED, restore_text)
-        if mapped is not column:
-            if out is frame:
-                out = frame.copy()
-            out.isetitem(j, mapped)
-    return out
-
-
-# --------------------------------------------------------------------------
-# Excel
-# --------------------------------------------------------------------------
-
-
-def _cell_values(column: pd.Series) -> list[Any]:
-    """A column's values as Python objects openpyxl writes (None for missing)."""
-    import pandas as pd
-
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        column = column.astype(object)
-    missing = column.isna().to_numpy()
-    if pd.api.types.is_datetime64_any_dtype(column.dtype):
-        values = list(column.dt.to_pydatetime()) if len(column) else []
-    elif pd.api.types.is_bool_dtype(column.dtype):
-        values = [bool(v) if not m else None for v, m in zip(column, missing, strict=True)]
-        return values
-    elif pd.api.types.is_integer_dtype(column.dtype):
-        values = column.astype(object).tolist()
-        return [None if m else int(v) for v, m in zip(values, missing, strict=True)]
-    elif pd.api.types.is_float_dtype(column.dtype):
-        values = column.astype(object).tolist()
-        return [None if m else float(v) for v, m in zip(values, missing, strict=True)]
-    else:
-        values = column.astype(object).tolist()
-    return [None if m else v for v, m in zip(values, missing, strict=True)]
-
-
-def write_xlsx(
-    frame: pd.DataFrame,
-    path: str | os.PathLike[str],
-    *,
-    sheet: str = "Sheet1",
-    number_formats: Sequence[str | None] | None = None,
-    widths: Sequence[float] | None = None,
-) -> None:
-    """Write ``frame`` as one sheet of an .xlsx file, atomically.
-
-    Every text is a string cell (openpyxl data type ``s``), never a formula;
-    the header row is frozen; ``number_formats`` (one per column, ``None`` for
-    General; datetime columns default to ``yyyy-mm-dd``) and ``widths``
-    (characters) are applied. Characters an .xlsx file cannot hold (control
-    characters other than tab, newline and carriage return) are written as
-    U+FFFD.
-
-    Examples
-    --------
-    >>> import tempfile, openpyxl, pandas as pd
-    >>> path = Path(tempfile.mkdtemp()) / "t.xlsx"
-    >>> write_xlsx(pd.DataFrame({"servicer": ["=1+1"], "debt": [5_800_000]}), path,
-    ...            number_formats=[None, "#,##0"])
-    >>> ws = openpyxl.load_workbook(path).active
-    >>> ws["A2"].value, ws["A2"].data_type, ws["B2"].number_format, ws.freeze_panes
-    ('=1+1', 's', '#,##0', 'A2')
-    """
-    import pandas as pd
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    names = [str(c) for c in frame.columns]
-    formats = list(number_formats) if number_formats is not None else [None] * len(names)
-    for j in range(len(names)):
-        if formats[j] is None and pd.api.types.is_datetime64_any_dtype(frame.iloc[:, j].dtype):
-            formats[j] = "yyyy-mm-dd"
-    columns = [_cell_values(frame.iloc[:, j]) for j in range(len(names))]
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(title=sheet[:31])
-    ws.freeze_panes = "A2"
-    for j, width in enumerate(widths or ()):
-        ws.column_dimensions[get_column_letter(j + 1)].width = float(width)
-
-    def text_cell(value: str) -> Any:
-        cell = WriteOnlyCell(ws, _XLSX_ILLEGAL.sub("\ufffd", value))
-        cell.data_type = "s"  # a text, never a formula
-        return cell
-
-    # openpyxl streams the sheet to a file of its own as rows are appended: every
-    # step is inside the atomic write, so that a failure names the output; that
-    # scratch copy of the cases is kept beside the output (swept if the process is
-    # killed), never in the system's temporary directory
-    with atomic_path(path) as temp:
-        try:
-            _scratch_beside(ws, Path(path))
-            ws.append([text_cell(name) for name in names])
-            for row in zip(*columns, strict=True):
-                cells: list[Any] = []
-                for value, fmt in zip(row, formats, strict=True):
-                    if isinstance(value, str):
-                        cells.append(text_cell(value))
-                    elif fmt is not None and value is not None:
-                        cell = WriteOnlyCell(ws, value)
-                        cell.number_format = fmt
-                        cells.append(cell)
-                    else:
-                        cells.append(value)
-                ws.append(cells)
-            book.save(temp)
-        except BaseException:
-            _close_sheet_quietly(ws)
-            raise
-
-
-def _scratch_beside(ws: Any, target: Path) -> None:
-    """Give a write-only sheet its scratch file beside ``target`` (openpyxl's default: $TMPDIR)."""
-    from openpyxl.worksheet import _writer
-
-    scratch = str(scratch_file(target))
-    _writer.ALL_TEMP_FILES.append(scratch)  # openpyxl removes it after the save, and at exit
-    ws._writer = _writer.WorksheetWriter(ws, out=scratch)
-    ws._writer.write_top()
-
-
-def _close_sheet_quietly(ws: Any) -> None:
-    """Close a failed write-only sheet's streams and remove its scratch file.
-
-    Left to the garbage collector, openpyxl's stream would try to finish the
-    sheet again and print "Exception ignored" with a traceback after the
-    one-line error.
-    """
-    writer = getattr(ws, "_writer", None)
-    for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
-        if stream is not None:
-            with suppress(Exception):
-                stream.close()
-    scratch = getattr(writer, "out", None)
-    if isinstance(scratch, str):
-        with suppress(OSError):
-            os.remove(scratch)
-        with suppress(ImportError, ValueError):
-            from openpyxl.worksheet import _writer
-
-            _writer.ALL_TEMP_FILES.remove(scratch)

@@ -5,8 +5,14 @@ Each subcommand is a thin call of the library, in its own module of
 and turns an error on the user's input -- an :class:`~outcomes.OutcomesError`,
 or a ``ValueError``/``TypeError`` that a bad value raised -- into a one-line
 reason and exit status 2, never a traceback; so is an :class:`OSError` (a disk
-that is full, a file that cannot be written). Set ``OUTCOMES_TRACEBACK=1`` in
-the environment to see the traceback of a ``ValueError``/``TypeError``.
+that is full, a file that cannot be written), a :class:`MemoryError` (an input
+too large for the machine) and a :class:`RecursionError` (an input nested too
+deeply), whatever the input. Set ``OUTCOMES_TRACEBACK=1`` in the environment
+to see the traceback of a ``ValueError``/``TypeError``.
+
+SIGTERM (what ``timeout``, systemd and CI send) is handled like Ctrl-C: the
+command stops, its temporary files are removed, earlier outputs stay as they
+were, and it says so in one line (exit status 143; 130 for Ctrl-C).
 """
 
 from __future__ import annotations
@@ -14,8 +20,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from outcomes import __version__
 from outcomes._errors import OutcomesError
@@ -166,6 +174,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: {code: (Japanese, English)}: a run that stopped for a reason outside its input's values
+STOP_LINES: dict[str, tuple[str, str]] = {
+    "stop.memory": (
+        "メモリが足りず、処理を続けられませんでした(入力がこの計算機には大きすぎます)",
+        "out of memory: the input is too large for this machine",
+    ),
+    "stop.recursion": (
+        "入力の入れ子が深すぎて読めません(Pythonの再帰の上限を超えました)",
+        "the input is nested too deeply to read (beyond Python's recursion limit)",
+    ),
+    "stop.interrupted": ("中断しました", "interrupted"),
+    "stop.terminated": ("終了の合図(SIGTERM)を受けて中断しました", "terminated (SIGTERM)"),
+}
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, like Ctrl-C: clean-up handlers run."""
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` for the run (main thread, default handler only)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+    except (AttributeError, ValueError):  # pragma: no cover - no SIGTERM here
+        yield
+        return
+    if previous not in (signal.SIG_DFL, None):
+        yield  # an embedding program's own handler stays
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop_line(code: str, args: argparse.Namespace) -> str:
+    from outcomes._messages import Message, render
+
+    language = getattr(args, "lang", None) or getattr(args, "language", None) or "ja"
+    return render(Message(code), language if language in ("ja", "en") else "ja", STOP_LINES)
+
+
 def _one_line(exc: BaseException) -> str:
     """The error's message on one line (its type when it has none).
 
@@ -181,8 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     module_name, func_name = _HANDLERS[args.command].split(":")
     try:
-        handler = getattr(importlib.import_module(module_name), func_name)
-        return int(handler(args) or 0)
+        with _sigterm_as_interrupt():
+            handler = getattr(importlib.import_module(module_name), func_name)
+            return int(handler(args) or 0)
     except OutcomesError as exc:
         print(f"outcomes {args.command}: {_one_line(exc)}", file=sys.stderr)
         return 2
@@ -193,6 +255,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         print(f"outcomes {args.command}: {where}{os_error_reason(exc)}", file=sys.stderr)
         return 2
+    except RecursionError:
+        # before ValueError's branch: a deeply nested input is no bad value to show a trace of
+        print(f"outcomes {args.command}: {_stop_line('stop.recursion', args)}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print(f"outcomes {args.command}: {_stop_line('stop.memory', args)}", file=sys.stderr)
+        return 2
     except (ValueError, TypeError) as exc:
         # a bad value of the user's that a library function refused without an OutcomesError
         if os.environ.get("OUTCOMES_TRACEBACK"):
@@ -200,8 +269,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = " (OUTCOMES_TRACEBACK=1 shows where)"
         print(f"outcomes {args.command}: {_one_line(exc)}{hint}", file=sys.stderr)
         return 2
+    except Terminated:
+        print(f"outcomes {args.command}: {_stop_line('stop.terminated', args)}", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:  # pragma: no cover - interactive
-        print(f"outcomes {args.command}: interrupted", file=sys.stderr)
+        print(f"outcomes {args.command}: {_stop_line('stop.interrupted', args)}", file=sys.stderr)
         return 130
 
 

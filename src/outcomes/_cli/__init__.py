@@ -281,7 +281,8 @@ def write_table(
     for a file an analyst opens, not one the package reads back.
     """
     from outcomes._cli._presentation import column_widths, japanese_values, number_formats
-    from outcomes._write import atomic_path, neutralise_columns, write_xlsx
+    from outcomes._write import atomic_path, neutralise_columns
+    from outcomes._xlsx import write_xlsx
 
     suffix = check_output(path)
     if suffix == ".xlsx" and len(table) > EXCEL_MAX_ROWS:

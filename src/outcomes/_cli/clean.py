@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from outcomes._cli import check_output, load_source, source_options, write_table
+from outcomes._cli._outputs import check_outputs, command_inputs, run_language
 from outcomes._cli._wording import cli_line
+from outcomes._write import together
 
 __all__ = ["run"]
 
@@ -23,6 +25,12 @@ def run(args: argparse.Namespace) -> int:
         if path:
             check_output(path)
     language = getattr(args, "lang", None) or "en"
+    # never over an input, nor one output over the other, nor through a link or a device
+    check_outputs(
+        [("-o", args.output), ("--problems", args.problems)],
+        command_inputs(args.input, getattr(args, "servicers", None)),
+        run_language(args),
+    )
     result = load_source(
         args.input,
         **source_options(args),
@@ -30,10 +38,11 @@ def run(args: argparse.Namespace) -> int:
         language=language,
         servicers=getattr(args, "servicers", None),
     )
-    if args.output:
-        write_table(result.cases, args.output, sheet="cases", labels=labels)
-    if args.problems:
-        write_table(result.problems, args.problems, sheet="problems", labels=labels)
+    with together():  # both outputs or neither: a failed second one leaves the first as it was
+        if args.output:
+            write_table(result.cases, args.output, sheet="cases", labels=labels)
+        if args.problems:
+            write_table(result.problems, args.problems, sheet="problems", labels=labels)
     if result.already_clean:
         print(cli_line("already_clean", language, source=result.source or args.input))
     print(result.summary())
