@@ -33,6 +33,13 @@ from outcomes._cleaning.grid import (
 from outcomes._cleaning.read_csv import CSV_SUFFIXES, read_csv_file
 from outcomes._cleaning.read_sql import mask_url, query_database
 from outcomes._errors import ReadError
+from outcomes._limits import (
+    MAX_COLUMNS,
+    MAX_SHEET_CELLS,
+    MAX_SHEET_ROWS,
+    check_sheet_grid,
+    check_xlsx_archive,
+)
 
 __all__ = ["mask_url", "read_cases"]
 
@@ -212,6 +219,7 @@ def _read_file(source: str, *, sheet: str | int | None, progress: bool | None) -
 def _read_excel(path: Path, source: str, *, sheet: str | int | None, show: bool) -> pd.DataFrame:
     import openpyxl
 
+    check_xlsx_archive(path, source)  # a compression bomb is refused before it inflates
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except MemoryError:
@@ -224,7 +232,7 @@ def _read_excel(path: Path, source: str, *, sheet: str | int | None, show: bool)
         rows = _sheet_rows(ws, source)
         if show:
             rows = progress_bar(rows, desc=f"reading {path.name}", unit=" rows")
-        grid = _rows_to_grid(rows, source)
+        grid = _rows_to_grid(rows, source, ws.title)
     finally:
         book.close()
     table = table_from_grid(grid, np.arange(1, len(grid) + 1), source)
@@ -273,9 +281,16 @@ def _head(ws: Any, source: str) -> list[tuple[Any, ...]]:
         rows.close()  # closes the sheet's XML stream
 
 
-def _rows_to_grid(rows: Iterator[tuple[Any, ...]], source: str) -> pd.DataFrame:
-    rows = list(rows)
-    width = max((len(r) for r in rows), default=0)
+def _rows_to_grid(rows: Iterator[tuple[Any, ...]], source: str, sheet: str) -> pd.DataFrame:
+    # bounded as it streams: one cell at XFD1048576 must not ask for 128 GiB
+    kept: list[tuple[Any, ...]] = []
+    width = 0
+    for count, row in enumerate(rows, 1):
+        width = max(width, len(row))
+        if count > MAX_SHEET_ROWS or width > MAX_COLUMNS or count * width > MAX_SHEET_CELLS:
+            check_sheet_grid(count, width, source, sheet)
+        kept.append(row)
+    rows = kept
     grid = np.full((len(rows), width), None, dtype=object)
     for i, row in enumerate(rows):
         grid[i, : len(row)] = row

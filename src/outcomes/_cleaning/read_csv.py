@@ -30,6 +30,7 @@ from outcomes._cleaning.grid import (
     table_from_grid,
 )
 from outcomes._errors import ReadError
+from outcomes._limits import check_csv_shape
 from outcomes._write import restore_columns
 
 __all__ = ["CSV_SUFFIXES", "read_csv_file"]
@@ -53,6 +54,11 @@ def read_csv_file(path: Path, source: str, *, suffix: str, size: int, show: bool
     elif b"\x00" in head:
         raise ReadError(source, "binary data, not a text table")
     else:
+        # bounded before it is trusted: blank lines, cells in a line (linear, a block at a time)
+        with open_source(path, source) as handle:
+            check_csv_shape(
+                handle, source, sep=_sniff_delimiter(head, default_sep) if sniff else default_sep
+            )
         # UTF-8 (with or without a BOM) is parsed straight from the file:
         # pandas decodes strictly, so a successful parse is the encoding check.
         encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
