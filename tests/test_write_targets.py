@@ -384,3 +384,37 @@ def test_an_atomic_file_is_refused_at_a_directory_before_any_work(tmp_path):
     with pytest.raises(OutcomesError, match=r"d\.csv: it is a directory$"):
         AtomicFile(tmp_path / "d.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv"]
+
+
+def test_the_reports_working_copy_of_the_cases_stays_beside_the_report(
+    source, tmp_path, monkeypatch
+):
+    """reliability-review #6: ``report`` copied every clean case to ``$TMPDIR`` and left it
+    there after a kill or SIGTERM. The copy is now a hidden directory beside the report,
+    removed when the run stops and swept after a ``kill -9``."""
+    import papermill
+
+    from outcomes.report import write_report
+
+    seen = []
+
+    class Stop(Exception):
+        pass
+
+    def execute(*args, cwd=None, **kwargs):
+        seen.append(Path(cwd))
+        assert any(Path(cwd).iterdir())  # the cases are there while the notebook runs
+        raise Stop
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute)
+    out = tmp_path / "out" / "report.html"
+    out.parent.mkdir()
+    with pytest.raises(Stop):
+        write_report(source, out, today=TODAY)
+    assert seen[0].parent == out.parent and seen[0].name.startswith(".report.html.work-")
+    assert list(out.parent.iterdir()) == []  # removed when the run stopped
+    killed = out.parent / f".report.html.work-{_dead_pid()}-abcdefgh"  # after a kill -9
+    killed.mkdir()
+    (killed / "cases.parquet").write_bytes(b"PAR1")
+    os.utime(killed, (0, 0))
+    assert sweep(out) == [killed] and not killed.exists()

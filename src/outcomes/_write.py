@@ -91,6 +91,7 @@ __all__ = [
     "restore_text",
     "sweep",
     "together",
+    "work_prefix",
     "write_bytes",
     "write_error",
     "write_text",
@@ -247,7 +248,7 @@ def check_target(path: str | os.PathLike[str]) -> None:
 #: a temporary file or directory older than this (seconds, unchanged) whose writer is gone is swept
 STALE_SECONDS = 60.0
 #: the process id in a temporary's name: ``.NAME.PID-XXXXXXXX.tmp``, ``.NAME.tmp-PID-XXXXXXXX``
-_OWN_TEMP = re.compile(r"\.(?:(?:tmp|old)-)?(\d+)-[0-9a-z_]+(?:\.tmp)?$")
+_OWN_TEMP = re.compile(r"\.(?:(?:tmp|old|work)-)?(\d+)-[0-9a-z_]+(?:\.tmp)?$")
 
 
 def _alive(pid: int) -> bool:
@@ -278,7 +279,8 @@ def _stale(entry: Path, now: float) -> bool:
 def sweep(path: str | os.PathLike[str]) -> list[Path]:
     """Remove the stale temporaries this package left beside ``path``; return them.
 
-    Files ``.NAME.*.tmp`` (an interrupted file write or its scratch), and,
+    Files ``.NAME.*.tmp`` (an interrupted file write or its scratch),
+    working directories ``.NAME.work-*`` (the report's copy of the cases), and,
     when ``path`` itself exists, directories ``.NAME.tmp-*`` / ``.NAME.old-*``
     (an interrupted model directory write; while ``path`` is missing they are
     kept, since one of them may be the only whole set, see :func:`leftovers`).
@@ -310,7 +312,10 @@ def sweep(path: str | os.PathLike[str]) -> list[Path]:
             continue
         if is_dir:
             rest = entry.name[len(prefix) :]
-            if not target_exists or not rest.startswith(("tmp-", "old-")):
+            # a writer's working directory goes whenever its writer is gone; a model set
+            # only once the target is there (while it is missing, it may be the only one)
+            model_set = rest.startswith(("tmp-", "old-"))
+            if not rest.startswith("work-") and not (model_set and target_exists):
                 continue
             if _stale(entry, now):
                 shutil.rmtree(entry, ignore_errors=True)
@@ -333,6 +338,17 @@ def glob_escape(name: str) -> str:
 
 def _temp_prefix(target: Path) -> str:
     return f".{target.name}.{os.getpid()}-"
+
+
+def work_prefix(target: str | os.PathLike[str]) -> str:
+    """The name prefix of a writer's hidden working directory beside ``target``.
+
+    ``.NAME.work-PID-``: :func:`sweep` removes it once its process is gone.
+
+    >>> work_prefix("out/report.html").startswith(".report.html.work-")
+    True
+    """
+    return f".{Path(target).name}.work-{os.getpid()}-"
 
 
 # --------------------------------------------------------------------------

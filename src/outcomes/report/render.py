@@ -20,7 +20,7 @@ from typing import Any
 from outcomes._arguments import as_count, as_day
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import CaseError, OutcomesError, ReportError
-from outcomes._write import atomic_path, write_error, write_text
+from outcomes._write import atomic_path, work_prefix, write_error, write_text
 from outcomes.report._labels import check_language, creditor_type_code
 from outcomes.report._text import text
 from outcomes.report.data import (
@@ -316,7 +316,9 @@ def write_report(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    with tempfile.TemporaryDirectory(prefix="outcomes-report-") as tmp:
+    # the working copy of the cases stays beside the report, hidden, never in the shared
+    # $TMPDIR: removed at the end, on Ctrl-C or SIGTERM, and swept after a kill -9
+    with tempfile.TemporaryDirectory(prefix=work_prefix(output), dir=output.parent) as tmp:
         work = Path(tmp)
         try:
             data.save(work)
