@@ -366,3 +366,41 @@ def test_a_deeply_nested_json_inside_a_model_file_is_refused(tmp_path):
             archive.writestr(name, data)
     with pytest.raises(OutcomesError, match=r"outcomes\.json\): JSON nested 200,000 levels"):
         load_model(skops)
+
+
+def test_a_hash_list_naming_a_file_outside_the_directory_is_refused(tmp_path, monkeypatch):
+    """reliability-review 'hash list is path-relative': ``metadata.json`` listing
+    ``../../../../etc/hostname`` made ``check_hashes`` open a file outside the directory (an
+    existence oracle). Refused before anything outside is opened."""
+    import outcomes._write
+
+    model = _copy(tmp_path)
+    meta = json.loads((model / "metadata.json").read_text(encoding="utf-8"))
+    files = {p.name: outcomes._write.file_sha256(p) for p in model.glob("*.skops")}
+    meta["files"] = {**files, "../../../../etc/hostname": "0" * 64}
+    (model / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    opened = []
+    monkeypatch.setattr(outcomes._write, "file_sha256", lambda p: opened.append(p) or "")
+    with pytest.raises(
+        OutcomesError, match=r"lists '\.\./\.\./\.\./\.\./etc/hostname', which is not"
+    ):
+        read_model_dir(model)
+    assert opened == []
+
+
+def test_a_model_file_that_inflates_a_thousandfold_is_refused_with_a_reason(tmp_path, monkeypatch):
+    """reliability-review M-probe: a 1.5 MB ``.skops`` whose ``schema.json`` inflates to
+    1.5 GB was refused only after a 2.3 GB peak, with an empty reason ``()``. The archive's
+    declared sizes are checked first (here, to stay quick, the ratio is enforced from 2 MB
+    instead of 64 MB: 11 MB from about 60 KB)."""
+    import zipfile
+
+    import outcomes._limits
+    from outcomes.models import load_model
+
+    monkeypatch.setattr(outcomes._limits, "_RATIO_FROM", 2_000_000)
+    skops = _copy(tmp_path) / "settlement_ratio.skops"
+    with zipfile.ZipFile(skops, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("padding.json", b" " * 10_000_000)
+    with pytest.raises(OutcomesError, match=r"inflate .* times .*\(the limit\)"):
+        load_model(skops)

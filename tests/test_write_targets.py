@@ -418,3 +418,61 @@ def test_the_reports_working_copy_of_the_cases_stays_beside_the_report(
     (killed / "cases.parquet").write_bytes(b"PAR1")
     os.utime(killed, (0, 0))
     assert sweep(out) == [killed] and not killed.exists()
+
+
+def test_a_text_too_long_for_an_excel_cell_is_refused_not_cut(tmp_path, source, capsys):
+    """reliability-review 'silent truncation' (H02x): a text over 32,767 characters was cut in
+    every .xlsx without a word. Refused in one line naming the column; .parquet keeps it."""
+    frame = pd.DataFrame({"case_id": ["A-1", "A-2"], "creditor": ["x", "長" * 40_000]})
+    out = tmp_path / "long.xlsx"
+    with pytest.raises(OutcomesError, match=r"40,000 characters in column creditor \(row 3"):
+        write_table(frame, out)
+    assert not out.exists()
+    write_table(frame, tmp_path / "long.parquet")
+    assert pd.read_parquet(tmp_path / "long.parquet")["creditor"].str.len().max() == 40_000
+
+
+def test_control_characters_from_the_data_never_reach_the_terminal(capsys, monkeypatch):
+    """reliability-review F-stdout ('terminal injection'): ``offer --case`` printed a servicer
+    holding ``ESC]0;pwned BEL ESC[2J`` raw (the terminal's title changed, the screen cleared).
+    Every line the CLI prints, on stdout and stderr, shows such characters as U+FFFD (here a
+    command that prints the servicer, as the offer page does, and fails naming it)."""
+    servicer = "\x1b]0;pwned\x07\x1b[2J債権回収\x9b"
+
+    def page(args):
+        print(f"サービサー: {servicer}\n\t次の行")
+        raise OutcomesError(f"unknown servicer {servicer}")
+
+    monkeypatch.setattr("outcomes._cli.clean.run", page)
+    code = main(["clean", "x.csv"])
+    captured = capsys.readouterr()
+    assert code == 2
+    for text in (captured.out, captured.err):
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text), text
+        assert "\ufffd]0;pwned\ufffd\ufffd[2J債権回収\ufffd" in text  # named, harmless
+    assert "\n\t次の行" in captured.out  # newlines and tabs stay
+
+
+def test_a_ctrl_c_that_compiled_code_turned_into_another_error_is_still_an_interruption(
+    source, capsys, monkeypatch
+):
+    """reliability-review K-fit-SIGINT-msg: 1 of 8 SIGINTs during ``fit`` surfaced as exit 2
+    "'T{=d:sum_gradients…}' is not a valid PEP 3118 buffer format string" (a KeyboardInterrupt
+    swallowed inside the boosting code). The signal is noted: 'interrupted', exit 130."""
+
+    def boosting(*args, **kwargs):
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            import time
+
+            time.sleep(1)
+        except KeyboardInterrupt:
+            raise ValueError(
+                "'T{=d:sum_gradients:d:sum_hessians:@I:count:}' is not a valid "
+                "PEP 3118 buffer format string"
+            ) from None
+
+    monkeypatch.setattr("outcomes._cli.clean.load_source", boosting)
+    code = main(["clean", str(source), "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 130 and err.strip() == "outcomes clean: interrupted", err

@@ -32,7 +32,7 @@ __all__ = [
     "MAX_XLSX_RATIO",
     "check_csv_shape",
     "check_sheet_grid",
-    "check_xlsx_archive",
+    "check_archive",
     "json_depth",
     "loads_json",
 ]
@@ -115,14 +115,16 @@ def loads_json(text: str | bytes, where: object) -> Any:
 # --------------------------------------------------------------------------
 
 
-def check_xlsx_archive(path: str | os.PathLike[str], source: str) -> None:
-    """Refuse an .xlsx archive whose members inflate past the bounds, before any is read.
+def check_archive(path: str | os.PathLike[str], source: str) -> None:
+    """Refuse a zip archive (an .xlsx, a .skops model) whose members inflate past the bounds,
+    before any is read.
 
     The sizes are those the archive's directory declares (the reader of a
     member stops at the declared size, so a lying entry gains nothing).
-    A workbook may inflate to :data:`MAX_XLSX_INFLATED` bytes in all, and,
+    An archive may inflate to :data:`MAX_XLSX_INFLATED` bytes in all, and,
     past 64 MB, to :data:`MAX_XLSX_RATIO` times its own size (a real sheet
-    compresses about 5 to 20 times; a bomb of one repeated row 160 times).
+    compresses about 5 to 20 times; a bomb of one repeated row 160 times; a
+    model file's JSON a few times).
     A file that is not a zip archive is left to the reader's own message.
     """
     try:

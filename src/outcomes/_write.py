@@ -718,15 +718,34 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
+def _plain_name(name: object) -> bool:
+    """Whether ``name`` is a file name in a directory: no separator, not ``.``/``..``."""
+    return (
+        isinstance(name, str)
+        and name not in ("", ".", "..")
+        and "/" not in name
+        and "\\" not in name
+        and "\x00" not in name
+    )
+
+
 def check_hashes(directory: str | os.PathLike[str], hashes: Mapping[str, str]) -> None:
     """Refuse a directory whose files differ from the sha256 ``hashes`` recorded for them.
 
     Raises
     ------
     OutcomesError
-        One line naming the first file that is missing or differs.
+        One line naming the first file that is missing or differs, or a name
+        that is not a plain file name of the directory (``../../etc/hostname``
+        is refused before anything outside is opened).
     """
     root = Path(directory)
+    for name in hashes:
+        if not _plain_name(name):  # ../../etc/hostname: nothing outside the directory is opened
+            raise OutcomesError(
+                f"{root / 'metadata.json'} lists {name!r}, which is not a file of the directory; "
+                "refusing it"
+            )
     for name, expected in hashes.items():
         file = root / name
         if not file.is_file():

@@ -20,10 +20,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from outcomes import __version__
 from outcomes._errors import OutcomesError
@@ -194,30 +196,82 @@ class Terminated(KeyboardInterrupt):
 
 
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """Turn SIGTERM into :class:`Terminated` for the run (main thread, default handler only)."""
+def _signals_as_interrupts() -> Iterator[list[str]]:
+    """SIGTERM raises :class:`Terminated` for the run, and each stop is noted.
+
+    Yields the list of stops (``"stop.interrupted"``, ``"stop.terminated"``): a
+    Ctrl-C that a library turned into another error (a ValueError out of
+    compiled code) is still reported as an interruption. Only in the main
+    thread, and only where the handlers are Python's defaults (an embedding
+    program's own handlers stay).
+    """
     import threading
 
+    stopped: list[str] = []
     if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    try:
-        previous = signal.getsignal(signal.SIGTERM)
-    except (AttributeError, ValueError):  # pragma: no cover - no SIGTERM here
-        yield
-        return
-    if previous not in (signal.SIG_DFL, None):
-        yield  # an embedding program's own handler stays
+        yield stopped
         return
 
-    def stop(signum: int, frame: object) -> None:
+    def interrupt(signum: int, frame: object) -> None:
+        stopped.append("stop.interrupted")
+        raise KeyboardInterrupt
+
+    def terminate(signum: int, frame: object) -> None:
+        stopped.append("stop.terminated")
         raise Terminated
 
-    signal.signal(signal.SIGTERM, stop)
+    replaced = []
+    for number, handler, default in (
+        (signal.SIGINT, interrupt, signal.default_int_handler),
+        (getattr(signal, "SIGTERM", None), terminate, signal.SIG_DFL),
+    ):
+        if number is None:  # pragma: no cover - no SIGTERM here
+            continue
+        try:
+            previous = signal.getsignal(number)
+            if previous is default:
+                signal.signal(number, handler)
+                replaced.append((number, previous))
+        except (ValueError, OSError):  # pragma: no cover
+            continue
+    try:
+        yield stopped
+    finally:
+        for number, previous in replaced:
+            signal.signal(number, previous)
+
+
+#: control characters a terminal would act on (ESC sequences, BEL, NUL, C1 codes);
+#: tab, newline and carriage return (progress bars) are kept
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class _Printable:
+    """A text stream that writes control characters from the data as U+FFFD.
+
+    A servicer name holding ``ESC]0;…BEL ESC[2J`` must not retitle or clear
+    the analyst's terminal (reliability-review, terminal injection).
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_CONTROL.sub("\ufffd", text) if isinstance(text, str) else text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _printable_output() -> Iterator[None]:
+    """stdout and stderr through :class:`_Printable` for the run."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        sys.stdout, sys.stderr = out, err
 
 
 def _stop_line(code: str, args: argparse.Namespace) -> str:
@@ -240,41 +294,52 @@ def _one_line(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
-    module_name, func_name = _HANDLERS[args.command].split(":")
-    try:
-        with _sigterm_as_interrupt():
-            handler = getattr(importlib.import_module(module_name), func_name)
-            return int(handler(args) or 0)
-    except OutcomesError as exc:
-        print(f"outcomes {args.command}: {_one_line(exc)}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        # a failure of the disk or the system that no writer translated: still one line
-        from outcomes._write import os_error_reason
+    with _printable_output(), _signals_as_interrupts() as stopped:
+        return _run(args, stopped)
 
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"outcomes {args.command}: {where}{os_error_reason(exc)}", file=sys.stderr)
-        return 2
-    except RecursionError:
-        # before ValueError's branch: a deeply nested input is no bad value to show a trace of
-        print(f"outcomes {args.command}: {_stop_line('stop.recursion', args)}", file=sys.stderr)
-        return 2
-    except MemoryError:
-        print(f"outcomes {args.command}: {_stop_line('stop.memory', args)}", file=sys.stderr)
-        return 2
-    except (ValueError, TypeError) as exc:
-        # a bad value of the user's that a library function refused without an OutcomesError
-        if os.environ.get("OUTCOMES_TRACEBACK"):
+
+def _run(args: argparse.Namespace, stopped: list[str]) -> int:
+    """Call the command's handler; every failure becomes one line and an exit code."""
+    module_name, func_name = _HANDLERS[args.command].split(":")
+
+    def say(line: str) -> None:
+        print(f"outcomes {args.command}: {line}", file=sys.stderr)
+
+    def stop() -> int:
+        code = stopped[0]
+        say(_stop_line(code, args))
+        return 143 if code == "stop.terminated" else 130
+
+    try:
+        handler = getattr(importlib.import_module(module_name), func_name)
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (Terminated)
+        if not stopped:
+            stopped.append("stop.interrupted")
+        return stop()
+    except BaseException as exc:
+        if stopped:  # a Ctrl-C that compiled code turned into another error
+            return stop()
+        if isinstance(exc, OutcomesError):
+            say(_one_line(exc))
+        elif isinstance(exc, OSError):
+            # a failure of the disk or the system that no writer translated: still one line
+            from outcomes._write import os_error_reason
+
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            say(f"{where}{os_error_reason(exc)}")
+        elif isinstance(exc, RecursionError):
+            say(_stop_line("stop.recursion", args))
+        elif isinstance(exc, MemoryError):
+            say(_stop_line("stop.memory", args))
+        elif isinstance(exc, ValueError | TypeError):
+            # a bad value of the user's that a library function refused without an OutcomesError
+            if os.environ.get("OUTCOMES_TRACEBACK"):
+                raise
+            say(f"{_one_line(exc)} (OUTCOMES_TRACEBACK=1 shows where)")
+        else:
             raise
-        hint = " (OUTCOMES_TRACEBACK=1 shows where)"
-        print(f"outcomes {args.command}: {_one_line(exc)}{hint}", file=sys.stderr)
         return 2
-    except Terminated:
-        print(f"outcomes {args.command}: {_stop_line('stop.terminated', args)}", file=sys.stderr)
-        return 143
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        print(f"outcomes {args.command}: {_stop_line('stop.interrupted', args)}", file=sys.stderr)
-        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

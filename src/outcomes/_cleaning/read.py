@@ -37,8 +37,8 @@ from outcomes._limits import (
     MAX_COLUMNS,
     MAX_SHEET_CELLS,
     MAX_SHEET_ROWS,
+    check_archive,
     check_sheet_grid,
-    check_xlsx_archive,
 )
 
 __all__ = ["mask_url", "read_cases"]
@@ -219,7 +219,7 @@ def _read_file(source: str, *, sheet: str | int | None, progress: bool | None) -
 def _read_excel(path: Path, source: str, *, sheet: str | int | None, show: bool) -> pd.DataFrame:
     import openpyxl
 
-    check_xlsx_archive(path, source)  # a compression bomb is refused before it inflates
+    check_archive(path, source)  # a compression bomb is refused before it inflates
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except MemoryError:

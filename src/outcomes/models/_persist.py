@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import OutcomesError
-from outcomes._limits import loads_json
+from outcomes._limits import check_archive, loads_json
 from outcomes._write import atomic_path, write_error
 
 __all__ = [
@@ -229,6 +229,7 @@ def load_model(path: str | Path) -> Any:
     import skops.io as sio
 
     path = Path(path)
+    check_archive(path, str(path))  # a 1.5 MB file inflating to 1.5 GB: refused before skops
     meta = read_metadata(path)
     check_version(meta, path)
     sidecar = path.parent / "metadata.json"
@@ -241,7 +242,8 @@ def load_model(path: str | Path) -> Any:
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:
-        raise OutcomesError(f"{path} is not a readable model file ({exc})") from None
+        why = str(exc) or type(exc).__name__
+        raise OutcomesError(f"{path} is not a readable model file ({why})") from None
     unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
     if unexpected:
         raise OutcomesError(
