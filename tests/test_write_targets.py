@@ -390,7 +390,7 @@ def test_the_reports_working_copy_of_the_cases_stays_beside_the_report(
     source, tmp_path, monkeypatch
 ):
     """reliability-review #6: ``report`` copied every clean case to ``$TMPDIR`` and left it
-    there after a kill or SIGTERM. The copy is now a hidden directory beside the report,
+    there after a kill or SIGTERM, with the kernel's connection files (its secret keys). The copy is now a hidden directory beside the report,
     removed when the run stops and swept after a ``kill -9``."""
     import papermill
 
@@ -402,8 +402,12 @@ def test_the_reports_working_copy_of_the_cases_stays_beside_the_report(
         pass
 
     def execute(*args, cwd=None, **kwargs):
+        import tempfile
+
         seen.append(Path(cwd))
         assert any(Path(cwd).iterdir())  # the cases are there while the notebook runs
+        # the kernel's connection file (its keys) goes there too, not to $TMPDIR
+        assert Path(tempfile.gettempdir()) == Path(cwd)
         raise Stop
 
     monkeypatch.setattr(papermill, "execute_notebook", execute)

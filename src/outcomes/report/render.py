@@ -12,6 +12,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -318,7 +320,9 @@ def write_report(
 
     # the working copy of the cases stays beside the report, hidden, never in the shared
     # $TMPDIR: removed at the end, on Ctrl-C or SIGTERM, and swept after a kill -9
-    with tempfile.TemporaryDirectory(prefix=work_prefix(output), dir=output.parent) as tmp:
+    with tempfile.TemporaryDirectory(
+        prefix=work_prefix(output), dir=output.resolve().parent
+    ) as tmp:
         work = Path(tmp)
         try:
             data.save(work)
@@ -343,7 +347,7 @@ def write_report(
             "package_version": __version__,
             "language": language,
         }
-        with as_file(template_path()) as template:
+        with as_file(template_path()) as template, _temporaries_in(work):
             try:
                 nb = papermill.execute_notebook(
                     str(template),
@@ -364,6 +368,21 @@ def write_report(
         page = notebook_to_html(nb, language)
     write_text(output, page)  # atomic: a failed write leaves an old report whole
     return output
+
+
+@contextmanager
+def _temporaries_in(work: Path) -> Iterator[None]:
+    """This process's temporary files (the kernel's connection file, with its keys) in ``work``.
+
+    ``work`` is the report's hidden working directory beside the output: removed at the
+    end, swept after a kill, never left in the shared ``$TMPDIR`` (issue 26).
+    """
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(work)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
 
 
 #: the CSS a PDF is printed with: the report's own print stylesheet plus the Japanese
