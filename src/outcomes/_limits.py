@@ -177,7 +177,7 @@ def check_sheet_grid(rows: int, columns: int, source: str, sheet: str) -> None:
 # --------------------------------------------------------------------------
 
 #: bytes looked at per step by :func:`check_csv_shape`
-_BLOCK = 1 << 24
+_BLOCK = 1 << 22
 
 
 def check_csv_shape(handle: IO[bytes], source: str, *, sep: str) -> None:
@@ -208,8 +208,6 @@ def check_csv_shape(handle: IO[bytes], source: str, *, sep: str) -> None:
     while block := handle.read(_BLOCK):
         data = np.frombuffer(block, dtype=np.uint8)
         ends = np.flatnonzero(data == newline)
-        seps = np.cumsum(data == delimiter, dtype=np.int64)
-        quotes = np.cumsum(data == quote, dtype=np.int64)
         if len(ends):
             starts = np.concatenate(([0], ends[:-1] + 1))
             lengths = ends - starts
@@ -223,24 +221,27 @@ def check_csv_shape(handle: IO[bytes], source: str, *, sep: str) -> None:
                 raise LimitError(
                     f"cannot read {source}: more than {MAX_BLANK_LINES:,} blank lines (the limit)"
                 )
-            cells = seps[ends] - np.concatenate(([0], seps[ends[:-1]])) + 1
-            cells[0] += carry_seps
-            quoted = quotes[ends] - np.concatenate(([0], quotes[ends[:-1]])) > 0
-            quoted[0] |= carry_quote
-            wide = (cells > MAX_COLUMNS) & ~quoted
-            if wide.any():
-                raise LimitError(
-                    f"cannot read {source}: a line of {int(cells[wide].max()):,} cells, more than "
-                    f"{MAX_COLUMNS:,} (the limit)"
-                )
-            end = int(ends[-1])
-            carry_len = len(data) - end - 1
-            carry_seps = int(seps[-1] - seps[end])
-            carry_quote = bool(quotes[-1] - quotes[end])
+            # a line of more than MAX_COLUMNS cells has at least as many bytes: only
+            # those (rare) lines are counted
+            for i in np.flatnonzero(lengths >= MAX_COLUMNS):
+                line = data[starts[i] : ends[i]]
+                cells = int(np.count_nonzero(line == delimiter)) + 1
+                quoted = bool(np.count_nonzero(line == quote))
+                if i == 0:
+                    cells, quoted = cells + carry_seps, quoted or carry_quote
+                if cells > MAX_COLUMNS and not quoted:
+                    raise LimitError(
+                        f"cannot read {source}: a line of {cells:,} cells, more than "
+                        f"{MAX_COLUMNS:,} (the limit)"
+                    )
+            tail = data[int(ends[-1]) + 1 :]
+            carry_len = len(tail)
+            carry_seps = int(np.count_nonzero(tail == delimiter))
+            carry_quote = bool(np.count_nonzero(tail == quote))
         else:
             carry_len += len(data)
-            carry_seps += int(seps[-1])
-            carry_quote |= bool(quotes[-1])
+            carry_seps += int(np.count_nonzero(data == delimiter))
+            carry_quote |= bool(np.count_nonzero(data == quote))
         carry_last = int(data[-1])
         if carry_seps + 1 > MAX_COLUMNS and not carry_quote:
             raise LimitError(
