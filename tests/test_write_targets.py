@@ -480,3 +480,20 @@ def test_a_ctrl_c_that_compiled_code_turned_into_another_error_is_still_an_inter
     code = main(["clean", str(source), "--lang", "en"])
     err = capsys.readouterr().err
     assert code == 130 and err.strip() == "outcomes clean: interrupted", err
+
+
+def test_a_model_directory_that_is_a_symbolic_link_is_refused(tmp_path):
+    """reliability-review #4 (symlink at ``-o``), for ``fit -o``: the link is not swapped for
+    a directory, and the directory it points to is left as it was."""
+    from outcomes._write import atomic_dir
+
+    real = tmp_path / "shared-model"
+    real.mkdir()
+    (real / "metadata.json").write_text("{}")
+    link = tmp_path / "model"
+    link.symlink_to(real, target_is_directory=True)
+    with pytest.raises(OutcomesError, match=r"model: it is a symbolic link"):
+        with atomic_dir(link) as new:
+            (new / "metadata.json").write_text('{"new": 1}')
+    assert link.is_symlink() and (real / "metadata.json").read_text() == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "shared-model"]

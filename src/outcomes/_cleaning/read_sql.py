@@ -22,7 +22,7 @@ case:
    variable ``OUTCOMES_SQL_TIMEOUT``): a never-ending recursive query is
    stopped and refused in one line.
 
-Other engines get locks 1, 3 and 4.
+Other engines (MySQL, …) get locks 1 and 3 only.
 """
 
 from __future__ import annotations
