@@ -37,7 +37,8 @@ import pandas as pd
 from outcomes._arguments import check_arguments
 from outcomes._cleaning import PROBLEM_COLUMNS, CleanResult, case_schema, clean_cases, read_cases
 from outcomes._contract import CASE_COLUMNS, COLUMNS
-from outcomes._errors import OutcomesError
+from outcomes._errors import LimitError, OutcomesError
+from outcomes._limits import loads_json
 from outcomes._privacy import holds_personal_data
 
 __all__ = [
@@ -356,7 +357,7 @@ def _check_files(directory: Path, metadata: dict[str, Any]) -> None:
 def _whole(directory: Path) -> bool:
     """Whether a left-over directory holds a whole set of models (its hashes check)."""
     try:
-        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        metadata = loads_json((directory / METADATA_FILE).read_text(encoding="utf-8"), directory)
         _check_files(directory, metadata)
     except (OSError, ValueError, AttributeError, OutcomesError):
         return False
@@ -406,7 +407,11 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
             f"{directory} is not a model directory{lacking}; write one with `outcomes fit`"
         )
     try:
-        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        metadata = loads_json(
+            (directory / METADATA_FILE).read_text(encoding="utf-8"), directory / METADATA_FILE
+        )
+    except LimitError:
+        raise
     except (OSError, ValueError) as exc:
         raise OutcomesError(f"{directory / METADATA_FILE} is not readable JSON ({exc})") from None
     if not isinstance(metadata, dict):

@@ -180,6 +180,13 @@ def run_batch(args: argparse.Namespace) -> int:
         raise OutcomesError("--cases needs -o OUT (.csv, .parquet or .xlsx) for the offers")
     if Path(output).suffix.lower() not in (".csv", ".parquet", ".xlsx"):
         raise OutcomesError(f"-o {output}: write offers to .csv, .parquet or .xlsx")
+    from outcomes._cli._outputs import check_outputs, command_inputs, run_language
+
+    # never over an input (the cases, the past cases, the registry), nor through a link
+    inputs = command_inputs(
+        args.cases, getattr(args, "past_cases", None), getattr(args, "servicers", None)
+    )
+    check_outputs([("-o", output)], inputs, run_language(args))
     as_of = _date_option("--as-of", getattr(args, "as_of", None))
     model_dir = read_model_dir(args.model)
     cases = load_case_table(
