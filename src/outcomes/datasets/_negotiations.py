@@ -123,9 +123,10 @@ class NegotiationParams:
         Debtor proposals at most; the chance a refusal comes with the
         holder's own figure (floor × exp(U(markup))); the chance an
         accepted proposal lapses (not paid).
-    answer_days, gap_days, start_days :
+    answer_days, gap_days, start_days, late_share, late_days :
         Days to an answer, between an answer and the next proposal, and from
-        the sale to the first demand (uniform ranges).
+        the sale to the first demand (uniform ranges; a share ``late_share``
+        of debtors come to negotiate late, ``late_days`` after the sale).
     responded_share, counterparty_share :
         Rows whose answer day is recorded; rows whose counterparty is named.
     """
@@ -174,6 +175,8 @@ class NegotiationParams:
     answer_days: tuple[int, int] = (7, 35)
     gap_days: tuple[int, int] = (0, 20)
     start_days: tuple[int, int] = (-30, 150)
+    late_share: float = 0.4
+    late_days: tuple[int, int] = (150, 1500)
     responded_share: float = 0.7
     counterparty_share: float = 0.8
     jhf_servicer: str = "住宅債権管理回収機構"
@@ -230,7 +233,9 @@ class Negotiations(NamedTuple):
     Attributes
     ----------
     cases : DataFrame
-        The cases, with the outcomes of the negotiations: a case whose
+        The cases, with the outcomes of the negotiations (a claim settled
+        with its first holder before the sale to a servicer loses its
+        servicer): a case whose
         holder accepted a lump sum by ``as_of`` is ``lump_sum`` (amount,
         ratio and agreement date of that answer); one whose lump sum did not
         come about is ``pending`` where it was a lump sum before; the others
@@ -487,22 +492,26 @@ class _Play:
             )
         return answer
 
-    def early(self, case_id, sale, day, cp, debt, loc, claimed):
-        """A few refused rounds with the first holder, before it sells the claim."""
+    def early(self, case_id, sale, day, cp, debt, loc, ceiling, claimed):
+        """A few small proposals to the first holder, before it sells the claim.
+
+        Returns the day the rounds ended and, where the holder accepted one,
+        the amount and the day (the claim then stays with it).
+        """
         day = self.demand(case_id, day, cp, debt, claimed)
+        r = ceiling * self.rng.uniform(0.05, 0.25)
         for _ in range(int(self.rng.integers(1, 3))):
             answer = day + self.days(self.p.answer_days)
             if answer > self.end:
-                return day
-            f = self.floor(loc, sale, answer)
-            amount = max(
-                _UNIT, int(np.floor(f * debt * self.rng.uniform(0.2, 0.9) / _UNIT)) * _UNIT
-            )
-            if amount >= f * debt:  # a debt too small to go below the floor
-                return day
+                return day, None
+            amount = min(max(_UNIT, int(round(r * debt / _UNIT)) * _UNIT), int(debt))
+            if amount >= self.floor(loc, sale, answer) * debt:
+                self.add(case_id, day, "debtor", "lump_sum", amount, "accepted", answer, cp)
+                return day, (amount, answer)
             self.add(case_id, day, "debtor", "lump_sum", amount, "rejected", answer, cp)
             day = answer + self.days(self.p.gap_days)
-        return day
+            r *= self.rng.uniform(*self.p.step)
+        return day, None
 
     def main(self, case_id, sale, day, cp, debt, loc, ceiling, claimed):
         """The negotiation with the holder now; the settled amount and day, or None."""
@@ -607,35 +616,55 @@ def simulate_negotiations(
     logged = negotiate & (rng.random(n) < p.log_share)
     transfer = bought & (rng.random(n) < p.transfer_share)
     claimed = np.round(np.nan_to_num(debt) * rng.uniform(1.0, 1.3, n) / 1000) * 1000
-    start = rng.integers(p.start_days[0], p.start_days[1] + 1, n)
+    start = np.where(
+        rng.random(n) < p.late_share,
+        rng.integers(p.late_days[0], p.late_days[1] + 1, n),
+        rng.integers(p.start_days[0], p.start_days[1] + 1, n),
+    )
 
     play = _Play(rng, p, end)
     settled_amount = np.full(n, np.nan)
     settled_day = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     floors = []
+    kept = np.zeros(n, dtype=bool)  # settled with the first holder: no servicer after all
     for i in np.flatnonzero(negotiate):
         first_row = len(play.rows)
         holder = servicer[i] if servicer[i] is not None else creditor[i]
         day = sale[i] + np.timedelta64(int(start[i]), "D")
         if transfer[i]:
             play.named = True
-            day = play.early(
+            day, early = play.early(
                 ids[i],
                 sale[i],
                 day,
                 creditor[i],
                 debt[i],
                 mu_first[i] + scale * eps_first[i],
+                float(ceiling[i]),
                 int(claimed[i]),
             )
             floors.append(
-                (ids[i], creditor[i], False, mu_first[i], eps_first[i], bool(logged[i]), False)
+                (
+                    ids[i],
+                    creditor[i],
+                    early is not None,
+                    mu_first[i],
+                    eps_first[i],
+                    bool(logged[i]),
+                    early is not None,
+                )
             )
+            play.named = False
+            if early is not None:  # settled with the first holder: the claim was never sold
+                settled_amount[i], settled_day[i] = early
+                kept[i] = True
+                if not logged[i]:
+                    del play.rows[first_row:]
+                continue
             day = day + play.days(p.gap_days)
             if day <= end:  # 債権譲渡通知
                 play.add(ids[i], day, "creditor", "event", None, None, None, holder)
                 day = day + play.days(p.answer_days)
-            play.named = False
         out = play.main(
             ids[i],
             sale[i],
@@ -664,6 +693,10 @@ def simulate_negotiations(
     log = log.sort_values(["case_id", "offered_on"], kind="stable").reset_index(drop=True)
 
     out_cases = _outcomes(cases, negotiate, settled_amount, settled_day)
+    if kept.any():
+        for col in ("servicer", "servicer_role"):
+            if col in out_cases.columns:
+                out_cases[col] = out_cases[col].mask(pd.Series(kept, index=out_cases.index))
     floor_table = pd.DataFrame(
         floors, columns=["case_id", "counterparty", "current", "mu", "eps", "logged", "settled"]
     )
