@@ -62,6 +62,7 @@ _PUBLIC: dict[str, str] = {
     # what a creditor accepts, from the negotiation log (issue 27)
     "evaluate_acceptance": "outcomes.models._acceptance_eval",
     "log_bounds": "outcomes.models._acceptance",
+    "LOG_REQUIRED": "outcomes.models._acceptance",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import optimize, special
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
+from threadpoolctl import threadpool_limits
 
 from outcomes._errors import OutcomesError
 from outcomes.models._features import as_of_timestamp, check_case_table
@@ -427,7 +428,9 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
     time_knots : tuple of float, default=(2.0,)
         Years after the sale where the slope of the time trend may change.
     time_cap : float, default=8.0
-        Years after which the floor no longer moves.
+        Years after which the floor no longer moves; the fit cuts it further
+        at the span of the log (95% of its answers, :attr:`time_cap_`), so
+        the trend is never carried beyond what the log has seen.
     noise : float, default=0.01
         Share of periods whose answers are taken as possibly recorded wrongly.
     min_periods : int, default=20
@@ -447,6 +450,8 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         Standardisation of log debt, log income and age.
     n_cases_, n_periods_, n_bounds_, n_train_ : int
         Cases, periods and bounds learnt from (``n_train_`` = periods).
+    time_cap_ : float
+        Years after the sale beyond which the floor is taken as constant.
     converged_ : bool
     training_sha256_ : str
         sha256 of the log passed to ``fit``.
@@ -488,7 +493,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
     # -- features ----------------------------------------------------------
 
     def _time_basis(self, years: np.ndarray) -> np.ndarray:
-        t = np.clip(np.where(np.isfinite(years), years, self.years_fill_), 0.0, self.time_cap)
+        t = np.clip(np.where(np.isfinite(years), years, self.years_fill_), 0.0, self.time_cap_)
         return np.column_stack([t, *(np.maximum(t - knot, 0.0) for knot in self.time_knots)])
 
     def _design(self, table: pd.DataFrame) -> np.ndarray:
@@ -559,7 +564,11 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         scale = np.nan_to_num(np.nanstd(nums, axis=0), nan=1.0)
         self.scale_ = np.where(scale > 0, scale, 1.0)
         years = bounds["years"].to_numpy(dtype="float64")
-        self.years_fill_ = float(np.nanmedian(years)) if np.isfinite(years).any() else 0.0
+        seen = years[np.isfinite(years)]
+        self.years_fill_ = float(np.median(seen)) if len(seen) else 0.0
+        # the trend is not carried beyond the span of the log (95% of its answers)
+        span = float(np.quantile(seen, 0.95)) if len(seen) else 0.0
+        self.time_cap_ = float(min(self.time_cap, max(span, 0.25)))
         self.feature_names_ = [
             "intercept",
             *(f"creditor_type={c}" for c in self.creditor_levels_),
@@ -587,14 +596,16 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         theta0 = np.zeros(X.shape[1] + T.shape[1] + 3)
         theta0[0] = float(np.median(v))
         theta0[-2:] = (0.3, np.log(0.3))  # the holders' markup over their floor
-        result = optimize.minimize(
-            _negloglik,
-            theta0,
-            args=(X, T, v, period, lower, counter, weights, float(self.noise)),
-            jac=True,
-            method="L-BFGS-B",
-            options={"maxiter": int(self.max_iter)},
-        )
+        # one thread: the vectors are small, and BLAS threads on shared cores only slow L-BFGS
+        with threadpool_limits(1):
+            result = optimize.minimize(
+                _negloglik,
+                theta0,
+                args=(X, T, v, period, lower, counter, weights, float(self.noise)),
+                jac=True,
+                method="L-BFGS-B",
+                options={"maxiter": int(self.max_iter)},
+            )
         self.coef_ = result.x[:-3].copy()
         self.sigma_ = float(np.exp(result.x[-3]))
         self.markup_mean_ = float(result.x[-2])

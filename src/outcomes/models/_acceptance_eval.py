@@ -105,8 +105,9 @@ def evaluate_acceptance(
     def metrics(p: np.ndarray) -> list[float]:
         p = np.clip(p[ok], 1e-6, 1 - 1e-6)
         t = y[ok]
-        binned = pd.DataFrame({"b": which, "p": p, "y": t}).groupby("b").mean()
-        counts = np.bincount(which, minlength=int(bins))[binned.index]
+        own = np.clip(np.digitize(p, edges) - 1, 0, int(bins) - 1)  # each by its own chances
+        binned = pd.DataFrame({"b": own, "p": p, "y": t}).groupby("b").mean()
+        counts = np.bincount(own, minlength=int(bins))[binned.index]
         gap = float(np.sum(np.abs(binned["p"] - binned["y"]) * counts) / max(ok.sum(), 1))
         loss = float(-np.mean(t * np.log(p) + (1 - t) * np.log(1 - p)))
         return [float(np.mean((p - t) ** 2)), loss, gap, int(ok.sum())]
