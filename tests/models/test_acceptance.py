@@ -238,3 +238,75 @@ def test_fit_reads_a_clean_parquet_log_and_refuses_a_broken_one(world, tmp_path)
     world.log.drop(columns=["party"]).to_parquet(broken)
     with pytest.raises(OutcomesError, match="party"):
         load_negotiations(str(broken), world.cases)
+
+
+# --------------------------------------------------------------------------
+# Part 3: offers placed on the acceptance curve (issue 27)
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ratio_model(world):
+    from outcomes.models import SettlementRatioModel
+
+    return SettlementRatioModel(as_of=AS_OF, learner="glm", cv=None).fit(world.cases)
+
+
+SAITAMA = {
+    "residual_debt": 5_800_000,
+    "creditor": "〇〇保証株式会社",
+    "servicer": "SMBC債権回収株式会社",
+    "monthly_income": 250_000,
+    "sale_date": "2025-06-30",
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_offer_on_the_acceptance_curve_says_which_figure_it_shows(
+    world, fitted, ratio_model, language
+):
+    """Issue 27 part 3: the amounts sit on the acceptance curve at the same levels,
+    offer.acceptance is the chance the creditor accepts, and the words say so, in one language,
+    as an internal estimate (弁護士法72条), never a promise."""
+    from outcomes import opening_offer
+    from outcomes._advice.acceptance import ACCEPTANCE_WORDS
+
+    plain = opening_offer(ratio_model, SAITAMA, as_of=AS_OF, language=language)
+    offer = opening_offer(
+        ratio_model, SAITAMA, as_of=AS_OF, language=language, acceptance_model=fitted
+    )
+    assert (plain.figure, offer.figure) == ("settlements", "acceptance")
+    from outcomes import case_from_mapping
+
+    frame = case_from_mapping(SAITAMA)
+    q = fitted.predict_quantiles(frame, (0.2, 0.5, 0.85), as_of=AS_OF).to_numpy()[0]
+    assert offer.opening <= round(q[0] * 5_800_000) < offer.opening + 10_000
+    assert offer.walk_away - 10_000 < round(q[2] * 5_800_000) <= offer.walk_away
+    chance = fitted.predict_acceptance(frame, [offer.target / 5_800_000], as_of=AS_OF)[0, 0]
+    assert offer.acceptance(offer.target) == pytest.approx(chance, abs=0.02)
+    text = str(offer)
+    row = ACCEPTANCE_WORDS["acceptance_row"][0 if language == "ja" else 1].strip()
+    assert row in text
+    assert "弁護士法" in " ".join(offer.reasons)
+    assert ("past settlements at or below" in str(plain)) == (language == "en")
+
+
+def test_offer_for_a_jhf_claim_keeps_the_settlement_figure_and_says_why(fitted, ratio_model):
+    """§9 does not read a jhf refusal: the offer keeps today's figure, with one sentence why."""
+    from outcomes import opening_offer
+    from outcomes._advice.acceptance import ACCEPTANCE_WORDS
+
+    jhf = {**SAITAMA, "creditor": "住宅金融支援機構", "servicer": None}
+    offer = opening_offer(ratio_model, jhf, as_of=AS_OF, language="en", acceptance_model=fitted)
+    assert offer.figure == "settlements"
+    assert ACCEPTANCE_WORDS["acceptance_unreadable"][1] in offer.reasons
+
+
+def test_every_acceptance_sentence_has_both_languages():
+    """Issue 24's catalogue shape {code: (ja, en)}; the Japanese line is Japanese."""
+    from outcomes._advice.acceptance import ACCEPTANCE_WORDS
+
+    for code, (ja, en) in ACCEPTANCE_WORDS.items():
+        assert ja.strip() and en.strip(), code
+        assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in ja), code
+        assert not any("\u3040" <= ch <= "\u30ff" for ch in en), code
