@@ -493,7 +493,11 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
     # -- features ----------------------------------------------------------
 
     def _time_basis(self, years: np.ndarray) -> np.ndarray:
-        t = np.clip(np.where(np.isfinite(years), years, self.years_fill_), 0.0, self.time_cap_)
+        t = np.clip(
+            np.where(np.isfinite(years), years, self.years_fill_),
+            0.0,
+            getattr(self, "time_cap_", self.time_cap),
+        )
         return np.column_stack([t, *(np.maximum(t - knot, 0.0) for knot in self.time_knots)])
 
     def _design(self, table: pd.DataFrame) -> np.ndarray:
