@@ -181,6 +181,7 @@ def speed(seed: int = 7) -> tuple[float, int, float]:
     model = AcceptanceModel().fit(cases, log)
     fit_s = time.perf_counter() - start
     many = pd.concat([cases] * 4, ignore_index=True).head(10_000)
+    model.predict_acceptance(many.head(100), GRID, as_of=AS_OF)  # warm: first-call imports
     start = time.perf_counter()
     model.predict_acceptance(many, GRID, as_of=AS_OF)
     rate = len(many) / (time.perf_counter() - start)
