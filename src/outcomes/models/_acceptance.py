@@ -377,7 +377,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
     log): a proposal refused or countered was below the floor that day, one
     accepted -- or the holder's own proposal -- at or above it. The model::
 
-        logit floor(t) = x·β + g(t)·γ + σ·ε,    ε ~ N(0, 1) (or logistic)
+        logit floor(t) = x·β + g(t)·γ + σ·ε,    ε ~ N(0, 1)
 
     ``x``: creditor type, whether a servicer bought the claim, the servicer
     itself, log residual debt, log income (at least ¥50,000) and age
@@ -401,8 +401,18 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
       fit), so the many refusals of a long negotiation do not count as many
       independent "no"s. Periods (holders, and before and after a sale of
       the claim) are independent.
-    * **Counter-proposals.** A holder's own figure is an upper bound: often
-      the tightest a log has, as a refusal alone only says "more".
+    * **Counter-proposals.** A holder's own figure is an upper bound (§9),
+      but it is more: the holder places it in view of its floor, a markup
+      above it. Read as a mere bound, a figure that moves with the unknown
+      floor is informative censoring and biases the fit (on the generated
+      logs: σ 0.53 for a true 0.60, and the floor too low). So each own
+      figure ``c`` is also a measurement, ``logit c = logit floor + u``,
+      ``u ~ N(m, s²)`` with ``m`` and ``s`` learnt (:attr:`markup_mean_`,
+      :attr:`markup_sd_`): with a Gaussian ``ε`` the period's likelihood is
+      the measurements' joint density times the chance that ``ε`` lies
+      between the tightest bounds given them, both in closed form. Leaving
+      the figures out instead biases the other way: a negotiation that ends
+      on the holder's figure then shows only its refusals.
     * **Rarely or never seen servicers.** Each servicer's own effect has a
       Gaussian prior of sd ``servicer_sd`` around the mean of the servicers
       that bought claims (partial pooling: a maximum a posteriori fit), so a
@@ -420,8 +430,6 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
 
     Parameters
     ----------
-    error : {"normal", "logistic"}, default="normal"
-        The law of ``ε``.
     servicer_sd, creditor_sd, prior_sd : float, default=0.5, 1.0, 3.0
         Prior standard deviations (logit scale) of a servicer's own effect,
         of a creditor type's, and of the other coefficients (not the intercept).
@@ -445,6 +453,8 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
     feature_names_ : list of str
     sigma_ : float
         Scale of ``ε``.
+    markup_mean_, markup_sd_ : float
+        The holders' own figures above their floor (logit scale).
     creditor_levels_, servicer_levels_ : list of str
     center_, scale_ : ndarray
         Standardisation of log debt, log income and age.
