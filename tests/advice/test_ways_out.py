@@ -310,3 +310,10 @@ def test_the_instalment_proposal_is_the_debtors():
     plain = say("alternative_plain", "ja", lo=Yen(5_000), hi=Yen(20_000))
     assert plain.startswith("債務者(または依頼を受けた弁護士)が")
     assert say("inst_typical", "ja", monthly=Yen(10_000)).startswith("債務者が")
+
+
+def test_the_rehabilitation_row_says_how_the_court_checks_the_plan():
+    """D4 (still ⚠️ in the fourth review): 民事再生法174条2項2号: the court checks 履行可能性,
+    usually by months of trial payments (積立); a fifth of a pensioner's income is not it."""
+    row = _row(compare_paths(NAGOYA, as_of=AS_OF), "rehabilitation")
+    assert "積立" in row["notes_ja"] and "trial payments" in row["notes"]

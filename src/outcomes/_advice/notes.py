@@ -76,8 +76,10 @@ PATH_NOTES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "creditor, not the most the household can pay",
         ),
         "capacity_court": (
-            "(裁判所は計画を遂行できる見込みを審査します: 民事再生法174条2項2号)",
-            " (the court checks that the plan can be carried out: 民事再生法 §174(2)(ii))",
+            "(裁判所は計画を遂行できる見込みを審査し、多くは申立ての後、数か月の積立(履行テスト)で"
+            "払えることを確かめます: 民事再生法174条2項2号)",
+            " (the court checks that the plan can be carried out, usually by months of trial "
+            "payments into an account (積立) after the filing: 民事再生法 §174(2)(ii))",
         ),
         # the servicer's role
         "role_jhf": (
