@@ -278,3 +278,14 @@ def test_an_agricultural_credit_fund_is_a_non_profit_guarantor():
     row = _row(compare_paths(case, contract_date="2010-04-01", as_of=AS_OF), "limitation")
     assert not pd.isna(row["available"]) and not row["available"]
     assert "2026-03-01" in row["notes"]
+
+
+def test_the_running_note_says_a_settlement_proposal_restarts_the_clock():
+    """N9, before completion (民法152条1項): a request for a reduction or a settlement is an
+    acknowledgement and restarts the clock, as a payment does."""
+    case = {**EMPLOYEE, "sale_date": date(2023, 3, 1)}
+    row = _row(compare_paths(case, as_of=AS_OF), "limitation")
+    assert (
+        "猶予・減額・和解の申入れ" in row["notes_ja"]
+        and "a reduction or a settlement" in row["notes"]
+    )

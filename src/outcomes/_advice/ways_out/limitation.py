@@ -158,10 +158,11 @@ NOTES: Catalogue = MappingProxyType(
             "collector induced a small payment (大阪高判平成27年3月6日): ask a 弁護士",
         ),
         "lim_not_yet": (
-            "未完成: 更新されなければ{until}の終了で完成します(支払いや猶予の申し出で更新され、"
-            "判決があれば10年)",
-            "not yet: completes at the end of {until} if nothing restarts it (any payment or "
-            "request for time restarts it; a judgment gives 10 years)",
+            "未完成: 更新されなければ{until}の終了で完成します(支払いや、猶予・減額・和解の申入れ"
+            "(承認)で更新され、判決があれば10年)",
+            "not yet: completes at the end of {until} if nothing restarts it (any payment, or "
+            "request for time, a reduction or a settlement, restarts it as an acknowledgement; a "
+            "judgment gives 10 years)",
         ),
         "lim_unknown_period": (
             "期間は不明: 5年なら{early}、10年なら{late}。{fact}{only}",
