@@ -262,3 +262,14 @@ def test_a_clean_table_holding_personal_data_is_cleaned_again(tmp_path):
     loaded = load_case_table(path, today=TODAY)
     assert not loaded.cases.isin(["鰐淵 権之助", "090-1234-5678"]).any().any()
     assert (loaded.problems["kind"] == "personal data").sum() == 11
+
+
+def test_a_clean_row_holding_personal_data_goes_through_the_cleaner():
+    """An offer for one case given as a clean row: a person's name as its servicer is emptied,
+    not shown on the offer page (issue 26)."""
+    from outcomes._cleaning import case_from_mapping
+
+    row = case_from_mapping({"residual_debt": 3_200_000, "creditor": "公庫"})
+    row["servicer"] = pd.array(["鰐淵 権之助"], dtype=row["servicer"].dtype)
+    again = case_from_mapping(row)
+    assert pd.isna(again["servicer"].iloc[0])
