@@ -273,3 +273,23 @@ def test_a_clean_row_holding_personal_data_goes_through_the_cleaner():
     row["servicer"] = pd.array(["鰐淵 権之助"], dtype=row["servicer"].dtype)
     again = case_from_mapping(row)
     assert pd.isna(again["servicer"].iloc[0])
+
+
+def test_the_command_line_writes_no_control_character_raw(capsys):
+    """Review lower finding (F-stdout): ESC]0;pwned BEL ESC[2J reached the terminal raw. Every
+    line of ``outcomes.cli.main`` goes through the filter, errors included."""
+    import sys
+
+    from outcomes._cli._terminal import plain_terminal
+    from outcomes.cli import main
+
+    @plain_terminal
+    def command() -> None:
+        print("SMBC債権回収\x1b]0;pwned\x07\x1b[2J\u202e", file=sys.stderr)
+        print("row 2\x00\ttab\r\n", end="")
+
+    command()
+    out, err = capsys.readouterr()
+    assert err == "SMBC債権回収\\x1b]0;pwned\\x07\\x1b[2J\\u202e\n"
+    assert out == "row 2\\x00\ttab\r\n"
+    assert hasattr(main, "__wrapped__")  # outcomes.cli.main runs inside the filter
