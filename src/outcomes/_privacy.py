@@ -34,7 +34,16 @@ import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_count
-from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
+from outcomes._contract import (
+    DEFAULT_K,
+    EMPLOYMENT_CODES,
+    JUDGMENT_CODES,
+    MISSING_MARKERS,
+    PREFECTURE_NAMES,
+    QUASI_IDENTIFIERS,
+    RESOLUTION_CODES,
+    SERVICER_ROLE_CODES,
+)
 
 __all__ = [
     "MASK",
@@ -198,6 +207,7 @@ _NOT_A_NAME = re.compile(
     "|確認|提出|状況|審査|決裁|上申|拒否|拒絶|否決|謝絶|承諾|受諾|了承|応諾|撤回|取下|失効|徒過"
     "|不履行|白紙|内諾|仮合意|逆提案|対案|条件|修正|提示|提案|回答|検討|保留|案件|番号"
     r"|[0-9]|[都道府県市区町村郡局署課部店社所庁省院館園校会団庫行組協業職員済中払]$"
+    r"|[〇一二三四五六七八九十百千]+(?:歳|才|円|万|億|年|ヶ月|か月|回|人|件|名)"
 )
 _NOT_A_NAME_EN = re.compile(
     r"\b(?:bank|co|ltd|inc|corp|corporation|company|servicer|servicing|finance|financial"
@@ -233,9 +243,17 @@ _NAME_ROMAN = re.compile(
 )
 
 
+#: the contract's own words (鹿児島, アルバイト, 任意整理 …) and what sheets write for 'unknown'
+_CONTRACT_WORDS = frozenset(
+    [*PREFECTURE_NAMES, *MISSING_MARKERS, "要確認", "確認中", "未確認", "調査中", "未記入", "不詳"]
+    + [w for codes in (EMPLOYMENT_CODES, RESOLUTION_CODES, SERVICER_ROLE_CODES, JUDGMENT_CODES)
+       for words in codes.values() for w in words]
+)  # fmt: skip
+
+
 def _bare_name(value: str) -> bool:
     """A person's name without an honorific: a value that is a name and nothing else."""
-    if _NOT_A_NAME.search(value):
+    if value in _CONTRACT_WORDS or _NOT_A_NAME.search(value):
         return False
     if value.isascii():
         return _NAME_ROMAN.fullmatch(value) is not None and not _NOT_A_NAME_EN.search(value)
