@@ -69,6 +69,10 @@ POOL_MAX_LEVELS = 30
 MEAN_LEVELS = (np.arange(40) + 0.5) / 40
 #: a grid boundary is learnt from at least this many held-out predictions near it
 BOUND_MIN_ROWS = 30
+#: the common amounts are a grid only when they make up at least this share of
+#: the training amounts; otherwise the amounts are not rounded to a grid (e.g.
+#: annual earnings with a few round figures) and every amount seen is kept
+GRID_MIN_COVER = 0.5
 
 
 _CONTROLLER: list[ThreadpoolController] = []
@@ -127,7 +131,11 @@ class AmountGrid:
     seen at least twice) are the grid, extended above the largest of them by
     the step of the upper half (their greatest common divisor) as far as the
     largest amount seen; a prediction is snapped to the nearest grid amount
-    on the log scale.
+    on the log scale. When the common amounts make up less than
+    :data:`GRID_MIN_COVER` of the training amounts, the amounts are not on a
+    grid, and every amount seen is kept (issue 28: with a few round figures
+    among 616 annual earnings, every prediction below the smallest of them
+    was raised to it).
 
     Examples
     --------
@@ -140,6 +148,12 @@ class AmountGrid:
     >>> y = np.array([5000] * 30 + [10000] * 50 + [15000] * 20 + [20000] * 10 + [40000])
     >>> AmountGrid.learn(y, min_share=0.05).values.tolist()
     [5000.0, 10000.0, 15000.0, 20000.0, 25000.0, 30000.0, 35000.0, 40000.0]
+
+    Amounts of which the common ones are a small share are not a grid:
+
+    >>> y = np.array([15000] * 5 + [20000] * 5 + list(range(3000, 12000, 100)))
+    >>> len(AmountGrid.learn(y, min_share=0.01).values) == len(np.unique(y))
+    True
     """
 
     def __init__(self, values: np.ndarray, bounds: np.ndarray | None = None) -> None:
@@ -154,8 +168,8 @@ class AmountGrid:
         y = np.asarray(y, dtype="float64")
         values, counts = np.unique(y[y > 0], return_counts=True)
         keep = (counts >= max(2, math.ceil(min_share * len(y)))) if len(y) else counts > 0
-        if keep.sum() < 2:  # too little data for a grid: every amount seen
-            return cls(values)
+        if keep.sum() < 2 or counts[keep].sum() < GRID_MIN_COVER * len(y):
+            return cls(values)  # too little data for a grid, or not a grid: every amount seen
         common = values[keep]
         # above the largest common amount, rarer amounts keep the step of the
         # upper half of the common ones (e.g. 35,000 and 40,000 after 30,000)

@@ -70,6 +70,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "outcomes.models._auto.AutoLearner",
     "outcomes.models._auto.MedianLearner",
     "outcomes.models._auto.GroupMedianLearner",
+    "outcomes.models._auto.LogLinearLearner",
     # scikit-learn: the fitted trees of HistGradientBoosting models
     "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
     # HistGradientBoosting with categorical features keeps a FunctionTransformer
