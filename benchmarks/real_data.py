@@ -232,7 +232,7 @@ def main() -> None:
     t0 = time.perf_counter()
     if args.only != "ratios":
         print(f"Positive amounts: fringe annual earnings ({args.reps} repetitions; MAE, dollars)")
-        print(amounts(args.reps).round(1).to_string(index=False))
+        print(amounts(args.reps).round(3).to_string(index=False))
     if args.only == "amounts":
         print(f"\n({time.perf_counter() - t0:.0f} s)")
         return
