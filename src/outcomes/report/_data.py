@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ from outcomes.report._labels import (
 )
 from outcomes.report._periods import parse_period, period_label, previous_period
 from outcomes.report._selection import Selection
-from outcomes.report._text import join, text
+from outcomes.report._text import join, literal, text
 
 __all__ = [
     "ReportCases",
@@ -391,6 +390,20 @@ class ReportCases:
 
         return ReportSection(self.k, self.language)
 
+    @property
+    def servicer_label(self) -> str | None:
+        """The servicer the report is about, as its Markdown shows it (masked, literal), or None.
+
+        Examples
+        --------
+        >>> rc = ReportCases(None, 0, pd.DataFrame(), Selection(servicer="[x](javascript:1)"))
+        >>> rc.servicer_label
+        '&#91;x&#93;&#40;javascript&#58;1&#41;'
+        """
+        if self.servicer_name is None:
+            return None
+        return literal(safe_label(self.servicer_name))
+
     def compare_label(self) -> str:
         """The period compared with, as the report writes it.
 
@@ -417,12 +430,12 @@ class ReportCases:
         produced_at = produced_at or now_jst()
         servicer = t("h_all")
         if self.servicer_name:
-            name = html.escape(safe_label(self.servicer_name))
+            name = literal(safe_label(self.servicer_name))
             given = normalize_text(str(self.servicer)).strip()
             servicer = (
                 name
                 if given == self.servicer_name
-                else t("h_servicer_as_given", name=name, given=html.escape(safe_label(given)))
+                else t("h_servicer_as_given", name=name, given=literal(safe_label(given)))
             )
         creditor_type = (
             value_labels("creditor_type", self.language)[creditor_type_code(self.creditor_type)]
@@ -432,7 +445,7 @@ class ReportCases:
         compare = period_label(self.compare, self.language) if self.compare else t("h_compare_none")
         rows = [
             (t("h_produced"), produced_at),
-            (t("h_source"), html.escape(safe_label(self.data.source_name))),
+            (t("h_source"), literal(safe_label(self.data.source_name))),
             (t("h_version"), version or __version__),
             (t("h_period"), period_label(self.period, self.language) + t("h_period_note")),
             (t("h_compare"), compare),

@@ -7,12 +7,16 @@ columns, codes and numbers are in :mod:`outcomes.report._labels`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from outcomes._format import check_language
 from outcomes._messages import Catalogue, Message, render
 
-__all__ = ["REPORT_TEXT", "join", "text"]
+__all__ = ["REPORT_TEXT", "join", "literal", "text"]
+
+#: ASCII punctuation: what Markdown (and HTML) can read as markup
+_MARKUP = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 # --------------------------------------------------------------------------
@@ -557,3 +561,22 @@ def join(items: Sequence[str], language: str = "ja") -> str:
     ('A、B', 'A, B')
     """
     return REPORT_TEXT["list_separator"][0 if check_language(language) == "ja" else 1].join(items)
+
+
+def literal(value: object) -> str:
+    """Text from the data or a file name, shown as written in the report's Markdown.
+
+    Every ASCII punctuation character becomes its HTML character reference, so
+    that neither Markdown nor HTML reads markup in it: a servicer or a file named
+    ``[x](javascript:alert(1)).csv`` is shown as those characters, never as a
+    link or an image, and a bare ``https://…`` is not made a link (issue 26,
+    reliability review finding 2). HTML escaping alone does nothing to Markdown.
+
+    Examples
+    --------
+    >>> literal("[x](javascript:alert(1)).csv")
+    '&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;&#46;csv'
+    >>> literal("SMBC債権回収")
+    'SMBC債権回収'
+    """
+    return _MARKUP.sub(lambda m: f"&#{ord(m.group())};", str(value))
