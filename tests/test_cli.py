@@ -68,7 +68,7 @@ def test_clean_writes_tables_and_prints_summary(export: Path, tmp_path: Path, ca
     assert cases["residual_debt"].tolist() == [5_800_000, 7_800_000]
     assert cases["servicer"].iloc[0] == "アビリオ債権回収"
     table = pd.read_csv(problems, encoding="utf-8-sig")
-    assert {"row", "case_id", "column", "value", "problem"} == set(table.columns)
+    assert {"row", "case_id", "column", "value", "kind", "problem"} == set(table.columns)
     assert "テスト" not in out.read_bytes().decode("latin-1") + problems.read_text(
         encoding="utf-8-sig"
     )
@@ -305,7 +305,7 @@ def test_clean_reads_a_sqlite_query_and_writes_xlsx_with_japanese_labels(
     assert cases["cases"]["残債"].tolist() == [5_800_000, 7_800_000]
     found = pd.read_excel(problems, sheet_name=None)
     assert list(found) == ["problems"]
-    assert list(found["problems"].columns) == ["行", "案件ID", "列", "値", "問題"]
+    assert list(found["problems"].columns) == ["行", "案件ID", "列", "値", "種類", "問題"]
     assert len(found["problems"]) > 0
     assert main(["clean", str(export), "-o", str(tmp_path / "en.xlsx")]) == 0
     english = pd.read_excel(tmp_path / "en.xlsx")

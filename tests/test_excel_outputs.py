@@ -156,7 +156,7 @@ def test_japanese_values_of_the_optional_codes_and_booleans(tmp_path: Path):
 
 def test_problems_sheet_names_columns_in_japanese_and_fits_the_sentence(clean_ja):
     ws, header = _sheet(clean_ja[1])
-    assert list(header) == ["行", "案件ID", "列", "値", "問題"]
+    assert list(header) == ["行", "案件ID", "列", "値", "種類", "問題"]
     assert ws.freeze_panes == "A2"
     columns = {c.value for c in _column(ws, header["列"])}
     assert "サービサー" in columns or "残債" in columns

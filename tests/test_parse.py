@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import outcomes._parse
+import outcomes._parse.column
 from outcomes._contract import (
     CREDITOR_TYPES,
     EMPLOYMENT_CODES,
@@ -28,12 +28,11 @@ from outcomes._contract import (
     RESOLUTION_CODES,
 )
 from outcomes._errors import OutcomesError
+from outcomes._messages import Message
 from outcomes._parse import (
     Parsed,
     ParsedColumn,
     ParseError,
-    _fast_amount,
-    _fast_date,
     age_band_of,
     parse_age,
     parse_age_band,
@@ -47,6 +46,8 @@ from outcomes._parse import (
     parse_term,
     parse_text,
 )
+from outcomes._parse.amounts import fast_amount
+from outcomes._parse.dates import fast_date
 
 PROPERTY = settings(max_examples=200, deadline=None)
 #: parse_column examples are whole columns, each costing a few vectorised passes
@@ -424,7 +425,7 @@ def test_amounts_round_trip_in_every_form(n):
     for text in amount_forms(n):
         parsed = parse_amount(text)
         assert (text, parsed.value, parsed.note) == (text, n, None)
-        assert parse_amount("約" + text) == Parsed(n, "approximate")
+        assert parse_amount("約" + text) == Parsed(n, (Message("value.approximate"),))
 
 
 @PROPERTY
@@ -1029,7 +1030,7 @@ def _fast_paths_on_few_values():
     one case); here the fast paths take every input, so that they are tested.
     """
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 0)
+        patch.setattr(outcomes._parse.column, "_FAST_MIN_VALUES", 0)
         yield
 
 
@@ -1038,13 +1039,13 @@ def test_few_distinct_values_skip_the_fast_paths_with_the_same_results(monkeypat
     raw = pd.Series(texts, dtype="str")
     for parser in (parse_amount, parse_date, parse_ratio, parse_age):
         fast = parse_column(raw, parser)
-        monkeypatch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 16)
+        monkeypatch.setattr(outcomes._parse.column, "_FAST_MIN_VALUES", 16)
         scalar = parse_column(raw, parser)
-        monkeypatch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 0)
+        monkeypatch.setattr(outcomes._parse.column, "_FAST_MIN_VALUES", 0)
         for a, b in ((fast.values, scalar.values), (fast.notes, scalar.notes)):
             assert a.tolist() == b.tolist()
         assert fast.errors.tolist() == scalar.errors.tolist()
-    assert outcomes._parse._FAST_MIN_VALUES == 0
+    assert outcomes._parse.column._FAST_MIN_VALUES == 0
     calls: list[object] = []
 
     def counting(value, **kw):
@@ -1052,8 +1053,8 @@ def test_few_distinct_values_skip_the_fast_paths_with_the_same_results(monkeypat
         return parse_amount(value, **kw)
 
     # with the default threshold, a one-row column goes to the scalar parser
-    monkeypatch.setattr(outcomes._parse, "_FAST_PATHS", {counting: outcomes._parse._fast_amount})
-    monkeypatch.setattr(outcomes._parse, "_FAST_MIN_VALUES", 16)
+    monkeypatch.setattr(outcomes._parse.column, "FAST_PATHS", {counting: fast_amount})
+    monkeypatch.setattr(outcomes._parse.column, "_FAST_MIN_VALUES", 16)
     parse_column(pd.Series(["580万円"], dtype="str"), counting)
     assert calls == ["580万円"]
 
@@ -1162,7 +1163,7 @@ def test_parse_column_section_amounts_match_the_scalar_parser(unit):
     """Kanji and small-unit amounts in bulk: the fast path reads them as the scalar parser."""
     raw = pd.Series(SECTION_AMOUNTS * 2 + [None], dtype="str")
     assert_matches_scalar(raw, parse_amount, unit=unit)
-    fast = _fast_amount(pd.Index(["854万2千円", "五百五十八万円", "5千"]), unit=unit)
+    fast = fast_amount(pd.Index(["854万2千円", "五百五十八万円", "5千"]), unit=unit)
     assert fast.done.all()
 
 
@@ -1175,7 +1176,7 @@ def test_parse_column_dates_with_time_eras_and_serials_match_the_scalar_parser()
         "Ｒ３．３．１５", "２０２１年３月１５日 10:00:00", "2021年3月15日(月)", "0000/1/1",
     ]  # fmt: skip
     assert_matches_scalar(pd.Series(texts * 2 + [None], dtype="str"), parse_date)
-    fast = _fast_date(pd.Index(["2021/3/15 10:23:45", "R3.3.15", "令和3年3月15日", "44270"]))
+    fast = fast_date(pd.Index(["2021/3/15 10:23:45", "R3.3.15", "令和3年3月15日", "44270"]))
     assert fast.done.all()
 
 

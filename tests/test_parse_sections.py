@@ -6,7 +6,7 @@ import pyarrow as pa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outcomes._parse import _plain_sections, _section
+from outcomes._parse.amounts import plain_sections, section
 
 DIGITS = [""] + list("一二三四五六七八九")
 
@@ -34,7 +34,7 @@ def test_every_usual_section_reads_as_the_scalar_reader_reads_it():
         | {f"{i}{u}" for i in range(1, 100) for u in "千百十拾"}
         | {"〇", "二〇二一", "壱", "拾", "一一", "千千", "十一十", "百千", "0123"}
     )
-    values, small, digits, done = _plain_sections(pa.array(texts))
+    values, small, digits, done = plain_sections(pa.array(texts))
     assert done.sum() > 13_000  # the usual forms are read here, not by the scalar reader
     for i, text in enumerate(texts):
         if not done[i]:
@@ -42,7 +42,7 @@ def test_every_usual_section_reads_as_the_scalar_reader_reads_it():
         if text == "":
             assert (values[i], small[i], digits[i]) == (0, False, 0)
             continue
-        value, has_small, ndigits = _section(text, first=False)  # must not refuse
+        value, has_small, ndigits = section(text, first=False)  # must not refuse
         assert (int(value), has_small, ndigits) == (
             int(values[i]),
             bool(small[i]),
@@ -52,7 +52,7 @@ def test_every_usual_section_reads_as_the_scalar_reader_reads_it():
 
 def test_unusual_sections_are_left_to_the_scalar_reader():
     texts = ["〇", "二〇二一", "壱", "一一", "千千", "十一十", "百千"]
-    *_, done = _plain_sections(pa.array(texts))
+    *_, done = plain_sections(pa.array(texts))
     assert not done.any()
 
 
@@ -74,7 +74,7 @@ def test_nfkc_of_a_column_is_python_nfkc_of_each_value(text):
 
     import pandas as pd
 
-    from outcomes._parse import _nfkc
+    from outcomes._parse._common import nfkc
 
     s = pd.Series([text, "五百万円", "２０２１年３月", "ｱﾋﾞﾘｵ"], dtype="str")
-    assert _nfkc(s).tolist() == [unicodedata.normalize("NFKC", v) for v in s]
+    assert nfkc(s).tolist() == [unicodedata.normalize("NFKC", v) for v in s]

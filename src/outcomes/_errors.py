@@ -101,17 +101,36 @@ class SchemaError(OutcomesError):
 class ParseError(OutcomesError, ValueError):
     """A raw value that cannot be read.
 
-    The message is a short English sentence for the problems report, e.g.
-    ``"not an amount"`` or ``"date does not exist (2019-02-29)"``: the value
-    parsers raise it, and :func:`outcomes.clean_cases` turns it into a row of
-    the problems table.
+    ``str()`` is a short English sentence, e.g. ``"not an amount"`` or
+    ``"date does not exist (2019-02-29)"``; what crosses to other rooms is
+    ``.message``, a code and its fields (``Message("date.nonexistent",
+    {"date": "2019-02-29"})``, issue 24), from which :func:`outcomes.clean_cases`
+    writes the problems table's sentence in either language. The value parsers
+    raise it.
+
+    Parameters
+    ----------
+    text : str
+        The English sentence.
+    message : outcomes._messages.Message, optional
+        The code and fields of ``text``.
 
     Examples
     --------
-    >>> error = ParseError("not an amount")
-    >>> isinstance(error, ValueError), str(error)
-    (True, 'not an amount')
+    >>> from outcomes._parse import parse_amount
+    >>> try:
+    ...     parse_amount("abc")
+    ... except ParseError as error:
+    ...     print(isinstance(error, ValueError), str(error), error.message.code)
+    True not an amount amount.unreadable
     """
+
+    def __init__(self, text: str, message: object = None) -> None:
+        super().__init__(text)
+        self.message = message
+
+    def __reduce__(self):  # pickling keeps the code beside the sentence
+        return (type(self), (str(self), self.message))
 
 
 class RegistryError(OutcomesError, ValueError):

@@ -90,7 +90,7 @@ def empty_problems() -> pd.DataFrame:
     Examples
     --------
     >>> list(empty_problems().columns)
-    ['row', 'case_id', 'column', 'value', 'problem']
+    ['row', 'case_id', 'column', 'value', 'kind', 'problem']
     """
     return pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
 

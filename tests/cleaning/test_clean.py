@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import outcomes
 from outcomes import clean_cases
-from outcomes._cleaning.clean import PROBLEM_COLUMNS, problem_kind
+from outcomes._cleaning.clean import PROBLEM_COLUMNS
 from outcomes._contract import CASE_COLUMNS, COLUMNS, OPTIONAL_COLUMNS
 from outcomes._errors import OutcomesError
 
@@ -232,7 +232,7 @@ def test_servicer_none_markers_and_unknown():
     )
     assert cases["servicer"].isna().tolist() == [True] * 5 + [False]
     assert problems_for(problems, "servicer")["row"].tolist() == [7]
-    assert problem_kind(problems_for(problems, "servicer")["problem"].iloc[0]) == "unknown servicer"
+    assert problems_for(problems, "servicer")["kind"].iloc[0] == "unknown servicer"
 
 
 def test_prefecture_with_and_without_suffix():
@@ -285,7 +285,7 @@ def test_approximate_amount_is_noted_but_kept():
     cases, problems = clean({"案件ID": ["A1"], "残債": ["約580万円"]})
     assert cases.loc[0, "residual_debt"] == 5_800_000
     rows = problems_for(problems, "residual_debt")
-    assert len(rows) == 1 and problem_kind(rows["problem"].iloc[0]) == "noted"
+    assert len(rows) == 1 and rows["kind"].iloc[0] == "noted"
     assert rows["value"].iloc[0] == "約580万円"
 
 
@@ -381,7 +381,7 @@ def test_more_dates_and_notes():
     ]
     noted = problems_for(problems, "sale_date")
     assert noted["row"].tolist() == [5, 6]
-    assert all(problem_kind(p) == "noted" for p in noted["problem"])
+    assert (noted["kind"] == "noted").all()
 
 
 def test_typed_excel_dates():
@@ -666,7 +666,7 @@ def test_a_guarantor_name_means_true_and_is_never_copied():
     rows = problems_for(problems, "guarantor")
     assert len(rows) == 2
     assert rows["value"].tolist() == ["***", "***"]
-    assert set(rows["problem"].map(problem_kind)) == {"personal data"}
+    assert set(rows["kind"]) == {"personal data"}
     text = problems.to_csv() + cases.to_csv()
     assert "山田" not in text and "花子" not in text
 
@@ -674,9 +674,7 @@ def test_a_guarantor_name_means_true_and_is_never_copied():
 def test_future_and_early_dates_of_new_columns_are_out_of_range():
     cases, problems = clean({"案件ID": ["A1", "A2"], "判決日": ["2030-01-01", "1980-01-01"]})
     assert cases["judgment_date"].isna().all()
-    assert (
-        problem_kind(problems_for(problems, "judgment_date")["problem"].iloc[0]) == "out of range"
-    )
+    assert problems_for(problems, "judgment_date")["kind"].iloc[0] == "out of range"
 
 
 @pytest.mark.parametrize("word", ["合計", "小計", "総計", "計", "件数", "平均", "集計", "　合計 "])
@@ -691,7 +689,7 @@ def test_summary_rows_are_left_out_and_reported_once(word):
     assert cases["case_id"].tolist() == ["A1", "A2"]
     assert len(problems) == 1
     assert problems.loc[0, "row"] == 3
-    assert problem_kind(problems.loc[0, "problem"]) == "summary row"
+    assert problems.loc[0, "kind"] == "summary row"
 
 
 def test_summary_row_in_the_first_cell_and_a_row_without_content():
@@ -704,7 +702,7 @@ def test_summary_row_in_the_first_cell_and_a_row_without_content():
         }
     )
     assert cases["case_id"].tolist() == ["A1", "A2"]
-    summary = problems[problems["problem"].map(problem_kind) == "summary row"]
+    summary = problems[problems["kind"] == "summary row"]
     assert summary["row"].tolist() == [4, 5]
     assert "pending" not in problems["problem"].str.cat()
 
@@ -716,7 +714,7 @@ def test_residual_debt_under_ten_thousand_yen_is_out_of_range():
     rows = problems_for(problems, "residual_debt")
     assert rows["row"].tolist() == [2, 3]
     assert rows["problem"].str.contains("万円").all()
-    assert set(rows["problem"].map(problem_kind)) == {"out of range"}
+    assert set(rows["kind"]) == {"out of range"}
 
 
 def _messy_with_new_columns():
@@ -746,8 +744,8 @@ def test_recleaning_a_clean_parquet_or_sqlite_table_reports_nothing_new(tmp_path
     path = tmp_path / "clean.parquet"
     first.to_parquet(path, index=False)
     again, problems = clean_cases(read_cases(path), today=TODAY)
-    known = set(first_problems["problem"].map(problem_kind))
-    new = problems[~problems["problem"].map(problem_kind).isin(known - {"noted"})]
+    known = set(first_problems["kind"])
+    new = problems[~problems["kind"].isin(known - {"noted"})]
     assert new.empty, new.to_string()
     pd.testing.assert_frame_equal(again, first)
 
@@ -759,7 +757,7 @@ def test_recleaning_a_clean_parquet_or_sqlite_table_reports_nothing_new(tmp_path
     again, problems = clean_cases(
         read_cases(f"sqlite:///{tmp_path / 'cases.db'}", table="cases"), today=TODAY
     )
-    new = problems[~problems["problem"].map(problem_kind).isin(known - {"noted"})]
+    new = problems[~problems["kind"].isin(known - {"noted"})]
     assert new.empty, new.to_string()
     pd.testing.assert_frame_equal(again, first)
 
@@ -769,7 +767,7 @@ def test_recleaning_the_sample_reports_nothing_new():
 
     first, _ = clean_cases(load_sample(), today=SAMPLE_TODAY)
     again, problems = clean_cases(first, today=SAMPLE_TODAY)
-    assert problems[problems["problem"].map(problem_kind) != "unknown servicer"].empty
+    assert problems[problems["kind"] != "unknown servicer"].empty
     pd.testing.assert_frame_equal(again, first)
 
 
@@ -797,19 +795,20 @@ def _every_kind_raw() -> pd.DataFrame:
 
 
 def test_every_problem_kind_is_written_in_japanese_naming_the_source_header():
-    from outcomes._cleaning.wording import PROBLEM_KINDS_JA
+    """The kind is a code in both languages, the sentence starts with its words (issue 24)."""
+    from outcomes._cleaning.wording import PROBLEM_KINDS
 
     raw = _every_kind_raw()
     _, en = clean_cases(raw, today=TODAY)
     cases, ja = clean_cases(raw, today=TODAY, language="ja")
     # the test covers every kind there is
-    assert set(en["problem"].map(problem_kind)) == set(PROBLEM_KINDS_JA)
+    assert set(en["kind"]) == set(PROBLEM_KINDS)
     # the same problems, only the sentence changes; the contract's columns stay
     assert tuple(ja.columns) == PROBLEM_COLUMNS
     pd.testing.assert_frame_equal(en.drop(columns="problem"), ja.drop(columns="problem"))
-    assert list(ja["problem"].map(problem_kind)) == [
-        PROBLEM_KINDS_JA[k] for k in en["problem"].map(problem_kind)
-    ]
+    for frame, i in ((en, 1), (ja, 0)):
+        heads = [PROBLEM_KINDS[k][i] + ": " for k in frame["kind"]]
+        assert all(p.startswith(h) for p, h in zip(frame["problem"], heads, strict=True))
     headers = {"sale_date": "売却日", "age": "年齢", "age_band": "年代", "servicer": "回収会社"}
     headers |= {"settlement_ratio": "和解率", "residual_debt": "残債額(万円)"}
     for _, p in ja.iterrows():
@@ -818,15 +817,17 @@ def test_every_problem_kind_is_written_in_japanese_naming_the_source_header():
         assert not any(w in sentence for w in ("emptied", "left out", "read as", "kept")), sentence
         if p["column"] in headers:
             assert f"「{headers[p['column']]}」" in sentence, sentence
-    by_kind = dict(zip(ja["problem"].map(problem_kind), ja["problem"], strict=False))
+    by_kind = dict(zip(ja["kind"], ja["problem"], strict=False))
     assert (
-        by_kind["読めない値"]
+        by_kind["unreadable"]
         == "読めない値: 「売却日」の値は存在しない日付です(2019-02-29)。空欄にしました"
     )
-    assert by_kind["範囲外"] == "範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました"
-    assert "「和解率」の50.00%は金額から計算した1.72%と違います" in by_kind["和解率の不一致"]
+    assert (
+        by_kind["out of range"] == "範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました"
+    )
+    assert "「和解率」の50.00%は金額から計算した1.72%と違います" in by_kind["ratio mismatch"]
     assert "「090-1234-5678」" not in "".join(ja["problem"])  # personal data never repeated
-    assert "電話番号" in by_kind["個人情報"]
+    assert "電話番号" in by_kind["personal data"]
 
 
 def test_japanese_sentences_name_an_english_header_with_its_japanese_label():
@@ -834,38 +835,34 @@ def test_japanese_sentences_name_an_english_header_with_its_japanese_label():
     assert problems.loc[0, "problem"].startswith("読めない値: 「sale_date」(売却日)の値は")
 
 
-def test_every_parser_reason_has_a_japanese_sentence():
-    """Each reason the parsers write (as written in _parse.py) is in the table, not kept in English."""
+def test_every_parser_code_has_a_sentence_in_both_languages():
+    """Each code the parsers raise or note is in their one catalogue, Japanese and English (issue 24).
+
+    The codes are read from the parsers' sources (``fail("…")``, ``Message("…")``)
+    and the computed ones are listed; the Japanese says no English word.
+    """
     import re
     from pathlib import Path
 
     import outcomes._parse
-    from outcomes._cleaning.wording import parse_reason_ja
+    from outcomes._messages import check_catalogue
 
-    source = Path(outcomes._parse.__file__).read_text(encoding="utf-8")
-    literal = re.findall(r'(?:ParseError|notes\.append)\(\s*"([^"{]+)"\s*\)', source)
-    literal += re.findall(r'_NOTE_\w+ = "([^"]+)"', source)
-    assert len(set(literal)) >= 15
-    computed = [
-        "date does not exist (2019-02-29)",
-        "date does not exist (2019-13)",
-        "not a date (令和0年 does not exist)",
-        "after the end of 平成; read by its Western year (2019)",
-        "before the start of 令和; read by its Western year (2019)",
-        "ambiguous amount (after 万, write 4 digits or add 円)",
-        "not an age (not a whole number)",
-        "not a count (not a whole number)",
-        "not a term (not a whole number)",
-        "approximate; day missing; read as the 1st",
-        "approximate; after the end of 平成; read by its Western year (2019)",
-        *(f"unknown {c.replace('_', ' ')} code" for c in outcomes._parse.CODE_MAPS),
-    ]
-    for reason in {*literal, *computed}:
-        if reason == outcomes._parse.NOTE_GUARANTOR_NAME:
-            continue  # reported as personal data, never as a reason
-        ja = parse_reason_ja(reason)
-        assert not ja.startswith("読めません("), reason
-        assert not re.search(r"[a-z]{3,}", ja.replace("Excel", "")), (reason, ja)
+    words = outcomes._parse.PARSE_WORDS
+    check_catalogue(words)
+    folder = Path(outcomes._parse.__file__).parent
+    source = "".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    literal = set(re.findall(r'(?:fail|Message)\(\s*"([a-z_.]+)"', source))
+    assert len(literal) >= 20
+    computed = {f"{c}.unknown" for c in outcomes._parse.CODE_MAPS}
+    kinds = ("age", "age_band", "count", "term")
+    computed |= {f"{k}.{w}" for k in kinds for w in ("unreadable", "not_whole")}
+    assert literal | computed <= set(words), sorted((literal | computed) - set(words))
+    for code, (ja, en) in words.items():
+        if code == "parse.other":
+            continue  # a caller's own sentence, kept as it is
+        assert ja and en, code
+        said = re.sub(r"\{\w+\}", "", ja).replace("Excel", "")  # fields are filled in
+        assert not re.search(r"[a-z]{3,}", said), (code, ja)
 
 
 def test_japanese_summary_and_unknown_language():

@@ -148,6 +148,7 @@ def test_problem_summary_shows_counts_in_full_and_no_value():
             "case_id": [None] + [f"C{i}" for i in range(7)],
             "column": ["090-0000-1111"] + ["servicer"] * 6 + ["age"],
             "value": [None] + ["***"] * 6 + ["百五十"],
+            "kind": ["not in contract"] + ["personal data"] * 6 + ["unreadable"],
             "problem": ["not in contract: column left out of the output"]
             + ["personal data: looks like a phone number; emptied"] * 6
             + ["unreadable: not an age; emptied"],

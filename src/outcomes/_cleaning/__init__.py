@@ -11,7 +11,7 @@ The rooms, in the order data flows through them:
 - :mod:`~outcomes._cleaning.derive` — the contract's rules on the parsed table:
   ranges (§4), derived fields (§5), duplicates (§6);
 - :mod:`~outcomes._cleaning.problems` and :mod:`~outcomes._cleaning.wording` —
-  the problems table (§8), and its sentences in Japanese;
+  the problems table (§8): a kind (a code) and a sentence in the run's language;
 - :mod:`~outcomes._cleaning.schema` — the clean table's checks on the way out
   (vectorised, and the pandera :func:`case_schema`);
 - :mod:`~outcomes._cleaning.memory` — freed memory handed back on large tables;
@@ -22,7 +22,7 @@ Other concerns import from this package only (``from outcomes._cleaning import
 clean_cases``), never from its modules.
 """
 
-from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult, clean_cases, problem_kind
+from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult, clean_cases
 from outcomes._cleaning.read import mask_url, read_cases
 from outcomes._cleaning.schema import case_schema, check_cases
 from outcomes._cleaning.single import (
@@ -33,12 +33,12 @@ from outcomes._cleaning.single import (
     is_clean_row,
     read_case_json,
 )
-from outcomes._cleaning.wording import PROBLEM_KINDS_JA
+from outcomes._cleaning.wording import PROBLEM_KINDS
 
 __all__ = [
     "CASE_EXTRA_KEYS",
     "PROBLEM_COLUMNS",
-    "PROBLEM_KINDS_JA",
+    "PROBLEM_KINDS",
     "CaseLike",
     "CleanResult",
     "case_from_mapping",
@@ -48,7 +48,6 @@ __all__ = [
     "clean_cases",
     "is_clean_row",
     "mask_url",
-    "problem_kind",
     "read_case_json",
     "read_cases",
 ]

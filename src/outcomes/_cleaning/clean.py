@@ -46,12 +46,13 @@ from outcomes._cleaning.derive import (
 )
 from outcomes._cleaning.memory import LARGE_TABLE
 from outcomes._cleaning.memory import hand_back as _hand_back
-from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems, problem_kind
+from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems
 from outcomes._cleaning.schema import check_cases
 from outcomes._cleaning.summary_rows import not_summary
 from outcomes._cleaning.wording import (
-    PERSONAL_DATA_JA,
-    parse_reason_ja,
+    PERSONAL_DATA_WORDS,
+    PROBLEM_KINDS,
+    problem_sentence,
     unknown_servicer_problem,
 )
 from outcomes._contract import (
@@ -65,7 +66,7 @@ from outcomes._contract import (
     normalize_header,
 )
 from outcomes._errors import OutcomesError
-from outcomes._format import check_language, pad
+from outcomes._format import check_language, fill, pad
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
     ParsedColumn,
@@ -85,7 +86,7 @@ from outcomes._parse import (
 from outcomes._privacy import MASK, personal_data_kinds
 from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 
-__all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases", "problem_kind"]
+__all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases"]
 
 # the parser and its keyword arguments for each kind of column
 _PARSERS: dict[str, Callable[..., Any]] = {
@@ -113,7 +114,9 @@ class CleanResult:
     cases : DataFrame
         The clean table: one row per case, the contract's columns and dtypes.
     problems : DataFrame
-        One row per problem: ``row``, ``case_id``, ``column``, ``value``, ``problem``.
+        One row per problem: ``row``, ``case_id``, ``column``, ``value``, ``kind``
+        (a code: ``unreadable``, ``out of range``, …) and ``problem`` (the
+        sentence, in ``language``).
     rows_read : int
         Records in the input.
     source, encoding, sheet : str or None
@@ -144,8 +147,9 @@ class CleanResult:
         return 2
 
     def problem_counts(self) -> pd.Series:
-        """Number of problems of each kind, most frequent first."""
-        kinds = self.problems["problem"].map(problem_kind)
+        """Number of problems of each kind (named in :attr:`language`), most frequent first."""
+        names = {kind: fill(pair, self.language, {}) for kind, pair in PROBLEM_KINDS.items()}
+        kinds = self.problems["kind"].astype(object).map(names)
         return kinds.value_counts().rename("problems").rename_axis("kind")
 
     def summary(self) -> str:
@@ -372,43 +376,27 @@ def _match_columns(
         if name == "notes":
             continue  # free text: read, never copied
         if name is None:
-            problems.add(
-                header_row,
-                str(source),
-                [None],
-                f"契約外の列: 列「{source}」は契約にない列なので出力しません(見出し行で1回だけ報告)"
-                if problems.ja
-                else "not in contract: column left out of the output (reported once, for the header)",
-            )
+            kind = "not in contract"
+            sentence = problem_sentence(kind, kind, problems.language, header=source)
+            problems.add(header_row, str(source), [None], sentence, kind=kind)
             continue
         if name in columns:
-            problems.add(
-                header_row,
-                str(source),
-                [None],
-                f"重複した列: 列「{source}」も{name}の列ですが、すでに列「"
-                f"{frame.columns[columns[name]]!s}」から読んだので使いません"
-                if problems.ja
-                else f"duplicate column: also names {name}, already read from "
-                f"{frame.columns[columns[name]]!s}; left out",
+            kind = "duplicate column"
+            other = frame.columns[columns[name]]
+            sentence = problem_sentence(
+                kind, kind, problems.language, header=source, name=name, other=other
             )
+            problems.add(header_row, str(source), [None], sentence, kind=kind)
             continue
         columns[name] = position
         units[name] = unit
         if name == "guarantor" and _names_a_joint_debtor(source):
             # the column means "a 連帯保証人 or 連帯債務者" (contract §2); which one matters to the
             # law (民法 §441), so the header is noted once, as written (advice reads it back)
-            problems.add(
-                header_row,
-                "guarantor",
-                [str(source)],
-                f"注記: 列「{source}」は保証人ではなく連帯債務者の列です。債務者の承認が連帯債務者の"
-                "時効を更新しないなど、扱いが保証人と異なります(民法441条)"
-                if problems.ja
-                else f"noted: the header {source} names a joint debtor (連帯債務者), not a "
-                "guarantor: the debtor's acknowledgement does not renew a joint debtor's "
-                "limitation (民法 §441)",
+            sentence = problem_sentence(
+                "noted", "joint debtor header", problems.language, header=source
             )
+            problems.add(header_row, "guarantor", [str(source)], sentence, kind="noted")
     if not columns:
         raise OutcomesError("no column of the case-records contract found")
     return columns, units
@@ -441,29 +429,13 @@ def _screen_personal(
     mask = found.notna().to_numpy()
     if not mask.any():
         return values
-    problems.add(
-        rows[mask],
-        name,
-        [MASK] * int(mask.sum()),
-        (
-            f"個人情報: {problems.header(name)}の値は"
-            + found[mask].map(PERSONAL_DATA_JA).astype(str)
-            + "のようなので消去しました"
-        )
-        if problems.ja
-        else "personal data: looks like "
-        + found[mask].map(_WITH_ARTICLE).astype(str)
-        + "; emptied",
-    )
+    kind, header = "personal data", problems.header(name)
+    sentences = {
+        code: problem_sentence(kind, kind, problems.language, header=header, what=words)
+        for code, words in PERSONAL_DATA_WORDS.items()
+    }
+    problems.add(rows[mask], name, [MASK] * int(mask.sum()), found[mask].map(sentences), kind=kind)
     return values.mask(mask, None)
-
-
-_WITH_ARTICLE = {
-    "e-mail address": "an e-mail address",
-    "phone number": "a phone number",
-    "street address": "a street address",
-    "person's name": "a person's name",
-}
 
 
 def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:
@@ -511,6 +483,20 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
 def _report_parse(
     name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: Problems
 ) -> None:
+    """Report the cells a parser could not read (emptied) and the values it noted.
+
+    The parser's reasons and notes are codes (:data:`outcomes._parse.PARSE_WORDS`),
+    rendered once per distinct reason in the run's language.
+    """
+    language, header = problems.language, problems.header(name)
+
+    def sentences(kind: str, reasons: pd.Series) -> pd.Series:
+        words = {
+            r: problem_sentence(kind, kind, language, header=header, reason=r)
+            for r in reasons.unique()
+        }
+        return reasons.map(words)
+
     errors = col.error_mask()
     if errors.any():
         problems.add(
@@ -518,46 +504,26 @@ def _report_parse(
             name,
             # a guarantor cell may hold a person's name: never repeated
             [MASK] * int(errors.sum()) if name == "guarantor" else text[errors],
-            (
-                f"読めない値: {problems.header(name)}の値は"
-                + _in_japanese(col.errors_at(errors))
-                + "。空欄にしました"
-            )
-            if problems.ja
-            else "unreadable: " + col.errors_at(errors).astype(str) + "; emptied",
+            sentences("unreadable", col.errors_at(errors, language)),
+            kind="unreadable",
         )
     notes = col.note_mask()
     if not notes.any():
         return
     if name == "guarantor":
-        names = np.zeros(len(notes), dtype=bool)
-        names[notes] = (col.notes_at(notes) == NOTE_GUARANTOR_NAME).to_numpy(dtype=bool)
-        problems.add(
-            rows[names],
-            name,
-            [MASK] * int(names.sum()),
-            f"個人情報: {problems.header(name)}の値は人名のようです。保証人ありとして読み、"
-            "名前は写しません"
-            if problems.ja
-            else "personal data: looks like a person's name; read as true (a guarantor), "
-            "the name is not copied",
-        )
+        names = col.note_mask_of(NOTE_GUARANTOR_NAME.code)
+        kind = "personal data"
+        sentence = problem_sentence(kind, "guarantor name", language, header=header)
+        problems.add(rows[names], name, [MASK] * int(names.sum()), sentence, kind=kind)
         notes = notes & ~names
     if notes.any():
         problems.add(
             rows[notes],
             name,
             text[notes],
-            f"注記: {problems.header(name)}の値は" + _in_japanese(col.notes_at(notes))
-            if problems.ja
-            else "noted: " + col.notes_at(notes).astype(str),
+            sentences("noted", col.notes_at(notes, language)),
+            kind="noted",
         )
-
-
-def _in_japanese(reasons: pd.Series) -> pd.Series:
-    """The parsers' reasons in Japanese, each distinct reason translated once."""
-    reasons = reasons.astype(str)
-    return reasons.map({r: parse_reason_ja(r) for r in reasons.unique()})
 
 
 def _assemble(parsed: dict[str, pd.Series], n: int) -> pd.DataFrame:
@@ -614,7 +580,7 @@ def _servicers(
     if not unknown.any():
         return
     written = names[unknown].astype(str)
-    language = "ja" if problems.ja else "en"
+    language = problems.language
     header = problems.header("servicer")
     sentences = {
         name: unknown_servicer_problem(
@@ -627,6 +593,7 @@ def _servicers(
         "servicer",
         raw_text["servicer"][unknown],
         written.map(sentences).to_numpy(dtype=object),
+        kind="unknown servicer",
     )
 
 

@@ -112,6 +112,7 @@ def derive_age_band(
             + " does not match age "
             + _whole_text(frame["age"][clash])
             + "; the band of the age is kept",
+            kind="inconsistent",
         )
     band = derived.where(derived.notna(), given)
     frame["age_band"] = band.where(band.isin(AGE_BANDS)).astype("string")
@@ -244,6 +245,7 @@ def _report_range(
         f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
         if problems.ja
         else "out of range: " + shown + " " + why + "; emptied",
+        kind="out of range",
     )
     out[name] = out[name].mask(m)
     unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
@@ -324,6 +326,7 @@ def derive_settlement_ratio(
             + ", derived from the amounts "
             + derived[m].map(lambda v: f"{v:.2%}").astype(str)
             + "; the derived value is kept",
+            kind="ratio mismatch",
         )
     derived, given = np.asarray(derived), np.asarray(given)
     out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
@@ -385,6 +388,7 @@ def resolve_duplicates(
         else "superseded: row "
         + pd.Series(line[winners[~same]]).astype(str)
         + " of the same case is newer and was kept; this row is left out",
+        kind="superseded",
     )
     keep = np.ones(len(out), dtype=bool)
     keep[losers] = False

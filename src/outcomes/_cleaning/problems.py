@@ -1,8 +1,10 @@
 """The problems table (contract §8): one row per problem, collected column by column.
 
-Every step of the cleaner reports what it emptied, noted or left out here;
-each sentence starts with its kind (:func:`problem_kind`), in English or in
-Japanese.
+Every step of the cleaner reports what it emptied, noted or left out here,
+with the problem's kind as a code (the ``kind`` column: ``"unreadable"``,
+``"out of range"``, ``"summary row"``, …; :data:`PROBLEM_KINDS`) beside its
+sentence in the run's language (the ``problem`` column). Nothing reads the
+kind back out of a sentence (issue 24).
 """
 
 from __future__ import annotations
@@ -10,26 +12,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from outcomes._cleaning.wording import source_header_ja
+from outcomes._cleaning.wording import PROBLEM_KINDS, source_header_ja
 from outcomes._contract import (
     CASE_COLUMNS,
 )
 
-__all__ = ["PROBLEM_COLUMNS", "Problems", "problem_kind"]
+__all__ = ["PROBLEM_COLUMNS", "PROBLEM_KINDS", "Problems"]
 
-#: columns of the problems table, in order
-PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "problem")
-
-
-def problem_kind(problem: str) -> str:
-    """The kind of a problem sentence: the words before its first colon.
-
-    Examples
-    --------
-    >>> problem_kind("out of range: age 150 is above 110; emptied")
-    'out of range'
-    """
-    return problem.split(":", 1)[0]
+#: columns of the problems table, in order: ``kind`` is the code, ``problem`` the sentence
+PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "kind", "problem")
 
 
 class Problems:
@@ -41,6 +32,7 @@ class Problems:
 
     def __init__(self, language: str = "en") -> None:
         self._parts: list[pd.DataFrame] = []
+        self.language = language
         self.ja = language == "ja"
         self.headers: dict[str, str] = {}
 
@@ -54,7 +46,12 @@ class Problems:
         column: str,
         values: pd.Series | np.ndarray | list,
         problems: pd.Series | np.ndarray | list | str,
+        *,
+        kind: str,
     ) -> None:
+        """Rows of one kind of problem (``kind``, a key of :data:`PROBLEM_KINDS`)."""
+        if kind not in PROBLEM_KINDS:
+            raise ValueError(f"unknown kind of problem {kind!r}")  # a programming error
         n = len(rows)
         if n == 0:
             return
@@ -66,6 +63,7 @@ class Problems:
                     "row": np.asarray(rows, dtype="int64"),
                     "column": column,
                     "value": np.asarray(values, dtype=object),
+                    "kind": kind,
                     "problem": np.asarray(problems, dtype=object),
                 }
             )
@@ -84,7 +82,7 @@ class Problems:
         out = out.sort_values(["row", "_order"], kind="stable").drop(columns="_order")
         out = out.reset_index(drop=True)
         out["row"] = out["row"].astype("Int64")
-        for c in ("case_id", "column", "value", "problem"):
+        for c in ("case_id", "column", "value", "kind", "problem"):
             out[c] = out[c].astype("string")
         return out[list(PROBLEM_COLUMNS)]
 

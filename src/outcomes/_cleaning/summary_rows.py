@@ -148,5 +148,5 @@ def not_summary(
         else "summary row: no case id and no contract value; left out"
     )
     if summary.any():
-        problems.add(rows[summary], "case_id", value[summary], why[summary])
+        problems.add(rows[summary], "case_id", value[summary], why[summary], kind="summary row")
     return ~summary

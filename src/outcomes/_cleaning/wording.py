@@ -1,151 +1,144 @@
-"""The cleaner's problems in Japanese: ``clean_cases(..., language="ja")``.
+"""The cleaner's words: catalogues ``{code: (ja, en)}`` of the problems' kinds and sentences.
 
-Each problem sentence starts with its kind and a colon in either language and
-names the column by the header the analyst wrote. Kept beside
-:mod:`outcomes._format` (the labels of offers, paths and reports), in its own
-file so that each stays a readable size; it imports only the column labels.
+Each problem sentence starts with its kind and a colon in the run's language;
+in Japanese it names the column by the header the analyst wrote. The kind is
+also the problems table's ``kind`` column, a code nothing reads back out of a
+sentence. The parsers' reasons and notes have their own catalogue beside the
+parsers (:data:`outcomes._parse.PARSE_WORDS`); the cleaner renders them into
+the ``{reason}`` of these sentences (issue 24).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+import string
 from types import MappingProxyType
 
-from outcomes._format import column_label
+from outcomes._format import column_label, fill
+from outcomes._messages import Catalogue, check_catalogue
 
 __all__ = [
-    "PERSONAL_DATA_JA",
-    "PROBLEM_KINDS_JA",
+    "PERSONAL_DATA_WORDS",
+    "PROBLEM_KINDS",
+    "PROBLEM_WORDS",
     "REGISTRY_FILE_HINT",
-    "parse_reason_ja",
+    "check_problem_words",
+    "problem_sentence",
     "source_header_ja",
     "unknown_servicer_problem",
 ]
 
-#: each kind of problem the cleaner reports: {English kind: Japanese kind}. A
-#: problem sentence starts with its kind and a colon in either language.
-PROBLEM_KINDS_JA: Mapping[str, str] = MappingProxyType(
+#: each kind of problem the cleaner reports, the problems table's ``kind`` column (a code,
+#: contract §6's ``summary row``): {kind: (Japanese kind, English kind)}. Every problem
+#: sentence starts with its kind and a colon, in the run's language.
+PROBLEM_KINDS: Catalogue = MappingProxyType(
     {
-        "not in contract": "契約外の列",
-        "duplicate column": "重複した列",
-        "summary row": "集計行",
-        "personal data": "個人情報",
-        "unreadable": "読めない値",
-        "noted": "注記",
-        "unknown servicer": "登録にないサービサー",
-        "out of range": "範囲外",
-        "inconsistent": "矛盾",
-        "ratio mismatch": "和解率の不一致",
-        "superseded": "古い行",
+        "not in contract": ("契約外の列", "not in contract"),
+        "duplicate column": ("重複した列", "duplicate column"),
+        "summary row": ("集計行", "summary row"),
+        "personal data": ("個人情報", "personal data"),
+        "unreadable": ("読めない値", "unreadable"),
+        "noted": ("注記", "noted"),
+        "unknown servicer": ("登録にないサービサー", "unknown servicer"),
+        "out of range": ("範囲外", "out of range"),
+        "inconsistent": ("矛盾", "inconsistent"),
+        "ratio mismatch": ("和解率の不一致", "ratio mismatch"),
+        "superseded": ("古い行", "superseded"),
     }
 )
 
-#: what personal data a cell looked like, in Japanese
-PERSONAL_DATA_JA: Mapping[str, str] = MappingProxyType(
+#: what personal data a cell looked like (the codes of outcomes._privacy.personal_data_kind)
+PERSONAL_DATA_WORDS: Catalogue = MappingProxyType(
     {
-        "e-mail address": "メールアドレス",
-        "phone number": "電話番号",
-        "street address": "番地まである住所",
-        "person's name": "人名",
+        "e-mail address": ("メールアドレス", "an e-mail address"),
+        "phone number": ("電話番号", "a phone number"),
+        "street address": ("番地まである住所", "a street address"),
+        "person's name": ("人名", "a person's name"),
     }
 )
 
-# the parsers' reasons (outcomes._parse), exactly as they write them, in Japanese;
-# each reads after 「…の値は」
-_PARSE_REASONS_JA: dict[str, str] = {
-    "not an amount": "金額として読めません",
-    "amount too large": "金額として大きすぎます",
-    "not a date": "日付として読めません",
-    "not a date (a number outside the Excel serial range 20000-80000)": (
-        "日付として読めません(Excelの日付シリアル値20000〜80000の範囲外の数です)"
-    ),
-    "no age band below 10": "10代より下の年代はありません",
-    "unknown age band": "年代として読めません",
-    "not an age": "年齢として読めません",
-    "not an age (not a whole number)": "年齢として読めません(整数ではありません)",
-    "not an age band": "年代として読めません",
-    "not an age band (not a whole number)": "年代として読めません(整数ではありません)",
-    "not a count": "人数として読めません",
-    "not a count (not a whole number)": "人数として読めません(整数ではありません)",
-    "not a term": "支払期間として読めません",
-    "not a term (not a whole number)": "支払期間として読めません(整数ではありません)",
-    "not a term (not a whole number of months)": "支払期間として読めません(月数が整数になりません)",
-    "not a ratio": "率として読めません",
-    "not a yes/no value (あり/なし)": "あり/なしとして読めません",
-    "unknown prefecture": "都道府県名として読めません",
-    "unknown employment code": "職業の区分として読めません",
-    "unknown resolution code": "解決方法の区分として読めません",
-    "unknown creditor type code": "債権者区分として読めません",
-    "unknown servicer role code": "サービサー区分(譲受・委託)として読めません",
-    "unknown judgment code": "債務名義の種類として読めません",
-    # notes: the value was read, with a caveat
-    "approximate": "概数(約)として読みました",
-    "rounded to the nearest yen": "1円未満を四捨五入して読みました",
-    "scientific notation; digits may be missing": "指数表記です(桁が欠けているおそれがあります)",
-    "day missing; read as the 1st": "日がないため1日として読みました",
-    "bare number above 1 read as a percentage": "1を超える数なので百分率(%)として読みました",
-}
-
-_PARSE_PATTERNS_JA: tuple[tuple[str, str], ...] = (
-    (r"date does not exist \((?P<d>[\d-]+)\)", "存在しない日付です({d})"),
-    (r"not a date \((?P<e>\S+?)0年 does not exist\)", "日付として読めません({e}0年はありません)"),
-    (
-        r"after the end of (?P<e>\S+); read by its Western year \((?P<y>\d+)\)",
-        "{e}の終わりより後の年です。西暦{y}年として読みました",
-    ),
-    (
-        r"before the start of (?P<e>\S+); read by its Western year \((?P<y>\d+)\)",
-        "{e}の始まりより前の年です。西暦{y}年として読みました",
-    ),
-    (
-        r"ambiguous amount \(after (?P<u>\S+), write (?P<n>\d+) digits or add 円\)",
-        "金額があいまいです({u}の後は{n}桁で書くか、円を付けてください)",
-    ),
+#: the problems' sentences after their kind: {code: (ja, en)}. A Japanese sentence names
+#: the column by the header the analyst wrote (``{header}``); an English one leaves it to
+#: the problems table's ``column`` (:func:`check_problem_words`).
+PROBLEM_WORDS: Catalogue = MappingProxyType(
+    {
+        "not in contract": (
+            "列「{header}」は契約にない列なので出力しません(見出し行で1回だけ報告)",
+            "column left out of the output (reported once, for the header)",
+        ),
+        "duplicate column": (
+            "列「{header}」も{name}の列ですが、すでに列「{other}」から読んだので使いません",
+            "also names {name}, already read from {other}; left out",
+        ),
+        "joint debtor header": (
+            "列「{header}」は保証人ではなく連帯債務者の列です。債務者の承認が連帯債務者の"
+            "時効を更新しないなど、扱いが保証人と異なります(民法441条)",
+            "the header {header} names a joint debtor (連帯債務者), not a guarantor: the "
+            "debtor's acknowledgement does not renew a joint debtor's limitation (民法 §441)",
+        ),
+        "personal data": (
+            "{header}の値は{what}のようなので消去しました",
+            "looks like {what}; emptied",
+        ),
+        "guarantor name": (
+            "{header}の値は人名のようです。保証人ありとして読み、名前は写しません",
+            "looks like a person's name; read as true (a guarantor), the name is not copied",
+        ),
+        "unreadable": ("{header}の値は{reason}。空欄にしました", "{reason}; emptied"),
+        "noted": ("{header}の値は{reason}", "{reason}"),
+        "unknown servicer": (
+            "{header}の名前は登録サービサーの一覧にありません。書かれたまま残しました",
+            "not in the registry of licensed servicers; kept as written",
+        ),
+        "unknown servicer suggested": (
+            "{header}の名前は登録サービサーの一覧にありません(もしかして: {names})。"
+            "書かれたまま残しました。同じ会社なら、{hint}で{first}の別名(aliases)に"
+            "「{name}」を加えると、次から一致します",
+            "not in the registry of licensed servicers (did you mean: {names}?); kept as "
+            "written. If it is that company, add {name!r} to its aliases in {hint} and it "
+            "will match",
+        ),
+    }
 )
 
 
-def parse_reason_ja(reason: str) -> str:
-    """A parser's reason (an error or notes joined by ``"; "``) in Japanese.
-
-    A reason this table does not know is kept in English, in brackets, so
-    that nothing is lost.
+def problem_sentence(kind: str, code: str, language: str, **fields: object) -> str:
+    """A problem's sentence: its kind, a colon, and the words of ``code`` in ``language``.
 
     Examples
     --------
-    >>> parse_reason_ja("date does not exist (2019-02-29)")
-    '存在しない日付です(2019-02-29)'
-    >>> parse_reason_ja("approximate; day missing; read as the 1st")
-    '概数(約)として読みました。日がないため1日として読みました'
-    >>> parse_reason_ja("something new")
-    '読めません(something new)'
+    >>> problem_sentence("unreadable", "unreadable", "en", header="「売却日」", reason="not a date")
+    'unreadable: not a date; emptied'
+    >>> problem_sentence("unreadable", "unreadable", "ja", header="「売却日」", reason="日付として読めません")
+    '読めない値: 「売却日」の値は日付として読めません。空欄にしました'
     """
-    if reason in _PARSE_REASONS_JA:
-        return _PARSE_REASONS_JA[reason]
-    for pattern, template in _PARSE_PATTERNS_JA:
-        m = re.fullmatch(pattern, reason)
-        if m:
-            return template.format(**m.groupdict())
-    parts = _split_notes(reason)
-    if len(parts) > 1:
-        return "。".join(parse_reason_ja(p) for p in parts)
-    return f"読めません({reason})"
+    head = fill(PROBLEM_KINDS[kind], language, {})
+    return f"{head}: {fill(PROBLEM_WORDS[code], language, fields)}"
 
 
-def _split_notes(reason: str) -> list[str]:
-    """Notes joined by ``"; "``, split again (a known reason holding ``"; "`` stays whole)."""
-    parts: list[str] = []
-    for piece in reason.split("; "):
-        if parts and f"{parts[-1]}; {piece}" in _PARSE_REASONS_JA:
-            parts[-1] = f"{parts[-1]}; {piece}"
-        elif parts and re.fullmatch(_WESTERN_YEAR, f"{parts[-1]}; {piece}"):
-            parts[-1] = f"{parts[-1]}; {piece}"
-        else:
-            parts.append(piece)
-    return parts
+def check_problem_words() -> None:
+    """Raise ``ValueError`` unless every problem sentence has both languages, saying the same.
+
+    The kinds and the personal data are plain catalogues
+    (:func:`~outcomes._messages.check_catalogue`). A problem sentence's English
+    names every field its Japanese names, but the Japanese may name more: the
+    column's header as the analyst wrote it (``{header}``) and the registry name
+    to add an alias to (``{first}``); the English leaves the column to the
+    problems table's ``column``.
+
+    Examples
+    --------
+    >>> check_problem_words()
+    """
+    for catalogue in (PROBLEM_KINDS, PERSONAL_DATA_WORDS):
+        check_catalogue(catalogue)
+    for code, (ja, en) in PROBLEM_WORDS.items():
+        ja_fields, en_fields = _fields(ja), _fields(en)
+        if not en_fields <= ja_fields or ja_fields - en_fields - {"header", "first"}:
+            raise ValueError(f"{code}: the Japanese and English sentences name different fields")
 
 
-_WESTERN_YEAR = r"(after the end|before the start) of \S+; read by its Western year \(\d+\)"
+def _fields(template: str) -> set[str]:
+    return {name.split("!")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def source_header_ja(header: str, column: str) -> str:
@@ -165,12 +158,10 @@ def source_header_ja(header: str, column: str) -> str:
 
 
 # issue 21: a servicer the registry does not know, with the nearest registry names
-#: how the firm confirms a spelling: {language: where its registry file is named}
-REGISTRY_FILE_HINT: Mapping[str, str] = MappingProxyType(
-    {
-        "ja": "事務所の登録簿ファイル(環境変数 OUTCOMES_SERVICERS または --servicers)",
-        "en": "the firm's registry file (OUTCOMES_SERVICERS or --servicers)",
-    }
+#: how the firm confirms a spelling: where its registry file is named, (ja, en)
+REGISTRY_FILE_HINT: tuple[str, str] = (
+    "事務所の登録簿ファイル(環境変数 OUTCOMES_SERVICERS または --servicers)",
+    "the firm's registry file (OUTCOMES_SERVICERS or --servicers)",
 )
 
 
@@ -193,22 +184,15 @@ def unknown_servicer_problem(
     unknown servicer: not in the registry of licensed servicers; kept as written
     """
     names = list(suggestions)
-    if language == "ja":
-        if not names:
-            return (
-                f"登録にないサービサー: {header_ja}の名前は登録サービサーの一覧にありません。"
-                "書かれたまま残しました"
-            )
-        return (
-            f"登録にないサービサー: {header_ja}の名前は登録サービサーの一覧にありません"
-            f"(もしかして: {'、'.join(names)})。書かれたまま残しました。同じ会社なら、"
-            f"{REGISTRY_FILE_HINT['ja']}で{names[0]}の別名(aliases)に「{name}」を加えると、"
-            "次から一致します"
-        )
     if not names:
-        return "unknown servicer: not in the registry of licensed servicers; kept as written"
-    return (
-        "unknown servicer: not in the registry of licensed servicers "
-        f"(did you mean: {', '.join(names)}?); kept as written. If it is that company, add "
-        f"{name!r} to its aliases in {REGISTRY_FILE_HINT['en']} and it will match"
+        return problem_sentence("unknown servicer", "unknown servicer", language, header=header_ja)
+    return problem_sentence(
+        "unknown servicer",
+        "unknown servicer suggested",
+        language,
+        header=header_ja,
+        names=("、".join(names), ", ".join(names)),
+        first=names[0],
+        name=name,
+        hint=REGISTRY_FILE_HINT,
     )

@@ -48,6 +48,7 @@ _PROBLEM_LABELS: dict[str, str] = {
     "row": "行",
     "column": "列",
     "value": "値",
+    "kind": "種類",
     "problem": "問題",
 }
 _DERIVED_LABELS: dict[str, str] = {"settlement_amount": "和解額"}

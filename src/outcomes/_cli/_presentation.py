@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from outcomes._advice import SERVICER_STATUS_JA
+from outcomes._cleaning import PROBLEM_KINDS
 from outcomes._contract import AMOUNT_COLUMNS, COLUMN_BY_NAME
 from outcomes._format import column_label, text_width, value_labels
 
@@ -157,7 +158,7 @@ def japanese_values(table: pd.DataFrame) -> pd.DataFrame:
     creditor_type, age_band, servicer_role, judgment), the guarantor
     (``あり``/``なし``) and any other boolean (``はい``/``いいえ``), a batch
     offer's servicer status, and the problems table's column names (by the
-    contract's Japanese header).
+    contract's Japanese header) and kinds.
 
     Examples
     --------
@@ -166,9 +167,9 @@ def japanese_values(table: pd.DataFrame) -> pd.DataFrame:
     >>> japanese_values(table).astype(object).to_dict("list")
     {'age_band': ['40代', None], 'guarantor': ['あり', None], 'employment': ['自営業', '会社員']}
     >>> problems = pd.DataFrame({"row": [2], "case_id": ["A1"], "column": ["servicer"],
-    ...                          "value": ["x"], "problem": ["..."]})
-    >>> japanese_values(problems)["column"].tolist()
-    ['サービサー']
+    ...                          "value": ["x"], "kind": ["unknown servicer"], "problem": ["..."]})
+    >>> japanese_values(problems)[["column", "kind"]].values.tolist()
+    [['サービサー', '登録にないサービサー']]
     """
     out = table.copy()
     problems = _PROBLEM_COLUMNS <= set(table.columns)
@@ -177,6 +178,8 @@ def japanese_values(table: pd.DataFrame) -> pd.DataFrame:
         words = value_labels(str(name))
         if name == "servicer_status":
             words = dict(SERVICER_STATUS_JA)
+        elif problems and name == "kind":  # the kind of problem, a code (issue 24)
+            words = {kind: pair[0] for kind, pair in PROBLEM_KINDS.items()}
         elif problems and name == "column":
             words = {
                 str(v): column_label(str(v))

@@ -382,23 +382,18 @@ def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataF
     --------
     >>> p = pd.DataFrame({"row": [1, 2, 3, 4, 5, 6, 7],
     ...                   "column": ["氏名"] + ["age"] * 6,
+    ...                   "kind": ["not in contract"] + ["unreadable"] * 6,
     ...                   "problem": ["not in contract: left out"] + ["unreadable: x; emptied"] * 6})
     >>> problem_summary(p)
                   kind            内容      column  problems
     0       unreadable      読めない値(空欄化)         age         6
     1  not in contract  契約外の列(出力しない)  (契約外の列)         1
     """
-    from outcomes._cleaning import PROBLEM_KINDS_JA, problem_kind
-
     if len(problems) == 0:
         return pd.DataFrame({"kind": [], "内容": [], "column": [], "problems": []})
 
-    # a problem written in Japanese (clean_cases(..., language="ja")) is of the same kinds
-    english = {ja: en for en, ja in PROBLEM_KINDS_JA.items()}
-    sentences = problems["problem"].astype("string")
-    # each distinct sentence read once (a large export has many problems, few sentences)
-    kinds = {s: english.get(problem_kind(s), problem_kind(s)) for s in sentences.dropna().unique()}
-    kind = sentences.map(kinds)
+    # the cleaner's kind of each problem, a code in either language (issue 24)
+    kind = problems["kind"].astype("string")
     column = problems["column"].astype("string")
     outside = ~column.isin(CASE_COLUMNS)
     column = column.where(~outside, text("outside_contract", language))
