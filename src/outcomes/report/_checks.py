@@ -460,7 +460,9 @@ def training_drift(
     Returns
     -------
     DataFrame or None
-        ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
+        ``attrs["same_as_training"]`` is true where every feature's PSI is
+        0.000 and no value is outside the training range (the report's cases
+        are the model's own training data: nothing to compare). ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
         numbers, total variation for categories), ``範囲外・未知の割合``,
         ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
         ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
@@ -529,6 +531,10 @@ def training_drift(
     )
     if not any(new):  # an empty column tells nothing
         out = out.drop(columns=text("drift_new", language))
+    # the report's cases are the training data itself (a model fitted on this export, no
+    # period chosen): every PSI 0.000 and every verdict 安定 would compare the data with itself
+    same = (table["psi"].abs() < 0.0005) & (table["share_outside"] == 0)  # PSI shown as 0.000
+    out.attrs["same_as_training"] = bool(len(table)) and bool(same.all())
     return out
 
 
@@ -579,7 +585,10 @@ def expected_totals(
     sizes = frame.groupby(by)["cases"].transform("size")
     frame.loc[sizes < k, by] = pooled
     table = frame.groupby(by, sort=False).sum().reset_index()
-    table = table[table["cases"] >= k].sort_values("cases", ascending=False, kind="stable")
+    table = table[table["cases"] >= k].assign(_pooled=lambda t: t[by] == pooled)
+    # most cases first; the pooled small groups after every group, before the total (N19)
+    table = table.sort_values(["_pooled", "cases"], ascending=[True, False], kind="stable")
+    table = table.drop(columns="_pooled")
     if len(table) >= 2:
         total = pd.DataFrame([{by: TOTAL_ROW, **table[columns[1:]].sum().to_dict()}])
         table = pd.concat([table, total], ignore_index=True)
@@ -622,4 +631,5 @@ def totals_table(table: pd.DataFrame, by: str = "creditor_type", *, language: st
         shown,
         caption=text("totals_caption", language, by=column_label(by, language)),
         language=language,
+        figures=("lump_sum_total", "monthly_total"),
     )

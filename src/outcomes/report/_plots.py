@@ -88,6 +88,35 @@ def set_theme(style: str = "whitegrid", context: str = "notebook", **kwargs: Any
     sns.set_theme(style=style, context=context, font=JAPANESE_FONT, rc=rc, **kwargs)
 
 
+def japanese_font(draw: Callable[..., Any]) -> Callable[..., Any]:
+    """Draw with the Japanese font even where :func:`set_theme` was not called.
+
+    A figure of 和文 labels drawn after a plain ``import matplotlib`` showed a
+    box for every glyph (analyst review N13, issue 28). The font is put first
+    for the figure's own text only (a ``rc_context``), so that a caller's
+    theme and other figures are left as they are.
+    """
+    import functools
+
+    @functools.wraps(draw)
+    def drawn(*args: Any, **kwargs: Any) -> Any:
+        import matplotlib as mpl
+
+        family = list(mpl.rcParams["font.family"])
+        if JAPANESE_FONT in family[:1]:
+            return draw(*args, **kwargs)
+        with plt.rc_context():
+            # registers the IPAex fonts (its first import also sets them globally: undone here)
+            import matplotlib_fontja  # noqa: F401
+
+            mpl.rcParams.update(
+                {"font.family": [JAPANESE_FONT, *family], "axes.unicode_minus": False}
+            )
+            return draw(*args, **kwargs)
+
+    return drawn
+
+
 # --------------------------------------------------------------------------
 # Axes: one style of tick labels per axis
 # --------------------------------------------------------------------------
@@ -253,6 +282,7 @@ def draw_count(ax: Axes, table: pd.DataFrame, by: str, *, k: int, language: str)
     ax.set_ylabel(column_label(by, language))
 
 
+@japanese_font
 def count_bar(
     cases: pd.DataFrame,
     by: str,
@@ -345,6 +375,7 @@ def draw_box(ax: Axes, table: pd.DataFrame, by: str, value: str, *, k: int, lang
     ax.set_ylabel(column_label(by, language))
 
 
+@japanese_font
 def box_by(
     cases: pd.DataFrame,
     by: str,
@@ -412,6 +443,7 @@ def draw_share(ax: Axes, table: pd.DataFrame, by: str, hue: str, *, k: int, lang
     )
 
 
+@japanese_font
 def share_bar(
     cases: pd.DataFrame,
     by: str,
@@ -479,6 +511,7 @@ def draw_heatmap(
     ax.set_xlabel(column_label(columns, language) + "\n" + _under_k(k, language))
 
 
+@japanese_font
 def heatmap(
     cases: pd.DataFrame,
     index: str,
@@ -554,6 +587,7 @@ def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
     ax.legend(fontsize="small", loc="lower right")
 
 
+@japanese_font
 def calibration_plot(
     checks: Sequence[Any], *, ax: Axes | None = None, language: str = "ja"
 ) -> Axes:
@@ -597,6 +631,7 @@ def draw_km(ax: Axes, curves: pd.DataFrame, *, language: str) -> None:
     ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 
 
+@japanese_font
 def km_plot(
     curves: pd.DataFrame,
     *,
@@ -674,6 +709,7 @@ def draw_trend(ax: Axes, table: pd.DataFrame, value: str, *, language: str) -> N
     ax.legend(fontsize="small")
 
 
+@japanese_font
 def trend_plot(
     table: pd.DataFrame,
     value: str,

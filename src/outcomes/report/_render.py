@@ -230,7 +230,8 @@ def _scratch_directory(output: Path) -> Iterator[Path]:
     """A new hidden directory beside ``output`` for the kernel, removed when the block ends."""
     prefix = _SCRATCH.format(name=output.name) + f"{os.getpid()}-"
     try:
-        path = Path(tempfile.mkdtemp(prefix=prefix, dir=output.parent))
+        # absolute: the kernel runs inside it, and finds its connection file by this path
+        path = Path(tempfile.mkdtemp(prefix=prefix, dir=output.parent)).resolve()
     except OSError as exc:
         raise write_error(output, exc) from None
     try:

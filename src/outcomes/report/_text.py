@@ -153,11 +153,17 @@ REPORT_TEXT: Catalogue = {
         "サービサーごとの和解率(一括和解)と月額(分割弁済)の中央値と、その 95% 区間(順序統計量に"
         "よる)、同じ案件についてのモデルの予測の中央値です。実績が予測より高いサービサーは、"
         "モデルの見立てより厳しい(多く払わせる)傾向があります。{k} 件未満のサービサーは"
-        "「{pooled}」にまとめています。",
+        "「{pooled}」にまとめています。\n\n"
+        "順位は付けません。区間が重なるサービサーの中央値の差は、偶然でも生じるからです。"
+        "95% 区間がまるごと全体の中央値より上(下)にあるサービサーだけを「高い」(「低い」)と"
+        "示します。",
         "Each servicer's median settlement ratio (lump sums) and monthly amount (instalment "
         "plans), with a 95% interval (from order statistics), beside the model's median "
         "prediction for the same cases. A servicer above its prediction settles harder than the "
-        "model expects. Servicers with fewer than {k} cases are counted together as “{pooled}”.",
+        "model expects. Servicers with fewer than {k} cases are counted together as “{pooled}”.\n\n"
+        "The servicers are not ranked: medians whose intervals overlap differ by chance too. "
+        "Only a servicer whose whole 95% interval lies above (below) the median of all the cases "
+        "is marked “higher” (“lower”).",
     ),
     "league_one_servicer": (
         "この報告はサービサーを {name} に絞っているため、サービサーどうしの比較はありません。",
@@ -180,7 +186,10 @@ REPORT_TEXT: Catalogue = {
     ),
     "league_uniform_monthly": ("月額(分割弁済)", "monthly amount (instalment plans)"),
     "league_uniform_ratio": ("和解率(一括和解)", "settlement ratio (lump sums)"),
-    "league_rank": ("順位", "Rank"),
+    "league_against": ("全体の中央値({overall})と比べて", "Against the overall median ({overall})"),
+    "league_higher": ("高い", "higher"),
+    "league_lower": ("低い", "lower"),
+    "league_within": ("はっきりした差なし", "no clear difference"),
     "league_cases": ("件数", "Cases"),
     "league_median": ("中央値", "Median"),
     "league_interval": ("95%区間", "95% interval"),
@@ -346,6 +355,16 @@ REPORT_TEXT: Catalogue = {
     "drift_shifted": ("変化あり", "shifted"),
     "drift_too_few": ("件数が少なく判定できません", "too few cases to tell"),
     "drift_more": ("ほか{n}区分({suppressed})", "{n} more ({suppressed})"),
+    "drift_same_data": (
+        "### この期間の案件とモデルの学習データの比較\n\n"
+        "この報告の案件は、モデルの学習データとどの特徴量でも同じ分布です(このデータで学習した"
+        "モデルです)。比べるものがないため、表は省きます。期間を指定すると、その期間の案件と"
+        "比べます。",
+        "### This period's cases against the models' training data\n\n"
+        "The report's cases are distributed exactly as the model's training data in every "
+        "feature (the model was fitted on this data): there is nothing to compare, and the table "
+        "is left out. Choose a period to compare its cases with the training data.",
+    ),
     "drift_needs_model": (
         "学習データとの比較は、保存済みのモデルを使ったときに示します。",
         "The comparison with the training data is shown when the report uses saved models.",
