@@ -22,6 +22,8 @@ _PUBLIC: dict[str, str] = {
     "OutcomesError": "outcomes._errors",
     "ReadError": "outcomes._errors",
     "ParseError": "outcomes._errors",
+    # a code and its fields: what errors, problems and legal reasons carry (issue 24)
+    "Message": "outcomes._messages",
     # reading and cleaning
     "read_cases": "outcomes._cleaning",
     "clean_cases": "outcomes._cleaning",

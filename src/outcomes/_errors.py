@@ -103,7 +103,7 @@ class ParseError(OutcomesError, ValueError):
 
     ``str()`` is a short English sentence, e.g. ``"not an amount"`` or
     ``"date does not exist (2019-02-29)"``; what crosses to other rooms is
-    ``.message``, a code and its fields (``Message("date.nonexistent",
+    ``.message``, a code and its fields (``outcomes.Message("date.nonexistent",
     {"date": "2019-02-29"})``, issue 24), from which :func:`outcomes.clean_cases`
     writes the problems table's sentence in either language. The value parsers
     raise it.
@@ -112,17 +112,15 @@ class ParseError(OutcomesError, ValueError):
     ----------
     text : str
         The English sentence.
-    message : outcomes._messages.Message, optional
+    message : outcomes.Message, optional
         The code and fields of ``text``.
 
     Examples
     --------
-    >>> from outcomes._parse import parse_amount
-    >>> try:
-    ...     parse_amount("abc")
-    ... except ParseError as error:
-    ...     print(isinstance(error, ValueError), str(error), error.message.code)
-    True not an amount amount.unreadable
+    >>> from outcomes import Message
+    >>> error = ParseError("not an amount", Message("amount.unreadable"))
+    >>> isinstance(error, ValueError), str(error), error.message.code
+    (True, 'not an amount', 'amount.unreadable')
     """
 
     def __init__(self, text: str, message: object = None) -> None:

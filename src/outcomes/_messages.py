@@ -50,7 +50,7 @@ class Message:
         Stable, dotted, lower case (``"date.day_missing"``); tests and the
         problems table's ``kind`` column read it, never the sentence.
     fields : mapping
-        Values for the templates' ``{placeholders}``: a :class:`outcomes._format.Yen`
+        Values for the templates' ``{placeholders}``: an amount of yen (``Yen``)
         is formatted per language, a ``(ja, en)`` pair is picked per language.
 
     Examples
