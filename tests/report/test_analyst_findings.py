@@ -143,3 +143,31 @@ def test_expected_totals_list_the_pooled_small_groups_after_every_group():
     checks = ModelCheck("settlement_ratio", _Mean()), ModelCheck("monthly_amount", _Mean())
     table = expected_totals(*checks, cases, "creditor_type", k=5)
     assert table["creditor_type"].tolist() == ["bank", "jhf", POOLED_ROW, TOTAL_ROW]
+
+
+def test_a_k_above_the_selected_cases_is_refused_and_one_below_the_default_is_said(
+    monkeypatch, capsys
+):
+    """Analyst review N9: ``--k 100000`` gave a report of 「示せません」 only; ``--k 1`` passed silently."""
+    import argparse
+
+    from outcomes import OutcomesError
+    from outcomes._cli import report as command
+    from outcomes.report import Selection
+    from outcomes.report._data import ReportCases, ReportData, check_selection
+
+    cases = simulate_cases(40, seed=1, messy=False, today=TODAY)
+    with pytest.raises(OutcomesError, match="k = 100,000 is more than the data's 40 cases"):
+        check_selection(cases, Selection(k=100_000, language="en"))
+    check_selection(cases, Selection(k=40))  # as many as there are: fine
+    data = ReportData(cases, pd.DataFrame(), 40, "cases.csv", True, TODAY)
+    header = ReportCases(data, 40, cases, Selection(k=1)).header_markdown("now", "0")
+    assert "社の既定 5 より小さい値です" in header
+    assert "既定" not in ReportCases(data, 40, cases, Selection(k=5)).header_markdown("now", "0")
+    # the command says so on stderr, in the run's language
+    monkeypatch.setattr(command, "write_report", lambda *a, **kw: "r.html")
+    options = dict(input="x.csv", output="r.html", period=None, servicer=None, creditor_type=None)
+    args = argparse.Namespace(**options, k=1, model=None, pdf=False, language="ja")
+    monkeypatch.setattr(command, "check_source", lambda *a, **kw: None)
+    assert command.run(args) == 0
+    assert "k = 1 は社の既定 5 より小さい値です" in capsys.readouterr().err

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from outcomes._cli import check_source, driver_url, is_url
 from outcomes._cli._wording import cli_line
+from outcomes._contract import DEFAULT_K
 from outcomes.report import write_pdf, write_report
 
 __all__ = ["run"]
@@ -21,6 +23,8 @@ def run(args: argparse.Namespace) -> int:
     table, query = getattr(args, "table", None), getattr(args, "query", None)
     language = getattr(args, "language", "ja")
     check_source(args.input, table=table, query=query, sheet=None)
+    if isinstance(args.k, int) and 0 < args.k < DEFAULT_K:  # analyst review N9
+        print(cli_line("k_below_default", language, k=args.k, default=DEFAULT_K), file=sys.stderr)
     source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
         source,

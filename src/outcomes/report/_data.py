@@ -443,6 +443,7 @@ class ReportCases:
             else t("h_all")
         )
         compare = period_label(self.compare, self.language) if self.compare else t("h_compare_none")
+        below = t("h_k_below_default", default=DEFAULT_K)  # the firm's rule, loosened
         rows = [
             (t("h_produced"), produced_at),
             (t("h_source"), literal(safe_label(self.data.source_name))),
@@ -451,7 +452,7 @@ class ReportCases:
             (t("h_compare"), compare),
             (t("h_servicer"), servicer),
             (t("h_creditor_type"), creditor_type),
-            (t("h_k"), t("h_k_value")),
+            (t("h_k"), t("h_k_value") + (below if self.k < DEFAULT_K else "")),
         ]
         lines = [
             f"| {t('h_item')} | {t('h_value')} |",
@@ -516,8 +517,9 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
 
     A misspelled servicer gets the nearest names of the data and of the
     registry (「もしかして: …」); a creditor type or a period without cases
-    says what the data holds. A selection that matches a few cases is fine:
-    its small cells are suppressed where published.
+    says what the data holds; a ``k`` larger than all the data's cases (every
+    figure would read k未満) is refused too. A selection that matches a few
+    cases is fine: its small cells are suppressed where published.
 
     Raises
     ------
@@ -532,15 +534,15 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
     ...     "creditor_type": pd.Categorical(["bank", "jhf"], categories=CREDITOR_TYPES),
     ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
     ... })
-    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社"))  # matches: nothing said
+    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社", k=1))  # matches: nothing said
     >>> from outcomes import OutcomesError
     >>> try:
-    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収"))
+    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収", k=1))
     ... except OutcomesError as error:
     ...     print(error)
     サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
     >>> try:
-    ...     check_selection(cases, Selection(period="2030-01:2030-12", language="en"))
+    ...     check_selection(cases, Selection(period="2030-01:2030-12", k=1, language="en"))
     ... except OutcomesError as error:
     ...     print(error)
     no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
@@ -560,6 +562,8 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
 
     if len(cases) == 0:
         raise OutcomesError(t("no_case_selection", what=t("h_all"), range=""))
+    if len(cases) < selection.k:  # every figure would be suppressed (analyst review N9)
+        raise OutcomesError(t("k_over_cases", k=f"{selection.k:,}", n=f"{len(cases):,}"))
     has_servicer = servicer is not None
     has_type = creditor_type is not None
     if has_servicer and len(select_cases(cases, Selection(servicer=servicer))) == 0:

@@ -67,6 +67,10 @@ REPORT_TEXT: Catalogue = {
         "{k} — 条件に合う全案件で集計し、{k} 件未満の案件から成る集計セルは「k未満」と表示します",
         "{k} — every selected case is counted; a cell made of fewer than {k} cases reads “under k”",
     ),
+    "h_k_below_default": (
+        "(社の既定 {default} より小さい値です)",
+        " (smaller than the firm's default of {default})",
+    ),
     "all_periods": ("全期間", "all periods"),
     "range": ("{low} 〜 {high}", "{low} – {high}"),
     "list_separator": ("、", ", "),
@@ -507,6 +511,12 @@ REPORT_TEXT: Catalogue = {
     "no_case_period": (
         "期間 {period} に案件はありません(このデータの案件は {first} 〜 {last})",
         "no case in the period {period} (the data's cases run from {first} to {last})",
+    ),
+    "k_over_cases": (
+        "k = {k} はこのデータの案件の数({n}件)より大きく、どの集計も「k未満」になります。"
+        "k を {n} 以下にしてください",
+        "k = {k} is more than the data's {n} cases: every figure would read “under k”; "
+        "choose a k of {n} or less",
     ),
     "no_case_selection": (
         "条件({what})に合う案件はありません{range}",
