@@ -169,5 +169,6 @@ def test_a_k_above_the_selected_cases_is_refused_and_one_below_the_default_is_sa
     options = dict(input="x.csv", output="r.html", period=None, servicer=None, creditor_type=None)
     args = argparse.Namespace(**options, k=1, model=None, pdf=False, language="ja")
     monkeypatch.setattr(command, "check_source", lambda *a, **kw: None)
+    monkeypatch.setattr("outcomes._cli._outputs.check_outputs", lambda *a, **kw: None)
     assert command.run(args) == 0
     assert "k = 1 は社の既定 5 より小さい値です" in capsys.readouterr().err

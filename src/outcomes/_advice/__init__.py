@@ -34,7 +34,6 @@ from outcomes._advice.batch import (
     batch_summary,
     opening_offers,
     resolved_cases,
-    table_drift_warning,
 )
 from outcomes._advice.case import check_as_of
 from outcomes._advice.facts import LegalFacts, noted_facts
@@ -69,5 +68,4 @@ __all__ = [
     "render_offer",
     "render_paths",
     "resolved_cases",
-    "table_drift_warning",
 ]

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from outcomes._format import (
+    FEATURE_LABELS,
     check_language,
     creditor_label,
     fill,
@@ -47,7 +48,6 @@ __all__ = [
     "basis_group",
     "basis_role_group",
     "basis_widened",
-    "drift_warning",
 ]
 
 
@@ -174,18 +174,7 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "A servicer that bought the claim may agree a fixed term of instalments (e.g. 5 "
             "years) followed by forgiveness of the rest, only if written into the agreement.",
         ),
-        # a case outside what the model learned
-        "drift_new_category": (
-            "{name}「{value}」は学習データにありません",
-            "{name} '{value}' never seen in training",
-        ),
-        "drift_outside": ("{name}が学習データの範囲外です", "{name} beyond the training range"),
-        "drift_warning": (
-            "注意: この案件はモデルが学んだ範囲の外にあります({parts})。見積りは外挿で、確かさが下がります。",
-            "Warning: this case lies outside what the model learned from ({parts}): the "
-            "estimate is an extrapolation, less certain.",
-        ),
-        # issue 21: batch offers skip resolved cases; the batch summary line; a table's drift
+        # issue 21: batch offers skip resolved cases; the batch summary line
         "batch_resolved": (
             "解決済みの案件です(解決方法: {resolution})。提示額は出しません。",
             "already resolved ({resolution}): no offer",
@@ -205,31 +194,6 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "resolved, not offered; {n_warn} with a warning; expected lump sums in total "
             "{expected}, from the mean); internal estimates, not promises to the debtor",
         ),
-        "drift_table": (
-            "{head}: 入力の案件{n}件は、モデルの学習データ({n_train}件)と違います"
-            "({parts})。見積りは外挿になり、確かさが下がります。",
-            "{head}: the {n} input cases differ from the model's training data ({n_train} "
-            "cases): {parts}; the estimates are extrapolations, less certain.",
-        ),
-        "drift_table_few": (
-            "{n}件だけにもとづく比較です。",
-            "This rests on only {n} cases.",
-        ),
-        "drift_table_head": ("注意", "warning"),
-        "drift_table_head_few": ("参考", "note"),
-        "drift_shifted": ("{name}の分布が変化(PSI {psi})", "{name} shifted (PSI {psi})"),
-        "drift_unseen": (
-            "{name}: {share}が学習データにない値({values})",
-            "{name}: {share} never seen in training ({values})",
-        ),
-        "drift_beyond": (
-            "{name}: {share}が学習データの範囲外",
-            "{name}: {share} beyond the training range",
-        ),
-        "drift_first_rows": (
-            "(全{total}件のうち最初の{n}件で比較)",
-            "(compared on the first {n} of {total} cases)",
-        ),
     }
 )
 
@@ -244,25 +208,6 @@ def say(key: str, language: str, **fields: Any) -> str:
     '毎月の提案額は月1万円です(似た事例の中央値)。'
     """
     return fill(PHRASES[key], check_language(language), fields)
-
-
-def drift_warning(parts: list[tuple[str, str]], language: str) -> str:
-    """The warning an offer puts first when the case lies outside what the model saw.
-
-    ``parts`` are (feature label, new category or ``""`` for beyond the range).
-
-    Examples
-    --------
-    >>> drift_warning([("残債", "")], "ja")
-    '注意: この案件はモデルが学んだ範囲の外にあります(残債が学習データの範囲外です)。見積りは外挿で、確かさが下がります。'
-    """
-    shown = [
-        say("drift_new_category", language, name=name, value=value)
-        if value
-        else say("drift_outside", language, name=name)
-        for name, value in parts
-    ]
-    return say("drift_warning", language, parts=("、" if language == "ja" else "; ").join(shown))
 
 
 #: the notice every estimate about a way out or an offer carries (domain.md "Who may
@@ -307,11 +252,16 @@ def offer_reasons(
     basis: Any,
     n_train: int | None,
     language: str,
+    *,
+    chances_sentence: str | None = None,
+    model_sentence: str | None = None,
 ) -> list[str]:
     """The sentences that open an offer's reasons: the three amounts, their chances, the basis.
 
     ``offer`` holds ``residual_debt``, ``opening``, ``target`` and ``walk_away``;
-    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None.
+    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None. An offer
+    placed on a negotiation log's acceptance curve gives its own sentences
+    for the chances and for the model (``chances_sentence``, ``model_sentence``).
     """
     ja = language == "ja"
     residual = offer["residual_debt"]
@@ -335,7 +285,8 @@ def offer_reasons(
             else f"Internal estimate: opening {both(opening)}, likely settlement around "
             f"{both(target)}, walk-away {both(walk)}."
         ),
-        (
+        chances_sentence
+        or (
             f"似た過去の和解のうちこの額以下で成立した割合は、{y(opening)}で約{format_chance(chances[0])}、"
             f"{y(target)}で約{format_chance(chances[1])}、{y(walk)}で約{format_chance(chances[2])}です"
             "(この債権者が応じる確率ではありません)。"
@@ -356,7 +307,9 @@ def offer_reasons(
         )
         if basis.note:
             reasons.append(basis.note)
-    if n_train:
+    if model_sentence:
+        reasons.append(model_sentence)
+    elif n_train:
         reasons.append(
             f"これらの金額と割合は、過去の一括和解{n_train}件から学んだモデルによるものです。"
             if ja
@@ -373,28 +326,8 @@ def offer_reasons(
     return reasons
 
 
-#: names of the model's features in an offer's drivers: {feature: (Japanese, English)}
-DRIVER_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "log_residual_debt": ("残債", "residual debt"),
-        "residual_debt": ("残債", "residual debt"),
-        "monthly_income": ("月収(手取り)", "monthly income"),
-        "household_size": ("世帯人数", "household size"),
-        "age": ("年齢", "age"),
-        "age_band": ("年代", "age band"),
-        "employment": ("職業", "employment"),
-        "creditor_type": ("債権者区分", "creditor type"),
-        "has_servicer": ("サービサーの有無", "servicer on the case"),
-        "servicer": ("サービサー", "servicer"),
-        "servicer_role": ("サービサーの役割", "servicer's role"),
-        "months_waited": ("売却からの月数", "months since the sale"),
-        "sale_year": ("売却年", "year of the sale"),
-        "prefecture": ("都道府県", "prefecture"),
-        "guarantor": ("保証人", "guarantor"),
-        "judgment": ("判決等", "judgment"),
-        "delinquency_rate": ("遅延損害金の利率", "default interest rate"),
-    }
-)
+#: names of the model's features in an offer's drivers (one home: ``_format``)
+DRIVER_LABELS = FEATURE_LABELS
 
 
 def driver_label(feature: str, language: str) -> str:
@@ -603,6 +536,7 @@ BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
         "chance_opening": "最初の提示額以下の割合",
         "chance_target": "想定着地以下の割合",
         "chance_walk_away": "上限以下の割合",
+        "figure": "割合の種類(acceptance: 債権者が応じる見込み、settlements: 似た和解の割合)",
         "monthly": "分割弁済の月額",
         "monthly_low": "分割弁済の月額(似た事例の下側1割)",
         "monthly_high": "分割弁済の月額(似た事例の上側1割)",

@@ -37,6 +37,7 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._errors import CaseError, CaseTypeError, ReadError
+from outcomes._limits import loads_json
 
 __all__ = [
     "CASE_EXTRA_KEYS",
@@ -317,7 +318,7 @@ def read_case_json(
     except (OSError, UnicodeDecodeError) as exc:
         raise ReadError(path, f"{type(exc).__name__}: {exc}") from None
     try:
-        data = json.loads(text)
+        data = loads_json(text, path)  # nested deeper than 64: one line, not a RecursionError
     except json.JSONDecodeError as exc:
         raise ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if isinstance(data, list) and len(data) == 1:

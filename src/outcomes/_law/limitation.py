@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from outcomes._arguments import as_date
+from outcomes._arguments import as_date, check_arguments
 from outcomes._errors import CaseError
 from outcomes._law.wording import say_reason
 from outcomes._messages import Message
@@ -137,6 +137,7 @@ class LimitationResult:
         """Whether the period (5 or 10 years) is known."""
         return self.deciding is None
 
+    @check_arguments
     def explain(self, language: str = "en") -> tuple[str, ...]:
         """The reasons in plain words, in ``language`` (``"ja"`` or ``"en"``).
 

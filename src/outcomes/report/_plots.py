@@ -27,6 +27,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import Formatter, LogLocator, MaxNLocator, NullFormatter
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._format import check_language
 from outcomes.report._labels import (
@@ -282,6 +283,7 @@ def draw_count(ax: Axes, table: pd.DataFrame, by: str, *, k: int, language: str)
     ax.set_ylabel(column_label(by, language))
 
 
+@check_arguments
 @japanese_font
 def count_bar(
     cases: pd.DataFrame,
@@ -375,6 +377,7 @@ def draw_box(ax: Axes, table: pd.DataFrame, by: str, value: str, *, k: int, lang
     ax.set_ylabel(column_label(by, language))
 
 
+@check_arguments
 @japanese_font
 def box_by(
     cases: pd.DataFrame,
@@ -443,6 +446,7 @@ def draw_share(ax: Axes, table: pd.DataFrame, by: str, hue: str, *, k: int, lang
     )
 
 
+@check_arguments
 @japanese_font
 def share_bar(
     cases: pd.DataFrame,
@@ -511,6 +515,7 @@ def draw_heatmap(
     ax.set_xlabel(column_label(columns, language) + "\n" + _under_k(k, language))
 
 
+@check_arguments
 @japanese_font
 def heatmap(
     cases: pd.DataFrame,
@@ -587,6 +592,7 @@ def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
     ax.legend(fontsize="small", loc="lower right")
 
 
+@check_arguments
 @japanese_font
 def calibration_plot(
     checks: Sequence[Any], *, ax: Axes | None = None, language: str = "ja"
@@ -631,6 +637,7 @@ def draw_km(ax: Axes, curves: pd.DataFrame, *, language: str) -> None:
     ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 
 
+@check_arguments
 @japanese_font
 def km_plot(
     curves: pd.DataFrame,
@@ -709,6 +716,7 @@ def draw_trend(ax: Axes, table: pd.DataFrame, value: str, *, language: str) -> N
     ax.legend(fontsize="small")
 
 
+@check_arguments
 @japanese_font
 def trend_plot(
     table: pd.DataFrame,

@@ -9,13 +9,9 @@ figures embedded as base64 PNG).
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -23,11 +19,11 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from outcomes._arguments import as_day
+from outcomes._arguments import as_day, check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError, ReportError
 from outcomes._format import check_language
-from outcomes._write import atomic_path, write_error, write_text
+from outcomes._write import atomic_path, work_prefix, write_error, write_text
 from outcomes.report._data import check_selection, load_report_data, now_jst
 from outcomes.report._selection import Selection
 from outcomes.report._text import text
@@ -42,15 +38,12 @@ __all__ = [
 ]
 
 
-def kernel_manager_class(directory: str | Path | None = None) -> type:
+def kernel_manager_class() -> type:
     """A kernel manager that always starts this interpreter's ipykernel.
 
     The kernelspec named ``python3`` may point anywhere on a given machine
     (a user-level spec shadows the environment's); the report and the
-    notebook tests must run in the environment that runs them. With
-    ``directory``, the kernel's connection file (its keys) is written there,
-    not in the system's temporary directory, so that it goes with the
-    report's scratch directory (issue 26).
+    notebook tests must run in the environment that runs them.
     """
     import zmq
     from jupyter_client.kernelspec import KernelSpec
@@ -58,12 +51,6 @@ def kernel_manager_class(directory: str | Path | None = None) -> type:
     from traitlets import default
 
     class ThisPythonKernelManager(AsyncKernelManager):
-        @default("connection_file")
-        def _connection_file_beside_the_scratch(self) -> str:
-            if directory is None:
-                return ""
-            return str(Path(directory) / f"kernel-{os.getpid()}-{id(self):x}.json")
-
         @default("transport_encryption")
         def _encrypt_when_possible(self) -> str:
             # the kernel talks over local TCP; encrypt it (CurveZMQ) where pyzmq can
@@ -147,6 +134,7 @@ html[lang="ja"] .jp-RenderedHTMLCommon th { white-space: nowrap; }
 """
 
 
+@check_arguments
 def notebook_to_html(nb: Any, language: str = "ja") -> str:
     """A run notebook as one self-contained HTML page without code.
 
@@ -195,79 +183,12 @@ def _release_memory() -> None:
             pass
 
 
-#: the report's scratch directory beside its output: ``.NAME.report-PID-XXXX``
-_SCRATCH = ".{name}.report-"
-
-
-def _sweep_scratch(output: Path) -> None:
-    """Remove scratch directories of earlier runs on ``output`` whose process is gone.
-
-    A run killed outright (``kill -9``) cannot clean up after itself; its copy
-    of the cases stays hidden beside the output until the next run on the same
-    output removes it here. A directory of a run still alive is left alone.
-    """
-    for path in output.parent.glob(_SCRATCH.format(name=output.name) + "*"):
-        pid = path.name.removeprefix(_SCRATCH.format(name=output.name)).split("-", 1)[0]
-        if not (path.is_dir() and pid.isdigit()) or _alive(int(pid)):
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # alive, but another user's (or a platform without signal 0)
-        return True
-    return True
-
-
-@contextmanager
-def _scratch_directory(output: Path) -> Iterator[Path]:
-    """A new hidden directory beside ``output`` for the kernel, removed when the block ends."""
-    prefix = _SCRATCH.format(name=output.name) + f"{os.getpid()}-"
-    try:
-        # absolute: the kernel runs inside it, and finds its connection file by this path
-        path = Path(tempfile.mkdtemp(prefix=prefix, dir=output.parent)).resolve()
-    except OSError as exc:
-        raise write_error(output, exc) from None
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
-
-
-@contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM (``timeout``, systemd, CI) is handled as Ctrl-C is.
-
-    It raises :class:`KeyboardInterrupt`, so that the scratch directory and the
-    kernel go as they go on Ctrl-C, instead of the process dying with the cases
-    left on disk. Only the main thread can set a handler: elsewhere nothing
-    changes.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def template_path() -> Any:
     """The packaged report template (a traversable resource)."""
     return files("outcomes") / "templates" / "report.ipynb"
 
 
+@check_arguments
 def write_report(
     input: str | Path | None,
     output: str | Path,
@@ -282,6 +203,7 @@ def write_report(
     table: str | None = None,
     query: str | None = None,
     language: str = "ja",
+    sheet: str | int | None = None,
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
@@ -327,6 +249,9 @@ def write_report(
         With a SQLAlchemy URL as ``input``: the table, or the query, to read.
     language : {"ja", "en"}
         The language of the whole report (and of the refusals); default Japanese.
+    sheet : str or int, optional
+        With an .xlsx ``input``: the sheet to read (default: the one that
+        looks like cases).
 
     Returns
     -------
@@ -372,66 +297,81 @@ def write_report(
         raise OutcomesError(text("bad_output", language, path=output))
     if not output.parent.is_dir():
         raise OutcomesError(text("bad_dir", language, path=output, dir=output.parent))
-    _sweep_scratch(output)
     if model_dir is not None and not Path(model_dir).is_dir():
         raise OutcomesError(text("bad_model_dir", language, path=model_dir))
     day = as_day(today, "today")
-    data = load_report_data(input, today=day, table=table, query=query)
+    data = load_report_data(input, today=day, table=table, query=query, sheet=sheet)
     check_selection(data.cases, selection)
 
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    # the kernel's copy of the cases and its keys: hidden beside the output (never in the
-    # system's temporary directory), removed on success, error, Ctrl-C and SIGTERM, and
-    # swept by the next run after a kill -9
-    with _terminate_as_interrupt():
-        with _scratch_directory(output) as work:
+    # the working copy of the cases stays beside the report, hidden, never in the shared
+    # $TMPDIR: removed at the end, on Ctrl-C or SIGTERM, and swept after a kill -9
+    with tempfile.TemporaryDirectory(
+        prefix=work_prefix(output), dir=output.resolve().parent
+    ) as tmp:
+        work = Path(tmp)
+        try:
+            data.save(work)
+        except OSError as exc:  # the working tables of the kernel (a full temporary disk)
+            raise write_error(work, exc) from None
+        # the kernel reads the tables from parquet: this process lets go of its copy
+        # (a million cases would otherwise be held twice while the template runs)
+        title = text("page_title", language, source=data.source_name)
+        del data
+        _release_memory()
+        parameters = {
+            "input": None,
+            "prepared": str(work),
+            "period": selection.period,
+            "compare": selection.compare,
+            "servicer": selection.servicer,
+            "creditor_type": selection.creditor_type,
+            "k": selection.k,
+            "model_dir": None if model_dir is None else str(Path(model_dir).resolve()),
+            "today": day.isoformat(),
+            "produced_at": now_jst(),
+            "package_version": __version__,
+            "language": language,
+        }
+        with as_file(template_path()) as template, _temporaries_in(work):
             try:
-                data.save(work)
-            except OSError as exc:  # the working tables of the kernel (a full disk)
-                raise write_error(output, exc) from None
-            # the kernel reads the tables from parquet: this process lets go of its copy
-            # (a million cases would otherwise be held twice while the template runs)
-            title = text("page_title", language, source=data.source_name)
-            del data
-            _release_memory()
-            parameters = {
-                "input": None,
-                "prepared": str(work),
-                "period": selection.period,
-                "compare": selection.compare,
-                "servicer": selection.servicer,
-                "creditor_type": selection.creditor_type,
-                "k": selection.k,
-                "model_dir": None if model_dir is None else str(Path(model_dir).resolve()),
-                "today": day.isoformat(),
-                "produced_at": now_jst(),
-                "package_version": __version__,
-                "language": language,
-            }
-            with as_file(template_path()) as template:
-                try:
-                    nb = papermill.execute_notebook(
-                        str(template),
-                        None,  # the executed notebook is returned, not written
-                        parameters=parameters,
-                        kernel_name="python3",
-                        kernel_manager_class=kernel_manager_class(work),
-                        progress_bar=False,
-                        log_output=False,
-                        cwd=str(work),
-                    )
-                except PapermillExecutionError as exc:
-                    raise ReportError(
-                        text("cell_failed", language, error=f"{exc.ename}: {exc.evalue}")
-                    ) from exc
+                nb = papermill.execute_notebook(
+                    str(template),
+                    None,  # the executed notebook is returned, not written
+                    parameters=parameters,
+                    kernel_name="python3",
+                    kernel_manager_class=kernel_manager_class(),
+                    progress_bar=False,
+                    log_output=False,
+                    cwd=str(work),
+                )
+            except PapermillExecutionError as exc:
+                raise ReportError(
+                    text("cell_failed", language, error=f"{exc.ename}: {exc.evalue}")
+                ) from exc
         nb = nbformat.from_dict(nb)
         nb.metadata["title"] = title
         page = notebook_to_html(nb, language)
-        write_text(output, page)  # atomic: a failed write leaves an old report whole
+    write_text(output, page)  # atomic: a failed write leaves an old report whole
     return output
+
+
+@contextmanager
+def _temporaries_in(work: Path) -> Iterator[None]:
+    """This process's temporary files (the kernel's connection file, with its keys) in ``work``.
+
+    ``work`` is the report's hidden working directory beside the output: removed at the
+    end, swept after a kill, never left in the shared ``$TMPDIR`` (issue 26).
+    """
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(work)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
 
 
 #: the CSS a PDF is printed with: the report's own print stylesheet plus the Japanese
@@ -524,7 +464,7 @@ def write_pdf(
     try:
         # a failed write leaves an old PDF whole; WeasyPrint's own scratch files (the
         # font it embeds) are written inside, so that their failure names the PDF too
-        with _terminate_as_interrupt(), atomic_path(out) as temp:
+        with atomic_path(out) as temp:
             fetcher = _own_url_fetcher({html_path.resolve().as_uri(), _pdf_font().as_uri()})
             fonts = FontConfiguration()
             css = weasyprint.CSS(string=_pdf_css(), font_config=fonts, url_fetcher=fetcher)
