@@ -465,8 +465,9 @@ def training_drift(
     -------
     DataFrame or None
         ``attrs["same_as_training"]`` is true where every feature's PSI is
-        0.000 and no value is outside the training range (the report's cases
-        are the model's own training data: nothing to compare). ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
+        0.000 and fewer than ``k`` values are outside the training range or
+        categories (the report's cases are the model's own training data:
+        nothing to compare). ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
         numbers, total variation for categories), ``範囲外・未知の割合``,
         ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
         ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
@@ -540,7 +541,9 @@ def training_drift(
         out = out.drop(columns=text("drift_new", language))
     # the report's cases are the training data itself (a model fitted on this export, no
     # period chosen): every PSI 0.000 and every verdict 安定 would compare the data with itself
-    same = (table["psi"].abs() < 0.0005) & (table["share_outside"] == 0)  # PSI shown as 0.000
+    # (nothing the table would show differs: every PSI reads 0.000, and the values outside
+    # the training range or categories, if any, are fewer than k cases: k未満)
+    same = (table["psi"].abs() < 0.0005).to_numpy() & (count < k - 1e-9)
     out.attrs["same_as_training"] = bool(len(table)) and bool(same.all())
     # the one drift message, k-safe as the table: a share under k cases is not named
     safe = table.assign(share_outside=np.where(count < k - 1e-9, 0.0, outside), new_categories=new)
