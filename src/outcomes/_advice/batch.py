@@ -30,6 +30,7 @@ from outcomes._advice.curve import (
     offer_amounts,
     ratio_quantiles,
 )
+from outcomes._advice.limitation_check import limitation_warning, table_limitation
 from outcomes._advice.wording import (
     consigned_warning,
     driver_text,
@@ -265,6 +266,14 @@ def make_offers(
     if small.any():
         note = say("batch_small_residual", language)
         warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
+    # the limitation first of all: where it has run or may have, any proposal or payment
+    # forfeits the 援用 (最判昭和41年4月20日) and the amounts are for after a 弁護士 rules it out
+    limitation = table_limitation(cases, day or date.today())
+    for code in ("may_have_run", "run"):
+        hit = limitation == code
+        if hit.any():
+            note = limitation_warning(code, language)
+            warning = np.where(hit, np.where(warning == "", note, note + " " + warning), warning)
     if resolved.any():
         # the reason alone: the warnings of an offer do not apply to a case not offered
         warning = warning.copy()
@@ -272,6 +281,7 @@ def make_offers(
     table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
     table["servicer_status"] = pd.array(status, dtype="string")
     table["warnings"] = pd.array(warning, dtype="string")
+    table["limitation"] = pd.array(limitation, dtype="string")
     return table
 
 

@@ -54,9 +54,16 @@ CaseLike = Mapping[str, Any] | pd.Series | pd.DataFrame
 #: keys a case may carry besides the columns the cleaner knows: the contract's optional
 #: legal facts (§2) read by compare_paths, the unsecured debt of a 個人再生 estimate, and the
 #: legal facts the clean table has no column for (who first lent, which kind of guarantor,
-#: grounds that may bar a discharge)
+#: grounds that may bar a discharge, whether the debtor borrowed as a merchant)
 CASE_EXTRA_KEYS: frozenset[str] = frozenset(
-    {*OPTIONAL_COLUMNS, "unsecured_debt", "originator", "guarantor_kind", "bars_to_discharge"}
+    {
+        *OPTIONAL_COLUMNS,
+        "unsecured_debt",
+        "originator",
+        "guarantor_kind",
+        "bars_to_discharge",
+        "debtor_is_merchant",
+    }
 )
 
 #: latest date a single prepared case may carry (planned agreement dates are fine)

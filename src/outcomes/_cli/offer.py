@@ -168,7 +168,9 @@ def run_batch(args: argparse.Namespace) -> int:
     Reads the cases (CSV, .xlsx, .parquet or a SQLAlchemy URL; cleaned unless
     already clean), computes every offer by the vectorised batch path
     (:meth:`Advisor.offers <outcomes._advice.advisor.Advisor.offers>`: amounts, their chances, the
-    monthly proposal, the servicer status and warnings) with a progress bar
+    monthly proposal, the servicer status and warnings, and the ``limitation`` column:
+    where a case's limitation has run or may have, its warnings say so first) with a
+    progress bar
     on large inputs, writes ``-o`` (.csv, .parquet or .xlsx, atomically; an
     .xlsx without ``--labels`` is labelled in the language of ``--lang``, a
     .csv or .parquet in the contract's names), and prints a one-line summary
