@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds for evaluation")
     p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
+    p.add_argument(
+        "--negotiations",
+        help="negotiation log (交渉履歴, case-records §9): also fit what creditors accept",
+    )
 
     p = sub.add_parser("predict", help="predict ratio and monthly amount with intervals")
     p.add_argument("model", help="model directory written by `outcomes fit`")

@@ -81,6 +81,12 @@ class Advisor:
         Quantile levels of an offer's opening, target and walk-away.
     explain : bool, default False
         Add the top drivers of the settlement ratio to offers (slower).
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the firm's negotiation log: an offer's amounts are then
+        placed on the curve of the chance that the creditor accepts (same
+        levels), :meth:`Offer.acceptance` gives that chance, and the offer
+        says so (:attr:`Offer.figure`); a ``jhf`` or consigned claim keeps the
+        settlement figure, with a sentence why.
 
     Raises
     ------
@@ -119,6 +125,7 @@ class Advisor:
     language: str = "ja"
     levels: Sequence[float] = OFFER_LEVELS
     explain: bool = False
+    acceptance_model: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", check_language(self.language))
@@ -136,9 +143,11 @@ class Advisor:
             what it returned.
         **options
             The other parameters (``past_cases``, ``registry``, ``k``,
-            ``language``, ``levels``, ``explain``).
+            ``language``, ``levels``, ``explain``); ``acceptance_model``
+            defaults to the directory's (``acceptance.skops``), where it has one.
         """
         directory = models if isinstance(models, ModelDir) else read_model_dir(models)
+        options.setdefault("acceptance_model", getattr(directory, "acceptance", None))
         return cls(
             directory.ratio,
             directory.monthly,

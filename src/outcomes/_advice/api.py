@@ -51,6 +51,7 @@ def opening_offer(
     ignore_unknown_keys: bool = False,
     explain: bool = False,
     training_profile: Any = None,
+    acceptance_model: Any = None,
 ) -> Offer:
     """The opening offer of a lump-sum settlement (一括和解) for one case.
 
@@ -134,6 +135,14 @@ def opening_offer(
         time model's ``profile_``): a case outside what the model saw (a debt
         beyond the training range, a servicer never seen) puts a one-line
         warning first, in ``language``.
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the firm's negotiation log (``outcomes fit --negotiations``):
+        the three amounts are then read, at the same levels, from the curve of
+        the chance that this creditor accepts a lump sum proposed on
+        ``as_of``; :meth:`Offer.acceptance` gives that chance and the reasons
+        say which figure the offer shows (:attr:`Offer.figure`). A ``jhf`` or
+        consigned claim, whose refusals the log cannot read, keeps the
+        settlement figure and says why. An internal estimate, never a promise.
 
     Returns
     -------
@@ -177,6 +186,7 @@ def opening_offer(
         language=language,
         levels=levels,
         explain=explain,
+        acceptance_model=acceptance_model,
     )
     return advisor.offer(
         case,

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from outcomes._advice.acceptance import acceptance_ratios, figure_say
 from outcomes._advice.basis import Basis, similar_basis
 from outcomes._advice.case import first_value
 from outcomes._advice.curve import (
@@ -123,6 +124,10 @@ class Offer:
     #: (percentage points of the ratio) and ``yen`` (× the residual debt); attrs hold
     #: ``prediction`` and ``reference`` (ratios). An internal breakdown, not a promise.
     drivers: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    #: which figure :meth:`acceptance` gives: ``"settlements"`` (the share of similar past
+    #: settlements at or below an amount) or ``"acceptance"`` (the chance that this creditor
+    #: accepts it, from the negotiation log's AcceptanceModel)
+    figure: str = "settlements"
 
     @property
     def notice(self) -> str:
@@ -146,13 +151,16 @@ class Offer:
         return None if self.wait_table is None else shown_wait_table(self)
 
     def acceptance(self, amount: float | Sequence[float] | np.ndarray) -> Any:
-        """The share of similar past settlements at or below ``amount`` yen (an estimate).
+        """The figure of :attr:`figure` at ``amount`` yen (an internal estimate).
 
-        The model's predictive CDF of the settlement ratio at ``amount /
-        residual_debt``: of past settlements like this case, the share that
-        were at or below this amount. That is all it is: not the chance that
-        this creditor accepts the amount. Non-decreasing; 0 for 0 yen, 1 from
-        the residual debt up.
+        ``figure == "settlements"``: the model's predictive CDF of the
+        settlement ratio at ``amount / residual_debt``: of past settlements
+        like this case, the share that were at or below this amount -- not
+        the chance that this creditor accepts it. ``figure == "acceptance"``
+        (an offer made with an ``acceptance_model``): the chance that this
+        creditor accepts a lump sum of this amount, learnt from the
+        negotiation log -- never a promise. Non-decreasing; 0 for 0 yen, 1
+        from the residual debt up.
 
         Parameters
         ----------
@@ -243,6 +251,14 @@ def make_offer(
     ratio_model = advisor.ratio_model
     grid = curve_levels(advisor.levels)
     ratios = ratio_quantiles(ratio_model, frame, grid)[0]
+    # with a negotiation log: the curve of the chance that this creditor accepts (issue 27)
+    figure, figure_notes = "settlements", []
+    if advisor.acceptance_model is not None:
+        accepted = acceptance_ratios(advisor.acceptance_model, frame, grid, day)
+        if accepted is None:
+            figure_notes.append(figure_say("acceptance_unreadable", language))
+        else:
+            ratios, figure = accepted, "acceptance"
     at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in advisor.levels]
     opening, target, walk = (
         int(v[0]) for v in offer_amounts(*(ratios[[i]] for i in at), np.array([residual]))
@@ -259,7 +275,23 @@ def make_offer(
     )
 
     amounts = {"residual_debt": residual, "opening": opening, "target": target, "walk_away": walk}
-    reasons = offer_reasons(amounts, chances, basis, n_train, language)
+    figure_sentences: dict[str, str] = {}
+    if figure == "acceptance":
+        money = {"opening": Yen(opening), "target": Yen(target), "walk": Yen(walk)}
+        shown = {f"c{i}": format_chance(c) for i, c in enumerate(chances)}
+        figure_sentences = {
+            "chances_sentence": figure_say("acceptance_chances", language, **money, **shown),
+            "model_sentence": figure_say(
+                "acceptance_figure",
+                language,
+                n=int(getattr(advisor.acceptance_model, "n_periods_", 0)),
+                day=(day or date.today()).isoformat(),
+            ),
+        }
+    reasons = [
+        *figure_notes,
+        *offer_reasons(amounts, chances, basis, n_train, language, **figure_sentences),
+    ]
     profile = advisor.training_profile
     if profile is None:
         profile = getattr(advisor.time_model, "profile_", None)
@@ -319,13 +351,16 @@ def make_offer(
             float(acceptance(grid, ratios, residual, np.array([float(cash)]))[0])
         )
         money = {"cash": Yen(cash), "opening": Yen(opening), "walk": Yen(walk)}
+        speak = say if figure == "settlements" else _acceptance_say
         if cash < opening:
             want_alternative = True
-            reasons.append(say("cash_below_opening", language, chance=chance_cash, **money))
+            reasons.append(speak("cash_below_opening", language, chance=chance_cash, **money))
         elif cash < walk:
-            reasons.append(say("cash_within", language, chance=chance_cash, **money))
+            reasons.append(speak("cash_within", language, chance=chance_cash, **money))
         else:
-            reasons.append(say("cash_covers", language, chance=format_chance(chances[2]), **money))
+            reasons.append(
+                speak("cash_covers", language, chance=format_chance(chances[2]), **money)
+            )
 
     alternative: InstallmentProposal | str | None = None
     if want_alternative:
@@ -359,7 +394,13 @@ def make_offer(
         agreement_within=within,
         wait_table=wait_table,
         drivers=drivers,
+        figure=figure,
     )
+
+
+def _acceptance_say(code: str, language: str, **fields: Any) -> str:
+    """A cash sentence in the words of the acceptance figure."""
+    return figure_say(f"acceptance_{code}", language, **fields)
 
 
 def case_drivers(

@@ -307,11 +307,16 @@ def offer_reasons(
     basis: Any,
     n_train: int | None,
     language: str,
+    *,
+    chances_sentence: str | None = None,
+    model_sentence: str | None = None,
 ) -> list[str]:
     """The sentences that open an offer's reasons: the three amounts, their chances, the basis.
 
     ``offer`` holds ``residual_debt``, ``opening``, ``target`` and ``walk_away``;
-    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None.
+    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None. An offer
+    placed on a negotiation log's acceptance curve gives its own sentences
+    for the chances and for the model (``chances_sentence``, ``model_sentence``).
     """
     ja = language == "ja"
     residual = offer["residual_debt"]
@@ -335,7 +340,8 @@ def offer_reasons(
             else f"Internal estimate: opening {both(opening)}, likely settlement around "
             f"{both(target)}, walk-away {both(walk)}."
         ),
-        (
+        chances_sentence
+        or (
             f"似た過去の和解のうちこの額以下で成立した割合は、{y(opening)}で約{format_chance(chances[0])}、"
             f"{y(target)}で約{format_chance(chances[1])}、{y(walk)}で約{format_chance(chances[2])}です"
             "(この債権者が応じる確率ではありません)。"
@@ -356,7 +362,9 @@ def offer_reasons(
         )
         if basis.note:
             reasons.append(basis.note)
-    if n_train:
+    if model_sentence:
+        reasons.append(model_sentence)
+    elif n_train:
         reasons.append(
             f"これらの金額と割合は、過去の一括和解{n_train}件から学んだモデルによるものです。"
             if ja

@@ -21,7 +21,10 @@ Where each kind lives (the private modules of this package):
   log written the messy way (CP932-ready text, era dates, 万円, one-cell
   proposals, garbage cells), with the truth kept;
 - ``_time.py`` — :func:`simulate_time_to_agreement`: times to agreement with a
-  known survival law (:func:`true_survival`), for the time-to-agreement model.
+  known survival law (:func:`true_survival`), for the time-to-agreement model;
+- ``_negotiations.py`` — :func:`simulate_negotiations`: negotiation logs
+  (case-records §9) against a known creditor floor (:func:`true_acceptance`,
+  :func:`true_floor_quantile`), for the acceptance model.
 
 This module is their public face, with the bundled sample export
 (``outcomes/data/sample/cases.csv``, read with :mod:`importlib.resources`).
@@ -52,12 +55,27 @@ import pandas as pd
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
 from outcomes.datasets._messy_negotiations import MessyLog, messy_negotiations
+from outcomes.datasets._negotiations import (
+    LOG_COLUMNS,
+    NEGOTIATION_PARAMS,
+    NEGOTIATION_VARIANT,
+    NegotiationParams,
+    Negotiations,
+    simulate_negotiations,
+    true_acceptance,
+    true_floor_quantile,
+)
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
 from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
 
 __all__ = [
+    "LOG_COLUMNS",
     "MessyLog",
+    "NEGOTIATION_PARAMS",
+    "NEGOTIATION_VARIANT",
+    "NegotiationParams",
+    "Negotiations",
     "SAMPLE_N",
     "SAMPLE_SEED",
     "SAMPLE_TODAY",
@@ -67,7 +85,10 @@ __all__ = [
     "messy_negotiations",
     "sample_path",
     "simulate_cases",
+    "simulate_negotiations",
     "simulate_time_to_agreement",
+    "true_acceptance",
+    "true_floor_quantile",
     "true_quantile",
     "true_survival",
     "write_export",

@@ -64,6 +64,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "outcomes.models._learners.LinearGLM",
     "outcomes.models._learners._LinearGLM",  # its name in model files of 0.1
     "outcomes.models._time.TimeToAgreementModel",
+    "outcomes.models._acceptance.AcceptanceModel",
     "outcomes.models._drift.TrainingProfile",
     "outcomes.models._auto.AutoLearner",
     "outcomes.models._auto.MedianLearner",
