@@ -86,6 +86,11 @@ def test_every_published_cell_stands_on_at_least_k_cases(world):
         no_agreed = table["agreed"].isna().to_numpy()
         assert table.loc[no_agreed, "settled"].isna().all()
         assert table["pooled"].sum() <= 1 and not table["pooled"].iloc[:-1].any()
+    # top: the three with the most cases, the others pooled with the rare ones
+    top = servicer_answers(world.log, world.cases, k=5, top=3)
+    assert len(top) == 4 and top["pooled"].iloc[-1]
+    assert list(top["servicer"].iloc[:3]) == list(table["servicer"].iloc[:3])
+    assert top["cases"].iloc[-1] > table["cases"].iloc[3]
 
 
 def test_first_demand_is_a_formality_far_above_what_servicers_settle_for(world):

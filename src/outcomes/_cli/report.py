@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the HTML report and say where it is; return the exit code.
 
     ``args`` holds ``input``, ``output``, ``period``, ``servicer``,
-    ``creditor_type``, ``k``, ``model``, ``pdf`` and ``language`` (see
+    ``creditor_type``, ``k``, ``model``, ``negotiations``, ``pdf`` and ``language`` (see
     ``outcomes report --help``).
     """
     table, query = getattr(args, "table", None), getattr(args, "query", None)
@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
         table=table,
         query=query,
         language=language,
+        negotiations=getattr(args, "negotiations", None),
     )
     print(cli_line("report_written", language, path=path))
     if getattr(args, "pdf", False):

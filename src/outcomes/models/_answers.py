@@ -32,10 +32,7 @@ __all__ = ["ANSWER_COLUMNS", "ANSWER_WORDS", "WAITING_CODES", "servicer_answers"
 
 #: the words of the table's labels, of the package's one shape {code: (ja, en)}
 ANSWER_WORDS: Catalogue = {
-    "answers.pooled": (
-        "その他の相手先(各{k}件未満、{n}社)",
-        "other counterparties (under {k} cases each, {n} of them)",
-    ),
+    "answers.pooled": ("その他の相手先({n}社)", "other counterparties ({n})"),
     "answers.unknown": ("相手先不明", "counterparty unknown"),
 }
 
@@ -271,6 +268,7 @@ def servicer_answers(
     language: str = "ja",
     *,
     servicer: str | None = None,
+    top: int | None = None,
 ) -> pd.DataFrame:
     """How each servicer answers, from the negotiation log: every figure from ≥ ``k`` distinct cases.
 
@@ -299,8 +297,8 @@ def servicer_answers(
     (``claimed_amount``); ``attrs["basis"]`` names it. Without ``cases``, an
     empty counterparty is the one named on the case's other rows where they
     name one, else unknown. A counterparty of
-    fewer than ``k`` cases is pooled with the other rare ones into one row
-    (``pooled``), suppressed when it too is under ``k``; a figure under ``k``
+    fewer than ``k`` cases is pooled with the other rare ones (and those
+    beyond ``top``) into one row (``pooled``), suppressed when it too is under ``k``; a figure under ``k``
     cases is empty (NA). No total is given, so no suppressed count can be
     recovered by subtraction.
 
@@ -324,6 +322,9 @@ def servicer_answers(
         Only this counterparty (as the cleaner writes it): one row, not
         pooled, suppressed when it has fewer than ``k`` cases (also when the
         log never names it).
+    top : int, optional
+        Keep at most this many counterparties (most cases first) and pool
+        the others with the rare ones.
 
     Returns
     -------
@@ -373,9 +374,10 @@ def servicer_answers(
     else:
         counts = per_case.groupby("holder", sort=False)["case_id"].nunique()
         rare = counts.index[counts < k]
-        pooled_label = render(
-            Message("answers.pooled", {"k": k, "n": len(rare)}), language, ANSWER_WORDS
-        )
+        if top is not None:
+            ranked = counts.sort_values(ascending=False, kind="stable")
+            rare = rare.union(ranked.index[max(int(top), 0) :], sort=False)
+        pooled_label = render(Message("answers.pooled", {"n": len(rare)}), language, ANSWER_WORDS)
         group = per_case["holder"].where(~per_case["holder"].isin(rare), pooled_label)
         table = _summary(per_case, group, k)
         table["pooled"] = table.index == pooled_label if len(rare) else False

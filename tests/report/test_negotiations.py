@@ -1,0 +1,98 @@
+"""The report's section "how each servicer answers" (交渉の傾向), issue 27 part 4.
+
+Case-records §9 and §7: every published cell of the section stands for at
+least k distinct cases (never log rows); the whole section in the run's
+language; the table passes :func:`outcomes.report.check_html`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from outcomes.datasets import simulate_cases, simulate_negotiations
+from outcomes.report import check_html, negotiation_section
+from outcomes.report._negotiations import NEGOTIATION_TEXT, answers_styled
+from outcomes.report._tables import suppression_log
+
+AS_OF = "2026-06-30"
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def world():
+    cases = simulate_cases(400, seed=8, messy=False, today=AS_OF)
+    return simulate_negotiations(cases, as_of=AS_OF, seed=8)
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """What the section displays (Markdown text and HTML tables), in order."""
+    import IPython.display
+
+    out: list[str] = []
+
+    def display(obj):
+        out.append(obj.to_html() if hasattr(obj, "to_html") else obj.data)
+
+    monkeypatch.setattr(IPython.display, "display", display)
+    return out
+
+
+@pytest.mark.parametrize("k", [5, 15])
+def test_the_table_passes_check_html_and_counts_the_cells_it_hides(world, shown, tmp_path, k):
+    suppression_log.reset()
+    answers = negotiation_section(world.log, world.cases, k=k, language="ja")
+    page = tmp_path / "section.html"
+    page.write_text("\n".join(shown), encoding="utf-8")
+    assert check_html(page, k=k) >= 2 * len(answers)
+    hidden = int(answers["suppressed"].sum() + answers["agreed"].isna().sum())
+    assert suppression_log.cells == hidden
+    assert len(answers) <= 16  # at most 15 counterparties and the pooled row
+
+
+def test_a_suppressed_row_shows_no_figure_and_its_agreed_figures_need_their_own_k():
+    answers = pd.DataFrame(
+        {
+            "servicer": ["S債権回収", "T債権回収", "その他"],
+            "pooled": [False, False, True],
+            "cases": pd.array([12, 9, None], dtype="Int64"),
+            "first_demand": [1.0, 0.8, 0.5],
+            "agreed": pd.array([9, None, None], dtype="Int64"),
+            "settled": [0.031, 0.02, 0.01],
+            "rounds": [3.0, 2.0, 1.0],
+            "months": [8.0, 7.0, 6.0],
+            "settled_early": [0.04, None, None],
+            "settled_late": [0.02, None, None],
+            "waiting": pd.array(["lower", None, None], dtype="string"),
+            "suppressed": [False, False, True],
+        }
+    )
+    page = answers_styled(answers, language="en").to_html()
+    rows = page.split("<tr>")[2:]
+    assert "4.0% → 2.0%" in rows[0] and ">lower<" in rows[0]
+    assert "80.0%" in rows[1] and "2.0%" not in rows[1]  # agreed under k: no agreed figures
+    assert "under k" in rows[2] and "50.0%" not in rows[2] and "1.0%" not in rows[2]
+
+
+def test_the_section_is_in_one_language(world, shown):
+    negotiation_section(world.log, world.cases, k=5, language="en", problems=3)
+    names = {*world.log["counterparty"].dropna(), *world.cases["servicer"].dropna()}
+    names |= {*world.cases["creditor"].dropna(), "弁護士法"}
+    text = "\n".join(re.sub(r"<[^>]+>", " ", s) for s in shown)
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    assert "How each servicer answers" in text and "3 problems" in text
+    assert not CJK.findall(text), sorted(set(CJK.findall(text)))
+    shown.clear()
+    negotiation_section(world.log, world.cases, k=5, language="ja")
+    assert "交渉の傾向(相手先別)" in shown[0]
+    assert "Counterparty" not in "\n".join(shown)
+
+
+def test_cases_without_a_log_get_one_sentence(world, shown):
+    other = world.cases.assign(case_id="X" + world.cases["case_id"])
+    negotiation_section(world.log, other, k=5, language="en")
+    assert shown[-1] == NEGOTIATION_TEXT["none"][1]
