@@ -125,7 +125,10 @@ def test_mixed_first_demand_counts_as_its_total_and_open_ended_plans_have_none()
 
 
 def test_empty_counterparty_is_the_cases_servicer_else_its_creditor():
-    """§9: empty counterparty = the case list's servicer, else its creditor; events are not proposals."""
+    """§9: empty counterparty = the case list's servicer, else its creditor; events are not proposals.
+
+    A creditor is labelled by its type (the report prints no creditor's name).
+    """
     ids = [f"C{i:03d}" for i in range(10)]
     cases = _cases(10)
     cases.loc[5:, "servicer"] = None
@@ -140,9 +143,10 @@ def test_empty_counterparty_is_the_cases_servicer_else_its_creditor():
         }
     )
     table = servicer_answers(pd.concat([log, event]), cases, k=5)
+    # the creditor is shown by its type, never by its name
     assert dict(zip(table["servicer"], table["cases"], strict=True)) == {
         "S債権回収": 5,
-        "B銀行": 5,
+        "債権者: 銀行": 5,
     }
     assert (table["rounds"] == 3).all()  # the event row is not a round
 

@@ -48,8 +48,8 @@ def test_the_table_passes_check_html_and_counts_the_cells_it_hides(world, shown,
     page = tmp_path / "section.html"
     page.write_text("\n".join(shown), encoding="utf-8")
     assert check_html(page, k=k) >= 2 * len(answers)
-    hidden = int(answers["suppressed"].sum() + answers["agreed"].isna().sum())
-    assert suppression_log.cells == hidden
+    table = next(s for s in shown if "<table" in s)
+    assert suppression_log.cells == table.count(">k未満<") > 0
     assert len(answers) <= 16  # at most 15 counterparties and the pooled row
 
 
@@ -72,7 +72,7 @@ def test_a_suppressed_row_shows_no_figure_and_its_agreed_figures_need_their_own_
     )
     page = answers_styled(answers, language="en").to_html()
     rows = page.split("<tr>")[2:]
-    assert "4.0% → 2.0%" in rows[0] and ">lower<" in rows[0]
+    assert "4.0% → 2.0%" in rows[0] and ">lowered it<" in rows[0]
     assert "80.0%" in rows[1] and "2.0%" not in rows[1]  # agreed under k: no agreed figures
     assert "under k" in rows[2] and "50.0%" not in rows[2] and "1.0%" not in rows[2]
 
@@ -90,6 +90,23 @@ def test_the_section_is_in_one_language(world, shown):
     negotiation_section(world.log, world.cases, k=5, language="ja")
     assert "交渉の傾向(相手先別)" in shown[0]
     assert "Counterparty" not in "\n".join(shown)
+
+
+def test_no_creditor_name_is_printed_servicers_are(world, shown):
+    """The report prints no creditor's name: a creditor counterparty reads as its type."""
+    negotiation_section(world.log, world.cases, k=5, language="ja")
+    page = "\n".join(shown)
+    creditors = set(world.cases["creditor"].dropna()) - set(world.cases["servicer"].dropna())
+    creditors -= {"住宅金融支援機構", "日本政策金融公庫"}  # also the names of their types
+    assert not [c for c in creditors if f">{c}<" in page]
+    assert "債権者: " in page and "債権回収<" in page
+
+
+def test_every_counterparty_under_k_gives_a_sentence_not_a_table(world, shown):
+    """A table of 「k未満」 only says nothing: one sentence instead (a filtered report)."""
+    negotiation_section(world.log, world.cases.head(30), k=50, language="ja")
+    assert shown[-1] == NEGOTIATION_TEXT["all_under_k"][0].format(k=50)
+    assert not any("<table" in s for s in shown)
 
 
 def test_cases_without_a_log_get_one_sentence(world, shown):

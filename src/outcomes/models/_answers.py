@@ -23,9 +23,9 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from outcomes._contract import DEFAULT_K
+from outcomes._contract import DEFAULT_K, creditor_type_of
 from outcomes._errors import OutcomesError
-from outcomes._format import check_language
+from outcomes._format import check_language, creditor_label
 from outcomes._messages import Catalogue, Message, render
 
 __all__ = ["ANSWER_COLUMNS", "ANSWER_WORDS", "WAITING_CODES", "servicer_answers"]
@@ -34,6 +34,7 @@ __all__ = ["ANSWER_COLUMNS", "ANSWER_WORDS", "WAITING_CODES", "servicer_answers"
 ANSWER_WORDS: Catalogue = {
     "answers.pooled": ("その他の相手先({n}社)", "other counterparties ({n})"),
     "answers.unknown": ("相手先不明", "counterparty unknown"),
+    "answers.creditor": ("債権者: {type}", "creditor: {type}"),
 }
 
 #: what ``waiting`` holds: agreements reached later after the sale were lower, or no clear sign
@@ -261,6 +262,34 @@ def _summary(per_case: pd.DataFrame, by: pd.Series, k: int) -> pd.DataFrame:
     return out
 
 
+def _labels(holder: pd.Series, cases: pd.DataFrame | None, language: str) -> pd.Series:
+    """Servicers by name; any other counterparty by its creditor type (no creditor's name).
+
+    A servicer is a name of the registry or a servicer of the case list; a
+    creditor (a bank, a guarantee company, …) is labelled by the type its
+    name reads as (``_contract.creditor_type_of``), each distinct name read once.
+    """
+    from outcomes._registry import load_servicer_registry
+
+    servicers = set(load_servicer_registry()["name"].astype(str))
+    if cases is not None and "servicer" in cases.columns:
+        servicers |= set(_key(cases["servicer"]).dropna())
+    names = pd.Series(holder.dropna().unique(), dtype=object)
+    label = {
+        name: name
+        if name in servicers
+        else render(
+            Message("answers.creditor", {"type": creditor_label(creditor_type_of(name), language)}),
+            language,
+            ANSWER_WORDS,
+        )
+        for name in names
+    }
+    unknown = render(Message("answers.unknown"), language, ANSWER_WORDS)
+    mapped = holder.astype(object).map(label)
+    return mapped.where(mapped.notna(), unknown).astype(object)
+
+
 def servicer_answers(
     log: pd.DataFrame,
     cases: pd.DataFrame | None = None,
@@ -274,7 +303,10 @@ def servicer_answers(
 
     Rows are read per case and counterparty (empty counterparty = the case's
     servicer, else its creditor: case-records §9); event rows are not
-    proposals and are left out. Per counterparty:
+    proposals and are left out. A servicer (a name of the registry or of the
+    case list's servicers) is shown by name; any other counterparty by its
+    creditor type (``債権者: 銀行``), never by a creditor's name. Per
+    counterparty:
 
     - ``cases``: distinct cases it negotiated (``k`` counts cases, never log rows);
     - ``first_demand``: the median of its first demand in each case (its own
@@ -363,8 +395,7 @@ def servicer_answers(
     if not isinstance(k, int | np.integer) or isinstance(k, bool) or k < 1:
         raise OutcomesError(f"k must be a whole number of at least 1, got {k!r}")
     rows = _rows(log, cases)
-    unknown = render(Message("answers.unknown"), language, ANSWER_WORDS)
-    rows["holder"] = rows["holder"].fillna(unknown)
+    rows["holder"] = _labels(rows["holder"], cases, language)
     per_case = _per_case(rows)
     if servicer is not None:
         name = unicodedata.normalize("NFKC", str(servicer)).strip()

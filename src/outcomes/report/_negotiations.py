@@ -32,18 +32,19 @@ NEGOTIATION_TEXT: Catalogue = {
         "### How each servicer answers",
     ),
     "intro": (
-        "交渉履歴を、相手先(サービサー・債権者)ごとにまとめました。"
+        "交渉履歴を、相手先ごと(サービサーは社名、債権者は区分)にまとめました。"
         "最初の請求(建前のことが多い)の中央値と、合意した額の中央値を、いずれも残債に対する割合で"
         "示し、合意までの提示の回数(双方の提示を合わせた数)、売却から合意までの月数、売却から"
         "時間がたってからの合意ほど低かったか(その相手先の月数の中央値より前と後の合意の中央値)"
-        "を並べます。集計は案件の数で数え(履歴の行数ではありません)、{k} 件未満の相手先と、"
+        "を並べます(割合・回数・月数はいずれも中央値)。集計は案件の数で数え(履歴の行数ではありません)、{k} 件未満の相手先と、"
         "案件の多い {top} 社より後の相手先は「その他」にまとめ、{k} 件未満の欄は伏せています。",
-        "The negotiation log, summed up per counterparty (servicer "
-        "or creditor): the median first demand (often a formality) and the median of what "
+        "The negotiation log, summed up per counterparty (servicers by "
+        "name, creditors by type): the median first demand (often a formality) and the median of what "
         "was agreed, both as shares of the residual debt; the proposals up to the agreement "
         "(both sides'), the months from the sale to the agreement, and whether agreements "
         "reached later after the sale were lower (the medians of the agreements before and "
-        "after the counterparty's median month). Everything counts cases, never log rows; "
+        "after the counterparty's median month); shares, proposals and months are medians. "
+        "Everything counts cases, never log rows; "
         "counterparties of fewer than {k} cases, and those beyond the {top} with the most, "
         "are pooled; cells under {k} are hidden.",
     ),
@@ -56,6 +57,10 @@ NEGOTIATION_TEXT: Catalogue = {
         "Cleaning the negotiation log reported {n} problems (the values are not printed).",
     ),
     "caption": ("相手先別の交渉の傾向", "How each servicer answers"),
+    "all_under_k": (
+        "この条件の交渉履歴は、どの相手先も {k} 件未満の案件しかないため示せません。",
+        "Not shown for this selection: every counterparty in the log has fewer than {k} cases.",
+    ),
     "none": (
         "この条件の案件には、交渉履歴がありません。",
         "The log holds no negotiation for the selected cases.",
@@ -69,17 +74,17 @@ NEGOTIATION_TEXT: Catalogue = {
     # the table's headers
     "h_servicer": ("相手先", "Counterparty"),
     "h_cases": ("案件数", "Cases"),
-    "h_first_demand": ("最初の請求(中央値)", "First demand (median)"),
-    "h_agreed": ("合意した案件", "Agreed"),
-    "h_settled": ("合意額(中央値)", "Agreed amount (median)"),
-    "h_rounds": ("合意までの提示回数", "Proposals to agreement"),
-    "h_months": ("売却から合意まで(月)", "Months from sale to agreement"),
-    "h_halves": ("早い合意 → 遅い合意", "Earlier → later agreements"),
-    "h_waiting": ("待つと下がったか", "Lower after waiting?"),
+    "h_first_demand": ("最初の請求", "First demand"),
+    "h_agreed": ("合意件数", "Cases agreed"),
+    "h_settled": ("合意額", "Agreed"),
+    "h_rounds": ("提示回数", "Proposals"),
+    "h_months": ("合意まで(月)", "Months to agreement"),
+    "h_halves": ("早い→遅い合意", "Earlier → later"),
+    "h_waiting": ("待つと", "Waiting"),
     "halves": ("{early} → {late}", "{early} → {late}"),
     # the waiting codes of servicer_answers
-    "waiting_lower": ("下がった", "lower"),
-    "waiting_no_sign": ("はっきりしない", "no clear sign"),
+    "waiting_lower": ("下がった", "lowered it"),
+    "waiting_no_sign": ("不明確", "no clear sign"),
 }
 
 _HEADERS = {
@@ -231,12 +236,16 @@ def negotiation_section(
     # so that no suppressed count can be recovered by subtraction (§7)
     hidden = int(answers["suppressed"].sum())
     hidden_agreed = int((~answers["suppressed"] & answers["agreed"].isna()).sum())
+    if answers["suppressed"].all():  # no table of 「k未満」 only
+        display(Markdown(_t("all_under_k", language, k=k)))
+        return answers
     display(Markdown(_t("intro", language, k=k, top=TOP)))
     if not hidden and n_cases >= k:
         display(Markdown(_t("totals", language, rows=f"{rows:,}", cases=f"{n_cases:,}")))
     if problems:
         display(Markdown(_t("problems", language, n=f"{problems:,}")))
-    suppression_log.record(_t("caption", "ja"), hidden + hidden_agreed)
+    # the cells that read 「k未満」: both counts of a suppressed row, an agreed count under k
+    suppression_log.record(_t("caption", "ja"), 2 * hidden + hidden_agreed)
     display(answers_styled(answers, language=language))
     display(Markdown(_t("note", language)))
     return answers
