@@ -91,6 +91,11 @@ def test_every_published_cell_stands_on_at_least_k_cases(world):
     assert len(top) == 4 and top["pooled"].iloc[-1]
     assert list(top["servicer"].iloc[:3]) == list(table["servicer"].iloc[:3])
     assert top["cases"].iloc[-1] > table["cases"].iloc[3]
+    # a pool of one counterparty of k cases or more is that counterparty, by name
+    n = int((table["cases"] >= 5).sum())
+    if not table["pooled"].any():
+        one = servicer_answers(world.log, world.cases, k=5, top=n - 1)
+        assert not one["pooled"].any() and len(one) == n
 
 
 def test_first_demand_is_a_formality_far_above_what_servicers_settle_for(world):

@@ -408,6 +408,8 @@ def servicer_answers(
         if top is not None:
             ranked = counts.sort_values(ascending=False, kind="stable")
             rare = rare.union(ranked.index[max(int(top), 0) :], sort=False)
+            if len(rare) == 1 and counts[rare[0]] >= k:  # a pool of one is that counterparty
+                rare = rare[:0]
         pooled_label = render(Message("answers.pooled", {"n": len(rare)}), language, ANSWER_WORDS)
         group = per_case["holder"].where(~per_case["holder"].isin(rare), pooled_label)
         table = _summary(per_case, group, k)

@@ -76,7 +76,7 @@ NEGOTIATION_TEXT: Catalogue = {
     "h_cases": ("案件数", "Cases"),
     "h_first_demand": ("最初の請求", "First demand"),
     "h_agreed": ("合意件数", "Cases agreed"),
-    "h_settled": ("合意額", "Agreed"),
+    "h_settled": ("合意額", "Agreed at"),
     "h_rounds": ("提示回数", "Proposals"),
     "h_months": ("合意まで(月)", "Months to agreement"),
     "h_halves": ("早い→遅い合意", "Earlier → later"),
