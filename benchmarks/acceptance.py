@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -175,17 +176,21 @@ def one_run(n: int, seed: int, params: object) -> dict[str, float]:
 
 
 def speed(seed: int = 7) -> tuple[float, int, float]:
-    """Fit seconds on 3,000 cases (their log), and cases per second on a 400-point grid."""
-    cases, log = world(3000, seed, NEGOTIATION_PARAMS)
+    """Fit seconds on 3,000 cases (every negotiation logged: about 10,000 rows), and cases per
+    second on a 400-point grid (the best of three runs: the cores are shared)."""
+    params = replace(NEGOTIATION_PARAMS, negotiate_share=1.0, log_share=1.0)
+    cases, log = world(3000, seed, params)
     start = time.perf_counter()
     model = AcceptanceModel().fit(cases, log)
     fit_s = time.perf_counter() - start
     many = pd.concat([cases] * 4, ignore_index=True).head(10_000)
     model.predict_acceptance(many.head(100), GRID, as_of=AS_OF)  # warm: first-call imports
-    start = time.perf_counter()
-    model.predict_acceptance(many, GRID, as_of=AS_OF)
-    rate = len(many) / (time.perf_counter() - start)
-    return fit_s, len(log), rate
+    best = np.inf
+    for _ in range(3):
+        start = time.perf_counter()
+        model.predict_acceptance(many, GRID, as_of=AS_OF)
+        best = min(best, time.perf_counter() - start)
+    return fit_s, len(log), len(many) / best
 
 
 def main() -> None:

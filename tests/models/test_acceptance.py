@@ -310,3 +310,23 @@ def test_every_acceptance_sentence_has_both_languages():
         assert ja.strip() and en.strip(), code
         assert any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in ja), code
         assert not any("\u3040" <= ch <= "\u30ff" for ch in en), code
+
+
+def test_batch_offers_match_the_single_offer_and_name_their_figure(world, fitted, ratio_model):
+    """`outcomes offer --cases` with a model directory that has a log: the same amounts as
+    one offer, and a column saying which figure each row's chances are (issue 27)."""
+    from outcomes import Advisor
+
+    pending = world.cases[(world.cases["resolution"] == "pending").to_numpy(bool)].head(6)
+    advisor = Advisor(ratio_model, language="en", acceptance_model=fitted)
+    table = advisor.offers(pending, as_of=AS_OF)
+    jhf = (pending["creditor_type"] == "jhf").to_numpy(bool)
+    assert table["figure"].tolist() == ["settlements" if j else "acceptance" for j in jhf]
+    one = advisor.offer(pending.iloc[[0]], as_of=AS_OF)
+    row = table.iloc[0]
+    assert (row["opening"], row["target"], row["walk_away"]) == (
+        one.opening,
+        one.target,
+        one.walk_away,
+    )
+    assert "figure" not in Advisor(ratio_model, language="en").offers(pending, as_of=AS_OF)

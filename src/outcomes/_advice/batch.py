@@ -64,6 +64,7 @@ def opening_offers(
     *,
     as_of: date | str | None = None,
     levels: Sequence[float] = OFFER_LEVELS,
+    acceptance_model: Any = None,
 ) -> pd.DataFrame:
     """Opening, target and walk-away for every case of a clean table, with their chances.
 
@@ -80,6 +81,12 @@ def opening_offers(
     as_of : date or str, optional
         Empty agreement dates are taken as this day.
     levels : three floats, default (0.20, 0.50, 0.85)
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the negotiation log: the amounts and chances of a case whose
+        holder the log can read are placed on the curve of the chance that
+        the creditor accepts (as :func:`opening_offer` does), and a column
+        ``figure`` says which figure each row shows (``acceptance`` or
+        ``settlements``).
 
     Returns
     -------
@@ -111,8 +118,18 @@ def opening_offers(
     columns = ("opening", "target", "walk_away")
     out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
     chance = {c: np.full(len(frame), np.nan) for c in columns}
+    figure = np.full(len(frame), "settlements", dtype=object)
     if ok.any():
         Q = ratio_quantiles(ratio_model, frame[ok], grid)
+        if acceptance_model is not None:  # issue 27: the chance that the creditor accepts
+            Qa = np.asarray(
+                acceptance_model.predict_quantiles(frame[ok], [float(v) for v in grid], as_of),
+                dtype="float64",
+            )
+            read = np.isfinite(Qa).all(axis=1)
+            Q = Q.copy()
+            Q[read] = np.maximum.accumulate(np.clip(Qa[read], 0.0, 1.0), axis=1)
+            figure[np.flatnonzero(ok)[read]] = "acceptance"
         at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
         amounts = offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
         rows = np.flatnonzero(ok)
@@ -139,6 +156,8 @@ def opening_offers(
         },
         index=cases.index,
     )
+    if acceptance_model is not None:
+        table["figure"] = pd.array(figure, dtype="string")
     return table
 
 
@@ -185,7 +204,13 @@ def make_offers(
     parts = []
     for start in starts:
         chunk = scored.iloc[start : start + chunk_size]
-        part = opening_offers(ratio_model, chunk, as_of=day, levels=levels)
+        part = opening_offers(
+            ratio_model,
+            chunk,
+            as_of=day,
+            levels=levels,
+            acceptance_model=advisor.acceptance_model,
+        )
         frame = with_as_of(chunk, day)
         has = part["residual_debt"].notna().to_numpy()
         owed = chunk["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
@@ -209,6 +234,8 @@ def make_offers(
     if "expected_amount" not in table.columns:  # no rows at all
         table["expected_amount"] = pd.array([], dtype="Int64")
     columns = [*table.columns[:7], "expected_amount"]
+    if "figure" in table.columns:  # issue 27: which figure the chances are
+        columns.append("figure")
     if monthly_model is not None:
         columns += ["monthly", "monthly_low", "monthly_high"]
     if explain:

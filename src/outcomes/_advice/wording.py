@@ -611,6 +611,7 @@ BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
         "chance_opening": "最初の提示額以下の割合",
         "chance_target": "想定着地以下の割合",
         "chance_walk_away": "上限以下の割合",
+        "figure": "割合の種類(acceptance: 債権者が応じる見込み、settlements: 似た和解の割合)",
         "monthly": "分割弁済の月額",
         "monthly_low": "分割弁済の月額(似た事例の下側1割)",
         "monthly_high": "分割弁済の月額(似た事例の上側1割)",
