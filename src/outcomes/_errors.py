@@ -13,6 +13,7 @@ __all__ = [
     "CaseError",
     "CaseTypeError",
     "ColumnMismatchError",
+    "LimitError",
     "OutcomesError",
     "ParseError",
     "PublishedCountError",
@@ -34,16 +35,30 @@ class OutcomesError(Exception):
 class ReadError(OutcomesError):
     """A source that cannot be read at all.
 
+    ``code`` says what kind of failure it is, for a caller that adds a hint
+    (``"read.driver_missing"``: a database's driver is not installed), so
+    that nobody reads the reason's words back.
+
     Examples
     --------
     >>> str(ReadError("cases.csv", "file not found"))
     'cannot read cases.csv: file not found'
+    >>> ReadError("mysql://db", "no driver", code="read.driver_missing").code
+    'read.driver_missing'
     """
 
-    def __init__(self, source: object, reason: str) -> None:
+    def __init__(self, source: object, reason: str, *, code: str | None = None) -> None:
         self.source = str(source)
         self.reason = reason
+        self.code = code
         super().__init__(f"cannot read {self.source}: {reason}")
+
+    def __reduce__(self):  # pickling keeps the code
+        return (_read_error, (self.source, self.reason, self.code))
+
+
+def _read_error(source: str, reason: str, code: str | None) -> ReadError:
+    return ReadError(source, reason, code=code)
 
 
 class CaseError(OutcomesError, ValueError):
@@ -141,3 +156,10 @@ class ReportError(OutcomesError):
 
 class PublishedCountError(OutcomesError):
     """A written report publishes a count under k (or a statistic of a suppressed row)."""
+
+
+class LimitError(OutcomesError, ValueError):
+    """An input larger or deeper than a bound the package holds it to (:mod:`outcomes._limits`).
+
+    The message names the input and the limit, on one line.
+    """

@@ -35,9 +35,12 @@ from typing import Any
 
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._cleaning import PROBLEM_COLUMNS, CleanResult, case_schema, clean_cases, read_cases
 from outcomes._contract import CASE_COLUMNS, COLUMNS
-from outcomes._errors import OutcomesError
+from outcomes._errors import LimitError, OutcomesError
+from outcomes._limits import loads_json
+from outcomes._privacy import holds_personal_data
 
 __all__ = [
     "ACCEPTANCE_MODEL_FILE",
@@ -102,8 +105,9 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
     """``frame`` in the contract's column order and dtypes if it is a clean table, else None.
 
     A clean table has exactly the contract's columns (in any order), values
-    that convert to the contract's dtypes, and passes
-    :func:`~outcomes.case_schema`.
+    that convert to the contract's dtypes, passes :func:`~outcomes.case_schema`
+    and holds no personal data in its text columns (one written by an older
+    version, or by hand, is cleaned again: issue 26).
 
     Examples
     --------
@@ -125,6 +129,8 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
     try:
         case_schema().validate(out)
     except Exception:  # pandera's SchemaError(s): not a clean table, so it is cleaned
+        return None
+    if holds_personal_data(out):  # contract §7: a clean table holds none, so it is cleaned
         return None
     return out
 
@@ -153,6 +159,7 @@ def _read_clean_parquet(path: str | os.PathLike[str]) -> pd.DataFrame | None:
     return as_clean_table(frame)
 
 
+@check_arguments
 def load_case_table(
     source: str | os.PathLike[str] | pd.DataFrame,
     *,
@@ -358,7 +365,7 @@ def _check_files(directory: Path, metadata: dict[str, Any]) -> None:
 def _whole(directory: Path) -> bool:
     """Whether a left-over directory holds a whole set of models (its hashes check)."""
     try:
-        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        metadata = loads_json((directory / METADATA_FILE).read_text(encoding="utf-8"), directory)
         _check_files(directory, metadata)
     except (OSError, ValueError, AttributeError, OutcomesError):
         return False
@@ -408,7 +415,11 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
             f"{directory} is not a model directory{lacking}; write one with `outcomes fit`"
         )
     try:
-        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        metadata = loads_json(
+            (directory / METADATA_FILE).read_text(encoding="utf-8"), directory / METADATA_FILE
+        )
+    except LimitError:
+        raise
     except (OSError, ValueError) as exc:
         raise OutcomesError(f"{directory / METADATA_FILE} is not readable JSON ({exc})") from None
     if not isinstance(metadata, dict):
@@ -462,6 +473,7 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
     )
 
 
+@check_arguments
 def write_model_dir(
     path: str | os.PathLike[str],
     *,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -35,10 +36,11 @@ from outcomes._advice.case import case_to_settle, first_value
 from outcomes._advice.curve import OFFER_LEVELS, check_levels
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal, make_installment
+from outcomes._advice.limitation_check import case_limitation, limitation_status
 from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
 from outcomes._advice.wording import consigned_warning, servicer_warning
-from outcomes._arguments import as_count, as_date, as_day, as_yen, check_language
+from outcomes._arguments import as_count, as_date, as_day, as_yen, check_arguments, check_language
 from outcomes._cleaning import CaseLike, case_from_mapping
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
@@ -165,6 +167,7 @@ class Advisor:
     # The servicer, checked in one place
     # ------------------------------------------------------------------
 
+    @check_arguments
     def servicer_notice(
         self, servicer: str | None, model: Any, language: str | None = None
     ) -> tuple[ServicerStatus, tuple[str, ...]]:
@@ -180,6 +183,7 @@ class Advisor:
         )
         return status, (() if warning is None else (warning,))
 
+    @check_arguments
     def role_notice(
         self,
         role: str | None,
@@ -202,6 +206,7 @@ class Advisor:
     # One case
     # ------------------------------------------------------------------
 
+    @check_arguments
     def offer(
         self,
         case: CaseLike,
@@ -215,13 +220,18 @@ class Advisor:
         cash = None if cash_available is None else as_yen(cash_available, "cash_available")
         budget = None if budget is None else as_yen(budget, "budget")
         day = as_date(as_of, "as_of")
-        frame, residual = case_to_settle(case, day, ignore_unknown_keys=ignore_unknown_keys)
+        clean = case_from_mapping(case, ignore_unknown_keys=ignore_unknown_keys)
+        frame, residual = case_to_settle(clean, day, ignore_unknown_keys=None)
         written = first_value(frame, "servicer")
         status, warnings = self.servicer_notice(written, self.ratio_model)
         if status.name is not None and status.name != written:
             # the firm's registry names this spelling: the model sees the registry name
             frame = frame.assign(servicer=pd.array([status.name], dtype=frame["servicer"].dtype))
-        role = LegalFacts.of(case, frame).servicer_role if written is not None else None
+        facts = LegalFacts.of(case, frame)
+        role = facts.servicer_role if written is not None else None
+        # the limitation first: an offer is never priced without saying that it may have run
+        # (on the case as recorded: the offer's day is not an agreement that acknowledged it)
+        limitation = limitation_status(case_limitation(clean, facts, day or date.today()))
         return make_offer(
             self,
             frame,
@@ -233,8 +243,10 @@ class Advisor:
             warnings=warnings,
             role=role,
             role_warnings=self.role_notice(role, written, first_value(frame, "creditor_type")),
+            limitation=limitation,
         )
 
+    @check_arguments
     def installment(
         self,
         case: CaseLike,
@@ -254,6 +266,7 @@ class Advisor:
         _, warnings = self.servicer_notice(first_value(frame, "servicer"), self.monthly_model)
         return make_installment(self, frame, budget=budget, role=role, warnings=warnings)
 
+    @check_arguments
     def paths(
         self,
         case: CaseLike,
@@ -286,6 +299,7 @@ class Advisor:
     # A table of cases
     # ------------------------------------------------------------------
 
+    @check_arguments
     def offers(
         self,
         cases: pd.DataFrame,

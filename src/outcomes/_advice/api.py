@@ -507,7 +507,11 @@ def batch_offers(
         debt, Int64 yen: the column to sum for a portfolio total, where the
         ``target`` is a median), ``monthly``, ``monthly_low``, ``monthly_high``
         (Int64, with a monthly model), ``drivers`` (with ``explain``),
-        ``servicer_status`` and ``warnings`` (empty when none). Cases
+        ``servicer_status``, ``warnings`` (empty when none) and ``limitation``
+        (the case's 消滅時効 on ``as_of``: ``run``, ``may_have_run``, ``not_run`` or
+        ``unknown``; where it has run or may have, ``warnings`` starts by saying that
+        any proposal or payment forfeits the 援用, 最判昭和41年4月20日, and the
+        amounts are figures for after a 弁護士 has ruled it out). Cases
         whose residual debt is missing or under ¥10,000 have no amounts and
         say so in ``warnings``.
 

@@ -37,6 +37,7 @@ from outcomes._advice.curve import (
     ratio_quantiles,
 )
 from outcomes._advice.installment import InstallmentProposal
+from outcomes._advice.limitation_check import limitation_warning
 from outcomes._advice.ways_out import INSTALLMENT_RANGE
 from outcomes._advice.wording import (
     CASH_LABELS,
@@ -45,7 +46,6 @@ from outcomes._advice.wording import (
     WAIT_TABLE_LABELS,
     WAIT_TABLE_ROWS,
     agreement_chance_sentence,
-    drift_warning,
     driver_label,
     drivers_sentence,
     jhf_warning,
@@ -93,6 +93,12 @@ class Offer:
     cash_available : int or None
     creditor_type, servicer : str or None
     language : str
+    limitation : str
+        The case's 消滅時効 on the offer's day: ``run``, ``may_have_run``,
+        ``not_run`` or ``unknown``. Where it has run or may have, the first
+        warning says that any proposal or payment forfeits the 援用
+        (最判昭和41年4月20日), and the amounts are figures for after a 弁護士 has
+        ruled the limitation out.
     """
 
     residual_debt: int
@@ -114,6 +120,10 @@ class Offer:
     warnings: tuple[str, ...] = ()
     #: ``none`` / ``known`` / ``unseen`` / ``unmatched`` (see :func:`~outcomes._registry.servicer_status`)
     servicer_status: str = "none"
+    #: the case's 消滅時効 on the offer's day: ``run``, ``may_have_run`` (the first warning then
+    #: says that any proposal or payment forfeits the 援用, and the amounts are figures for after
+    #: a 弁護士 has ruled the limitation out), ``not_run`` or ``unknown`` (nothing dates it)
+    limitation: str = "unknown"
     #: with a time model: months since the sale, and the chance of an agreement within 6 / 12 more
     months_waited: float | None = None
     agreement_within: tuple[float, float] | None = None
@@ -236,6 +246,7 @@ def make_offer(
     warnings: tuple[str, ...],
     role: str | None = None,
     role_warnings: tuple[str, ...] = (),
+    limitation: str = "unknown",
 ) -> Offer:
     """The offer of one clean case (``frame``, its ``as_of`` already applied) under ``advisor``.
 
@@ -245,7 +256,9 @@ def make_offer(
     name when the firm's file names this spelling). ``role`` is the
     servicer's (``bought``, ``consigned`` or None) and ``role_warnings`` the
     warning a consigned claim puts first
-    (:meth:`~outcomes._advice.advisor.Advisor.role_notice`).
+    (:meth:`~outcomes._advice.advisor.Advisor.role_notice`). ``limitation`` is the
+    case's limitation status (:mod:`~outcomes._advice.limitation_check`): where it has run
+    or may have, its warning is the offer's first line.
     """
     language = advisor.language
     ratio_model = advisor.ratio_model
@@ -345,6 +358,11 @@ def make_offer(
             ),
             *warnings,
         )
+    first = limitation_warning(limitation, language)
+    if first is not None:
+        # before anything else: a proposal or payment after completion forfeits the 援用
+        # (最判昭和41年4月20日), so no amount below is to be used before a 弁護士 rules it out
+        warnings = (first, *warnings)
     want_alternative = creditor_type == "jhf" or bool(role_warnings)
     if cash is not None:
         chance_cash = format_chance(
@@ -390,6 +408,7 @@ def make_offer(
         language=language,
         warnings=warnings,
         servicer_status=status.status,
+        limitation=limitation,
         months_waited=waited,
         agreement_within=within,
         wait_table=wait_table,
@@ -431,21 +450,16 @@ def case_drivers(
 
 
 def case_drift_warning(profile: Any, frame: pd.DataFrame, language: str) -> str | None:
-    """One line, first in the offer, when the case lies outside what the model saw."""
+    """The drift message of one case, first in the offer, when it lies outside what the model saw.
+
+    An unseen servicer has its own warning (``servicer_warning``): not said twice.
+    """
     if profile is None:
         return None
-    from outcomes.models import drift
+    from outcomes.models import drift, drift_message, render_drift
 
-    result = drift(profile, frame)
-    # an unseen servicer has its own warning (servicer_warning): not said twice
-    outside = result[(result["share_outside"] > 0) & (result["feature"] != "servicer")]
-    if not len(outside):
-        return None
-    parts = [
-        (driver_label(str(row.feature), language), str(row.new_categories or ""))
-        for row in outside.itertuples(index=False)
-    ]
-    return drift_warning(parts, language)
+    message = drift_message(drift(profile, frame), one_case=True, skip=("servicer",))
+    return render_drift(message, language)
 
 
 def time_view(

@@ -17,7 +17,7 @@ import pandas as pd
 from outcomes._advice.acceptance import figure_say
 from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.paths import render_paths
-from outcomes._advice.wording import OFFER_LABELS
+from outcomes._advice.wording import OFFER_LABELS, say
 from outcomes._format import creditor_label, format_chance, format_pct, format_yen, pad, text_width
 
 if TYPE_CHECKING:  # Offer.__str__ calls render_offer: the offer module imports this one
@@ -84,6 +84,9 @@ def render_offer(
     )
     if as_of is not None:
         head += f"  ({'基準日' if ja else 'as of'} {as_of.isoformat()})"
+    if offer.limitation in ("run", "may_have_run"):
+        # the amounts are figures for after a 弁護士 has ruled the limitation out (issue 25)
+        head += "  " + say("limitation_amounts", offer.language)
     lines += [head, "=" * 72]
     labels = OFFER_LABELS[offer.language]
     rows = list(zip(labels, (offer.opening, offer.target, offer.walk_away), strict=True))

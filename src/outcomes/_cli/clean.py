@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from outcomes._cli import check_output, load_source, source_options, write_table
+from outcomes._cli._outputs import check_outputs, command_inputs, run_language
 from outcomes._cli._wording import cli_line
+from outcomes._write import together
 
 __all__ = ["negotiations_path", "run"]
 
@@ -43,6 +45,12 @@ def run(args: argparse.Namespace) -> int:
         if path:
             check_output(path)
     language = getattr(args, "lang", None) or "en"
+    # never over an input, nor one output over the other, nor through a link or a device
+    check_outputs(
+        [("-o", args.output), ("--problems", args.problems)],
+        command_inputs(args.input, getattr(args, "servicers", None)),
+        run_language(args),
+    )
     result = load_source(
         args.input,
         **source_options(args),
@@ -68,12 +76,13 @@ def run(args: argparse.Namespace) -> int:
         )
         problems = problems[["table", *(c for c in problems.columns if c != "table")]]
         problems["table"] = problems["table"].astype("string")
-    if args.output:
-        write_table(result.cases, args.output, sheet="cases", labels=labels)
-    if log_output:
-        write_table(log.log, log_output, sheet="negotiations", labels=labels)
-    if args.problems:
-        write_table(problems, args.problems, sheet="problems", labels=labels)
+    with together():  # all outputs or none: a failed later one leaves the earlier as they were
+        if args.output:
+            write_table(result.cases, args.output, sheet="cases", labels=labels)
+        if log_output:
+            write_table(log.log, log_output, sheet="negotiations", labels=labels)
+        if args.problems:
+            write_table(problems, args.problems, sheet="problems", labels=labels)
     if result.already_clean:
         print(cli_line("already_clean", language, source=result.source or args.input))
     print(result.summary())

@@ -81,35 +81,29 @@ def _fit_time_model(cases: pd.DataFrame, *, as_of: str | None, cv: int) -> tuple
 
 
 def load_negotiations(source: str, cases: pd.DataFrame) -> pd.DataFrame:
-    """The clean negotiation log: cleaned by ``outcomes.clean_negotiations`` where this
-    installation has it, else read as an already clean parquet table (§9's columns)."""
+    """The clean negotiation log, cleaned by :func:`outcomes.clean_negotiations` against ``cases``.
+
+    A log in which no row says who proposed (no ``提示者``/``party`` column, or
+    none of it readable) bounds nothing: it is refused in one line rather than
+    fitted on nothing.
+    """
     import sys
 
-    import outcomes
+    from outcomes import clean_negotiations
     from outcomes._errors import OutcomesError
-    from outcomes.models import LOG_REQUIRED
 
-    clean = getattr(outcomes, "clean_negotiations", None)
-    if clean is not None:
-        log, problems = clean(source, cases=cases)
-        if len(problems):
-            print(
-                f"negotiation log: {len(problems):,} problem(s) found while cleaning it "
-                "(`outcomes clean --negotiations` writes them)",
-                file=sys.stderr,
-            )
-        return log
-    if not str(source).lower().endswith(".parquet"):
-        raise OutcomesError(
-            f"{source}: this installation reads a negotiation log only as a clean parquet table"
+    log, problems = clean_negotiations(source, cases=cases)
+    if len(problems):
+        print(
+            f"negotiation log: {len(problems):,} problem(s) found while cleaning it "
+            "(`outcomes clean --negotiations` writes them)",
+            file=sys.stderr,
         )
-    try:
-        log = pd.read_parquet(source)
-    except (OSError, ValueError) as exc:
-        raise OutcomesError(f"{source} is not a readable parquet file ({exc})") from None
-    missing = [c for c in LOG_REQUIRED if c not in log.columns]
-    if missing:
-        raise OutcomesError(f"{source} lacks the negotiation log's column(s) {', '.join(missing)}")
+    if "party" not in log.columns or (len(log) and log["party"].isna().all()):
+        raise OutcomesError(
+            f"{source}: no row of the negotiation log says who proposed "
+            "(column party / 提示者): nothing can be learnt from it"
+        )
     return log
 
 

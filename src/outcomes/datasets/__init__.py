@@ -20,6 +20,8 @@ Where each kind lives (the private modules of this package):
 - ``_messy_negotiations.py`` — :func:`messy_negotiations`: a clean negotiation
   log written the messy way (CP932-ready text, era dates, 万円, one-cell
   proposals, garbage cells), with the truth kept;
+- ``_personal.py`` — :func:`personal_corpus`: personal strings in everyday forms and
+  real company names, labelled, to measure the personal-data screen;
 - ``_time.py`` — :func:`simulate_time_to_agreement`: times to agreement with a
   known survival law (:func:`true_survival`), for the time-to-agreement model;
 - ``_negotiations.py`` — :func:`simulate_negotiations`: negotiation logs
@@ -52,6 +54,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
 from outcomes.datasets._messy_negotiations import MessyLog, messy_negotiations
@@ -65,6 +68,7 @@ from outcomes.datasets._negotiations import (
     true_acceptance,
     true_floor_quantile,
 )
+from outcomes.datasets._personal import personal_corpus
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
 from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
@@ -83,6 +87,7 @@ __all__ = [
     "TrueParams",
     "load_sample",
     "messy_negotiations",
+    "personal_corpus",
     "sample_path",
     "simulate_cases",
     "simulate_negotiations",
@@ -103,6 +108,7 @@ SAMPLE_TODAY = "2026-06-30"
 SAMPLE_RESOURCE = ("data", "sample", "cases.csv")
 
 
+@check_arguments
 def simulate_cases(
     n: int = 1000,
     seed: int | None = 0,

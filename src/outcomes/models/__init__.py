@@ -29,6 +29,7 @@ import importlib
 
 _PUBLIC: dict[str, str] = {
     "CASE_FEATURES": "outcomes.models._features",
+    "MIN_CASES": "outcomes.models._features",
     "OPTIONAL_CASE_FEATURES": "outcomes.models._features",
     "TRUSTED_TYPES": "outcomes.models._persist",
     "AcceptanceModel": "outcomes.models._acceptance",
@@ -60,7 +61,11 @@ _PUBLIC: dict[str, str] = {
     "DRIFT_FEATURES": "outcomes.models._drift",
     "TrainingProfile": "outcomes.models._drift",
     "drift": "outcomes.models._drift",
+    "DRIFT_FEW_CASES": "outcomes.models._drift",
+    "DRIFT_WORDS": "outcomes.models._drift",
+    "drift_message": "outcomes.models._drift",
     "drift_warning": "outcomes.models._drift",
+    "render_drift": "outcomes.models._drift",
     # what a creditor accepts, from the negotiation log (issue 27)
     "evaluate_acceptance": "outcomes.models._acceptance_eval",
     "log_bounds": "outcomes.models._acceptance",
