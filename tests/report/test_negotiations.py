@@ -113,3 +113,38 @@ def test_cases_without_a_log_get_one_sentence(world, shown):
     other = world.cases.assign(case_id="X" + world.cases["case_id"])
     negotiation_section(world.log, other, k=5, language="en")
     assert shown[-1] == NEGOTIATION_TEXT["none"][1]
+
+
+def test_cli_report_passes_the_log_to_write_report(monkeypatch, tmp_path):
+    """``outcomes report … --negotiations LOG`` (issue 27): the log goes to write_report."""
+    import outcomes._cli.report as cli_report
+    from outcomes.cli import main
+    from outcomes.datasets import sample_path
+
+    given = {}
+
+    def fake_write_report(source, output, **options):
+        given.update(options)
+        return output
+
+    monkeypatch.setattr(cli_report, "write_report", fake_write_report)
+    log = sample_path().with_name("negotiations.csv")
+    out = tmp_path / "r.html"
+    assert main(["report", str(sample_path()), "-o", str(out), "--negotiations", str(log)]) == 0
+    assert given["negotiations"] == str(log)
+    given.clear()
+    assert main(["report", str(sample_path()), "-o", str(out)]) == 0
+    assert given["negotiations"] is None
+
+
+def test_cli_report_with_an_unreadable_log_exits_2_with_one_line(tmp_path, capsys):
+    """A log that cannot be read fails before the report runs, in one line (its language)."""
+    from outcomes.cli import main
+    from outcomes.datasets import sample_path
+
+    out = tmp_path / "r.html"
+    missing = tmp_path / "no-log.csv"
+    assert main(["report", str(sample_path()), "-o", str(out), "--negotiations", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("outcomes report: ") and "no-log.csv" in err[0]
+    assert not out.exists()
