@@ -188,6 +188,10 @@ def test_one_servicer_for_an_offer_is_one_row_never_pooled():
     rare = servicer_answers(log, _cases(7), k=8, servicer="S債権回収")
     assert rare["suppressed"].iloc[0] and pd.isna(rare["settled"].iloc[0])
     assert servicer_answers(log, _cases(7), servicer="U債権回収")["suppressed"].iloc[0]
+    # a case held by its creditor: its name gives the row of its type
+    held = _cases(7, servicer=None)
+    bank = servicer_answers(log, held, k=5, servicer="B銀行", language="en")
+    assert bank["servicer"].iloc[0] == "creditor: bank" and bank["cases"].iloc[0] == 7
 
 
 def test_without_cases_the_basis_is_the_stated_claim_and_labels_follow_the_language():

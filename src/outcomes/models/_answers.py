@@ -353,7 +353,8 @@ def servicer_answers(
     servicer : str, optional
         Only this counterparty (as the cleaner writes it): one row, not
         pooled, suppressed when it has fewer than ``k`` cases (also when the
-        log never names it).
+        log never names it). A creditor's name gives the row of its type
+        (``債権者: 銀行``), as the table shows it.
     top : int, optional
         Keep at most this many counterparties (most cases first) and pool
         the others with the rare ones.
@@ -399,6 +400,8 @@ def servicer_answers(
     per_case = _per_case(rows)
     if servicer is not None:
         name = unicodedata.normalize("NFKC", str(servicer)).strip()
+        # a creditor's name (the holder of a case without a servicer) reads as its type's row
+        name = _labels(pd.Series([name], dtype=object), cases, language).iloc[0]
         per_case = per_case[per_case["holder"].to_numpy(dtype=object) == name]
         table = _summary(per_case, per_case["holder"], k).reindex([name])
         table["pooled"] = False
