@@ -126,6 +126,13 @@ def test_mixed_first_demand_counts_as_its_total_and_open_ended_plans_have_none()
     ]
     assert servicer_answers(log, _cases(5), k=5)["first_demand"].iloc[0] == pytest.approx(0.425)
     log.loc[first, "term_months"] = pd.NA  # open-ended: no total, so no first demand to show
+    # (and the creditor's later counter-proposal is not taken for its first demand)
+    counter = log.loc[first].assign(
+        kind="lump_sum",
+        amount=900_000,
+        offered_on=log.loc[first, "offered_on"] + pd.Timedelta("1D"),
+    )
+    log = pd.concat([log, counter], ignore_index=True)
     assert pd.isna(servicer_answers(log, _cases(5), k=5)["first_demand"].iloc[0])
 
 

@@ -179,9 +179,10 @@ def _per_case(frame: pd.DataFrame) -> pd.DataFrame:
         share = frame["total"].to_numpy() / frame["basis"].to_numpy()
     frame["share"] = np.where(frame["basis"].to_numpy() > 0, share, np.nan)
     creditor = frame["party"].to_numpy(dtype=object) == "creditor"
-    first = frame[creditor].groupby(keys, sort=False)["share"].first()
+    # the first row itself (skipna=False: a first demand without a total is not the second one)
+    first = frame[creditor].groupby(keys, sort=False)["share"].first(skipna=False)
     accepted = frame[frame["response"].to_numpy(dtype=object) == "accepted"]
-    agreed = accepted.groupby(keys, sort=False).first()
+    agreed = accepted.groupby(keys, sort=False).first(skipna=False)
     day = agreed["answered"].fillna(agreed["offered"])
     months = (day - agreed["sale"]).dt.days.to_numpy(dtype="float64", na_value=np.nan)
     out = groups.size().rename("rows").to_frame()
