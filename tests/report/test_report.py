@@ -434,6 +434,11 @@ def report(planted, tmp_path_factory) -> dict:
     return {"html": path.read_text(encoding="utf-8"), "path": path, "models": models}
 
 
+def test_without_a_log_the_report_has_no_negotiation_section(report):
+    """Issue 27: the section "how each servicer answers" needs --negotiations."""
+    assert "交渉の傾向" not in report["html"] and "How each servicer answers" not in report["html"]
+
+
 def test_report_is_one_html_file_without_code(report):
     html = report["html"]
     assert html.lstrip().startswith("<!DOCTYPE html>")

@@ -17,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the HTML report and say where it is; return the exit code.
 
     ``args`` holds ``input``, ``output``, ``period``, ``servicer``,
-    ``creditor_type``, ``k``, ``model``, ``pdf`` and ``language`` (see
+    ``creditor_type``, ``k``, ``model``, ``negotiations``, ``pdf`` and ``language`` (see
     ``outcomes report --help``).
     """
     from pathlib import Path
@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         query=query,
         language=language,
         sheet=sheet,
+        negotiations=getattr(args, "negotiations", None),
     )
     print(cli_line("report_written", language, path=path))
     if getattr(args, "pdf", False):

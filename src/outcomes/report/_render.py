@@ -204,6 +204,7 @@ def write_report(
     query: str | None = None,
     language: str = "ja",
     sheet: str | int | None = None,
+    negotiations: str | Path | None = None,
 ) -> Path:
     """Write the internal report on one export as a single HTML file.
 
@@ -252,6 +253,11 @@ def write_report(
     sheet : str or int, optional
         With an .xlsx ``input``: the sheet to read (default: the one that
         looks like cases).
+    negotiations : str or Path, optional
+        The negotiation log (交渉履歴, case-records §9: CSV, xlsx, parquet),
+        cleaned against the export's cases: the report then has the section
+        "how each servicer answers" (交渉の傾向), every cell from at least
+        ``k`` distinct cases. Without it the section is absent.
 
     Returns
     -------
@@ -302,6 +308,13 @@ def write_report(
     day = as_day(today, "today")
     data = load_report_data(input, today=day, table=table, query=query, sheet=sheet)
     check_selection(data.cases, selection)
+    log = None
+    if negotiations is not None:
+        from outcomes._cleaning import clean_negotiations
+
+        log, log_problems = clean_negotiations(
+            negotiations, cases=data.cases, today=day, language=language
+        )
 
     import nbformat
     import papermill
@@ -315,6 +328,8 @@ def write_report(
         work = Path(tmp)
         try:
             data.save(work)
+            if log is not None:
+                log.to_parquet(work / "negotiations.parquet", index=False)
         except OSError as exc:  # the working tables of the kernel (a full temporary disk)
             raise write_error(work, exc) from None
         # the kernel reads the tables from parquet: this process lets go of its copy
@@ -336,6 +351,10 @@ def write_report(
             "package_version": __version__,
             "language": language,
         }
+        if log is not None:  # the section "how each servicer answers" (issue 27)
+            parameters["negotiations"] = str(work / "negotiations.parquet")
+            parameters["negotiation_problems"] = len(log_problems)
+            del log
         with as_file(template_path()) as template, _temporaries_in(work):
             try:
                 nb = papermill.execute_notebook(
