@@ -23,6 +23,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._contract import DEFAULT_K, creditor_type_of
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, creditor_label
@@ -56,7 +57,6 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "suppressed",
 )
 
-_DAYS_PER_MONTH = 365.25 / 12
 #: one-sided level of the rank correlation that says waiting went with lower settlements
 _WAITING_LEVEL = 0.05
 
@@ -190,7 +190,7 @@ def _per_case(frame: pd.DataFrame) -> pd.DataFrame:
     out["settled"] = agreed["share"]
     out["agreed"] = out.index.isin(agreed.index)
     out["rounds"] = agreed["round"].astype("float64")
-    out["months"] = pd.Series(months / _DAYS_PER_MONTH, index=agreed.index)
+    out["months"] = pd.Series(months / DAYS_PER_MONTH, index=agreed.index)
     return out.reset_index()
 
 
