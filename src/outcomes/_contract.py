@@ -24,6 +24,7 @@ __all__ = [
     "DATE_COLUMNS",
     "GUARANTOR_FALSE",
     "GUARANTOR_KIND_HEADERS",
+    "guarantor_header_kind",
     "GUARANTOR_TRUE",
     "JUDGMENT_CODES",
     "OPTIONAL_COLUMNS",
@@ -357,6 +358,29 @@ def match_header(header: object) -> tuple[str | None, str | None]:
     if m and m["base"] in HEADER_ALIASES:
         return HEADER_ALIASES[m["base"]], (m["unit"] or None)
     return None, None
+
+
+_KIND_HEADERS = {normalize_header(word): kind for word, kind in GUARANTOR_KIND_HEADERS.items()}
+
+
+def guarantor_header_kind(header: object) -> str | None:
+    """The kind of person a header of the guarantor column names, if it names one.
+
+    ``連帯債務者`` → ``co_debtor``; ``連帯保証人`` and ``保証人`` → ``guarantor``; a
+    header that names neither (``保証人の有無``, ``guarantor``) → None. A trailing
+    bracket (``連帯債務者(有無)``) is ignored. The one reading of the header, for
+    the cleaner's note and the advice's ways out (issue 24).
+
+    Examples
+    --------
+    >>> guarantor_header_kind("連帯債務者"), guarantor_header_kind("連帯保証人（有無）")
+    ('co_debtor', 'guarantor')
+    >>> guarantor_header_kind("保証人の有無") is None
+    True
+    """
+    key = normalize_header(header)
+    m = _TRAILING_BRACKET.match(key)
+    return _KIND_HEADERS.get(key) or (_KIND_HEADERS.get(m["base"]) if m else None)
 
 
 # --------------------------------------------------------------------------

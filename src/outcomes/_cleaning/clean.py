@@ -59,11 +59,10 @@ from outcomes._contract import (
     CASE_COLUMNS,
     COLUMN_BY_NAME,
     DATE_DTYPE,
-    GUARANTOR_KIND_HEADERS,
     TEXT_COLUMNS,
     YEN_UNITS,
+    guarantor_header_kind,
     match_header,
-    normalize_header,
 )
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, fill, pad
@@ -390,7 +389,7 @@ def _match_columns(
             continue
         columns[name] = position
         units[name] = unit
-        if name == "guarantor" and _names_a_joint_debtor(source):
+        if name == "guarantor" and guarantor_header_kind(source) == "co_debtor":
             # the column means "a 連帯保証人 or 連帯債務者" (contract §2); which one matters to the
             # law (民法 §441), so the header is noted once, as written (advice reads it back)
             sentence = problem_sentence(
@@ -400,19 +399,6 @@ def _match_columns(
     if not columns:
         raise OutcomesError("no column of the case-records contract found")
     return columns, units
-
-
-_JOINT_DEBTOR_HEADERS = frozenset(
-    normalize_header(word) for word, kind in GUARANTOR_KIND_HEADERS.items() if kind == "co_debtor"
-)
-
-
-def _names_a_joint_debtor(header: object) -> bool:
-    """Whether a header of the guarantor column names a joint debtor (連帯債務者, unit ignored)."""
-    key = normalize_header(header)
-    return any(
-        key == w or key.startswith((w + "(", w + "[", w + "【")) for w in _JOINT_DEBTOR_HEADERS
-    )
 
 
 def _screen_personal(

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from outcomes._arguments import as_date
 from outcomes._errors import CaseError
-from outcomes._registry import match_servicer
+from outcomes._registry import match_servicer, names_a_servicer
 
 __all__ = [
     "NEW_CIVIL_CODE",
@@ -569,13 +569,12 @@ _EVENT_NAMES = {"ack": "acknowledgement", "demand": "demand", "suit": "lawsuit"}
 
 _NON_PROFIT_GUARANTOR = re.compile(r"信用保証協会|保証基金|保証協会|農業信用基金|基金協会")
 _COMPANY = re.compile(r"株式会社|[(（]株[)）]|㈱|有限会社")
-_SERVICER_WORDS = re.compile(r"債権回収|債権管理回収|サービサー")
 
 
 def creditor_is_servicer(creditor: str | None) -> bool:
     """Whether a creditor's name is that of a servicer (債権回収会社), not of a lender.
 
-    A name containing 債権回収 (or 債権管理回収, サービサー), or one the servicer
+    A name containing 債権回収 (or another of the registry's ``SERVICER_WORDS``), or one the servicer
     registry knows (:func:`~outcomes._registry.match_servicer`). A servicer
     that bought a claim holds it as it was born: an assignment (債権譲渡)
     keeps the claim's identity and its limitation period, which the
@@ -592,7 +591,7 @@ def creditor_is_servicer(creditor: str | None) -> bool:
     if not creditor:
         return False
     name = str(creditor)
-    if _SERVICER_WORDS.search(name):
+    if names_a_servicer(name):  # the registry's one word list (issue 24)
         return True
     registered, known = match_servicer(name)
     return known and registered is not None
