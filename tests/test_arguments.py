@@ -164,11 +164,14 @@ def test_compare_paths_takes_cash_and_budget_as_text():
 def test_k_below_one_is_the_same_error_in_the_report():
     """One mistake, one error type (the review found ValueError, OutcomesError and CaseError)."""
     from outcomes import report
+    from outcomes.report._tables import crosstab
 
     cases = simulate_cases(40, seed=1, messy=False, today="2026-06-30")
     with pytest.raises(CaseError, match="k must be at least 1"):
         report.breakdown(cases, "creditor_type", k=0)
     with pytest.raises(CaseError, match="k must be at least 1"):
-        report.crosstab(cases, "creditor_type", "employment", k=0)
+        crosstab(cases, "creditor_type", "employment", k=0)
     with pytest.raises(CaseError):
         report.write_report(cases, "report.html", k=0)
+    with pytest.raises(CaseError, match="k は 1 以上"):
+        report.Selection(k=0)

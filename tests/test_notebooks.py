@@ -22,7 +22,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from outcomes.report import kernel_manager_class, template_path
+from outcomes.report import template_path
+from outcomes.report._render import kernel_manager_class
 
 NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATE = Path(__file__).resolve().parents[1] / "src" / "outcomes" / "templates" / "report.ipynb"

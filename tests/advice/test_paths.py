@@ -467,12 +467,17 @@ def test_japanese_rendering_has_no_english_note(case, keywords):
 
 
 def test_every_note_template_has_both_languages():
-    """Issue 11: every note template has a Japanese and an English text with the same fields."""
+    """Issue 11: every note template has a Japanese and an English text with the same fields.
+
+    Issue 24: the shared notes, each way out's own notes (one file each) and the one
+    citation table of the sources."""
     import string
 
-    from outcomes._advice.notes import PATH_NOTES
+    from outcomes._advice.notes import PATH_NOTES, SOURCES
 
-    for key, (ja, en) in PATH_NOTES.items():
+    catalogues = [PATH_NOTES, SOURCES, *(way.notes for way in WAYS_OUT)]
+    assert all(way.notes for way in WAYS_OUT)
+    for key, (ja, en) in ((k, v) for c in catalogues for k, v in c.items()):
         assert ja and en, key
         fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in (ja, en)]
         assert fields[0] == fields[1] or key == "rehab_unavailable", key

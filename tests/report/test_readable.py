@@ -25,35 +25,31 @@ from outcomes import OutcomesError, simulate_cases, write_report
 from outcomes.datasets import SAMPLE_TODAY, sample_path
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel, TrainingProfile
 from outcomes.report import (
-    POOLED,
-    POOLED_ROW,
-    TOTAL_ROW,
-    ModelCheck,
-    ReportSection,
+    Selection,
     box_by,
     breakdown,
-    calibration_plot,
     check_html,
-    check_selection,
     count_bar,
-    draw_panels,
     expected_totals,
     kaplan_meier,
     km_plot,
     league_table,
-    load_report_data,
     panel,
     predicted_ranges,
     prepare_report,
     quarterly_trend,
     ranges_table,
-    select_cases,
     set_theme,
     totals_table,
     training_drift,
-    trend_plot,
     with_derived,
 )
+from outcomes.report._checks import POOLED_ROW, TOTAL_ROW, ModelCheck
+from outcomes.report._data import check_selection, load_report_data, select_cases
+from outcomes.report._groups import POOLED
+from outcomes.report._panels import draw_panels
+from outcomes.report._plots import calibration_plot, trend_plot
+from outcomes.report._section import ReportSection
 
 SAMPLE = sample_path()
 TODAY = SAMPLE_TODAY
@@ -159,18 +155,18 @@ def few() -> pd.DataFrame:
 def test_suggestions_come_from_the_data_and_the_registry(few):
     # a typo of a servicer that is only in the past data
     with pytest.raises(OutcomesError, match=r"もしかして: 山田債権回収"):
-        check_selection(few, servicer="山田債券回収")
+        check_selection(few, Selection(servicer="山田債券回収"))
     # a registered servicer with no case here: said so, with the data's servicers
     absent = next(n for n in ("あおぞら債権回収", "新生債権回収") if (few["servicer"] != n).all())
     with pytest.raises(
         OutcomesError, match=f"登録簿の「{absent}」ですが、このデータには案件がありません"
     ):
-        check_selection(few, servicer=absent)
+        check_selection(few, Selection(servicer=absent))
     # a creditor type of no case, and a combination of no case
     with pytest.raises(
         OutcomesError, match=r"債権者区分「日本政策金融公庫」の案件はこのデータにありません"
     ):
-        check_selection(few, creditor_type="jfc")
+        check_selection(few, Selection(creditor_type="jfc"))
     with pytest.raises(
         OutcomesError, match=r"条件\(期間 2001-01 〜 2001-12、サービサー 山田債権回収\)"
     ):
@@ -178,18 +174,17 @@ def test_suggestions_come_from_the_data_and_the_registry(few):
             few.assign(sale_date=pd.Timestamp("2001-06-01"))
             .iloc[6:]
             .pipe(lambda d: pd.concat([d, few.iloc[:6]])),
-            period="2001",
-            servicer="山田債権回収",
+            Selection(period="2001", servicer="山田債権回収"),
         )
     # a selection of a few cases is fine: reported, its small cells suppressed
-    check_selection(few, servicer="山田債権回収(株)")
+    check_selection(few, Selection(servicer="山田債権回収(株)"))
 
 
 def test_creditor_types_are_accepted_and_listed_in_japanese(tmp_path):
     cases = simulate_cases(300, seed=5, messy=False, today=TODAY)
-    shinkin = select_cases(cases, creditor_type="信金")
+    shinkin = select_cases(cases, Selection(creditor_type="信金"))
     assert len(shinkin) and (shinkin["creditor_type"] == "shinkin").all()
-    assert len(select_cases(cases, creditor_type="信金・信組・JA")) == len(shinkin)
+    assert len(select_cases(cases, Selection(creditor_type="信金・信組・JA"))) == len(shinkin)
     with pytest.raises(OutcomesError) as info:
         write_report(SAMPLE, tmp_path / "r.html", creditor_type="質屋")
     for label in ("信金・信組・JA", "住宅金融支援機構", "保証会社", "shinkin"):
@@ -445,7 +440,8 @@ def test_pdf_keeps_labels_apart_and_headers_whole(tmp_path):
     import nbformat
     import weasyprint
 
-    from outcomes.report import notebook_to_html, styled
+    from outcomes.report import styled
+    from outcomes.report._render import notebook_to_html
 
     # the report's widest kind of table: a breakdown with its statistics, ten columns
     types = ["jhf"] * 3 + ["guarantor"] * 30 + ["bank"] * 40 + ["shinkin"] * 4
@@ -474,7 +470,7 @@ def test_pdf_keeps_labels_apart_and_headers_whole(tmp_path):
 def test_print_stylesheet_lets_outputs_flow_between_pages():
     import nbformat
 
-    from outcomes.report import notebook_to_html
+    from outcomes.report._render import notebook_to_html
 
     html = notebook_to_html(nbformat.v4.new_notebook())
     assert ".jp-OutputArea-child {\n    break-inside: auto !important;" in html

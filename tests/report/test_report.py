@@ -30,21 +30,20 @@ from outcomes._privacy import k_anonymous_mask
 from outcomes._registry import load_servicer_registry
 from outcomes.datasets import SAMPLE_TODAY, sample_path
 from outcomes.report import (
-    COVERAGES,
-    REPORT_BASELINES,
+    Selection,
     breakdown,
     check_models,
-    crosstab,
-    kernel_manager_class,
-    load_report_data,
-    parse_period,
     predicted_ranges,
     prepare_report,
     problem_summary,
-    select_cases,
     styled,
     template_path,
 )
+from outcomes.report._checks import COVERAGES, REPORT_BASELINES
+from outcomes.report._data import load_report_data, select_cases
+from outcomes.report._periods import parse_period
+from outcomes.report._render import kernel_manager_class
+from outcomes.report._tables import crosstab
 
 SAMPLE = sample_path()  # the bundled export, inside the package
 TODAY = SAMPLE_TODAY
@@ -80,15 +79,15 @@ def test_parse_period_forms_and_errors():
 
 def test_select_cases_by_period_servicer_and_creditor_type():
     cases = simulate_cases(300, seed=5, messy=False, today=TODAY)
-    chosen = select_cases(cases, period="2022-01:2022-12")
+    chosen = select_cases(cases, Selection(period="2022-01:2022-12"))
     when = chosen["agreement_date"].fillna(chosen["sale_date"])
     assert len(chosen) > 0 and (when.dt.year == 2022).all()
     name = cases["servicer"].dropna().iloc[0]
-    by_servicer = select_cases(cases, servicer=name + "株式会社")
+    by_servicer = select_cases(cases, Selection(servicer=name + "株式会社"))
     assert len(by_servicer) == int((cases["servicer"] == name).sum())
-    assert (select_cases(cases, creditor_type="銀行")["creditor_type"] == "bank").all()
+    assert (select_cases(cases, Selection(creditor_type="銀行"))["creditor_type"] == "bank").all()
     with pytest.raises(OutcomesError, match="creditor type"):
-        select_cases(cases, creditor_type="pawnshop")
+        select_cases(cases, Selection(creditor_type="pawnshop", language="en"))
 
 
 @settings(max_examples=40, deadline=None)
@@ -218,6 +217,21 @@ def test_check_models_says_why_when_there_are_too_few_cases():
     assert [c.target for c in checks] == ["settlement_ratio", "monthly_amount"]
     assert all(c.model is None and c.message for c in checks)
     assert predicted_ranges(checks[0], few, "creditor_type", k=K).empty
+
+
+def test_check_models_shows_no_check_on_fewer_cases_than_k(monkeypatch):
+    """``check_models(k=…)`` reads ``k``: no model is checked on fewer than k cases.
+
+    Architecture review §4.5 (issue 24): ``k`` was documented, passed by the
+    template, and never read.
+    """
+    import outcomes.models
+
+    cases = simulate_cases(400, seed=4, messy=False, today=TODAY)
+    monkeypatch.setattr(outcomes.models, "fit_and_evaluate", pytest.fail)
+    checks = check_models(cases, k=10_000, as_of=TODAY, cv=2, language="en")
+    assert all(c.model is None and c.accuracy.empty for c in checks)
+    assert all("fewer than k = 10000" in c.message for c in checks)
 
 
 def test_without_model_dir_models_are_cross_validated_by_evaluate(monkeypatch):

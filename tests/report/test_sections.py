@@ -16,14 +16,10 @@ from outcomes.models import (
     TrainingProfile,
     survival_data,
 )
-from outcomes.report import (
-    SUPPRESSED,
-    ModelCheck,
-    expected_totals,
-    kaplan_meier,
-    survival_times,
-    training_drift,
-)
+from outcomes.report import expected_totals, kaplan_meier, training_drift
+from outcomes.report._checks import ModelCheck
+from outcomes.report._survival import survival_times
+from outcomes.report._tables import SUPPRESSED
 
 TODAY = "2024-06-30"
 K = 5
@@ -138,8 +134,8 @@ def test_pdf_without_weasyprint_is_one_line_report_error(tmp_path, monkeypatch):
 def test_case_predictions_once_in_blocks_serve_every_ranges_table(cases, monkeypatch):
     """The report predicts each case once (in blocks); the tables read those predictions."""
     from outcomes._errors import OutcomesError
+    from outcomes.report import _checks as checks_module
     from outcomes.report import case_predictions, predicted_ranges
-    from outcomes.report import checks as checks_module
 
     check = ModelCheck("monthly_amount", MonthlyAmountModel(as_of=TODAY, max_iter=20).fit(cases))
     whole = case_predictions(check, cases)
@@ -160,7 +156,8 @@ def test_case_predictions_once_in_blocks_serve_every_ranges_table(cases, monkeyp
 
 
 def test_selected_cases_share_memory_and_never_change_the_input(cases):
-    from outcomes.report import select_cases, with_derived
+    from outcomes.report import with_derived
+    from outcomes.report._data import select_cases
 
     before = cases.copy()
     derived = with_derived(select_cases(cases))
@@ -177,7 +174,8 @@ def test_selected_cases_share_memory_and_never_change_the_input(cases):
 def test_trend_axis_labels_years_not_every_quarter(cases):
     import matplotlib.pyplot as plt
 
-    from outcomes.report import quarterly_trend, trend_plot
+    from outcomes.report import quarterly_trend
+    from outcomes.report._plots import trend_plot
 
     lump = cases[cases["resolution"] == "lump_sum"]
     table = quarterly_trend(lump, "settlement_ratio", k=K)

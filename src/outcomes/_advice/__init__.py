@@ -14,13 +14,13 @@ The rooms:
   the three amounts; :mod:`~outcomes._advice.basis` — the similar past lump sums;
   :mod:`~outcomes._advice.offer` — :class:`Offer`; :mod:`~outcomes._advice.batch` —
   a table at once; :mod:`~outcomes._advice.installment` — :class:`InstallmentProposal`;
-- :mod:`~outcomes._advice.ways_out` — one record and row builder per way out
-  (a new way out is a record there and its notes), and
+- :mod:`~outcomes._advice.ways_out` — one file per way out, each with its record,
+  row builder, notes and labels (a new way out, say 特定調停, is one new file), and
   :mod:`~outcomes._advice.paths` — the table and its rendering;
 - :mod:`~outcomes._advice.summary` — the one-page summary of an offer;
 - :mod:`~outcomes._advice.wording` (offers, instalments, warnings) and
-  :mod:`~outcomes._advice.notes` (the ways out): every sentence, Japanese beside
-  English; nothing is computed there.
+  :mod:`~outcomes._advice.notes` (the notes the ways out share, and their one
+  citation table): every sentence, Japanese beside English; nothing is computed there.
 
 The law's arithmetic is :mod:`outcomes._law`. Every figure here is an internal
 estimate from past cases for the analyst, never legal advice and never a

@@ -395,7 +395,8 @@ def compare_paths(
         known), ``total_to_pay``, ``monthly``, ``months``, ``extra_costs``
         (Int64 yen), ``credit_record``, ``notes``, ``notes_ja``, ``guarantor``
         and ``guarantor_ja`` (what the path does to a guarantor or joint
-        debtor) and ``sources`` (str); ``attrs["notice"]`` holds the notice.
+        debtor) and ``sources`` and ``sources_ja`` (the citations, "; "-joined);
+        ``attrs["notice"]`` holds the notice.
 
     Raises
     ------

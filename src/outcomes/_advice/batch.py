@@ -23,6 +23,7 @@ from outcomes._advice.basis import model_knows_roles
 from outcomes._advice.case import MIN_RESIDUAL_DEBT, with_as_of
 from outcomes._advice.curve import (
     OFFER_LEVELS,
+    TOP_DRIVERS,
     acceptance_rows,
     check_levels,
     curve_levels,
@@ -54,9 +55,6 @@ __all__ = [
     "resolved_reasons",
     "table_drift_warning",
 ]
-
-#: how many drivers a batch offer states per case (``explain=True``)
-TOP_DRIVERS = 3
 
 
 @renamed_keywords(model="ratio_model")

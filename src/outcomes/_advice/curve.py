@@ -35,6 +35,7 @@ __all__ = [
     "CURVE_LEVELS",
     "OFFER_LEVELS",
     "OFFER_UNIT",
+    "TOP_DRIVERS",
     "acceptance",
     "acceptance_rows",
     "cdf_knots",
@@ -44,6 +45,9 @@ __all__ = [
     "ratio_cdf",
     "ratio_quantiles",
 ]
+
+#: how many drivers an offer states, single or batch (``explain=True``)
+TOP_DRIVERS = 3
 
 #: quantile levels of the settlement ratio read as opening, target and walk-away
 OFFER_LEVELS: tuple[float, float, float] = (0.20, 0.50, 0.85)

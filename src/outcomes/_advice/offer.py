@@ -29,6 +29,7 @@ from outcomes._advice.basis import Basis, similar_basis
 from outcomes._advice.case import first_value
 from outcomes._advice.curve import (
     OFFER_UNIT,
+    TOP_DRIVERS,
     acceptance,
     curve_levels,
     offer_amounts,
@@ -51,6 +52,7 @@ from outcomes._advice.wording import (
     say,
 )
 from outcomes._arguments import as_date
+from outcomes._calendar import months_between
 from outcomes._errors import OutcomesError
 from outcomes._format import Yen, format_chance, value_labels
 
@@ -360,10 +362,6 @@ def make_offer(
     )
 
 
-#: how many drivers an offer states
-TOP_DRIVERS = 3
-
-
 def case_drivers(
     ratio_model: Any, frame: pd.DataFrame, residual: int, language: str
 ) -> pd.DataFrame | None:
@@ -407,10 +405,6 @@ def case_drift_warning(profile: Any, frame: pd.DataFrame, language: str) -> str 
         for row in outside.itertuples(index=False)
     ]
     return drift_warning(parts, language)
-
-
-def months_between(start: pd.Timestamp, end: pd.Timestamp) -> float:
-    return max((end - start).days / 30.4375, 0.0)
 
 
 def time_view(

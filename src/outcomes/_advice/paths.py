@@ -11,7 +11,9 @@ into one :class:`~outcomes._advice.ways_out.Situation` and builds the table;
 :meth:`Advisor.paths <outcomes._advice.advisor.Advisor.paths>`.
 
 The legal arithmetic (the 個人再生 minimum, the limitation, 遅延損害金) is in
-:mod:`outcomes._law`; the notes and labels in :mod:`~outcomes._advice.notes`.
+:mod:`outcomes._law`; each way out's notes and labels in its own file of
+:mod:`~outcomes._advice.ways_out`, the shared ones and the citations in
+:mod:`~outcomes._advice.notes`.
 Everything is deterministic: the only input that depends on the calendar is
 ``as_of``, which defaults to today. Every figure is an internal estimate for
 the analyst, never a promise to the debtor.
@@ -29,14 +31,12 @@ from outcomes._advice.basis import model_knows_roles
 from outcomes._advice.case import first_value, with_as_of
 from outcomes._advice.facts import LegalFacts, originator_type
 from outcomes._advice.notes import (
-    PATH_LABELS,
     RENDER_WORDS,
-    SOURCE_LABELS_JA,
     guarantor_effect,
     interest_whose,
     path_note,
 )
-from outcomes._advice.ways_out import WAYS_OUT, Situation, capacity_of
+from outcomes._advice.ways_out import PATH_LABELS, WAYS_OUT, Situation, capacity_of
 from outcomes._advice.wording import ESTIMATE_NOTICE
 from outcomes._errors import CaseError
 from outcomes._format import Yen, check_language, creditor_label, format_yen, pad, text_width
@@ -62,6 +62,7 @@ PATH_COLUMNS: tuple[str, ...] = (
     "guarantor",
     "guarantor_ja",
     "sources",
+    "sources_ja",
 )
 
 _DTYPES = {
@@ -75,6 +76,7 @@ _DTYPES = {
             "guarantor",
             "guarantor_ja",
             "sources",
+            "sources_ja",
         ),
         "str",
     ),
@@ -247,9 +249,11 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
     footnotes: dict[str, int] = {}
     for r in table.itertuples(index=False):
         refs = []
-        for src in (x for x in str(getattr(r, "sources", "") or "").split("; ") if x):
-            shown = SOURCE_LABELS_JA.get(src, src) if ja else src
-            refs.append(footnotes.setdefault(shown, len(footnotes) + 1))
+        cited = getattr(r, "sources_ja", None) if ja else r.sources
+        if not isinstance(cited, str):  # a table from before sources_ja: the English citations
+            cited = str(getattr(r, "sources", "") or "")
+        for src in (x for x in cited.split("; ") if x):
+            refs.append(footnotes.setdefault(src, len(footnotes) + 1))
         mark = "".join(f"[{n}]" for n in refs)
         notes = getattr(r, "notes_ja", None) if ja else r.notes
         if ja and not isinstance(notes, str):  # a table from before notes_ja: no English here

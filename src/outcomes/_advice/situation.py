@@ -2,8 +2,8 @@
 
 Built once per case by :func:`~outcomes._advice.paths.make_paths` from the clean
 row, its legal facts (:class:`~outcomes._advice.facts.LegalFacts`) and the
-household; read by every row builder of :mod:`~outcomes._advice.ways_out` and
-:mod:`~outcomes._advice.limitation_row`. Nothing is computed here.
+household; read by every row builder of
+:mod:`~outcomes._advice.ways_out`. Nothing is computed here.
 """
 
 from __future__ import annotations

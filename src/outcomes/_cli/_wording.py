@@ -31,6 +31,8 @@ CLI_LINES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "cleaned {source}: {n} cases, {problems} problem(s) "
             "(run `outcomes clean` for the report)",
         ),
+        "report_written": ("報告: {path}", "report: {path}"),
+        "pdf_written": ("PDF: {path}", "PDF: {path}"),
         "predict_done": (
             "{n}件の予測を{output}に書きました",
             "predictions for {n} cases written to {output}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from outcomes._cli import check_source, driver_url, is_url
+from outcomes._cli._wording import cli_line
 from outcomes.report import write_pdf, write_report
 
 __all__ = ["run"]
@@ -18,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
     ``outcomes report --help``).
     """
     table, query = getattr(args, "table", None), getattr(args, "query", None)
+    language = getattr(args, "language", "ja")
     check_source(args.input, table=table, query=query, sheet=None)
     source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
@@ -31,9 +33,9 @@ def run(args: argparse.Namespace) -> int:
         compare=getattr(args, "compare", None),
         table=table,
         query=query,
-        language=getattr(args, "language", "ja"),
+        language=language,
     )
-    print(f"report: {path}")
+    print(cli_line("report_written", language, path=path))
     if getattr(args, "pdf", False):
-        print(f"PDF: {write_pdf(path)}")
+        print(cli_line("pdf_written", language, path=write_pdf(path, language=language)))
     return 0

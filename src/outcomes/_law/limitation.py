@@ -24,6 +24,8 @@ from datetime import date, timedelta
 
 from outcomes._arguments import as_date
 from outcomes._errors import CaseError
+from outcomes._law.wording import say_reason
+from outcomes._messages import Message
 from outcomes._registry import match_servicer, names_a_servicer
 
 __all__ = [
@@ -92,8 +94,11 @@ class LimitationResult:
         known (see ``not_before``).
     period_years : int
         The length of the period now running (5 or 10).
-    basis : tuple of str
-        Plain-language reasons, in the order the events happened.
+    reasons : tuple of Message
+        The reasons, in the order the events happened, as codes with their
+        dates (such as ``"ack.restarts"`` with the day and the new end);
+        rendered by :meth:`explain` in either language, and in English by
+        :attr:`basis`.
     restarted_on : date or None
         The last day the clock restarted (acknowledgement or judgment);
         ``None`` if it never restarted.
@@ -102,9 +107,9 @@ class LimitationResult:
         unknown): the day the limitation would complete with 5 years;
         ``completes_on`` is then the 10-year day. Equal to ``completes_on``
         when the period is known.
-    deciding_fact : str
-        Empty when the period is known; else the fact that decides between
-        the two dates, in words.
+    deciding : Message or None
+        None when the period is known; else the fact that decides between
+        the two dates (:attr:`deciding_fact` in English words).
     not_before : date or None
         When ``completes_on`` is None because the due date of parts not yet
         due at a judgment or court settlement is not known: the earliest day
@@ -120,17 +125,39 @@ class LimitationResult:
 
     completes_on: date | None
     period_years: int
-    basis: tuple[str, ...]
+    reasons: tuple[Message, ...]
     restarted_on: date | None = None
     earliest_completes_on: date | None = None
-    deciding_fact: str = ""
+    deciding: Message | None = None
     not_before: date | None = None
     acknowledged_after_completion: date | None = None
 
     @property
     def period_known(self) -> bool:
         """Whether the period (5 or 10 years) is known."""
-        return not self.deciding_fact
+        return self.deciding is None
+
+    def explain(self, language: str = "en") -> tuple[str, ...]:
+        """The reasons in plain words, in ``language`` (``"ja"`` or ``"en"``).
+
+        Examples
+        --------
+        >>> r = limitation_date(contract_date=date(2010, 5, 1), claimable_from=date(2020, 4, 10),
+        ...                     creditor_is_merchant=True)
+        >>> r.explain("ja")[-1]
+        '期間は2025-04-10に終わります'
+        """
+        return tuple(say_reason(m, language) for m in self.reasons)
+
+    @property
+    def basis(self) -> tuple[str, ...]:
+        """The reasons in English words (:meth:`explain` for Japanese)."""
+        return self.explain("en")
+
+    @property
+    def deciding_fact(self) -> str:
+        """The fact that decides the period, in English words; empty when it is known."""
+        return "" if self.deciding is None else say_reason(self.deciding, "en")
 
 
 def limitation_date(
@@ -307,22 +334,19 @@ def limitation_date(
     ten = _limitation(creditor_is_merchant=False, **kwargs)
     if (five.completes_on, five.not_before) == (ten.completes_on, ten.not_before):
         return five  # new 民法, or a judgment: the same either way
-    fact = (
-        "whether the originator of the claim (the lender, or the guarantee company for its "
-        "求償権) was a merchant: 5 years if so (old 商法 §522), 10 if not (民法 §167 old)"
-    )
+    fact = Message("deciding.merchant")
     if ten.completes_on is None:
-        days = f"not before {five.not_before} with 5 years, {ten.not_before} with 10"
+        days = Message("merchant.days_not_before", {"five": five.not_before, "ten": ten.not_before})
     else:
-        days = f"{five.completes_on} with 5 years, {ten.completes_on} with 10"
-    basis = (*ten.basis, f"merchant status unknown: {days}; it depends on {fact}")
+        days = Message("merchant.days", {"five": five.completes_on, "ten": ten.completes_on})
+    reasons = (*ten.reasons, Message("merchant.unknown", {"days": days, "fact": fact}))
     return LimitationResult(
         completes_on=ten.completes_on,
         period_years=ten.period_years,
-        basis=basis,
+        reasons=reasons,
         restarted_on=ten.restarted_on,
         earliest_completes_on=five.completes_on,
-        deciding_fact=fact,
+        deciding=fact,
         not_before=five.not_before,
         acknowledged_after_completion=ten.acknowledged_after_completion
         or five.acknowledged_after_completion,
@@ -354,16 +378,14 @@ def _limitation(
     acks = sorted(d for d in (as_date(x, "acknowledged_on") for x in acknowledged_on) if d)
     demands = sorted(d for d in (as_date(x, "demands_on") for x in demands_on) if d)
 
-    basis: list[str] = []
+    reasons: list[Message] = []
+    reason = _Reasons(reasons)
     if subrogated is not None:
         start = subrogated
-        basis.append(
-            f"guarantee company's claim (求償権) from 代位弁済 on {subrogated}: "
-            f"counted from the next day"
-        )
+        reason("start.subrogated", day=subrogated)
     elif claimable is not None:
         start = claimable
-        basis.append(f"claimable from {claimable}: counted from the next day (初日不算入)")
+        reason("start.claimable", day=claimable)
     else:
         raise CaseError("give claimable_from or subrogated_on")
     if filed is not None and judged is not None and judged < filed:
@@ -385,7 +407,7 @@ def _limitation(
 
     new_law = contract is not None and contract >= NEW_CIVIL_CODE
     if contract is None:
-        basis.append("contract date unknown: treated as before 2020-04-01 (old 民法)")
+        reason("contract.unknown")
     if new_law:
         knew = known if known is not None else start
         if knew < start:
@@ -395,25 +417,25 @@ def _limitation(
         completes: date | None = min(subjective, objective)
         period = 5 if subjective <= objective else 10
         restart_period = 5
-        basis.append(
-            f"contract of {contract} (on/after 2020-04-01): 5 years from knowledge "
-            f"({knew}), 10 at most from {start} (民法 §166)"
-        )
+        reason("period.new_law", contract=contract, knew=knew, start=start)
     else:
         merchant = creditor_is_merchant or debtor_is_merchant
         period = 5 if merchant else 10
         restart_period = period
         completes = _period_end(start, years=period)
         if known is not None:
-            basis.append("known_on ignored: old contracts run from when the claim could be made")
-        why = (
-            "a party is a merchant (old 商法 §522)"
-            if merchant
-            else "no party is a merchant (民法 §167 old)"
+            reason("known_on.ignored")
+        when = (
+            Message("when.contract", {"contract": contract})
+            if contract is not None
+            else Message("when.old")
         )
-        when = f"contract of {contract}" if contract is not None else "old contract"
-        basis.append(f"{when}: {period} years because {why}")
-    basis.append(f"the period ends on {completes}")
+        reason(
+            "period.old.merchant" if merchant else "period.old.non_merchant",
+            when=when,
+            years=period,
+        )
+    reason("period.ends", day=completes)
 
     # events in date order; same day: suit, judgment, acknowledgement, demand
     events: list[tuple[date, int, str]] = [(d, 2, "ack") for d in acks]
@@ -438,64 +460,35 @@ def _limitation(
             period = restart_period
             if due is None:
                 completes, not_before = None, _period_end(day, years=restart_period)
-                basis.append(
-                    f"judgment or court settlement on {day} on parts not yet due: each runs its "
-                    f"own {period}-year period from its own due date (民法 §147(2), §166(1), "
-                    f"§169(2)), never from before the settlement; without that date, not before "
-                    f"{not_before}"
-                )
+                reason("settlement.due_unknown", day=day, years=period, not_before=not_before)
             else:
                 completes, restarted = _period_end(due, years=restart_period), due
-                basis.append(
-                    f"judgment or court settlement on {day} on parts not yet due: they fell due "
-                    f"on {due} and run their own {period}-year period from then (民法 §147(2), "
-                    f"§166(1), §169(2)); the period ends on {completes}"
-                )
+                reason("settlement.due_known", day=day, due=due, years=period, ends=completes)
         elif settled_not_due and kind == "ack" and (due is None or day <= due):
             if due is None:
                 not_before = max(not_before or day, _period_end(day, years=restart_period))
-                basis.append(
-                    f"acknowledged on {day}, after the settlement: the clock restarts (民法 §152); "
-                    f"not before {not_before}"
-                )
+                reason("settlement.ack", day=day, not_before=not_before)
             else:
-                basis.append(
-                    f"acknowledged on {day}, before the parts fell due on {due}: their clock "
-                    "starts on that day"
-                )
+                reason("settlement.ack_before_due", day=day, due=due)
         elif settled_not_due and kind == "demand" and completes is None:
-            basis.append(f"demand on {day}: its effect depends on the due dates, not known")
+            reason("settlement.demand", day=day)
         elif kind == "judgment":
             period = restart_period = 10
             completes = _period_end(day, years=10)
             restarted, pending_suit, demand_window_end = day, False, None
-            basis.append(
-                f"right confirmed by a final judgment on {day}: new 10-year period "
-                f"(民法 §169) ending on {completes}"
-            )
+            reason("judgment.final", day=day, ends=completes)
         elif day < start:
-            basis.append(f"{_EVENT_NAMES[kind]} on {day} is before the clock started: ignored")
+            reason("event.before_start", day=day, event=Message(f"event.{kind}"))
         elif kind == "ack":
             if pending_suit:
-                basis.append(
-                    f"acknowledged on {day} while the lawsuit runs (completion was suspended, "
-                    f"the limitation had not completed)"
-                )
+                reason("ack.during_suit", day=day)
             elif completes is not None and day > completes:
                 late_ack = late_ack or day
-                basis.append(
-                    f"acknowledged on {day}, after the limitation completed on {completes}: as a "
-                    f"rule the completed limitation can no longer be invoked (信義則, "
-                    f"最判昭和41年4月20日), but courts have allowed it where the collector induced "
-                    f"the payment (大阪高判平成27年3月6日): a question for a 弁護士"
-                )
+                reason("ack.after_completion", day=day, completed=completes)
             completes = _period_end(day, years=restart_period)
             period = restart_period
             restarted, demand_window_end = day, None
-            basis.append(
-                f"acknowledged (payment, interest or request for time) on {day}: "
-                f"the clock restarts (民法 §152); the period ends on {completes}"
-            )
+            reason("ack.restarts", day=day, ends=completes)
         elif kind == "suit":
             saved = any(
                 d < NEW_CIVIL_CODE and d <= day <= _period_end(d, months=6)
@@ -503,68 +496,54 @@ def _limitation(
                 for d in demands
             )  # fmt: skip
             if completes is not None and day > completes and not saved:
-                basis.append(
-                    f"lawsuit filed on {day}, after completion on {completes}: "
-                    f"the debtor can invoke the limitation in the suit"
-                )
+                reason("suit.after_completion", day=day, completed=completes)
             else:
                 pending_suit = True
-                basis.append(
-                    f"lawsuit or 支払督促 filed on {day}: completion suspended while it runs"
-                )
+                reason("suit.filed", day=day)
         elif kind == "demand":
             if pending_suit:
-                basis.append(f"demand on {day} during the lawsuit: no further effect")
+                reason("demand.during_suit", day=day)
             elif completes is not None and day > completes:
-                basis.append(f"demand on {day}, after completion on {completes}: no effect")
+                reason("demand.after_completion", day=day, completed=completes)
             elif day < NEW_CIVIL_CODE:
                 six = _period_end(day, months=6)
                 followed = filed is not None and day <= filed <= six
                 if followed and completes is not None and filed is not None and filed > completes:
-                    basis.append(
-                        f"demand (催告) on {day}, before 2020-04-01 (old 民法 §153): the lawsuit "
-                        f"of {filed} followed within six months, so it counts as made in time"
-                    )
+                    reason("demand.old_law_in_time", day=day, filed=filed)
                 else:
-                    basis.append(
-                        f"demand (催告) on {day}, before 2020-04-01 (old 民法 §153): "
-                        + (
-                            "the lawsuit followed within six months"
-                            if followed
-                            else "no effect without a lawsuit within six months"
-                        )
+                    reason(
+                        "demand.old_law_followed" if followed else "demand.old_law_alone", day=day
                     )
             elif demand_window_end is not None and day <= demand_window_end:
-                basis.append(
-                    f"second demand on {day}, within the six months of an earlier demand: "
-                    f"no effect (民法 §150(2))"
-                )
+                reason("demand.second", day=day)
             else:
                 six = _period_end(day, months=6)
                 if completes is not None and six > completes:
-                    basis.append(
-                        f"demand (催告) on {day}: completion postponed from {completes} "
-                        f"to {six} (6 months, 民法 §150)"
-                    )
+                    reason("demand.postpones", day=day, completes=completes, six=six)
                     completes, demand_window_end = six, six
                 else:
-                    basis.append(
-                        f"demand on {day}: its six months end on {six}, before completion; no change"
-                    )
+                    reason("demand.too_early", day=day, six=six)
     if pending_suit:
         completes = None
-        basis.append("lawsuit pending without a judgment: completion suspended until it ends")
+        reason("suit.pending")
     return LimitationResult(
         completes_on=completes,
         period_years=period,
-        basis=tuple(basis),
+        reasons=tuple(reasons),
         restarted_on=restarted,
         not_before=None if completes is not None else not_before,
         acknowledged_after_completion=late_ack,
     )
 
 
-_EVENT_NAMES = {"ack": "acknowledgement", "demand": "demand", "suit": "lawsuit"}
+class _Reasons:
+    """Appends one reason (a code and its fields) to a list: ``reason("period.ends", day=d)``."""
+
+    def __init__(self, reasons: list[Message]) -> None:
+        self.reasons = reasons
+
+    def __call__(self, code: str, **fields: object) -> None:
+        self.reasons.append(Message(code, fields))
 
 
 _NON_PROFIT_GUARANTOR = re.compile(r"信用保証協会|保証基金|保証協会|農業信用基金|基金協会")

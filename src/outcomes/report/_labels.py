@@ -23,14 +23,12 @@ from outcomes._contract import (
     CREDITOR_TYPES,
 )
 from outcomes._errors import OutcomesError
+from outcomes._format import check_language, fill, format_yen
 from outcomes._format import column_label as _column_label_ja
-from outcomes._format import format_yen
 from outcomes._format import value_labels as _value_labels_ja
 
 __all__ = [
-    "LANGUAGES",
     "SUPPRESSED_LABELS",
-    "check_language",
     "column_label",
     "creditor_type_code",
     "format_statistic_yen",
@@ -56,55 +54,55 @@ REPORT_STAT_LABELS: dict[str, str] = {
     "column": "列",
 }
 
-#: Japanese names of the kinds of problem the cleaner reports
-PROBLEM_KIND_LABELS: dict[str, str] = {
-    "not in contract": "契約外の列(出力しない)",
-    "duplicate column": "重複した列",
-    "personal data": "個人情報(消去)",
-    "unreadable": "読めない値(空欄化)",
-    "noted": "注記(概数・日の補完など)",
-    "unknown servicer": "登録にないサービサー名",
-    "out of range": "範囲外の値(空欄化)",
-    "inconsistent": "矛盾(年代と年齢)",
-    "ratio mismatch": "和解率の不一致",
-    "superseded": "同一案件の古い行(除外)",
-    "summary row": "集計行(案件ではない、除外)",
-}
+#: the kinds of problem the cleaner reports, as the report names them: {kind: (ja, en)}
+PROBLEM_KINDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "not in contract": ("契約外の列(出力しない)", "column outside the contract (not kept)"),
+        "duplicate column": ("重複した列", "duplicate column"),
+        "personal data": ("個人情報(消去)", "personal data (emptied)"),
+        "unreadable": ("読めない値(空欄化)", "unreadable value (emptied)"),
+        "noted": ("注記(概数・日の補完など)", "noted (approximate amount, day filled in, …)"),
+        "unknown servicer": ("登録にないサービサー名", "servicer not in the registry"),
+        "out of range": ("範囲外の値(空欄化)", "value out of range (emptied)"),
+        "inconsistent": ("矛盾(年代と年齢)", "inconsistent (age band and age)"),
+        "ratio mismatch": ("和解率の不一致", "settlement ratio does not match"),
+        "superseded": ("同一案件の古い行(除外)", "older row of the same case (left out)"),
+        "summary row": ("集計行(案件ではない、除外)", "summary row (not a case; left out)"),
+    }
+)
 
-#: what a report calls each model, by its target
-REPORT_MODEL_NAMES: dict[str, str] = {
-    "settlement_ratio": "和解率(一括和解)",
-    "monthly_amount": "月額(分割弁済)",
-}
+#: the methods of ``outcomes.models.evaluate``'s table (its index), as the report names
+#: them: {method: (ja, en)}; the model's own row is the catalogue entry ``model_row``
+METHODS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "overall median": ("全体の中央値", "overall median"),
+        "median by creditor type": ("債権者区分ごとの中央値", "median by creditor type"),
+        "HistGradientBoostingRegressor": (
+            "勾配ブースティング(特徴量そのまま)",
+            "gradient boosting (features as they are)",
+        ),
+        "fractional logit GLM": ("一般化線形モデル(ロジット)", "GLM (logit)"),
+        "log-linear GLM (Gamma, log link)": (
+            "一般化線形モデル(ガンマ、対数リンク)",
+            "GLM (Gamma, log link)",
+        ),
+        "best possible (true conditional median)": (
+            "理論上の最良(真の条件付き中央値)",
+            "best possible (true conditional median)",
+        ),
+    }
+)
 
-#: Japanese names of the methods of outcomes.models.evaluate's table (the model row is "モデル")
-REPORT_METHOD_LABELS: dict[str, str] = {
-    "overall median": "全体の中央値",
-    "median by creditor type": "債権者区分ごとの中央値",
-    "HistGradientBoostingRegressor": "勾配ブースティング(特徴量そのまま)",
-    "fractional logit GLM": "一般化線形モデル(ロジット)",
-    "log-linear GLM (Gamma, log link)": "一般化線形モデル(ガンマ、対数リンク)",
-    "best possible (true conditional median)": "理論上の最良(真の条件付き中央値)",
-}
+#: what the report calls each model, by its target: {target: (ja, en)}
+MODEL_NAMES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "settlement_ratio": ("和解率(一括和解)", "Settlement ratio (lump sums)"),
+        "monthly_amount": ("月額(分割弁済)", "Monthly amount (instalment plans)"),
+    }
+)
 
-#: the languages a report is written in
-LANGUAGES: tuple[str, ...] = ("ja", "en")
-
-#: what a suppressed cell shows, by language (``check_html`` accepts both)
-SUPPRESSED_LABELS: Mapping[str, str] = MappingProxyType({"ja": "k未満", "en": "under k"})
-
-
-def check_language(language: object) -> str:
-    """``language`` when it is ``"ja"`` or ``"en"``; else one line saying so.
-
-    Examples
-    --------
-    >>> check_language("en")
-    'en'
-    """
-    if language not in LANGUAGES:
-        raise OutcomesError(f"language must be 'ja' or 'en', got {language!r}")
-    return str(language)
+#: what a suppressed cell shows, (ja, en) (``check_html`` accepts both)
+SUPPRESSED_LABELS: tuple[str, str] = ("k未満", "under k")
 
 
 def suppressed(language: str = "ja") -> str:
@@ -115,7 +113,7 @@ def suppressed(language: str = "ja") -> str:
     >>> suppressed("ja"), suppressed("en")
     ('k未満', 'under k')
     """
-    return SUPPRESSED_LABELS[check_language(language)]
+    return fill(SUPPRESSED_LABELS, language, {})
 
 
 # --------------------------------------------------------------------------
@@ -191,7 +189,7 @@ def column_label(column: str, language: str = "ja") -> str:
     'not_a_column'
     """
     if column in _DERIVED_FEATURES:
-        return _DERIVED_FEATURES[column][0 if check_language(language) == "ja" else 1]
+        return fill(_DERIVED_FEATURES[column], language, {})
     if check_language(language) == "en":
         return _COLUMN_LABELS_EN.get(column, column)
     if column in REPORT_STAT_LABELS and column not in ("cases",):
@@ -271,7 +269,7 @@ def value_labels(column: str, language: str = "ja") -> dict[str, str]:
             {} if ja else dict(zip(income_band_labels("ja"), income_band_labels("en"), strict=True))
         )
     if column == "group":  # a Kaplan–Meier curve of all cases
-        return {_ALL[0]: _ALL[0] if ja else _ALL[1]}
+        return {_ALL[0]: fill(_ALL, language, {})}
     if ja:
         return _value_labels_ja(column)
     if column == "creditor_type":
@@ -395,22 +393,6 @@ def yen_ticks(values: Sequence[float], language: str = "ja") -> list[str]:
     return [f"¥{v / 1_000_000:,.{d}f}M" for v in values]
 
 
-#: the report's name of each problem kind, in English (Japanese: ``outcomes._labels``)
-_PROBLEM_KINDS_EN: dict[str, str] = {
-    "not in contract": "column outside the contract (not kept)",
-    "duplicate column": "duplicate column",
-    "personal data": "personal data (emptied)",
-    "unreadable": "unreadable value (emptied)",
-    "noted": "noted (approximate amount, day filled in, …)",
-    "unknown servicer": "servicer not in the registry",
-    "out of range": "value out of range (emptied)",
-    "inconsistent": "inconsistent (age band and age)",
-    "ratio mismatch": "settlement ratio does not match",
-    "superseded": "older row of the same case (left out)",
-    "summary row": "summary row (not a case; left out)",
-}
-
-
 def problem_kind_labels(language: str = "ja") -> dict[str, str]:
     """What each kind of problem means, in the report's language.
 
@@ -419,21 +401,7 @@ def problem_kind_labels(language: str = "ja") -> dict[str, str]:
     >>> problem_kind_labels("en")["unreadable"]
     'unreadable value (emptied)'
     """
-    return dict(PROBLEM_KIND_LABELS if check_language(language) == "ja" else _PROBLEM_KINDS_EN)
-
-
-_MODEL_NAMES: dict[str, tuple[str, str]] = {
-    "settlement_ratio": ("和解率(一括和解)", "Settlement ratio (lump sums)"),
-    "monthly_amount": ("月額(分割弁済)", "Monthly amount (instalment plans)"),
-}
-_METHODS_EN: dict[str, str] = {
-    "overall median": "overall median",
-    "median by creditor type": "median by creditor type",
-    "HistGradientBoostingRegressor": "gradient boosting (features as they are)",
-    "fractional logit GLM": "GLM (logit)",
-    "log-linear GLM (Gamma, log link)": "GLM (Gamma, log link)",
-    "best possible (true conditional median)": "best possible (true conditional median)",
-}
+    return {kind: fill(pair, language, {}) for kind, pair in PROBLEM_KINDS.items()}
 
 
 def model_name(target: str, language: str = "ja") -> str:
@@ -444,10 +412,9 @@ def model_name(target: str, language: str = "ja") -> str:
     >>> model_name("monthly_amount", "en")
     'Monthly amount (instalment plans)'
     """
-    names = _MODEL_NAMES.get(target)
-    if names is None:
+    if target not in MODEL_NAMES:
         return target
-    return names[0 if check_language(language) == "ja" else 1]
+    return fill(MODEL_NAMES[target], language, {})
 
 
 def method_label(method: str, language: str = "ja") -> str:
@@ -458,6 +425,6 @@ def method_label(method: str, language: str = "ja") -> str:
     >>> method_label("overall median"), method_label("overall median", "en")
     ('全体の中央値', 'overall median')
     """
-    if check_language(language) == "ja":
-        return REPORT_METHOD_LABELS.get(method, method)
-    return _METHODS_EN.get(method, method)
+    if method not in METHODS:
+        return method
+    return fill(METHODS[method], language, {})

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from outcomes._format import check_language, fill
+from outcomes._format import check_language
+from outcomes._messages import Catalogue, Message, render
 
-__all__ = [
-    "text",
-]
+__all__ = ["REPORT_TEXT", "join", "text"]
 
 
 # --------------------------------------------------------------------------
 # The report's sentences
 # --------------------------------------------------------------------------
 
-#: {key: (Japanese, English)}; ``str.format`` fields are filled by :func:`text`
-_TEXT: dict[str, tuple[str, str]] = {
+#: the report's catalogue, of the package's one shape {code: (Japanese, English)};
+#: ``str.format`` fields are filled by :func:`text` (``outcomes._messages.render``)
+REPORT_TEXT: Catalogue = {
     # ---- the page ----
     "page_title": ("残債和解レポート — {source}", "Residual-debt settlement report — {source}"),
     "title": ("# 残債和解レポート(社内用)", "# Residual-debt settlement report (internal)"),
@@ -64,6 +64,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{k} — every selected case is counted; a cell made of fewer than {k} cases reads “under k”",
     ),
     "all_periods": ("全期間", "all periods"),
+    "range": ("{low} 〜 {high}", "{low} – {high}"),
+    "list_separator": ("、", ", "),
+    "named_n": ("{name}(n={n})", "{name} (n={n})"),
     # ---- 1. data quality ----
     "s1": (
         "## 1. データの品質\n\n"
@@ -301,6 +304,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "対象の案件が {n} 件と少なく、モデルを学習できません。",
         "Only {n} cases to learn from: too few to fit the model.",
     ),
+    "too_few_for_k": (
+        "対象の案件が {n} 件で k = {k} 件に届かないため、モデルの確認は示しません。",
+        "Only {n} cases, fewer than k = {k}: the model's check is not shown.",
+    ),
     "s4_drift": (
         "### この期間の案件とモデルの学習データの比較\n\n"
         "モデルが学んだ案件(学習時に保存した学習データの要約)と、この報告の案件の特徴量の分布を"
@@ -503,6 +510,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "モデルのディレクトリ {path} がありません",
         "model directory {path} does not exist",
     ),
+    "cell_failed": ("報告を作成できませんでした: {error}", "the report could not be made: {error}"),
+    "pdf_needs_weasyprint": (
+        "--pdf には WeasyPrint と Pango ライブラリが要ります({reason})。"
+        "pip install 'outcomes[pdf]' を実行するか、HTML の報告をブラウザーから印刷してください",
+        "--pdf needs WeasyPrint and its Pango library ({reason}): "
+        "pip install 'outcomes[pdf]', or print the HTML report from a browser",
+    ),
     "bad_k": ("k は 1 以上にしてください({k} が指定されました)", "k must be at least 1, got {k}"),
     "bad_period_form": (
         "期間「{given}」: YYYY-MM:YYYY-MM の形で書いてください(例: 2023-01:2024-12)",
@@ -530,8 +544,8 @@ def text(key: str, language: str = "ja", **fields: object) -> str:
     'サービサー'
     """
     if not fields:  # a template without fields is shown as written (Markdown braces and all)
-        return _TEXT[key][0 if check_language(language) == "ja" else 1]
-    return fill(_TEXT[key], language, fields)
+        return REPORT_TEXT[key][0 if check_language(language) == "ja" else 1]
+    return render(Message(key, fields), language, REPORT_TEXT)
 
 
 def join(items: Sequence[str], language: str = "ja") -> str:
@@ -542,4 +556,4 @@ def join(items: Sequence[str], language: str = "ja") -> str:
     >>> join(["A", "B"]), join(["A", "B"], "en")
     ('A、B', 'A, B')
     """
-    return ("、" if check_language(language) == "ja" else ", ").join(items)
+    return REPORT_TEXT["list_separator"][0 if check_language(language) == "ja" else 1].join(items)

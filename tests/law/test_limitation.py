@@ -1,7 +1,8 @@
-"""Issue 20, the law's arithmetic: one test per review row (shared/reviews/ways-out-review.md).
+"""消滅時効 as issue 20's review found it: court settlements (L11), servicers (A2), payments
+after completion (A5), and the reasons as codes (issue 24).
 
-Each test cites its statute or case and fails on the code as it was at the start of
-the branch (01c1bd9).
+Rows of ``shared/reviews/ways-out-review.md``; each test cites its statute or case. Moved
+from ``test_issue20_law.py`` (issue 24).
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ import pytest
 
 from outcomes._errors import CaseError
 from outcomes._law import (
+    LIMITATION_REASONS,
     creditor_is_servicer,
-    default_interest,
     limitation_complete,
     limitation_date,
     originator_is_merchant,
-    rehabilitation_claims,
-    rehabilitation_minimum,
+    say_reason,
 )
+from outcomes._messages import Message, check_catalogue
 
 # the review's L11 call: a guarantee company's claim, sued, settled in court on parts not yet due
 SETTLED = {
@@ -32,7 +33,7 @@ SETTLED = {
 }
 
 
-def test_l11_a_court_settlement_restarts_the_clock_for_parts_not_yet_due():
+def test_a_court_settlement_restarts_the_clock_for_parts_not_yet_due():
     """L11: 民法 §147(2) (the limitation runs anew from the settlement), §169(2), §166(1).
 
     Parts not yet due at a court settlement run their own period from their own due
@@ -47,7 +48,7 @@ def test_l11_a_court_settlement_restarts_the_clock_for_parts_not_yet_due():
     assert any("§169(2)" in line for line in r.basis)
 
 
-def test_l11_parts_fall_due_after_the_settlement_and_run_from_then():
+def test_parts_fall_due_after_the_settlement_and_run_from_then():
     """L11: §169(2), §166(1): the benefit of time lost under the settlement on 2019-01-10 → 5 years."""
     r = limitation_date(**SETTLED, due_on=date(2019, 1, 10))
     assert r.completes_on == date(2024, 1, 10)
@@ -64,7 +65,7 @@ def test_l11_parts_fall_due_after_the_settlement_and_run_from_then():
         )
 
 
-def test_l11_unknown_merchant_status_gives_the_earliest_day_of_either_period():
+def test_unknown_merchant_status_gives_the_earliest_day_of_either_period():
     """L11 with the originator unknown: 5 or 10 years, both from the due dates (§169(2))."""
     kwargs = {**SETTLED, "creditor_is_merchant": None}
     r = limitation_date(**kwargs)
@@ -77,7 +78,7 @@ def test_l11_unknown_merchant_status_gives_the_earliest_day_of_either_period():
     )
 
 
-def test_a2_a_servicer_is_not_the_originator():
+def test_a_servicer_is_not_the_originator():
     """A2: an assignment keeps the claim and its period (民法 §466; domain.md); the buyer's
     株式会社 says nothing about it, so a servicer creditor leaves the period unknown."""
     assert originator_is_merchant("other", "SMBC債権回収株式会社") is None
@@ -86,7 +87,7 @@ def test_a2_a_servicer_is_not_the_originator():
     assert creditor_is_servicer("ｱﾋﾞﾘｵ債権回収㈱") and not creditor_is_servicer("○○銀行")
 
 
-def test_a5_a_payment_after_completion_is_flagged_not_called_final():
+def test_a_payment_after_completion_is_flagged_not_called_final():
     """A5: 最判昭和41年4月20日 is a rule of 信義則 with exceptions: 大阪高判平成27年3月6日 allowed
     援用 after a payment the collector induced; the result records the day for a 弁護士."""
     r = limitation_date(
@@ -108,30 +109,15 @@ def test_a5_a_payment_after_completion_is_flagged_not_called_final():
     assert on_time.acknowledged_after_completion is None
 
 
-def test_d2_damages_before_the_sale_are_not_counted_twice():
-    """D2: 民法 §489 (the proceeds pay costs, damages, then principal); 民事再生法 §84(2).
-
-    The review's figures: ¥5.8M sold 2023-03-01, default 2021-06-01, opening order
-    2024-10-01: damages from the sale ¥1,290,301, B ¥7,090,301, minimum ¥1,418,061.
-    """
-    assert default_interest(5_800_000, date(2023, 3, 1), date(2024, 10, 1), 0.14) == 1_290_301
-    b = rehabilitation_claims(
-        5_800_000,
-        rate=0.14,
-        default_date=date(2021, 6, 1),
-        opening_on=date(2024, 10, 1),
-        sale_on=date(2023, 3, 1),
-    )
-    assert b == 7_090_301
-    assert rehabilitation_minimum(b) == 1_418_061
-    # a sale before the default changes nothing: damages run from the default
-    later = rehabilitation_claims(
-        5_800_000,
-        rate=0.14,
-        default_date=date(2023, 6, 1),
-        opening_on=date(2024, 10, 1),
-        sale_on=date(2023, 3, 1),
-    )
-    assert later == 5_800_000 + default_interest(
-        5_800_000, date(2023, 6, 1), date(2024, 10, 1), 0.14
-    )
+def test_every_reason_is_a_code_with_both_languages():
+    """Issue 24 (architecture review §5.2): the reasons of a limitation date are codes, their
+    sentences one catalogue entry each in Japanese and English; ``basis`` stays the English."""
+    r = limitation_date(**{**SETTLED, "creditor_is_merchant": None})
+    assert all(isinstance(m, Message) and m.code in LIMITATION_REASONS for m in r.reasons)
+    check_catalogue(LIMITATION_REASONS)
+    assert r.basis == r.explain("en") == tuple(say_reason(m, "en") for m in r.reasons)
+    ja = r.explain("ja")
+    assert len(ja) == len(r.basis) and not any("merchant" in line for line in ja)
+    assert "169条2項" in " ".join(ja)
+    assert r.deciding is not None and "商人" in say_reason(r.deciding, "ja")
+    assert "merchant" in r.deciding_fact

@@ -18,25 +18,24 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_count
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
+from outcomes._format import check_language
 from outcomes.report._labels import (
-    check_language,
     column_label,
     method_label,
     model_name,
     suppressed,
     value_labels,
 )
-from outcomes.report._text import text
-from outcomes.report.tables import safe_label, value_formatter
+from outcomes.report._tables import header_label, safe_label, value_formatter
+from outcomes.report._text import join, text
 
 __all__ = [
     "ACCURACY_COVERAGE",
     "COVERAGES",
-    "DRIFT_DISTANCE",
     "DRIFT_PSI",
-    "DRIFT_VERDICTS",
     "POOLED_ROW",
     "REPORT_BASELINES",
     "TOTAL_ROW",
@@ -58,8 +57,8 @@ COVERAGES: tuple[float, ...] = (0.5, 0.8, 0.9)
 ACCURACY_COVERAGE = 0.9
 #: the baselines of :func:`outcomes.models.evaluate` shown beside each model
 REPORT_BASELINES: tuple[str, ...] = ("overall median", "median by creditor type")
-#: what the accuracy table calls the model itself (in Japanese)
-MODEL_ROW = "モデル"
+#: the fewest cases a model is fitted and cross-validated on here (also at least 10 per fold)
+FEWEST_TO_CHECK = 40
 
 
 class ModelCheck:
@@ -206,7 +205,9 @@ def check_models(
     model_dir : str or Path, optional
         A directory written by ``outcomes fit``.
     k : int
-        Smallest number of cases a check is shown for.
+        Smallest number of cases a check is shown for: with fewer (to fit
+        here, or in the saved evaluation), the check says so in a sentence
+        and shows no accuracy or calibration.
     as_of : date or str, optional
         The day months waited are counted to (models fitted here).
     cv : int
@@ -229,6 +230,7 @@ def check_models(
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, fit_and_evaluate
 
     language = check_language(language)
+    k = as_count(k, "k")
     checks: list[ModelCheck] = []
     saved = read_model_dir(model_dir) if model_dir is not None else None
     for cls in (SettlementRatioModel, MonthlyAmountModel):
@@ -247,18 +249,24 @@ def check_models(
                 )
                 continue
             accuracy, calibration, origin = found
+            n = int(accuracy["n"].iloc[0]) if len(accuracy) else 0
+            if n < k:
+                message = text("too_few_for_k", language, n=f"{n:,}", k=k)
+                checks.append(ModelCheck(target, model, message=message, language=language))
+                continue
             checks.append(
                 ModelCheck(target, model, origin, accuracy, calibration, language=language)
             )
             continue
         template = cls(as_of=as_of, **(model_params or {}))
         n = int(template.training_rows(cases).sum())
-        if n < max(40, 10 * cv):
-            checks.append(
-                ModelCheck(
-                    target, message=text("too_few_to_fit", language, n=f"{n:,}"), language=language
-                )
-            )
+        if n < max(FEWEST_TO_CHECK, 10 * cv):
+            message = text("too_few_to_fit", language, n=f"{n:,}")
+            checks.append(ModelCheck(target, message=message, language=language))
+            continue
+        if n < k:
+            message = text("too_few_for_k", language, n=f"{n:,}", k=k)
+            checks.append(ModelCheck(target, message=message, language=language))
             continue
         model, table = fit_and_evaluate(
             template,
@@ -395,7 +403,7 @@ def ranges_table(
     language: str | None = None,
 ) -> Any:
     """:func:`predicted_ranges` as a table to show (ordinal groups in their order)."""
-    from outcomes.report.tables import natural_order
+    from outcomes.report._tables import natural_order
 
     language = check_language(language or check.language)
     fmt = value_formatter(check.target, language)
@@ -412,8 +420,7 @@ def ranges_table(
     median = text("ranges_median", language)
     cases = column_label("cases", language)
     label = column_label(by, language)
-    if language == "en":  # headers start with a capital
-        cases, label = cases.capitalize(), label[:1].upper() + label[1:]
+    cases, label = header_label(cases, language), header_label(label, language)
     shown = shown.rename(
         columns={by: label, "cases": cases, "lower": low, "median": median, "upper": high}
     )
@@ -427,11 +434,6 @@ def ranges_table(
     )
 
 
-#: what the report calls drift's verdicts
-DRIFT_VERDICTS: dict[str, str] = {"stable": "安定", "shifted": "変化あり"}
-#: the drift table's header of ``drift``'s distance (Wasserstein in training SDs for numbers,
-#: total variation for categories: 0 when the distributions are the same)
-DRIFT_DISTANCE = "分布の差(0=同じ)"
 #: the PSI above which ``drift`` calls a shift that chance hardly explains ``shifted``
 DRIFT_PSI = 0.1
 
@@ -458,7 +460,8 @@ def training_drift(
     Returns
     -------
     DataFrame or None
-        ``特徴量``, ``PSI``, ``分布の差`` (:data:`DRIFT_DISTANCE`), ``範囲外・未知の割合``,
+        ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
+        numbers, total variation for categories), ``範囲外・未知の割合``,
         ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
         ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
         ``Verdict``); None without ``model_dir`` or where the directory has no
@@ -504,7 +507,7 @@ def training_drift(
             if small
             else []
         )
-        new.append(("、" if language == "ja" else ", ").join(big + more))
+        new.append(join(big + more, language))
     verdicts = []
     for verdict, psi in zip(table["verdict"], table["psi"], strict=True):
         if verdict == "shifted":
@@ -514,21 +517,18 @@ def training_drift(
         else:
             verdicts.append(text("drift_stable", language))
     labels = [column_label(f, language) for f in table["feature"]]
-    ja = language == "ja"
     out = pd.DataFrame(
         {
-            "特徴量" if ja else text("drift_feature", language): labels,
+            text("drift_feature", language): labels,
             "PSI": [f"{v:.3f}" for v in table["psi"]],
-            DRIFT_DISTANCE if ja else text("drift_distance", language): [
-                f"{v:.3f}" for v in table["distance"]
-            ],
-            "範囲外・未知の割合" if ja else text("drift_outside", language): shown_share,
-            "新しい区分" if ja else text("drift_new", language): new,
-            "判定" if ja else text("drift_verdict", language): verdicts,
+            text("drift_distance", language): [f"{v:.3f}" for v in table["distance"]],
+            text("drift_outside", language): shown_share,
+            text("drift_new", language): new,
+            text("drift_verdict", language): verdicts,
         }
     )
     if not any(new):  # an empty column tells nothing
-        out = out.drop(columns="新しい区分" if ja else text("drift_new", language))
+        out = out.drop(columns=text("drift_new", language))
     return out
 
 
@@ -606,7 +606,7 @@ def totals_table(table: pd.DataFrame, by: str = "creditor_type", *, language: st
     >>> "smaller groups combined" in totals_table(t, language="en").to_html()
     True
     """
-    from outcomes.report.tables import styled
+    from outcomes.report._tables import styled
 
     shown = table.copy()
     fmt = value_formatter("lump_sum", language)

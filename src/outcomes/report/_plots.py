@@ -1,7 +1,7 @@
 """Shared figures: a theme with Japanese labels, and k-safe bar, box and heat maps.
 
 Every figure here is drawn from a k-safe aggregate of
-:mod:`outcomes.report.tables` (:func:`~outcomes.report.breakdown`,
+:mod:`outcomes.report._tables` (:func:`~outcomes.report.breakdown`,
 :func:`~outcomes.report.crosstab`), never from individual cases: no group
 of fewer than ``k`` cases is drawn, and no single case's value either
 (box whiskers are the 10th and 90th percentiles, no outlier points).
@@ -28,15 +28,14 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import Formatter, LogLocator, MaxNLocator, NullFormatter
 
 from outcomes._contract import DEFAULT_K
+from outcomes._format import check_language
 from outcomes.report._labels import (
-    check_language,
     column_label,
     percent_tick,
     value_labels,
     yen_ticks,
 )
-from outcomes.report._text import text
-from outcomes.report.tables import (
+from outcomes.report._tables import (
     PERCENT_COLUMNS,
     YEN_COLUMNS,
     breakdown,
@@ -46,6 +45,7 @@ from outcomes.report.tables import (
     safe_label,
     value_formatter,
 )
+from outcomes.report._text import text
 
 __all__ = [
     "JAPANESE_FONT",
@@ -543,7 +543,7 @@ def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
             markeredgewidth=2,
             color=color,
             linewidth=1.2,
-            label=f"{name}(n={n:,})" if language == "ja" else f"{name} (n={n:,})",
+            label=text("named_n", language, name=name, n=f"{n:,}"),
         )
     ax.set_xlim(0.4, 1.0)
     ax.set_ylim(0.0, 1.0)

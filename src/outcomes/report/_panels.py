@@ -2,7 +2,7 @@
 
 A section of the report draws its figures through :func:`draw_panels`: a
 figure every group of which is under ``k`` is left out, and the section says
-so in one sentence (:class:`~outcomes.report.section.ReportSection`).
+so in one sentence (:class:`~outcomes.report._section.ReportSection`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from outcomes._contract import DEFAULT_K
-from outcomes.report._labels import check_language
-from outcomes.report._text import text
-from outcomes.report.plots import (
+from outcomes._format import check_language
+from outcomes.report._plots import (
     box_size,
     box_table,
     count_size,
@@ -37,6 +36,7 @@ from outcomes.report.plots import (
     share_table,
     trend_title,
 )
+from outcomes.report._text import text
 
 __all__ = [
     "Panel",
@@ -173,7 +173,7 @@ def draw_panels(
 
     Examples
     --------
-    >>> from outcomes.report.plots import set_theme
+    >>> from outcomes.report._plots import set_theme
     >>> set_theme()
     >>> import pandas as pd
     >>> df = pd.DataFrame({"creditor_type": ["bank"] * 6, "employment": ["employee"] * 3 + [None] * 3})

@@ -1,7 +1,7 @@
 """Groups compared: medians by group with intervals, the league table of servicers, trends by quarter, two periods side by side.
 
 Every published cell stands for at least ``k`` cases (contract §7); built on
-:mod:`outcomes.report.tables`.
+:mod:`outcomes.report._tables`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import pandas as pd
 from outcomes._contract import DEFAULT_K
 from outcomes._privacy import safe_label
 from outcomes.report._labels import column_label, suppressed
-from outcomes.report._text import text
-from outcomes.report.periods import period_label
-from outcomes.report.tables import (
+from outcomes.report._periods import period_label
+from outcomes.report._tables import (
     COUNT_CLASS,
     STAT_CLASS,
     complementary_mask,
@@ -25,6 +24,7 @@ from outcomes.report.tables import (
     suppression_log,
     value_formatter,
 )
+from outcomes.report._text import text
 
 __all__ = [
     "POOLED",
@@ -319,8 +319,8 @@ def league_styled(table: pd.DataFrame, value: str, caption: str, language: str =
     no figure.
     """
 
-    def t(key: str) -> str:
-        return text(key, language)
+    def t(key: str, **fields: object) -> str:
+        return text(key, language, **fields)
 
     fmt = value_formatter(value, language)
     pooled = t("pooled_servicers")
@@ -337,9 +337,8 @@ def league_styled(table: pd.DataFrame, value: str, caption: str, language: str =
     shown[t("league_median")] = [
         "" if h else fmt(v) for v, h in zip(table["p50"], hidden, strict=True)
     ]
-    dash = "〜" if language == "ja" else "–"
     shown[t("league_interval")] = [
-        "" if h else f"{fmt(lo)} {dash} {fmt(hi)}"
+        "" if h else t("range", low=fmt(lo), high=fmt(hi))
         for lo, hi, h in zip(table["p2.5"], table["p97.5"], hidden, strict=True)
     ]
     if "expected" in table.columns:

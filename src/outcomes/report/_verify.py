@@ -17,7 +17,7 @@ from pathlib import Path
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import PublishedCountError
 from outcomes.report._labels import SUPPRESSED_LABELS
-from outcomes.report.tables import COUNT_CLASS, STAT_CLASS
+from outcomes.report._tables import COUNT_CLASS, STAT_CLASS
 
 __all__ = ["PublishedCountError", "check_html"]
 
@@ -123,7 +123,7 @@ def check_html(path: str | Path, k: int = DEFAULT_K) -> int:
             if COUNT_CLASS not in tokens:
                 continue
             checked += 1
-            if value in SUPPRESSED_LABELS.values():
+            if value in SUPPRESSED_LABELS:
                 suppressed.add(_group(tokens))
                 continue
             digits = value.replace(",", "")

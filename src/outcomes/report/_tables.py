@@ -18,9 +18,9 @@ import pandas as pd
 
 from outcomes._arguments import as_count
 from outcomes._contract import AGE_BANDS, CASE_COLUMNS, DEFAULT_K
+from outcomes._format import check_language
 from outcomes._privacy import safe_label
 from outcomes.report._labels import (
-    check_language,
     column_label,
     format_statistic_yen,
     problem_kind_labels,

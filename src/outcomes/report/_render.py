@@ -17,18 +17,14 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from outcomes._arguments import as_count, as_day
+from outcomes._arguments import as_day
 from outcomes._contract import DEFAULT_K
-from outcomes._errors import CaseError, OutcomesError, ReportError
+from outcomes._errors import OutcomesError, ReportError
+from outcomes._format import check_language
 from outcomes._write import atomic_path, write_error, write_text
-from outcomes.report._labels import check_language, creditor_type_code
+from outcomes.report._data import check_selection, load_report_data, now_jst
+from outcomes.report._selection import Selection
 from outcomes.report._text import text
-from outcomes.report.data import (
-    check_selection,
-    load_report_data,
-    now_jst,
-    parse_period,
-)
 
 __all__ = [
     "ReportError",
@@ -286,15 +282,8 @@ def write_report(
     """
     from outcomes._version import __version__
 
-    language = check_language(language)
-    try:
-        k = as_count(k, "k")
-    except CaseError:  # the one k check, its sentence in the report's language
-        raise CaseError(text("bad_k", language, k=k)) from None
-    parse_period(period, language)
-    parse_period(compare, language)
-    if creditor_type is not None and str(creditor_type).strip():
-        creditor_type_code(creditor_type, language)
+    selection = Selection(period, servicer, creditor_type, compare, k, language)
+    language = selection.language
     output = Path(output)
     if output.suffix.lower() not in (".html", ".htm"):
         raise OutcomesError(text("bad_output", language, path=output))
@@ -304,13 +293,7 @@ def write_report(
         raise OutcomesError(text("bad_model_dir", language, path=model_dir))
     day = as_day(today, "today")
     data = load_report_data(input, today=day, table=table, query=query)
-    check_selection(
-        data.cases,
-        period=period,
-        servicer=servicer,
-        creditor_type=creditor_type,
-        language=language,
-    )
+    check_selection(data.cases, selection)
 
     import nbformat
     import papermill
@@ -330,11 +313,11 @@ def write_report(
         parameters = {
             "input": None,
             "prepared": str(work),
-            "period": period,
-            "compare": compare,
-            "servicer": servicer,
-            "creditor_type": creditor_type,
-            "k": int(k),
+            "period": selection.period,
+            "compare": selection.compare,
+            "servicer": selection.servicer,
+            "creditor_type": selection.creditor_type,
+            "k": selection.k,
             "model_dir": None if model_dir is None else str(Path(model_dir).resolve()),
             "today": day.isoformat(),
             "produced_at": now_jst(),
@@ -355,7 +338,7 @@ def write_report(
                 )
             except PapermillExecutionError as exc:
                 raise ReportError(
-                    f"the report failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
+                    text("cell_failed", language, error=f"{exc.ename}: {exc.evalue}")
                 ) from exc
         nb = nbformat.from_dict(nb)
         nb.metadata["title"] = title
@@ -376,7 +359,9 @@ def _pdf_css() -> str:
     )
 
 
-def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path:
+def write_pdf(
+    html_path: str | Path, pdf_path: str | Path | None = None, *, language: str = "en"
+) -> Path:
     """Print a written report to PDF (A4, its print stylesheet), with WeasyPrint.
 
     The same HTML file, printed as a browser prints it, with the IPAexGothic
@@ -390,6 +375,8 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path
         The report written by :func:`write_report`.
     pdf_path : str or Path, optional
         Default: ``html_path`` with the suffix ``.pdf``.
+    language : {"ja", "en"}
+        The language of a refusal.
 
     Returns
     -------
@@ -402,16 +389,14 @@ def write_pdf(html_path: str | Path, pdf_path: str | Path | None = None) -> Path
         If WeasyPrint (or its Pango library) is not installed, or the file
         cannot be written.
     """
+    language = check_language(language)
     html_path = Path(html_path)
     out = Path(pdf_path) if pdf_path is not None else html_path.with_suffix(".pdf")
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: weasyprint without its Pango library
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ReportError(
-            f"--pdf needs WeasyPrint and its Pango library ({reason}): "
-            "pip install 'outcomes[pdf]', or print the HTML report from a browser"
-        ) from None
+        raise ReportError(text("pdf_needs_weasyprint", language, reason=reason)) from None
     from weasyprint.text.fonts import FontConfiguration
 
     try:

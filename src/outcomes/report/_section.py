@@ -15,9 +15,9 @@ from typing import Any
 import pandas as pd
 
 from outcomes._contract import DEFAULT_K
-from outcomes.report._labels import check_language
+from outcomes._format import check_language
+from outcomes.report._tables import shown
 from outcomes.report._text import join, text
-from outcomes.report.tables import shown
 
 __all__ = ["ReportSection"]
 
@@ -61,7 +61,7 @@ class ReportSection:
         """Draw the :func:`~outcomes.report.panel` s that have something to show, side by side."""
         import matplotlib.pyplot as plt
 
-        from outcomes.report.panels import draw_panels
+        from outcomes.report._panels import draw_panels
 
         self.missing += draw_panels(panels, k=self.k, language=self.language, ncols=ncols)
         plt.show()
@@ -87,8 +87,8 @@ class ReportSection:
         cluster at 1万円), a table would rank ties: one sentence says so.
         ``what`` names the value in that sentence.
         """
-        from outcomes.report.groups import POOLED, league_styled, uniform_median
-        from outcomes.report.tables import value_formatter
+        from outcomes.report._groups import POOLED, league_styled, uniform_median
+        from outcomes.report._tables import value_formatter
 
         same = uniform_median(table)
         if same is None:

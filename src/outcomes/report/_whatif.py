@@ -30,6 +30,7 @@ from outcomes._arguments import as_yen, check_language
 from outcomes._cleaning import case_from_mapping
 from outcomes._errors import CaseError, OutcomesError
 from outcomes._format import format_yen
+from outcomes._messages import Message, render
 
 __all__ = ["FORM_LABELS", "OfferWhatIf"]
 
@@ -55,7 +56,7 @@ _RANGES: Mapping[str, tuple[int, int, int, int]] = MappingProxyType(
 
 
 def _label(key: str, language: str) -> str:
-    return FORM_LABELS[key][0 if language == "ja" else 1]
+    return render(Message(key), language, FORM_LABELS)
 
 
 @dataclass
@@ -263,8 +264,8 @@ class OfferWhatIf:
         try:
             amount = as_yen(text, label)
         except CaseError:
-            pair = FORM_LABELS["unreadable"]
-            message.value = pair[0 if self.language == "ja" else 1].format(label=label, text=text)
+            unreadable = Message("unreadable", {"label": label, "text": text})
+            message.value = render(unreadable, self.language, FORM_LABELS)
             return None
         message.value = ""
         if amount > slider.max:

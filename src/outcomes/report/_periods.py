@@ -14,7 +14,6 @@ import pandas as pd
 
 from outcomes._contract import normalize_text
 from outcomes._errors import OutcomesError
-from outcomes._format import check_language
 from outcomes.report._text import text
 
 __all__ = ["parse_period", "period_label", "previous_period"]
@@ -88,9 +87,8 @@ def period_label(period: str | None, language: str = "ja") -> str:
     first, last = parse_period(period)
     if first is None and last is None:
         return text("all_periods", language)
-    dash = "〜" if check_language(language) == "ja" else "–"
-    label = ("" if first is None else f"{first:%Y-%m} ") + dash
-    return label + ("" if last is None else f" {last:%Y-%m}")
+    first_, last_ = ("" if d is None else f"{d:%Y-%m}" for d in (first, last))
+    return text("range", language, low=first_, high=last_).strip()
 
 
 def previous_period(period: str | None) -> str | None:

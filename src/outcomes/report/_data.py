@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_count, as_day
+from outcomes._arguments import as_day
 from outcomes._contract import (
     CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
@@ -31,12 +31,12 @@ from outcomes._errors import OutcomesError
 from outcomes._privacy import safe_label
 from outcomes.report._labels import (
     INCOME_BAND_EDGES,
-    check_language,
     creditor_type_code,
     income_band_labels,
 )
+from outcomes.report._periods import parse_period, period_label, previous_period
+from outcomes.report._selection import Selection
 from outcomes.report._text import join, text
-from outcomes.report.periods import parse_period, period_label, previous_period
 
 __all__ = [
     "ReportCases",
@@ -49,6 +49,7 @@ __all__ = [
     "period_label",
     "prepare_report",
     "previous_period",
+    "Selection",
     "select_cases",
     "source_name",
     "with_derived",
@@ -59,31 +60,22 @@ __all__ = [
 # --------------------------------------------------------------------------
 
 
-def select_cases(
-    cases: pd.DataFrame,
-    *,
-    period: str | None = None,
-    servicer: str | None = None,
-    creditor_type: str | None = None,
-) -> pd.DataFrame:
+def select_cases(cases: pd.DataFrame, selection: Selection | None = None) -> pd.DataFrame:
     """The cases a report is about.
 
     Parameters
     ----------
     cases : DataFrame
         The clean table.
-    period : str, optional
-        Agreement period (see :func:`parse_period`). A case is in it when its
-        agreement_date is; a pending case (no agreement yet) when its
-        sale_date is.
-    servicer : str, optional
-        Only this servicer's cases; the name is matched like the cleaner
-        matches it (suffixes, half-width kana and former names all match; a
-        servicer outside the registry matches its spellings in the data,
-        corporate suffixes aside).
-    creditor_type : str, optional
-        Only this creditor type: a code such as ``bank``, its Japanese or
-        English label, or a part of one (``信金`` for ``信金・信組・JA``).
+    selection : Selection, optional
+        Its period (see :func:`parse_period`: a case is in it when its
+        agreement_date is; a pending case, no agreement yet, when its
+        sale_date is), servicer (matched like the cleaner matches it:
+        suffixes, half-width kana and former names all match; a servicer
+        outside the registry matches its spellings in the data, corporate
+        suffixes aside) and creditor type (a code such as ``bank``, its
+        Japanese or English label, or a part of one: ``信金`` for
+        ``信金・信組・JA``). ``None``: every case.
 
     Examples
     --------
@@ -93,13 +85,19 @@ def select_cases(
     ...     "creditor_type": pd.Categorical(["bank", "jhf", "bank"], categories=CREDITOR_TYPES),
     ...     "servicer": pd.array(["アビリオ債権回収", None, None], dtype="string"),
     ... })
-    >>> len(select_cases(cases, period="2023-01:2023-12"))
+    >>> len(select_cases(cases, Selection(period="2023-01:2023-12")))
     2
-    >>> len(select_cases(cases, creditor_type="bank"))
+    >>> len(select_cases(cases, Selection(creditor_type="bank")))
     2
-    >>> len(select_cases(cases, servicer="アビリオ債権回収株式会社"))
+    >>> len(select_cases(cases, Selection(servicer="アビリオ債権回収株式会社")))
     1
     """
+    selection = selection or Selection()
+    period, servicer, creditor_type = (
+        selection.period,
+        selection.servicer,
+        selection.creditor_type,
+    )
     keep = pd.Series(True, index=cases.index)
     first, last = parse_period(period)
     if first is not None or last is not None:
@@ -108,7 +106,7 @@ def select_cases(
             keep &= (when >= first).fillna(False)
         if last is not None:
             keep &= (when <= last).fillna(False)
-    if servicer is not None and str(servicer).strip():
+    if servicer is not None:
         from outcomes._registry import match_servicer, normalize_servicer
 
         name, found = match_servicer(servicer)
@@ -119,16 +117,12 @@ def select_cases(
             present = cases["servicer"].dropna().unique()
             same = [n for n in present if normalize_servicer(str(n)) == key]
             keep &= cases["servicer"].isin(same).fillna(False).to_numpy(dtype=bool)
-    if creditor_type is not None and str(creditor_type).strip():
+    if creditor_type is not None:
         code = creditor_type_code(creditor_type, "en")
         keep &= (cases["creditor_type"].astype("string") == code).fillna(False)
     mask = keep.to_numpy(dtype=bool)
     # every case kept: a shallow copy (copy-on-write), not a second million-row table
     return cases.copy(deep=False) if mask.all() else cases[mask]
-
-
-def _creditor_type_code(value: str, language: str = "en") -> str:
-    return creditor_type_code(value, language)
 
 
 def months_to_agreement(cases: pd.DataFrame) -> pd.Series:
@@ -338,13 +332,17 @@ class ReportCases:
         All selected cases, with the derived columns of :func:`with_derived`.
         Every table and figure of the report starts from this table; cells of
         fewer than ``k`` cases are suppressed where they are published.
+    selection : Selection
+        What the report is about, its ``k`` and its language, as given.
     previous : DataFrame or None
         The cases of the period compared with (``compare``, or the preceding
         period of equal length), same servicer and creditor type; ``None``
         without a period.
     k : int
-    period, servicer, creditor_type, compare : str or None
+    period, servicer, creditor_type : str or None
         The selection, as given.
+    compare : str or None
+        The period compared with (:attr:`Selection.compared`).
     language : {"ja", "en"}
         The report's language.
     servicer_name : str or None
@@ -357,25 +355,21 @@ class ReportCases:
         data: ReportData,
         selected: int,
         cases: pd.DataFrame,
-        k: int,
-        period: str | None = None,
-        servicer: str | None = None,
-        creditor_type: str | None = None,
+        selection: Selection,
         previous: pd.DataFrame | None = None,
-        compare: str | None = None,
-        language: str = "ja",
     ) -> None:
         self.data = data
         self.selected = selected
         self.cases = cases
-        self.k = k
-        self.period = period
-        self.servicer = servicer
-        self.creditor_type = creditor_type
+        self.selection = selection
         self.previous = previous
-        self.compare = compare
-        self.language = check_language(language)
-        self.servicer_name = _matched_servicer(servicer)
+        self.k = selection.k
+        self.period = selection.period
+        self.servicer = selection.servicer
+        self.creditor_type = selection.creditor_type
+        self.compare = selection.compared
+        self.language = selection.language
+        self.servicer_name = _matched_servicer(self.servicer)
         if self.servicer_name is not None and len(cases) and "servicer" in cases.columns:
             # what the data calls it (a servicer outside the registry: its spelling in the data)
             self.servicer_name = str(cases["servicer"].value_counts().index[0])
@@ -385,17 +379,34 @@ class ReportCases:
 
         Examples
         --------
-        >>> rc = ReportCases(None, 0, pd.DataFrame(), 10, language="en")
+        >>> rc = ReportCases(None, 0, pd.DataFrame(), Selection(k=10, language="en"))
         >>> rc.text("cannot_show", items="age band")
         'Not shown for this selection (every group has fewer than 10 cases): age band.'
         """
         return text(key, self.language, **{"k": self.k, **fields})
 
     def section(self) -> Any:
-        """A :class:`~outcomes.report.ReportSection`: what one section shows, and what it cannot."""
-        from outcomes.report.section import ReportSection
+        """A new section of the report: what it shows, and one sentence for what it cannot."""
+        from outcomes.report._section import ReportSection
 
         return ReportSection(self.k, self.language)
+
+    def compare_label(self) -> str:
+        """The period compared with, as the report writes it.
+
+        Examples
+        --------
+        >>> rc = ReportCases(None, 0, pd.DataFrame(), Selection(period="2023", language="en"))
+        >>> rc.compare_label()
+        '2022-01 – 2022-12'
+        """
+        return period_label(self.compare, self.language)
+
+    def suppressed_markdown(self) -> str:
+        """One paragraph: how many cells of this report were suppressed under ``k``, and why."""
+        from outcomes.report._tables import suppression_log
+
+        return suppression_log.markdown(self.k, self.language)
 
     def header_markdown(self, produced_at: str | None = None, version: str | None = None) -> str:
         """When (JST), from which file, with which version and on which cases (Markdown)."""
@@ -487,14 +498,7 @@ def _servicer_suggestions(given: str, cases: pd.DataFrame) -> list[str]:
     return ranked[:3]
 
 
-def check_selection(
-    cases: pd.DataFrame,
-    *,
-    period: str | None = None,
-    servicer: str | None = None,
-    creditor_type: str | None = None,
-    language: str = "ja",
-) -> None:
+def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
     """Refuse, in one line, a selection that matches no case.
 
     A misspelled servicer gets the nearest names of the data and of the
@@ -515,15 +519,15 @@ def check_selection(
     ...     "creditor_type": pd.Categorical(["bank", "jhf"], categories=CREDITOR_TYPES),
     ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
     ... })
-    >>> check_selection(cases, servicer="ＳＭＢＣ債権回収株式会社")  # matches: nothing said
+    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社"))  # matches: nothing said
     >>> from outcomes import OutcomesError
     >>> try:
-    ...     check_selection(cases, servicer="ＳＭＢＣ債券回収")
+    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収"))
     ... except OutcomesError as error:
     ...     print(error)
     サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
     >>> try:
-    ...     check_selection(cases, period="2030-01:2030-12", language="en")
+    ...     check_selection(cases, Selection(period="2030-01:2030-12", language="en"))
     ... except OutcomesError as error:
     ...     print(error)
     no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
@@ -531,16 +535,21 @@ def check_selection(
     from outcomes._registry import match_servicer
     from outcomes.report._labels import value_labels
 
-    language = check_language(language)
+    period, servicer, creditor_type = (
+        selection.period,
+        selection.servicer,
+        selection.creditor_type,
+    )
+    language = selection.language
 
     def t(key: str, **fields: object) -> str:
         return text(key, language, **fields)
 
     if len(cases) == 0:
         raise OutcomesError(t("no_case_selection", what=t("h_all"), range=""))
-    has_servicer = servicer is not None and str(servicer).strip() != ""
-    has_type = creditor_type is not None and str(creditor_type).strip() != ""
-    if has_servicer and len(select_cases(cases, servicer=servicer)) == 0:
+    has_servicer = servicer is not None
+    has_type = creditor_type is not None
+    if has_servicer and len(select_cases(cases, Selection(servicer=servicer))) == 0:
         name, registered = match_servicer(servicer)
         why = t("why_servicer_not_in_data", name=name) if registered else t("why_unknown_servicer")
         nearby = _servicer_suggestions(str(servicer), cases)
@@ -551,7 +560,7 @@ def check_selection(
             maybe = t("data_servicers", names=join(top, language)) if top else ""
         raise OutcomesError(t("no_case_servicer", given=str(servicer), why=why, maybe=maybe))
     labels = value_labels("creditor_type", language)
-    if has_type and len(select_cases(cases, creditor_type=creditor_type)) == 0:
+    if has_type and len(select_cases(cases, Selection(creditor_type=creditor_type))) == 0:
         code = creditor_type_code(creditor_type, language)
         present = cases["creditor_type"].astype("string").value_counts().index.tolist()
         raise OutcomesError(
@@ -562,12 +571,14 @@ def check_selection(
             )
         )
     first, last = parse_period(period)
-    if (first is not None or last is not None) and len(select_cases(cases, period=period)) == 0:
+    if (first is not None or last is not None) and len(
+        select_cases(cases, Selection(period=period))
+    ) == 0:
         span = _date_range(cases) or ("?", "?")
         raise OutcomesError(
             t("no_case_period", period=period_label(period, language), first=span[0], last=span[1])
         )
-    chosen = select_cases(cases, period=period, servicer=servicer, creditor_type=creditor_type)
+    chosen = select_cases(cases, selection)
     if len(chosen) == 0:
         what = []
         if first is not None or last is not None:
@@ -577,7 +588,7 @@ def check_selection(
         if has_type:
             code = creditor_type_code(creditor_type, language)
             what.append(t("sel_creditor_type", label=labels.get(code, code)))
-        span = _date_range(select_cases(cases, servicer=servicer, creditor_type=creditor_type))
+        span = _date_range(select_cases(cases, selection.only(period=None)))
         where = t("selection_range", first=span[0], last=span[1]) if span else ""
         raise OutcomesError(t("no_case_selection", what=join(what, language), range=where))
 
@@ -593,12 +604,14 @@ def prepare_report(
     today: date | str | None = None,
     compare: str | None = None,
     language: str = "ja",
+    selection: Selection | None = None,
 ) -> ReportCases:
     """Load and select the cases of a report (the template's first step).
 
     Every matching case is kept: nothing is removed before counting (that
     would bias every figure); small cells are suppressed where published. A
-    selection that matches no case is refused (:func:`check_selection`).
+    selection that matches no case is refused in one line that says what the
+    data holds.
 
     Parameters
     ----------
@@ -608,7 +621,7 @@ def prepare_report(
         A directory written by :meth:`ReportData.save` (``write_report``
         cleans before running the template); wins over ``input``.
     period, servicer, creditor_type : str, optional
-        The selection (see :func:`select_cases`).
+        The selection (see :class:`Selection`).
     k : int
         Smallest group shown.
     today : date or str, optional
@@ -617,6 +630,9 @@ def prepare_report(
         The period to compare with; default the preceding period of equal length.
     language : {"ja", "en"}
         The report's language.
+    selection : Selection, optional
+        The whole selection as one record, instead of ``period`` …
+        ``language``.
 
     Examples
     --------
@@ -626,25 +642,20 @@ def prepare_report(
     >>> rc = prepare_report(period="2023", k=5)
     >>> rc.compare, len(rc.previous) > 0
     ('2022-01:2022-12', True)
+    >>> prepare_report(selection=Selection(period="2023", k=5)).compare
+    '2022-01:2022-12'
     """
-    k = as_count(k, "k")
+    from outcomes.report._tables import suppression_log
+
+    if selection is None:
+        selection = Selection(period, servicer, creditor_type, compare, k, language)
+    suppression_log.reset()  # one report, one count of suppressed cells
     data = ReportData.load(prepared) if prepared else load_report_data(input, today=today)
-    check_selection(
-        data.cases,
-        period=period,
-        servicer=servicer,
-        creditor_type=creditor_type,
-        language=language,
-    )
-    chosen = select_cases(data.cases, period=period, servicer=servicer, creditor_type=creditor_type)
+    check_selection(data.cases, selection)
+    chosen = select_cases(data.cases, selection)
     cases = with_derived(chosen).reset_index(drop=True)
-    compare = compare or previous_period(period)
     previous = None
-    if compare:
-        before = select_cases(
-            data.cases, period=compare, servicer=servicer, creditor_type=creditor_type
-        )
+    if selection.compared:
+        before = select_cases(data.cases, selection.only(period=selection.compared))
         previous = with_derived(before).reset_index(drop=True)
-    return ReportCases(
-        data, len(chosen), cases, k, period, servicer, creditor_type, previous, compare, language
-    )
+    return ReportCases(data, len(chosen), cases, selection, previous)
