@@ -11,6 +11,7 @@ type, naming the argument.
 from __future__ import annotations
 
 import functools
+import math
 import numbers
 import operator
 import warnings
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from outcomes._errors import CaseError, CaseTypeError, ParseError
@@ -30,8 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: how a text amount may be written, in a refusal
 _YEN_FORMS = "300000, 300,000, 30万 or 30万円"
-#: notes of the amount parser an argument may carry (約30万 is 30万)
-_YEN_NOTES_ACCEPTED = frozenset({None, "approximate"})
+#: codes of the amount parser's notes an argument may carry (約30万 is 30万)
+_YEN_NOTES_ACCEPTED = frozenset({"value.approximate"})
 
 
 def as_yen(value: object, name: str) -> int:
@@ -41,9 +43,12 @@ def as_yen(value: object, name: str) -> int:
     write it (``"30万"``, ``"300,000"``, ``"1.5万"``, ``"30万円"``, full-width
     digits), read by the package's one amount parser
     (:func:`outcomes._parse.parse_amount`), so that the Python API, the
-    command line and the what-if form take the same entries. A float (even
-    ``100000.0``), a bool, text that is not whole yen (``"1.5"``) and text
-    that is not an amount are refused rather than truncated or guessed.
+    command line and the what-if form take the same entries. A float that is
+    a whole number of yen (``300000.0``, ``np.float64(300000.0)``: a pandas
+    column with one blank cell is float64, analyst review N14) is that many
+    yen; a fractional or non-finite float, a bool, text that is not whole yen
+    (``"1.5"``) and text that is not an amount are refused rather than
+    truncated or guessed.
 
     Raises
     ------
@@ -60,6 +65,8 @@ def as_yen(value: object, name: str) -> int:
     (100000, 300000)
     >>> as_yen("1.5万", "budget"), as_yen("300,000", "budget")
     (15000, 300000)
+    >>> as_yen(np.float64(300000.0), "cash_available")
+    300000
     >>> as_yen(100000.5, "cash_available")
     Traceback (most recent call last):
     ...
@@ -77,10 +84,21 @@ def as_yen(value: object, name: str) -> int:
         try:
             amount = operator.index(value)  # type: ignore[arg-type]  # int and numpy integers
         except TypeError:
-            raise CaseTypeError(_not_whole(name, value)) from None
+            amount = _whole_float(value, name)
     if amount < 0:
         raise CaseError(f"{name} must be 0 or more yen, got {amount:,}")
     return amount
+
+
+def _whole_float(value: object, name: str) -> int:
+    """A float (Python or numpy) that is a whole number of yen, as an int; else refused."""
+    if (
+        isinstance(value, float | np.floating)
+        and math.isfinite(value)
+        and float(value).is_integer()
+    ):
+        return int(value)
+    raise CaseTypeError(_not_whole(name, value))
 
 
 def _not_whole(name: str, value: object) -> str:
@@ -100,7 +118,7 @@ def _yen_from_text(text: str, name: str) -> int:
         ) from None
     if parsed.value is None:
         raise CaseError(f"{name} is empty: give an amount of yen ({_YEN_FORMS})")
-    if parsed.note not in _YEN_NOTES_ACCEPTED:
+    if any(note.code not in _YEN_NOTES_ACCEPTED for note in parsed.notes):
         raise CaseError(
             f"{name} {text!r} is not whole yen ({parsed.note}): write it as {_YEN_FORMS}"
         )

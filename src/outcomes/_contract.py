@@ -21,6 +21,7 @@ __all__ = [
     "CREDITOR_TYPES",
     "CREDITOR_TYPE_LABELS",
     "CREDITOR_TYPE_LABELS_EN",
+    "CREDITOR_TYPE_WORDS",
     "DATE_COLUMNS",
     "GUARANTOR_FALSE",
     "GUARANTOR_KIND_HEADERS",
@@ -142,6 +143,21 @@ CREDITOR_TYPE_LABELS_EN: dict[str, str] = {
     "guarantor": "guarantee company",
     "bank": "bank",
     "other": "other creditor",
+}
+
+#: how a 債権者区分 cell may spell each creditor type besides its code (analyst review N3): the
+#: labels the package writes (``--labels ja``, and the English ones), the parts of the
+#: shinkin label and the contract's creditor-rule words (§2: 信用金庫 is shinkin)
+CREDITOR_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    code: (CREDITOR_TYPE_LABELS[code], CREDITOR_TYPE_LABELS_EN[code], *words)
+    for code, words in {
+        "jhf": ("住宅金融公庫", "フラット35", "公庫", "JHF"),
+        "jfc": ("国民生活金融公庫", "政策金融公庫"),
+        "shinkin": ("信用金庫", "信金", "信用組合", "信組", "労働金庫", "ろうきん", "農協", "JA"),
+        "guarantor": ("保証", "信用保証"),
+        "bank": ("銀行",),
+        "other": ("その他の債権者",),
+    }.items()
 }
 
 #: ten-year bands, ``10s`` … ``100s``
@@ -446,7 +462,7 @@ def _code_map(codes: dict[str, tuple[str, ...]]) -> dict[str, str]:
 CODE_MAPS: dict[str, dict[str, str]] = {
     "employment": _code_map(EMPLOYMENT_CODES),
     "resolution": _code_map(RESOLUTION_CODES),
-    "creditor_type": _code_map({c: () for c in CREDITOR_TYPES}),
+    "creditor_type": _code_map(CREDITOR_TYPE_WORDS),
     "servicer_role": _code_map(SERVICER_ROLE_CODES),
     "judgment": _code_map(JUDGMENT_CODES),
 }

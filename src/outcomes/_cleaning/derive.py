@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from outcomes._cleaning.memory import hand_back
 from outcomes._cleaning.problems import Problems
+from outcomes._cleaning.wording import problem_sentence
 from outcomes._contract import (
     AGE_BANDS,
     COLUMN_BY_NAME,
@@ -28,7 +29,8 @@ from outcomes._contract import (
     creditor_type_of,
 )
 from outcomes._format import format_yen
-from outcomes._parse import gather_text
+from outcomes._messages import render
+from outcomes._parse import PARSE_WORDS, PERCENT_NOTE, gather_text
 
 __all__ = [
     "check_ranges",
@@ -281,8 +283,16 @@ def derive_settlement_ratio(
     rows: np.ndarray,
     problems: Problems,
     unreadable: dict[str, np.ndarray],
+    percent_read: np.ndarray | None = None,
 ) -> None:
-    """Derive the ratio where the agreed total is fixed; check a given one."""
+    """Derive the ratio where the agreed total is fixed; check a given one.
+
+    ``percent_read`` marks the given ratios a bare number above 1 was read as a
+    percentage (``7.7`` → 7.7%), their note not yet reported. Where the amounts
+    derive the number itself (``1.006`` → 100.6%, as a clean table written with
+    Japanese labels holds it: analyst review N3), it was a fraction: read so,
+    without a note; elsewhere the percentage reading stands, noted.
+    """
     n = len(out)
 
     def number(name: str) -> np.ndarray:  # float64, NaN where empty (typed once already)
@@ -304,6 +314,10 @@ def derive_settlement_ratio(
     ok = fixed & (debt > 0) & ~broken  # NaN > 0 is False
     derived = np.divide(total, debt, out=np.full(n, np.nan), where=ok)
     given = number("settlement_ratio")
+    if percent_read is not None and percent_read.any():
+        given = _fraction_where_the_amounts_say_so(
+            given, derived, percent_read, raw_text, rows, problems
+        )
     both = ~np.isnan(derived) & ~np.isnan(given)
     m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
     if m.any():
@@ -330,6 +344,34 @@ def derive_settlement_ratio(
         )
     derived, given = np.asarray(derived), np.asarray(given)
     out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
+
+
+def _fraction_where_the_amounts_say_so(
+    given: np.ndarray,
+    derived: np.ndarray,
+    percent_read: np.ndarray,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: Problems,
+) -> np.ndarray:
+    """The given ratios, a percentage reading undone where the amounts derive the bare number."""
+    fraction = given * 100  # the number as written
+    fits = percent_read & (np.abs(np.nan_to_num(fraction - derived, nan=1.0)) <= RATIO_TOLERANCE)
+    noted = percent_read & ~fits
+    if noted.any():
+        reason = render(PERCENT_NOTE, problems.language, PARSE_WORDS)
+        header = problems.header("settlement_ratio")
+        sentence = problem_sentence(
+            "noted", "noted", problems.language, header=header, reason=reason
+        )
+        problems.add(
+            rows[noted],
+            "settlement_ratio",
+            raw_text["settlement_ratio"][noted],
+            sentence,
+            kind="noted",
+        )
+    return np.where(fits, fraction, given)
 
 
 #: from this many rows, columns are freed one by one as the next table is built (memory)

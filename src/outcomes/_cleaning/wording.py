@@ -43,6 +43,7 @@ PROBLEM_KINDS: Catalogue = MappingProxyType(
         "inconsistent": ("矛盾", "inconsistent"),
         "ratio mismatch": ("和解率の不一致", "ratio mismatch"),
         "superseded": ("古い行", "superseded"),
+        "missing column": ("欠けている列", "missing column"),
     }
 )
 
@@ -65,6 +66,36 @@ PROBLEM_WORDS: Catalogue = MappingProxyType(
             "列「{header}」は契約にない列なので出力しません(見出し行で1回だけ報告)",
             "column left out of the output (reported once, for the header)",
         ),
+        "not in contract near": (
+            "列「{header}」は契約にない列なので出力しません(見出し行で1回だけ報告。"
+            "もしかして: 「{alias}」)",
+            "column left out of the output (reported once, for the header; {header} → {alias}?)",
+        ),
+        # a key column no header names (analyst review N2): what follows from its absence
+        "missing case_id": (
+            "案件IDの列({headers})がありません。案件IDはすべて空欄になり、"
+            "同じ案件の行をまとめることもできません{near}",
+            "no case_id column ({headers}): every case id is empty, and rows of one case "
+            "cannot be joined{near}",
+        ),
+        "missing residual_debt": (
+            "残債の列({headers})がありません。和解率を計算できず、提示額も出せません{near}",
+            "no residual_debt column ({headers}): no settlement ratio is derived, and no offer "
+            "can be made{near}",
+        ),
+        "missing resolution": (
+            "解決方法の列({headers})がありません。すべての案件を交渉中として読みました。"
+            "解決済みの案件にも提示額が出てしまいます{near}",
+            "no resolution column ({headers}): every case is read as pending, so resolved "
+            "cases would get offers too{near}",
+        ),
+        "missing sale_date": (
+            "売却日の列({headers})がありません。売却からの月数がわからず、"
+            "モデルはその手がかりなしに予測します{near}",
+            "no sale_date column ({headers}): the months since the sale are unknown to the "
+            "models{near}",
+        ),
+        "near header": ("(もしかして: 「{header}」→「{alias}」)", " ({header} → {alias}?)"),
         "duplicate column": (
             "列「{header}」も{name}の列ですが、すでに列「{other}」から読んだので使いません",
             "also names {name}, already read from {other}; left out",
