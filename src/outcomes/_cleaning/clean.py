@@ -54,6 +54,7 @@ from outcomes._cleaning.wording import (
     PERSONAL_DATA_WORDS,
     PROBLEM_KINDS,
     PROBLEM_WORDS,
+    RESULT_LINES,
     problem_sentence,
     unknown_servicer_problem,
 )
@@ -156,24 +157,23 @@ class CleanResult:
         return kinds.value_counts().rename("problems").rename_axis("kind")
 
     def summary(self) -> str:
-        """A few lines an analyst reads after cleaning."""
-        ja = self.language == "ja"
+        """A few lines an analyst reads after cleaning, in :attr:`language`."""
+        language = self.language
+
+        def line(code: str, **fields: object) -> str:
+            return fill(RESULT_LINES[code], language, fields)
+
         lines = []
         if self.source:
             where = self.source
             if self.sheet:
-                where += f" (シート {self.sheet})" if ja else f" (sheet {self.sheet})"
+                where += line("sheet", sheet=self.sheet)
             if self.encoding:
                 where += f" [{self.encoding}]"
-            lines.append(f"{'読込元' if ja else 'source'}:   {where}")
-        if ja:
-            lines.append(f"読んだ行:  {self.rows_read:,}")
-            lines.append(f"案件:      {len(self.cases):,}")
-            lines.append(f"問題:      {len(self.problems):,}")
-        else:
-            lines.append(f"rows read: {self.rows_read:,}")
-            lines.append(f"cases:     {len(self.cases):,}")
-            lines.append(f"problems:  {len(self.problems):,}")
+            lines.append(line("source", where=where))
+        lines.append(line("rows read", n=f"{self.rows_read:,}"))
+        lines.append(line("cases", n=f"{len(self.cases):,}"))
+        lines.append(line("problems", n=f"{len(self.problems):,}"))
         for kind, n in self.problem_counts().items():
             lines.append(f"  {pad(str(kind), 28)}{n:>8,}")
         return "\n".join(lines)
