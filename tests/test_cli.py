@@ -232,7 +232,12 @@ SOURCE_FAILURES = {
         ["--table", "cases"],
         "cannot open the database",
     ),
-    "missing table": (_sqlite_without_cases, ["--table", "cases"], "no table named 'cases'"),
+    # analyst review N11: a wrong --table names the tables there are, as a wrong sheet does
+    "missing table": (
+        _sqlite_without_cases,
+        ["--table", "cases"],
+        "no table named 'cases' in the database; its tables: 'other'",
+    ),
     "missing database file": (
         lambda p: f"sqlite:///{p / 'none.db'}",
         ["--table", "cases"],
@@ -356,3 +361,43 @@ def test_recleaning_a_table_from_a_database_through_the_cleaner_reports_nothing(
     argv = ["clean", url, "--table", "labelled", "--problems", str(problems)]
     assert main([*argv, "--today", "2026-06-30"]) == 0
     assert len(pd.read_csv(problems, encoding="utf-8-sig")) == 0
+
+
+def test_a_missing_database_driver_is_named_by_its_code_not_its_words(
+    tmp_path: Path, capsys, monkeypatch
+):
+    """Issue 24, architecture review §2.6 (sentences used as data): the CLI added its driver
+    hint when a reason contained "No module named"; the reader now says so by a code
+    (``ReadError.code == "read.driver_missing"``), whatever the driver's words."""
+    import sqlalchemy as sa
+
+    def no_driver(*args, **kwargs):
+        raise ModuleNotFoundError("ドライバがありません", name="pymysql")
+
+    monkeypatch.setattr(sa, "create_engine", no_driver)
+    assert main(["clean", "mysql+pymysql://ana@localhost/cases", "--table", "cases"]) == 2
+    line = capsys.readouterr().err.strip()
+    assert line.startswith("outcomes clean: ") and "\n" not in line
+    assert line.endswith("install the database's driver")
+
+
+@pytest.mark.parametrize("command", [*SOURCE_COMMANDS, "offer"])
+def test_every_reading_command_takes_sheet(command, tmp_path: Path, small_model_dir, capsys):
+    """Issue 28, analyst review N11: ``--sheet`` existed only on ``clean``; ``fit``, ``predict``,
+    ``offer --cases`` and ``report`` said "unrecognized arguments". Each now hands it to the
+    reader (a sheet that is not there is named with the workbook's sheets)."""
+    book = tmp_path / "export.xlsx"
+    with pd.ExcelWriter(book) as writer:
+        pd.DataFrame({"表紙": ["案件一覧"]}).to_excel(writer, sheet_name="表紙", index=False)
+        simulate_cases(5, seed=1, today="2026-06-30").to_excel(
+            writer, sheet_name="案件", index=False
+        )
+    options = ["--sheet", "案件一覧"]
+    if command == "offer":
+        argv = ["offer", "--model", str(small_model_dir), "--cases", str(book), *options]
+        argv += ["-o", str(tmp_path / "offers.csv")]
+    else:
+        argv = _argv(command, str(book), options, small_model_dir, tmp_path)
+    assert main(argv) == 2
+    line = capsys.readouterr().err.strip()
+    assert "no sheet named '案件一覧' (sheets: 表紙, 案件)" in line, line

@@ -40,7 +40,7 @@ TIMEOUT = 300  # seconds per cell
 SMALL: dict[str, dict[str, object]] = {
     "01-cleaning.ipynb": {"n_cases": 400},
     "02-exploration.ipynb": {"n_cases": 600},
-    "03-models.ipynb": {"n_cases": 400, "max_iter": 15},
+    "03-models.ipynb": {"n_cases": 400, "max_iter": 15, "cv": 2},
     "04-opening-offer.ipynb": {"n_cases": 600, "max_iter": 20},
     "05-report.ipynb": {"write_html": False},
     "06-time-to-agreement.ipynb": {"n_cases": 600, "max_iter": 30},

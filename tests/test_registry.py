@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from outcomes import _registry
 from outcomes._contract import NO_SERVICER_MARKERS
+from outcomes._errors import RegistryError
 from outcomes._registry import (
     REGISTRY_COLUMNS,
     load_servicer_registry,
@@ -542,3 +543,24 @@ def test_suggestions_and_status():
     assert servicer_status("ｓｍｂｃ債権回収㈱", seen={"SMBC債権回収"}).status == "known"
     assert servicer_status("なし", seen=set()).status == "none"
     assert not servicer_status(None).warn
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8", "utf-8-sig"])
+def test_a_firm_registry_saved_by_excel_in_cp932_is_read(tmp_path, encoding):
+    """Issue 28, analyst review N10: a registry saved by Excel on Windows (CP932) was refused
+    with a Python codec message; it reads as UTF-8 does, and a file in neither is one line."""
+    path = tmp_path / "myreg.csv"
+    path.write_bytes("name,aliases\n新設テスト債権回収,新設サービサー\n".encode(encoding))
+    registry = load_servicer_registry(path)
+    firm = registry[registry["status"] == "firm"]
+    assert list(firm["name"]) == ["新設テスト債権回収"]
+    assert list(firm["aliases"]) == ["新設サービサー"]
+
+
+def test_a_registry_in_neither_utf8_nor_cp932_is_refused_in_one_line(tmp_path):
+    """N10: the refusal says what to do, not a codec's message."""
+    path = tmp_path / "myreg.csv"
+    path.write_bytes(b"name\n\x82\xff\xfe\n")
+    with pytest.raises(RegistryError, match=r"neither UTF-8 nor CP932.*CSV UTF-8") as caught:
+        load_servicer_registry(path)
+    assert "codec" not in str(caught.value)

@@ -13,6 +13,7 @@ __all__ = [
     "CaseError",
     "CaseTypeError",
     "ColumnMismatchError",
+    "LimitError",
     "OutcomesError",
     "ParseError",
     "PublishedCountError",
@@ -34,16 +35,30 @@ class OutcomesError(Exception):
 class ReadError(OutcomesError):
     """A source that cannot be read at all.
 
+    ``code`` says what kind of failure it is, for a caller that adds a hint
+    (``"read.driver_missing"``: a database's driver is not installed), so
+    that nobody reads the reason's words back.
+
     Examples
     --------
     >>> str(ReadError("cases.csv", "file not found"))
     'cannot read cases.csv: file not found'
+    >>> ReadError("mysql://db", "no driver", code="read.driver_missing").code
+    'read.driver_missing'
     """
 
-    def __init__(self, source: object, reason: str) -> None:
+    def __init__(self, source: object, reason: str, *, code: str | None = None) -> None:
         self.source = str(source)
         self.reason = reason
+        self.code = code
         super().__init__(f"cannot read {self.source}: {reason}")
+
+    def __reduce__(self):  # pickling keeps the code
+        return (_read_error, (self.source, self.reason, self.code))
+
+
+def _read_error(source: str, reason: str, code: str | None) -> ReadError:
+    return ReadError(source, reason, code=code)
 
 
 class CaseError(OutcomesError, ValueError):
@@ -103,7 +118,7 @@ class ParseError(OutcomesError, ValueError):
 
     ``str()`` is a short English sentence, e.g. ``"not an amount"`` or
     ``"date does not exist (2019-02-29)"``; what crosses to other rooms is
-    ``.message``, a code and its fields (``Message("date.nonexistent",
+    ``.message``, a code and its fields (``outcomes.Message("date.nonexistent",
     {"date": "2019-02-29"})``, issue 24), from which :func:`outcomes.clean_cases`
     writes the problems table's sentence in either language. The value parsers
     raise it.
@@ -112,17 +127,15 @@ class ParseError(OutcomesError, ValueError):
     ----------
     text : str
         The English sentence.
-    message : outcomes._messages.Message, optional
+    message : outcomes.Message, optional
         The code and fields of ``text``.
 
     Examples
     --------
-    >>> from outcomes._parse import parse_amount
-    >>> try:
-    ...     parse_amount("abc")
-    ... except ParseError as error:
-    ...     print(isinstance(error, ValueError), str(error), error.message.code)
-    True not an amount amount.unreadable
+    >>> from outcomes import Message
+    >>> error = ParseError("not an amount", Message("amount.unreadable"))
+    >>> isinstance(error, ValueError), str(error), error.message.code
+    (True, 'not an amount', 'amount.unreadable')
     """
 
     def __init__(self, text: str, message: object = None) -> None:
@@ -143,3 +156,10 @@ class ReportError(OutcomesError):
 
 class PublishedCountError(OutcomesError):
     """A written report publishes a count under k (or a statistic of a suppressed row)."""
+
+
+class LimitError(OutcomesError, ValueError):
+    """An input larger or deeper than a bound the package holds it to (:mod:`outcomes._limits`).
+
+    The message names the input and the limit, on one line.
+    """

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from outcomes._contract import (
@@ -31,6 +32,7 @@ from outcomes._contract import (
 from outcomes._errors import CaseError
 
 __all__ = [
+    "FEATURE_LABELS",
     "LANGUAGES",
     "Yen",
     "fill",
@@ -46,6 +48,30 @@ __all__ = [
     "value_labels",
     "yen_tick",
 ]
+
+#: the model's features in words, for an offer's drivers and drift: {feature: (Japanese, English)}
+FEATURE_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "log_residual_debt": ("残債", "residual debt"),
+        "residual_debt": ("残債", "residual debt"),
+        "monthly_income": ("月収(手取り)", "monthly income"),
+        "household_size": ("世帯人数", "household size"),
+        "age": ("年齢", "age"),
+        "age_band": ("年代", "age band"),
+        "employment": ("職業", "employment"),
+        "creditor_type": ("債権者区分", "creditor type"),
+        "has_servicer": ("サービサーの有無", "servicer on the case"),
+        "servicer": ("サービサー", "servicer"),
+        "servicer_role": ("サービサーの役割", "servicer's role"),
+        "months_waited": ("売却からの月数", "months since the sale"),
+        "sale_year": ("売却年", "year of the sale"),
+        "prefecture": ("都道府県", "prefecture"),
+        "guarantor": ("保証人", "guarantor"),
+        "judgment": ("判決等", "judgment"),
+        "delinquency_rate": ("遅延損害金の利率", "default interest rate"),
+    }
+)
+
 
 #: languages of reasons, notes and printed summaries
 LANGUAGES: tuple[str, ...] = ("ja", "en")

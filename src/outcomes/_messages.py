@@ -50,7 +50,7 @@ class Message:
         Stable, dotted, lower case (``"date.day_missing"``); tests and the
         problems table's ``kind`` column read it, never the sentence.
     fields : mapping
-        Values for the templates' ``{placeholders}``: a :class:`outcomes._format.Yen`
+        Values for the templates' ``{placeholders}``: an amount of yen (``Yen``)
         is formatted per language, a ``(ja, en)`` pair is picked per language.
 
     Examples
@@ -83,14 +83,33 @@ def render(message: Message, language: str, catalogue: Catalogue) -> str:
     """The sentence of ``message`` in ``language``, from ``catalogue``.
 
     A code missing from the catalogue is a programming error (``KeyError``),
-    never a silent English fallback.
+    never a silent English fallback. A field that is itself a Message is
+    rendered from the same catalogue, and a tuple of Messages is rendered and
+    joined by the language's list separator (``、`` or ``; ``).
 
     Examples
     --------
     >>> render(Message("x.y", {"n": 3}), "ja", {"x.y": ("{n}件", "{n} cases")})
     '3件'
+    >>> words = {"list": ("({parts})", "({parts})"), "a": ("甲", "a"), "b": ("乙", "b")}
+    >>> render(Message("list", {"parts": (Message("a"), Message("b"))}), "ja", words)
+    '(甲、乙)'
     """
-    return fill(catalogue[message.code], language, message.fields)
+    fields = {name: _nested(value, language, catalogue) for name, value in message.fields.items()}
+    return fill(catalogue[message.code], language, fields)
+
+
+#: how the parts of a list field are joined, by language
+LIST_SEPARATORS = {"ja": "、", "en": "; "}
+
+
+def _nested(value: Any, language: str, catalogue: Catalogue) -> Any:
+    """A field that is a Message, or a tuple of them, rendered from the same catalogue."""
+    if isinstance(value, Message):
+        return render(value, language, catalogue)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return LIST_SEPARATORS[language].join(render(v, language, catalogue) for v in value)
+    return value
 
 
 def render_all(messages: Iterable[Message], language: str, catalogue: Catalogue) -> list[str]:

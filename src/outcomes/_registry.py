@@ -14,6 +14,7 @@ as well name a creditor (a bank of the same group).
 from __future__ import annotations
 
 import difflib
+import io
 import os
 import re
 import unicodedata
@@ -207,6 +208,28 @@ _EXTRA_HEADERS = {
 }
 
 
+def _registry_text(data: bytes, where: str) -> str:
+    r"""The firm's file as text: UTF-8 (with or without BOM) or CP932, as Excel saves it.
+
+    Analyst review N10: a registry saved by Excel on Windows (CP932) was
+    refused with a Python codec message.
+
+    Examples
+    --------
+    >>> _registry_text("name\n新設債権回収\n".encode("cp932"), "x.csv")
+    'name\n新設債権回収\n'
+    """
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise RegistryError(
+        f"servicer file {where}: neither UTF-8 nor CP932 (Shift_JIS); "
+        "save it from Excel as CSV UTF-8 or CSV (comma delimited)"
+    )
+
+
 def _read_extra(source: Any) -> pd.DataFrame:
     """One firm file (CSV path) or frame as rows of the registry's columns."""
     if isinstance(source, pd.DataFrame):
@@ -215,12 +238,11 @@ def _read_extra(source: Any) -> pd.DataFrame:
         path = Path(source)
         where = str(path)
         try:
-            frame = pd.read_csv(
-                path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig"
-            )
+            text = _registry_text(path.read_bytes(), where)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
         except FileNotFoundError:
             raise RegistryError(f"servicer file {where}: file not found") from None
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        except (OSError, pd.errors.ParserError) as exc:
             raise RegistryError(f"servicer file {where}: not a readable CSV ({exc})") from None
     frame = frame.rename(columns=lambda c: _EXTRA_HEADERS.get(str(c).strip(), str(c).strip()))
     if "name" not in frame.columns:
@@ -240,7 +262,41 @@ def _read_extra(source: Any) -> pd.DataFrame:
     if empty.any():
         row = int(np.flatnonzero(empty.to_numpy())[0]) + 2
         raise RegistryError(f"servicer file {where}: row {row} has no name")
+    _refuse_personal(out, where)
     return out.reset_index(drop=True)
+
+
+def _refuse_personal(rows: pd.DataFrame, where: str) -> None:
+    """Refuse a firm file whose names look like personal data (a registry holds companies).
+
+    Every spelling of every row is screened (bare names included), each
+    distinct one once; the first hit is named by row and column, its value
+    never repeated (issue 26, review: registry bypasses the screen).
+    """
+    from outcomes._messages import Message, render
+    from outcomes._privacy import PERSONAL_DATA_KINDS, PRIVACY_MESSAGES, personal_data_kinds
+
+    for column in ("name", "legal_name", "former_names", "aliases"):
+        parts = rows[column].str.split("|").explode().str.strip()
+        parts = parts[parts.notna() & (parts != "")]
+        if parts.empty:
+            continue
+        kinds = personal_data_kinds(parts, names=True)
+        hit = kinds.notna().to_numpy()
+        if hit.any():
+            first = int(np.flatnonzero(hit)[0])
+            message = Message(
+                "registry.personal",
+                {
+                    "source": where,
+                    "row": int(parts.index[first]) + 2,
+                    "column": column,
+                    "kind": PERSONAL_DATA_KINDS[kinds.iloc[first]],
+                },
+            )
+            error = RegistryError(render(message, "en", PRIVACY_MESSAGES))
+            error.message = message  # the edge may say it in Japanese
+            raise error
 
 
 def _sources(servicers: ServicersLike) -> tuple[Any, ...]:

@@ -6,13 +6,17 @@ import pandas as pd
 import pytest
 
 from outcomes import OutcomesError
+from outcomes._messages import check_catalogue
 from outcomes.datasets import simulate_cases
 from outcomes.models import (
     DRIFT_FEATURES,
+    DRIFT_WORDS,
     TimeToAgreementModel,
     TrainingProfile,
     drift,
+    drift_message,
     drift_warning,
+    render_drift,
 )
 
 TODAY = "2024-06-30"
@@ -91,8 +95,37 @@ def test_bad_inputs(profile: TrainingProfile) -> None:
 def test_a_single_case_outside_the_training_data_warns(reference: pd.DataFrame) -> None:
     model = TimeToAgreementModel(as_of=TODAY, max_iter=20).fit(reference)
     case = reference.head(1).copy()
-    assert drift_warning(drift(model, case)) is None
+    assert drift_message(drift(model, case), one_case=True) is None
     case["servicer"] = "新設テスト債権回収"
     case["residual_debt"] = pd.array([int(reference["residual_debt"].max()) * 3], dtype="Int64")
-    message = drift_warning(drift(model, case))
-    assert "新設テスト債権回収" in message and "log_residual_debt" in message
+    message = drift_message(drift(model, case), one_case=True)
+    assert message.code == "drift.case"
+    assert [part.code for part in message.fields["parts"]] == [
+        "drift.case.beyond",
+        "drift.case.unseen",
+    ]
+    ja, en = render_drift(message, "ja"), render_drift(message, "en")
+    assert "新設テスト債権回収" in ja and "残債が学習データの範囲外です" in ja
+    assert "residual debt beyond the training range" in en and "log_residual_debt" not in en
+    skipped = drift_message(drift(model, case), one_case=True, skip=("servicer",))
+    assert "新設テスト債権回収" not in render_drift(skipped, "ja")
+
+
+def test_drift_has_one_message_and_one_catalogue(profile: TrainingProfile) -> None:
+    """Issue 24, architecture review §2.6 "the drift warning" (three messages, two named
+    drift_warning): one drift_message, its words in DRIFT_WORDS, both languages alike."""
+    check_catalogue(DRIFT_WORDS)
+    current = simulate_cases(300, seed=3, messy=False, today=TODAY)
+    current["residual_debt"] = current["residual_debt"] * 4
+    table = drift(profile, current)
+    message = drift_message(table, total=1000)
+    assert message.code == "drift.table"
+    assert message.fields["tail"].code == "drift.tail.first_rows"
+    en = render_drift(message, "en")
+    assert en.startswith("warning: the 300 input cases differ") and "residual debt shifted" in en
+    assert en.endswith(" (compared on the first 300 of 1,000 cases)")
+    assert render_drift(message, "ja").startswith("注意: 入力の案件300件は")
+    with pytest.warns(FutureWarning, match="drift_message"):
+        assert drift_warning(table) == en.removesuffix(
+            " (compared on the first 300 of 1,000 cases)"
+        )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -35,10 +36,11 @@ from outcomes._advice.case import case_to_settle, first_value
 from outcomes._advice.curve import OFFER_LEVELS, check_levels
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal, make_installment
+from outcomes._advice.limitation_check import case_limitation, limitation_status
 from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
 from outcomes._advice.wording import consigned_warning, servicer_warning
-from outcomes._arguments import as_count, as_date, as_day, as_yen, check_language
+from outcomes._arguments import as_count, as_date, as_day, as_yen, check_arguments, check_language
 from outcomes._cleaning import CaseLike, case_from_mapping
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
@@ -81,6 +83,12 @@ class Advisor:
         Quantile levels of an offer's opening, target and walk-away.
     explain : bool, default False
         Add the top drivers of the settlement ratio to offers (slower).
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the firm's negotiation log: an offer's amounts are then
+        placed on the curve of the chance that the creditor accepts (same
+        levels), :meth:`Offer.acceptance` gives that chance, and the offer
+        says so (:attr:`Offer.figure`); a ``jhf`` or consigned claim keeps the
+        settlement figure, with a sentence why.
 
     Raises
     ------
@@ -119,6 +127,7 @@ class Advisor:
     language: str = "ja"
     levels: Sequence[float] = OFFER_LEVELS
     explain: bool = False
+    acceptance_model: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", check_language(self.language))
@@ -136,9 +145,11 @@ class Advisor:
             what it returned.
         **options
             The other parameters (``past_cases``, ``registry``, ``k``,
-            ``language``, ``levels``, ``explain``).
+            ``language``, ``levels``, ``explain``); ``acceptance_model``
+            defaults to the directory's (``acceptance.skops``), where it has one.
         """
         directory = models if isinstance(models, ModelDir) else read_model_dir(models)
+        options.setdefault("acceptance_model", getattr(directory, "acceptance", None))
         return cls(
             directory.ratio,
             directory.monthly,
@@ -156,6 +167,7 @@ class Advisor:
     # The servicer, checked in one place
     # ------------------------------------------------------------------
 
+    @check_arguments
     def servicer_notice(
         self, servicer: str | None, model: Any, language: str | None = None
     ) -> tuple[ServicerStatus, tuple[str, ...]]:
@@ -171,6 +183,7 @@ class Advisor:
         )
         return status, (() if warning is None else (warning,))
 
+    @check_arguments
     def role_notice(
         self,
         role: str | None,
@@ -193,6 +206,7 @@ class Advisor:
     # One case
     # ------------------------------------------------------------------
 
+    @check_arguments
     def offer(
         self,
         case: CaseLike,
@@ -207,12 +221,17 @@ class Advisor:
         budget = None if budget is None else as_yen(budget, "budget")
         day = as_date(as_of, "as_of")
         # the firm's registry is applied by the cleaner, as for a table (issue 24)
-        frame, residual = case_to_settle(
-            case, day, ignore_unknown_keys=ignore_unknown_keys, servicers=self.registry
+        clean = case_from_mapping(
+            case, ignore_unknown_keys=ignore_unknown_keys, servicers=self.registry
         )
+        frame, residual = case_to_settle(clean, day, ignore_unknown_keys=None)
         written = first_value(frame, "servicer")
         status, warnings = self.servicer_notice(written, self.ratio_model)
-        role = LegalFacts.of(case, frame).servicer_role if written is not None else None
+        facts = LegalFacts.of(case, frame)
+        role = facts.servicer_role if written is not None else None
+        # the limitation first: an offer is never priced without saying that it may have run
+        # (on the case as recorded: the offer's day is not an agreement that acknowledged it)
+        limitation = limitation_status(case_limitation(clean, facts, day or date.today()))
         return make_offer(
             self,
             frame,
@@ -224,8 +243,10 @@ class Advisor:
             warnings=warnings,
             role=role,
             role_warnings=self.role_notice(role, written, first_value(frame, "creditor_type")),
+            limitation=limitation,
         )
 
+    @check_arguments
     def installment(
         self,
         case: CaseLike,
@@ -245,6 +266,7 @@ class Advisor:
         _, warnings = self.servicer_notice(first_value(frame, "servicer"), self.monthly_model)
         return make_installment(self, frame, budget=budget, role=role, warnings=warnings)
 
+    @check_arguments
     def paths(
         self,
         case: CaseLike,
@@ -277,6 +299,7 @@ class Advisor:
     # A table of cases
     # ------------------------------------------------------------------
 
+    @check_arguments
     def offers(
         self,
         cases: pd.DataFrame,

@@ -30,30 +30,28 @@ from outcomes._advice.curve import (
     offer_amounts,
     ratio_quantiles,
 )
+from outcomes._advice.limitation_check import limitation_warning, table_limitation
 from outcomes._advice.wording import (
     consigned_warning,
-    driver_label,
     driver_text,
     jhf_warning,
     say,
 )
 from outcomes._arguments import as_date, renamed_keywords
 from outcomes._errors import OutcomesError
-from outcomes._format import check_language, format_yen, value_labels
+from outcomes._format import format_yen, value_labels
 
 if TYPE_CHECKING:
     from outcomes._advice.advisor import Advisor
 
 __all__ = [
     "BATCH_CHUNK",
-    "DRIFT_FEW_CASES",
     "batch_summary",
     "TOP_DRIVERS",
     "make_offers",
     "opening_offers",
     "resolved_cases",
     "resolved_reasons",
-    "table_drift_warning",
 ]
 
 
@@ -64,6 +62,7 @@ def opening_offers(
     *,
     as_of: date | str | None = None,
     levels: Sequence[float] = OFFER_LEVELS,
+    acceptance_model: Any = None,
 ) -> pd.DataFrame:
     """Opening, target and walk-away for every case of a clean table, with their chances.
 
@@ -80,6 +79,12 @@ def opening_offers(
     as_of : date or str, optional
         Empty agreement dates are taken as this day.
     levels : three floats, default (0.20, 0.50, 0.85)
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the negotiation log: the amounts and chances of a case whose
+        holder the log can read are placed on the curve of the chance that
+        the creditor accepts (as :func:`opening_offer` does), and a column
+        ``figure`` says which figure each row shows (``acceptance`` or
+        ``settlements``).
 
     Returns
     -------
@@ -111,8 +116,18 @@ def opening_offers(
     columns = ("opening", "target", "walk_away")
     out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
     chance = {c: np.full(len(frame), np.nan) for c in columns}
+    figure = np.full(len(frame), "settlements", dtype=object)
     if ok.any():
         Q = ratio_quantiles(ratio_model, frame[ok], grid)
+        if acceptance_model is not None:  # issue 27: the chance that the creditor accepts
+            Qa = np.asarray(
+                acceptance_model.predict_quantiles(frame[ok], [float(v) for v in grid], as_of),
+                dtype="float64",
+            )
+            read = np.isfinite(Qa).all(axis=1)
+            Q = Q.copy()
+            Q[read] = np.maximum.accumulate(np.clip(Qa[read], 0.0, 1.0), axis=1)
+            figure[np.flatnonzero(ok)[read]] = "acceptance"
         at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
         amounts = offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
         rows = np.flatnonzero(ok)
@@ -139,6 +154,8 @@ def opening_offers(
         },
         index=cases.index,
     )
+    if acceptance_model is not None:
+        table["figure"] = pd.array(figure, dtype="string")
     return table
 
 
@@ -185,7 +202,13 @@ def make_offers(
     parts = []
     for start in starts:
         chunk = scored.iloc[start : start + chunk_size]
-        part = opening_offers(ratio_model, chunk, as_of=day, levels=levels)
+        part = opening_offers(
+            ratio_model,
+            chunk,
+            as_of=day,
+            levels=levels,
+            acceptance_model=advisor.acceptance_model,
+        )
         frame = with_as_of(chunk, day)
         has = part["residual_debt"].notna().to_numpy()
         owed = chunk["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
@@ -209,6 +232,8 @@ def make_offers(
     if "expected_amount" not in table.columns:  # no rows at all
         table["expected_amount"] = pd.array([], dtype="Int64")
     columns = [*table.columns[:7], "expected_amount"]
+    if "figure" in table.columns:  # issue 27: which figure the chances are
+        columns.append("figure")
     if monthly_model is not None:
         columns += ["monthly", "monthly_low", "monthly_high"]
     if explain:
@@ -241,6 +266,14 @@ def make_offers(
     if small.any():
         note = say("batch_small_residual", language)
         warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
+    # the limitation first of all: where it has run or may have, any proposal or payment
+    # forfeits the 援用 (最判昭和41年4月20日) and the amounts are for after a 弁護士 rules it out
+    limitation = table_limitation(cases, day or date.today())
+    for code in ("may_have_run", "run"):
+        hit = limitation == code
+        if hit.any():
+            note = limitation_warning(code, language)
+            warning = np.where(hit, np.where(warning == "", note, note + " " + warning), warning)
     if resolved.any():
         # the reason alone: the warnings of an offer do not apply to a case not offered
         warning = warning.copy()
@@ -248,6 +281,7 @@ def make_offers(
     table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
     table["servicer_status"] = pd.array(status, dtype="string")
     table["warnings"] = pd.array(warning, dtype="string")
+    table["limitation"] = pd.array(limitation, dtype="string")
     return table
 
 
@@ -317,68 +351,6 @@ def batch_summary(table: pd.DataFrame, resolved: np.ndarray, output: object, lan
         # the total of estimates to the 万円: more digits claim a precision it has not (N18)
         expected=format_yen(round(int(expected), -4) if pd.notna(expected) else 0, language),
     )
-
-
-#: below this many cases, a table's drift is a note that says how few cases it rests on
-DRIFT_FEW_CASES = 200
-
-
-def table_drift_warning(
-    result: pd.DataFrame, language: str, *, total: int | None = None
-) -> str | None:
-    """One line on how a table of cases differs from the model's training data, or None.
-
-    ``result`` is a :func:`outcomes.models.drift` table. The features are named
-    in words (``残債``, not ``log_residual_debt``) in ``language``; with fewer
-    than :data:`DRIFT_FEW_CASES` cases the line is a note (``参考``) that says
-    how few cases it rests on, not an alarm. ``total``: the cases of the whole
-    input when only its first rows were compared.
-
-    Examples
-    --------
-    >>> result = pd.DataFrame({
-    ...     "feature": ["log_residual_debt", "servicer"], "verdict": ["shifted", "stable"],
-    ...     "psi": [1.35, 0.01], "share_outside": [0.0, 0.5],
-    ...     "new_categories": ["", "新設債権回収"], "n_reference": [1494, 1494],
-    ...     "n_current": [40, 40],
-    ... })
-    >>> print(table_drift_warning(result, "ja"))
-    参考: 入力の案件40件は、モデルの学習データ(1,494件)と違います(残債の分布が変化(PSI 1.35)、サービサー: 50%が学習データにない値(新設債権回収))。見積りは外挿になり、確かさが下がります。40件だけにもとづく比較です。
-    >>> print(table_drift_warning(result.assign(n_current=4000), "en"))
-    warning: the 4,000 input cases differ from the model's training data (1,494 cases): residual debt shifted (PSI 1.35); servicer: 50% never seen in training (新設債権回収); the estimates are extrapolations, less certain.
-    """
-    language = check_language(language)
-    parts = []
-    for row in result.itertuples(index=False):
-        name = driver_label(str(row.feature), language)
-        if row.verdict == "shifted":
-            parts.append(say("drift_shifted", language, name=name, psi=f"{row.psi:.2f}"))
-        if row.share_outside > 0:
-            share = f"{row.share_outside:.0%}"
-            if row.new_categories:
-                values = str(row.new_categories)
-                parts.append(say("drift_unseen", language, name=name, share=share, values=values))
-            else:
-                parts.append(say("drift_beyond", language, name=name, share=share))
-    if not parts:
-        return None
-    n = int(result["n_current"].iloc[0]) if len(result) else 0
-    n_train = int(result["n_reference"].iloc[0]) if len(result) else 0
-    few = n < DRIFT_FEW_CASES
-    line = say(
-        "drift_table",
-        language,
-        head=say("drift_table_head_few" if few else "drift_table_head", language),
-        n=f"{n:,}",
-        n_train=f"{n_train:,}",
-        parts=("、" if language == "ja" else "; ").join(parts),
-    )
-    sep = "" if language == "ja" else " "
-    if total is not None and total > n:
-        line += sep + say("drift_first_rows", language, n=f"{n:,}", total=f"{total:,}")
-    if few:
-        line += sep + say("drift_table_few", language, n=f"{n:,}")
-    return line
 
 
 def _expected_amounts(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
@@ -34,6 +35,7 @@ __all__ = ["case_schema", "check_cases"]
 _ISIN: dict[str, tuple[str, ...]] = {"age_band": AGE_BANDS, "prefecture": PREFECTURES}
 
 
+@check_arguments
 @cache
 def case_schema(today: date | None = None) -> pa.DataFrameSchema:
     """The pandera schema of the clean case table.

@@ -25,7 +25,6 @@ from outcomes._advice import (
     read_case_json,
     render_offer,
     resolved_cases,
-    table_drift_warning,
 )
 from outcomes._arguments import as_yen
 from outcomes._errors import OutcomesError, ParseError
@@ -62,14 +61,14 @@ def _drift_line(source: Any, cases: pd.DataFrame, language: str = "en") -> str |
     ``source`` is the model directory's training profile, or a time model
     keeping one (``profile_``), or None. The features are named in words, in
     ``language``; a small table says how few cases the comparison rests on
-    (:func:`~outcomes._advice.table_drift_warning`).
+    (:func:`~outcomes.models.drift_message`).
     """
     profile = getattr(source, "profile_", source)
     if profile is None or not len(cases):
         return None
-    from outcomes.models import drift
+    from outcomes.models import drift, drift_message, render_drift
 
-    return table_drift_warning(drift(profile, cases), language)
+    return render_drift(drift_message(drift(profile, cases)), language)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -169,7 +168,9 @@ def run_batch(args: argparse.Namespace) -> int:
     Reads the cases (CSV, .xlsx, .parquet or a SQLAlchemy URL; cleaned unless
     already clean), computes every offer by the vectorised batch path
     (:meth:`Advisor.offers <outcomes._advice.advisor.Advisor.offers>`: amounts, their chances, the
-    monthly proposal, the servicer status and warnings) with a progress bar
+    monthly proposal, the servicer status and warnings, and the ``limitation`` column:
+    where a case's limitation has run or may have, its warnings say so first) with a
+    progress bar
     on large inputs, writes ``-o`` (.csv, .parquet or .xlsx, atomically; an
     .xlsx without ``--labels`` is labelled in the language of ``--lang``, a
     .csv or .parquet in the contract's names), and prints a one-line summary
@@ -181,12 +182,20 @@ def run_batch(args: argparse.Namespace) -> int:
         raise OutcomesError("--cases needs -o OUT (.csv, .parquet or .xlsx) for the offers")
     if Path(output).suffix.lower() not in (".csv", ".parquet", ".xlsx"):
         raise OutcomesError(f"-o {output}: write offers to .csv, .parquet or .xlsx")
+    from outcomes._cli._outputs import check_outputs, command_inputs, run_language
+
+    # never over an input (the cases, the past cases, the registry), nor through a link
+    inputs = command_inputs(
+        args.cases, getattr(args, "past_cases", None), getattr(args, "servicers", None)
+    )
+    check_outputs([("-o", output)], inputs, run_language(args))
     as_of = _date_option("--as-of", getattr(args, "as_of", None))
     model_dir = read_model_dir(args.model)
     cases = load_case_table(
         args.cases,
         table=getattr(args, "table", None),
         query=getattr(args, "query", None),
+        sheet=getattr(args, "sheet", None),
         servicers=getattr(args, "servicers", None),
     ).cases
     language = getattr(args, "language", None) or "ja"

@@ -21,6 +21,7 @@ from outcomes._cli import (
     source_options,
     write_table,
 )
+from outcomes._cli._outputs import check_outputs, command_inputs, run_language
 from outcomes._cli._wording import cli_line
 from outcomes._contract import COLUMNS
 from outcomes._errors import OutcomesError
@@ -197,12 +198,11 @@ def _warn_drift(profile: Any, cases: pd.DataFrame, total: int, language: str = "
 
     The features in words and in ``language``; on a small file the line is a
     note that says how few cases it rests on
-    (:func:`~outcomes._advice.table_drift_warning`).
+    (:func:`~outcomes.models.drift_message`).
     """
     if profile is None or cases.empty:
         return
-    from outcomes._advice import table_drift_warning
-    from outcomes.models import drift
+    from outcomes.models import drift, drift_message, render_drift
 
     table = drift(profile, cases)
     few = table["share_outside"] < DRIFT_SHARE
@@ -211,7 +211,7 @@ def _warn_drift(profile: Any, cases: pd.DataFrame, total: int, language: str = "
         new_categories=table["new_categories"].mask(few, ""),
     )
     table = table[(table["verdict"] == "shifted") | ~few]
-    line = table_drift_warning(table, language, total=total)
+    line = render_drift(drift_message(table, total=total), language)
     if line:
         print(line, file=sys.stderr)
 
@@ -223,9 +223,11 @@ def run(args: argparse.Namespace) -> int:
     chunk_size = int(getattr(args, "chunk_size", 200_000) or 200_000)
     if chunk_size < 1:
         raise OutcomesError(f"--chunk-size must be positive, got {chunk_size}")
+    as_of = check_as_of_option(getattr(args, "as_of", None))  # the arguments before the work
+    # never over an input (the cases, a file of the model directory), nor through a link
+    check_outputs([("-o", args.output)], command_inputs(args.cases, args.model), run_language(args))
     model_dir = read_model_dir(args.model)
     models = model_dir.models
-    as_of = check_as_of_option(getattr(args, "as_of", None))
     if as_of is not None:
         for model in models.values():
             model.set_params(as_of=as_of)

@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import (
     AGE_BANDS,
     CASE_COLUMNS,
@@ -469,6 +470,7 @@ def _days(values: pd.Series) -> np.ndarray:
     return (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
 
 
+@check_arguments
 def true_quantile(
     cases: pd.DataFrame,
     target: str,

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 
 __all__ = [
@@ -206,6 +207,7 @@ def true_survival(
     return pd.DataFrame(out, index=cases.index)
 
 
+@check_arguments
 def simulate_time_to_agreement(
     cases: pd.DataFrame,
     *,

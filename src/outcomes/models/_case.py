@@ -13,15 +13,18 @@ from sklearn.metrics import r2_score
 from sklearn.utils import Tags
 from sklearn.utils.validation import check_is_fitted
 
+from outcomes._arguments import check_parameters
 from outcomes._errors import OutcomesError
 from outcomes.models._conformal import DEFAULT_QUANTILES, ConformalRegressor
-from outcomes.models._features import OPTIONAL_CASE_FEATURES, case_features, check_case_table
+from outcomes.models._features import (
+    MIN_CASES,
+    OPTIONAL_CASE_FEATURES,
+    case_features,
+    check_case_table,
+)
 from outcomes.models._persist import SaveMixin, table_sha256
 
 __all__ = ["CaseModel"]
-
-#: fewer training cases than this and a model is not fitted
-MIN_CASES = 30
 
 
 class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
@@ -115,6 +118,7 @@ class CaseModel(SaveMixin, RegressorMixin, BaseEstimator):
         -------
         self
         """
+        check_parameters(self.get_params())
         cases = self._check_cases(cases)
         rows = self.training_rows(cases)
         n = int(rows.sum())

@@ -7,7 +7,10 @@
   reference (a table, a profile or a fitted model): population stability
   index (PSI), Wasserstein distance (numbers, in reference standard
   deviations) or total variation (categories), the share of current cases
-  outside the reference range / in categories never seen, and a verdict.
+  outside the reference range / in categories never seen, and a verdict;
+* :func:`drift_message` -- that table as the one message the command line,
+  the offers and the report render (:data:`DRIFT_WORDS`, in Japanese or
+  English), or None when all is well.
 
 A feature is ``shifted`` when its PSI is above ``psi_threshold`` (0.1 by
 default: the usual "moderate shift") *and* too large to be sampling noise
@@ -19,6 +22,7 @@ bins − 1 degrees of freedom, its law when nothing changed); otherwise
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,10 +31,23 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from outcomes._arguments import check_arguments
+from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
+from outcomes._format import FEATURE_LABELS
+from outcomes._messages import Catalogue, Message, render
 from outcomes.models._features import PROFILE_FEATURES, case_features
 
-__all__ = ["DRIFT_FEATURES", "TrainingProfile", "drift", "drift_warning"]
+__all__ = [
+    "DRIFT_FEATURES",
+    "DRIFT_FEW_CASES",
+    "DRIFT_WORDS",
+    "TrainingProfile",
+    "drift",
+    "drift_message",
+    "drift_warning",
+    "render_drift",
+]
 
 #: the case features compared (the models' features without the time-bound ones)
 DRIFT_FEATURES: tuple[str, ...] = PROFILE_FEATURES
@@ -116,9 +133,11 @@ class TrainingProfile:
             else:
                 text = col.astype("string").fillna(_MISSING)
                 counts = text.value_counts(sort=True)
+                # only groups of at least k cases are kept by name (issue 26): rarer ones pooled
+                counts = counts[(counts >= DEFAULT_K) | (counts.index == _MISSING)]
                 kept = counts.iloc[:_MAX_CATEGORIES]
                 shares = {str(k): float(v) / len(text) for k, v in kept.items()}
-                rest = float(counts.iloc[_MAX_CATEGORIES:].sum()) / len(text) if len(text) else 0.0
+                rest = float(len(text) - kept.sum()) / len(text) if len(text) else 0.0
                 if rest:
                     shares[OTHER_CODE] = rest
                 out[name] = {"kind": "category", "shares": shares}
@@ -126,8 +145,8 @@ class TrainingProfile:
 
     # -- storage ---------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready)."""
-        return {"n": self.n, "features": self.features}
+        """Plain data (JSON-ready); ``k`` says that no category of fewer cases is named."""
+        return {"n": self.n, "k": DEFAULT_K, "features": self.features}  # no group under k
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainingProfile:
@@ -311,32 +330,190 @@ def drift(
     return pd.DataFrame(rows, columns=cols)
 
 
-def drift_warning(result: pd.DataFrame) -> str | None:
-    """One line for the analyst from a :func:`drift` table, or ``None`` when all is well.
+#: below this many cases, a table's drift is a note that says how few cases it rests on
+DRIFT_FEW_CASES = 200
 
-    Names the shifted features and, for any table (a single case too), the
-    values outside what the model saw: numbers beyond the training range and
-    categories never seen.
+#: the words of drift, in one catalogue ``{code: (ja, en)}`` (see :func:`drift_message`)
+DRIFT_WORDS: Catalogue = {
+    # a table of cases (outcomes offer --cases, outcomes predict)
+    "drift.table": (
+        "{head}: 入力の案件{n}件は、モデルの学習データ({n_train}件)と違います"
+        "({parts})。見積りは外挿になり、確かさが下がります。{tail}",
+        "{head}: the {n} input cases differ from the model's training data ({n_train} "
+        "cases): {parts}; the estimates are extrapolations, less certain.{tail}",
+    ),
+    "drift.head.warning": ("注意", "warning"),
+    "drift.head.note": ("参考", "note"),
+    "drift.shifted": ("{name}の分布が変化(PSI {psi})", "{name} shifted (PSI {psi})"),
+    "drift.unseen": (
+        "{name}: {share}が学習データにない値({values})",
+        "{name}: {share} never seen in training ({values})",
+    ),
+    "drift.beyond": (
+        "{name}: {share}が学習データの範囲外",
+        "{name}: {share} beyond the training range",
+    ),
+    "drift.tail.none": ("", ""),
+    "drift.tail.first_rows": (
+        "(全{total}件のうち最初の{n}件で比較)",
+        " (compared on the first {n} of {total} cases)",
+    ),
+    "drift.tail.few": ("{n}件だけにもとづく比較です。", " This rests on only {n} cases."),
+    "drift.tail.first_rows_few": (
+        "(全{total}件のうち最初の{n}件で比較){n}件だけにもとづく比較です。",
+        " (compared on the first {n} of {total} cases) This rests on only {n} cases.",
+    ),
+    # one case (an offer)
+    "drift.case": (
+        "注意: この案件はモデルが学んだ範囲の外にあります({parts})。見積りは外挿で、確かさが下がります。",
+        "Warning: this case lies outside what the model learned from ({parts}): the "
+        "estimate is an extrapolation, less certain.",
+    ),
+    "drift.case.unseen": (
+        "{name}「{value}」は学習データにありません",
+        "{name} '{value}' never seen in training",
+    ),
+    "drift.case.beyond": ("{name}が学習データの範囲外です", "{name} beyond the training range"),
+}
+
+
+def _name(feature: str) -> tuple[str, str]:
+    """A feature in words, (Japanese, English); an unknown name as it is."""
+    return FEATURE_LABELS.get(feature, (feature, feature))
+
+
+def drift_message(
+    result: pd.DataFrame,
+    *,
+    one_case: bool = False,
+    total: int | None = None,
+    skip: Sequence[str] = (),
+) -> Message | None:
+    """How the cases of a :func:`drift` table differ from the training data, or None.
+
+    The one message about drift: the command line (a table of cases), the
+    offers (one case) and the report render it with :data:`DRIFT_WORDS` in
+    their language (:func:`render_drift`). Features are named in words
+    (``残債``, not ``log_residual_debt``).
+
+    Parameters
+    ----------
+    result : DataFrame
+        A :func:`drift` table.
+    one_case : bool, default False
+        One case (an offer): only its values outside what the model saw are
+        named. Else a table: the shifted features too, and with fewer than
+        :data:`DRIFT_FEW_CASES` cases the message is a note (``参考``) that
+        says how few cases it rests on, not an alarm.
+    total : int, optional
+        The cases of the whole input when only its first rows were compared.
+    skip : sequence of str
+        Features not to name (an unseen servicer has its own warning in an offer).
+
+    Returns
+    -------
+    Message or None
 
     Examples
     --------
     >>> result = pd.DataFrame({
     ...     "feature": ["log_residual_debt", "servicer"], "verdict": ["shifted", "stable"],
-    ...     "psi": [0.26, 0.01], "share_outside": [0.0, 0.5],
-    ...     "new_categories": ["", "新設債権回収"],
+    ...     "psi": [1.35, 0.01], "share_outside": [0.0, 0.5],
+    ...     "new_categories": ["", "新設債権回収"], "n_reference": [1494, 1494],
+    ...     "n_current": [40, 40],
     ... })
-    >>> drift_warning(result)
-    "input differs from the model's training data: log_residual_debt shifted (PSI 0.26); servicer: 50% unseen (新設債権回収)"
-    >>> drift_warning(result.assign(verdict="stable", share_outside=0.0, new_categories=""))
+    >>> message = drift_message(result)
+    >>> message.code
+    'drift.table'
+    >>> print(render_drift(message, "ja"))
+    参考: 入力の案件40件は、モデルの学習データ(1,494件)と違います(残債の分布が変化(PSI 1.35)、サービサー: 50%が学習データにない値(新設債権回収))。見積りは外挿になり、確かさが下がります。40件だけにもとづく比較です。
+    >>> print(render_drift(drift_message(result.assign(n_current=4000)), "en"))
+    warning: the 4,000 input cases differ from the model's training data (1,494 cases): residual debt shifted (PSI 1.35); servicer: 50% never seen in training (新設債権回収); the estimates are extrapolations, less certain.
+    >>> print(render_drift(drift_message(result.head(1), one_case=True), "en"))
+    None
     """
-    parts = []
+    parts: list[Message] = []
     for row in result.itertuples(index=False):
+        feature = str(row.feature)
+        if feature in skip:
+            continue
+        name = _name(feature)
+        if one_case:
+            if row.share_outside > 0:
+                if row.new_categories:
+                    parts.append(
+                        Message("drift.case.unseen", {"name": name, "value": row.new_categories})
+                    )
+                else:
+                    parts.append(Message("drift.case.beyond", {"name": name}))
+            continue
         if row.verdict == "shifted":
-            parts.append(f"{row.feature} shifted (PSI {row.psi:.2f})")
+            parts.append(Message("drift.shifted", {"name": name, "psi": f"{row.psi:.2f}"}))
         if row.share_outside > 0:
-            what = f" ({row.new_categories})" if row.new_categories else ""
-            kind = "unseen" if row.new_categories else "outside the training range"
-            parts.append(f"{row.feature}: {row.share_outside:.0%} {kind}{what}")
+            share = f"{row.share_outside:.0%}"
+            if row.new_categories:
+                fields = {"name": name, "share": share, "values": str(row.new_categories)}
+                parts.append(Message("drift.unseen", fields))
+            else:
+                parts.append(Message("drift.beyond", {"name": name, "share": share}))
     if not parts:
         return None
-    return "input differs from the model's training data: " + "; ".join(parts)
+    if one_case:
+        return Message("drift.case", {"parts": tuple(parts)})
+    n = int(result["n_current"].iloc[0])
+    n_train = int(result["n_reference"].iloc[0])
+    few = n < DRIFT_FEW_CASES
+    first = total is not None and total > n
+    tail = (
+        "first_rows_few" if first and few else "first_rows" if first else "few" if few else "none"
+    )
+    counts = {"n": f"{n:,}", "total": f"{total or n:,}"}
+    return Message(
+        "drift.table",
+        {
+            "head": Message("drift.head.note" if few else "drift.head.warning"),
+            "n": f"{n:,}",
+            "n_train": f"{n_train:,}",
+            "parts": tuple(parts),
+            "tail": Message(f"drift.tail.{tail}", counts if tail != "none" else {}),
+        },
+    )
+
+
+@check_arguments
+def render_drift(message: Message | None, language: str) -> str | None:
+    """The sentence of a :func:`drift_message` in ``language`` (None stays None).
+
+    Examples
+    --------
+    >>> print(render_drift(Message("drift.head.note"), "en"))
+    note
+    """
+    return None if message is None else render(message, language, DRIFT_WORDS)
+
+
+def drift_warning(result: pd.DataFrame) -> str | None:
+    """Deprecated: ``render_drift(drift_message(result), "en")``.
+
+    One line in English from a :func:`drift` table, or ``None`` when all is
+    well; kept for one release with a FutureWarning.
+
+    Examples
+    --------
+    >>> result = pd.DataFrame({
+    ...     "feature": ["log_residual_debt"], "verdict": ["shifted"], "psi": [0.26],
+    ...     "share_outside": [0.0], "new_categories": [""], "n_reference": [500],
+    ...     "n_current": [300],
+    ... })
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", FutureWarning)
+    ...     print(drift_warning(result))
+    warning: the 300 input cases differ from the model's training data (500 cases): residual debt shifted (PSI 0.26); the estimates are extrapolations, less certain.
+    """
+    warnings.warn(
+        "drift_warning is deprecated: use render_drift(drift_message(result), language)",
+        FutureWarning,
+        stacklevel=2,
+    )
+    return render_drift(drift_message(result), "en")

@@ -308,8 +308,9 @@ def evaluate(
     --------
     >>> from outcomes.datasets import simulate_cases
     >>> from outcomes.models import SettlementRatioModel
-    >>> cases = simulate_cases(1000, seed=2, messy=False, today="2026-06-30")
-    >>> table = evaluate(SettlementRatioModel(as_of="2026-06-30", cv=3), cases, cv=3)
+    >>> cases = simulate_cases(500, seed=2, messy=False, today="2026-06-30")
+    >>> model = SettlementRatioModel(as_of="2026-06-30", cv=3, max_iter=20)
+    >>> table = evaluate(model, cases, cv=3)
     >>> list(table.columns)[:5]
     ['MAE', 'RMSE', 'pinball', 'coverage', 'width']
     >>> "median by creditor type" in table.index
@@ -415,7 +416,7 @@ def fit_and_evaluate(
     --------
     >>> from outcomes.datasets import simulate_cases
     >>> from outcomes.models import SettlementRatioModel
-    >>> cases = simulate_cases(600, seed=2, messy=False, today="2026-06-30")
+    >>> cases = simulate_cases(400, seed=2, messy=False, today="2026-06-30")
     >>> model, table = fit_and_evaluate(
     ...     SettlementRatioModel(as_of="2026-06-30", cv=3, max_iter=20), cases,
     ...     cv=3, baselines=["overall median"], coverages=(0.8,))

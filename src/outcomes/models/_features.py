@@ -26,10 +26,12 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from outcomes._arguments import as_day
+from outcomes._arguments import as_day, check_arguments
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._errors import ColumnMismatchError, OutcomesError
 
 __all__ = [
+    "MIN_CASES",
     "CASE_FEATURES",
     "PROFILE_FEATURES",
     "OPTIONAL_CASE_FEATURES",
@@ -38,6 +40,10 @@ __all__ = [
     "case_features",
     "check_case_table",
 ]
+
+#: fewer training cases than this and a model is not fitted (the case models and the
+#: time to agreement alike)
+MIN_CASES = 30
 
 #: the model features built from the clean table, in order
 CASE_FEATURES: tuple[str, ...] = (
@@ -561,9 +567,10 @@ def _months_between(start: pd.Series, end: np.ndarray) -> np.ndarray:
     s = start.to_numpy(dtype="datetime64[ns]")
     days = (end - s).astype("timedelta64[D]").astype("float64")
     days[np.isnat(s) | np.isnat(end)] = np.nan
-    return days / (365.25 / 12)
+    return days / DAYS_PER_MONTH
 
 
+@check_arguments
 def case_features(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """The models' features from the clean case table.
 

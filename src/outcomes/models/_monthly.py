@@ -58,8 +58,8 @@ class MonthlyAmountModel(CaseModel):
     Examples
     --------
     >>> from outcomes.datasets import simulate_cases
-    >>> cases = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
-    >>> model = MonthlyAmountModel(as_of="2026-06-30").fit(cases)
+    >>> cases = simulate_cases(600, seed=1, messy=False, today="2026-06-30")
+    >>> model = MonthlyAmountModel(as_of="2026-06-30", max_iter=30).fit(cases)
     >>> median = model.predict(cases.head(5))
     >>> bool(np.isin(median, model.grid_).all())
     True

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes.models._case import CaseModel
@@ -145,6 +146,7 @@ def _binned(
     return out[out["n"] >= k].reset_index(drop=True)
 
 
+@check_arguments
 def plot_residuals(
     model: CaseModel,
     cases: pd.DataFrame,
@@ -245,6 +247,7 @@ def _partial_dependence(
     return pd.DataFrame({"value": labels, "prediction": values})
 
 
+@check_arguments
 def plot_drivers(
     model: CaseModel,
     cases: pd.DataFrame,

@@ -56,8 +56,8 @@ class SettlementRatioModel(CaseModel):
     Examples
     --------
     >>> from outcomes.datasets import simulate_cases
-    >>> cases = simulate_cases(1500, seed=1, messy=False, today="2026-06-30")
-    >>> model = SettlementRatioModel(as_of="2026-06-30").fit(cases)
+    >>> cases = simulate_cases(600, seed=1, messy=False, today="2026-06-30")
+    >>> model = SettlementRatioModel(as_of="2026-06-30", max_iter=30).fit(cases)
     >>> q = model.predict_quantiles(cases.head(3))
     >>> q.shape, bool(((0 <= q) & (q <= 1)).all().all())
     ((3, 3), True)

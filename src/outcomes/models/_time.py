@@ -32,9 +32,12 @@ from sklearn.ensemble import HistGradientBoostingRegressor
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
+from outcomes._arguments import check_arguments, check_parameters
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._errors import OutcomesError
 from outcomes.models._conformal import predict_threads
 from outcomes.models._features import (
+    MIN_CASES,
     PROFILE_FEATURES,
     TableEncoder,
     as_of_timestamp,
@@ -51,21 +54,19 @@ TIME_FEATURES: tuple[str, ...] = PROFILE_FEATURES
 #: interval edges (months after the sale); the last interval is open-ended
 DEFAULT_EDGES: tuple[float, ...] = (0, 2, 4, 6, 9, 12, 18, 24, 36, 48, 60, 84, 120)
 
-#: fewer cases than this (agreed or pending) and the model is not fitted
-MIN_CASES = 30
 #: fewer agreements than this and the model is not fitted
 MIN_EVENTS = 10
 
-_DAYS_PER_MONTH = 365.25 / 12
-_MIN_EXPOSURE = 0.5 / _DAYS_PER_MONTH  # an agreement on the day of the sale: half a day
+_MIN_EXPOSURE = 0.5 / DAYS_PER_MONTH  # an agreement on the day of the sale: half a day
 
 
 def _months(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     days = (end - start).astype("timedelta64[D]").astype("float64")
     days[np.isnat(start) | np.isnat(end)] = np.nan
-    return days / _DAYS_PER_MONTH
+    return days / DAYS_PER_MONTH
 
 
+@check_arguments
 def survival_data(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """Months from the sale to the agreement or to ``as_of``, and whether it was agreed.
 
@@ -243,6 +244,7 @@ class TimeToAgreementModel(SaveMixin, BaseEstimator):
         """
         from outcomes.models._drift import TrainingProfile
 
+        check_parameters(self.get_params())
         cases = self._check_cases(cases)
         edges = self._edges()
         export = default_as_of(cases) if self.as_of is None else as_of_timestamp(self.as_of)

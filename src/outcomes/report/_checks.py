@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_count
+from outcomes._arguments import as_count, check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language
@@ -172,6 +172,7 @@ def _saved_evaluation(
     return accuracy, calibration, origin
 
 
+@check_arguments
 def check_models(
     cases: pd.DataFrame,
     *,
@@ -362,6 +363,7 @@ def case_predictions(
     return pd.DataFrame(q, index=cases.index, columns=columns)
 
 
+@check_arguments
 def predicted_ranges(
     check: ModelCheck,
     cases: pd.DataFrame,
@@ -394,6 +396,7 @@ def predicted_ranges(
     return table
 
 
+@check_arguments
 def ranges_table(
     check: ModelCheck,
     table: pd.DataFrame,
@@ -438,6 +441,7 @@ def ranges_table(
 DRIFT_PSI = 0.1
 
 
+@check_arguments
 def training_drift(
     model_dir: str | Path | None,
     cases: pd.DataFrame,
@@ -465,7 +469,10 @@ def training_drift(
         ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
         ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
         ``Verdict``); None without ``model_dir`` or where the directory has no
-        profile (written before profiles existed).
+        profile (written before profiles existed). ``attrs["message"]`` is
+        the one drift message (:func:`outcomes.models.drift_message`, None
+        when all is well), k-safe as the table, for
+        :func:`outcomes.models.render_drift`.
 
     Examples
     --------
@@ -475,7 +482,7 @@ def training_drift(
     if model_dir is None:
         return None
     from outcomes._io import PROFILE_FILE
-    from outcomes.models import TrainingProfile, drift
+    from outcomes.models import TrainingProfile, drift, drift_message
 
     language = check_language(language)
     path = Path(model_dir) / PROFILE_FILE
@@ -529,6 +536,9 @@ def training_drift(
     )
     if not any(new):  # an empty column tells nothing
         out = out.drop(columns=text("drift_new", language))
+    # the one drift message, k-safe as the table: a share under k cases is not named
+    safe = table.assign(share_outside=np.where(count < k - 1e-9, 0.0, outside), new_categories=new)
+    out.attrs["message"] = drift_message(safe)
     return out
 
 
@@ -537,6 +547,7 @@ TOTAL_ROW = "合計"
 POOLED_ROW = "件数の少ない区分の計"
 
 
+@check_arguments
 def expected_totals(
     ratio_check: ModelCheck,
     monthly_check: ModelCheck,
@@ -589,6 +600,7 @@ def expected_totals(
     return table.reset_index(drop=True)[columns]
 
 
+@check_arguments
 def totals_table(table: pd.DataFrame, by: str = "creditor_type", *, language: str = "ja") -> Any:
     """:func:`expected_totals` as a table to show (yen as ``84億3,857万円``: to the 万円 from 100万円).
 

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_day
+from outcomes._arguments import as_day, check_arguments
 from outcomes._contract import (
     CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
@@ -258,6 +258,7 @@ def load_report_data(
     today: date | str | None = None,
     table: str | None = None,
     query: str | None = None,
+    sheet: str | int | None = None,
 ) -> ReportData:
     """Read an export (raw, or an already-clean parquet) and clean it if needed.
 
@@ -293,7 +294,7 @@ def load_report_data(
     from outcomes._io import load_case_table
 
     day = as_day(today, "today")
-    loaded = load_case_table(source, today=day, table=table, query=query)
+    loaded = load_case_table(source, today=day, table=table, query=query, sheet=sheet)
     return ReportData(
         loaded.cases,
         loaded.problems if len(loaded.problems) else _empty_problems(PROBLEM_COLUMNS),
@@ -593,6 +594,7 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
         raise OutcomesError(t("no_case_selection", what=join(what, language), range=where))
 
 
+@check_arguments
 def prepare_report(
     input: str | Path | None = None,
     *,

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._privacy import safe_label
 from outcomes.report._labels import column_label, suppressed
@@ -72,6 +73,7 @@ def _median_intervals(
     return pd.DataFrame({"n": n, "median": out[:, 0], "lower": out[:, 1], "upper": out[:, 2]})
 
 
+@check_arguments
 def median_table(
     cases: pd.DataFrame,
     by: str | pd.Series,
@@ -157,6 +159,7 @@ def median_table(
     return table.drop(columns="_pooled").reset_index(drop=True)
 
 
+@check_arguments
 def quarterly_trend(
     cases: pd.DataFrame, value: str, *, k: int = DEFAULT_K, date: str = "agreement_date"
 ) -> pd.DataFrame:
@@ -191,6 +194,7 @@ def quarterly_trend(
     return table
 
 
+@check_arguments
 def period_comparison(
     current: pd.DataFrame, previous: pd.DataFrame | None, *, k: int = DEFAULT_K
 ) -> pd.DataFrame:
@@ -250,6 +254,7 @@ def period_comparison(
     return out
 
 
+@check_arguments
 def league_table(
     cases: pd.DataFrame,
     value: str,
@@ -311,6 +316,7 @@ def uniform_median(table: pd.DataFrame) -> float | None:
     return float(medians[0]) if len(rows) >= 2 and len(medians) == 1 else None
 
 
+@check_arguments
 def league_styled(table: pd.DataFrame, value: str, caption: str, language: str = "ja") -> Any:
     """A :func:`league_table` as a table to show.
 
@@ -367,6 +373,7 @@ _MEASURES: dict[str, str] = {
 }
 
 
+@check_arguments
 def comparison_styled(
     table: pd.DataFrame,
     period: str | None,

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import (
     AGE_BANDS,
     CREDITOR_TYPE_LABELS,
@@ -177,6 +178,7 @@ _DERIVED_FEATURES: dict[str, tuple[str, str]] = {
 }
 
 
+@check_arguments
 def column_label(column: str, language: str = "ja") -> str:
     """The label of a column (or a breakdown's statistic) in the report's language.
 
@@ -252,6 +254,7 @@ _RESOLUTION_EN = {
 _ALL = ("全体", "all cases")
 
 
+@check_arguments
 def value_labels(column: str, language: str = "ja") -> dict[str, str]:
     """Labels of a coded column's values in the report's language (empty for other columns).
 
@@ -289,6 +292,8 @@ def creditor_type_code(value: object, language: str = "ja") -> str:
     --------
     >>> creditor_type_code("bank"), creditor_type_code("信金"), creditor_type_code("信金・信組・JA")
     ('bank', 'shinkin', 'shinkin')
+    >>> creditor_type_code("信用金庫"), creditor_type_code("信用組合")
+    ('shinkin', 'shinkin')
     >>> creditor_type_code("Guarantee company"), creditor_type_code("住宅金融支援機構")
     ('guarantor', 'jhf')
     >>> creditor_type_code("質屋")
@@ -296,7 +301,7 @@ def creditor_type_code(value: object, language: str = "ja") -> str:
     ...
     outcomes._errors.OutcomesError: 債権者区分「質屋」は使えません。次のどれかを指定してください: jhf(住宅金融支援機構)、jfc(日本政策金融公庫)、shinkin(信金・信組・JA)、guarantor(保証会社)、bank(銀行)、other(その他)
     """
-    from outcomes._contract import normalize_text
+    from outcomes._contract import creditor_type_of, normalize_text
 
     text_ = normalize_text(str(value)).strip()
     key = text_.casefold()
@@ -310,6 +315,10 @@ def creditor_type_code(value: object, language: str = "ja") -> str:
                     accepted.setdefault(part.strip().casefold(), code)
     if key in accepted:
         return accepted[key]
+    # a spelling the contract reads in a creditor name (信用金庫, 信用組合, 労働金庫): N11
+    by_name = creditor_type_of(text_)
+    if by_name not in (None, "other"):
+        return by_name
     if check_language(language) == "ja":
         listed = "、".join(f"{c}({CREDITOR_TYPE_LABELS[c]})" for c in CREDITOR_TYPES)
         raise OutcomesError(

@@ -14,6 +14,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._format import check_language
 from outcomes.report._plots import (
@@ -156,6 +157,7 @@ def _draw(ax: Axes, p: Panel, data: Any, *, k: int, language: str) -> None:
         p.rows = len([c for c in data if c.calibration is not None and not c.calibration.empty])
 
 
+@check_arguments
 def draw_panels(
     panels: Sequence[Panel], *, k: int = DEFAULT_K, language: str = "ja", ncols: int = 2
 ) -> list[str]:

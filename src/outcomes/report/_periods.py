@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import normalize_text
 from outcomes._errors import OutcomesError
 from outcomes.report._text import text
@@ -74,6 +75,7 @@ def parse_period(
     return first, last
 
 
+@check_arguments
 def period_label(period: str | None, language: str = "ja") -> str:
     """A period as the report writes it.
 

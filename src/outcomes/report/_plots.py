@@ -27,6 +27,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import Formatter, LogLocator, MaxNLocator, NullFormatter
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._format import check_language
 from outcomes.report._labels import (
@@ -253,6 +254,7 @@ def draw_count(ax: Axes, table: pd.DataFrame, by: str, *, k: int, language: str)
     ax.set_ylabel(column_label(by, language))
 
 
+@check_arguments
 def count_bar(
     cases: pd.DataFrame,
     by: str,
@@ -345,6 +347,7 @@ def draw_box(ax: Axes, table: pd.DataFrame, by: str, value: str, *, k: int, lang
     ax.set_ylabel(column_label(by, language))
 
 
+@check_arguments
 def box_by(
     cases: pd.DataFrame,
     by: str,
@@ -412,6 +415,7 @@ def draw_share(ax: Axes, table: pd.DataFrame, by: str, hue: str, *, k: int, lang
     )
 
 
+@check_arguments
 def share_bar(
     cases: pd.DataFrame,
     by: str,
@@ -479,6 +483,7 @@ def draw_heatmap(
     ax.set_xlabel(column_label(columns, language) + "\n" + _under_k(k, language))
 
 
+@check_arguments
 def heatmap(
     cases: pd.DataFrame,
     index: str,
@@ -554,6 +559,7 @@ def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
     ax.legend(fontsize="small", loc="lower right")
 
 
+@check_arguments
 def calibration_plot(
     checks: Sequence[Any], *, ax: Axes | None = None, language: str = "ja"
 ) -> Axes:
@@ -597,6 +603,7 @@ def draw_km(ax: Axes, curves: pd.DataFrame, *, language: str) -> None:
     ax.legend(fontsize="small", bbox_to_anchor=(1.01, 1), loc="upper left")
 
 
+@check_arguments
 def km_plot(
     curves: pd.DataFrame,
     *,
@@ -674,6 +681,7 @@ def draw_trend(ax: Axes, table: pd.DataFrame, value: str, *, language: str) -> N
     ax.legend(fontsize="small")
 
 
+@check_arguments
 def trend_plot(
     table: pd.DataFrame,
     value: str,

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._format import check_language
 from outcomes.report._tables import shown
@@ -22,6 +23,7 @@ from outcomes.report._text import join, text
 __all__ = ["ReportSection"]
 
 
+@check_arguments
 class ReportSection:
     """What one section of a report shows, and what it cannot show (every group under ``k``).
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from outcomes._arguments import as_count
+from outcomes._arguments import as_count, in_language
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import CaseError
 from outcomes._format import check_language
 from outcomes.report._labels import creditor_type_code
 from outcomes.report._periods import parse_period, previous_period
-from outcomes.report._text import text
 
 __all__ = ["Selection"]
 
@@ -83,8 +82,8 @@ class Selection:
         language = check_language(self.language)
         try:
             k = as_count(self.k, "k")
-        except CaseError:  # the one k check, its sentence in the report's language
-            raise CaseError(text("bad_k", language, k=self.k)) from None
+        except CaseError as error:  # the one k check, its sentence in the report's language
+            raise in_language(error, language) from None
         period, compare = _given(self.period), _given(self.compare)
         parse_period(period, language)
         parse_period(compare, language)

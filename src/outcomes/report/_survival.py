@@ -11,12 +11,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 
 __all__ = ["kaplan_meier", "survival_times"]
 
 
+@check_arguments
 def survival_times(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """Months from the sale to the agreement, or to ``as_of`` for a pending case.
 
@@ -54,6 +56,7 @@ def survival_times(cases: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     return frame.loc[frame["usable"].to_numpy(bool), ["months", "agreed"]]
 
 
+@check_arguments
 def kaplan_meier(
     cases: pd.DataFrame,
     by: str | None = None,

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_count
+from outcomes._arguments import as_count, check_arguments
 from outcomes._contract import AGE_BANDS, CASE_COLUMNS, DEFAULT_K
 from outcomes._format import check_language
 from outcomes._privacy import safe_label
@@ -94,6 +94,7 @@ class SuppressionLog:
         self.complementary += complementary
         self.tables[where] = self.tables.get(where, 0) + small + complementary
 
+    @check_arguments
     def markdown(self, k: int, language: str = "ja") -> str:
         """One paragraph: how many cells were suppressed, and why (in the report's language)."""
         if self.cells == 0:
@@ -361,6 +362,7 @@ def crosstab(
     return table
 
 
+@check_arguments
 def problem_summary(problems: pd.DataFrame, *, language: str = "ja") -> pd.DataFrame:
     """Problems by kind and column, in full, never showing a value.
 
@@ -416,6 +418,7 @@ PERCENT_COLUMNS: tuple[str, ...] = ("settlement_ratio", "delinquency_rate")
 YEN_COLUMNS: tuple[str, ...] = ("residual_debt", "lump_sum", "monthly_amount", "monthly_income")
 
 
+@check_arguments
 def value_formatter(column: str, language: str = "ja") -> Callable[[float], str]:
     """How a column's values are written: ``1.7%`` for ratios, ``1万2,000円`` for yen.
 
@@ -447,6 +450,7 @@ def header_label(label: str, language: str) -> str:
     return label[:1].upper() + label[1:] if language == "en" else label
 
 
+@check_arguments
 def styled(
     table: pd.DataFrame,
     value: str | None = None,

@@ -517,7 +517,6 @@ REPORT_TEXT: Catalogue = {
         "--pdf needs WeasyPrint and its Pango library ({reason}): "
         "pip install 'outcomes[pdf]', or print the HTML report from a browser",
     ),
-    "bad_k": ("k は 1 以上にしてください({k} が指定されました)", "k must be at least 1, got {k}"),
     "bad_period_form": (
         "期間「{given}」: YYYY-MM:YYYY-MM の形で書いてください(例: 2023-01:2024-12)",
         "period {given!r}: write it as YYYY-MM:YYYY-MM, e.g. 2023-01:2024-12",

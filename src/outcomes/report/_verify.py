@@ -14,6 +14,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import PublishedCountError
 from outcomes.report._labels import SUPPRESSED_LABELS
@@ -66,6 +67,7 @@ def _group(tokens: list[str]) -> str:
 _N_IN_TEXT = re.compile(r"\bn\s*=\s*([\d,]+)")
 
 
+@check_arguments
 def check_html(path: str | Path, k: int = DEFAULT_K) -> int:
     """Check a written report: no published count under ``k``.
 

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_yen, check_language
+from outcomes._arguments import as_yen, check_arguments, check_language
 from outcomes._cleaning import case_from_mapping
 from outcomes._errors import CaseError, OutcomesError
 from outcomes._format import format_yen
@@ -59,6 +59,7 @@ def _label(key: str, language: str) -> str:
     return render(Message(key), language, FORM_LABELS)
 
 
+@check_arguments
 @dataclass
 class OfferWhatIf:
     """The opening offer of one case, re-computed when cash, budget, servicer or debt change.
@@ -165,6 +166,7 @@ class OfferWhatIf:
             changes["residual_debt"] = pd.array([residual_debt], dtype="Int64")
         return self.row.assign(**changes)
 
+    @check_arguments
     def draw(
         self,
         cash: int | str = 100_000,

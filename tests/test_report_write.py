@@ -5,14 +5,19 @@
 - A report write killed by a file-size limit leaves the previous report
   byte-identical, and the error is one line.
 
-Two real renders of the template (each ~30 s); kept apart from
-test_safety.py so that the suite's two workers share the time.
+One real render of the template (~30 s); kept apart from test_write.py so
+that the suite's two workers share the time. The killed rewrite runs the
+whole command again in a limited process, with the template's execution
+stood in for by the notebook the real render executed (the write, not the
+kernel, is under test; as the PDF test in test_write.py stands in for the
+report).
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -28,12 +33,15 @@ from outcomes.models import MonthlyAmountModel, SettlementRatioModel
 TODAY = "2026-06-30"
 SCRIPT = '<script>alert("x")</script>債権回収'
 LIMITED = """
-import resource, signal, sys
+import json, resource, signal, sys
+import papermill
 limit = int(sys.argv[1])
+executed = json.loads(open(sys.argv[2], encoding="utf-8").read())
+papermill.execute_notebook = lambda *args, **kwargs: executed
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 from outcomes.cli import main
-sys.exit(main(sys.argv[2:]))
+sys.exit(main(sys.argv[3:]))
 """
 
 
@@ -56,9 +64,33 @@ def rendered(tmp_path_factory) -> dict:
     html = tmp / "report.html"
     argv = ["report", str(export), "-o", str(html), "--model", str(models)]
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    executed = tmp_path_factory.mktemp("executed") / "report.ipynb"
+    with (
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+        _keeping_the_executed_notebook(executed),
+    ):
         assert main(argv) == 0, err.getvalue()
-    return {"export": export, "models": models, "html": html, "argv": argv}
+    return {"export": export, "models": models, "html": html, "argv": argv, "executed": executed}
+
+
+@contextlib.contextmanager
+def _keeping_the_executed_notebook(path: Path):
+    """papermill as it is, the notebook it returns also written to ``path``."""
+    import papermill
+
+    execute = papermill.execute_notebook
+
+    def keep(*args, **kwargs):
+        nb = execute(*args, **kwargs)
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        return nb
+
+    papermill.execute_notebook = keep
+    try:
+        yield
+    finally:
+        papermill.execute_notebook = execute
 
 
 def test_a_servicer_named_like_a_script_is_shown_as_text(rendered):
@@ -74,7 +106,7 @@ def test_a_report_write_killed_by_a_file_size_limit_leaves_the_previous_report(r
     before = html.read_bytes()
     assert len(before) > 200_000  # the limit below cuts the new report short
     proc = subprocess.run(
-        [sys.executable, "-c", LIMITED, "200000", *rendered["argv"]],
+        [sys.executable, "-c", LIMITED, "200000", str(rendered["executed"]), *rendered["argv"]],
         capture_output=True,
         text=True,
         check=False,
