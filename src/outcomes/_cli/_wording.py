@@ -32,6 +32,11 @@ CLI_LINES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "(run `outcomes clean` for the report)",
         ),
         "report_written": ("報告: {path}", "report: {path}"),
+        "k_below_rule": (
+            "注意: k={k} は社内の基準 k={rule} より小さく、{rule}件未満の集計も示されます",
+            "warning: k={k} is below the firm's rule of k={rule}: groups of fewer than {rule} "
+            "cases are shown",
+        ),
         "pdf_written": ("PDF: {path}", "PDF: {path}"),
         "predict_done": (
             "{n}件の予測を{output}に書きました",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from outcomes._cli import check_source, driver_url, is_url
 from outcomes._cli._wording import cli_line
+from outcomes._contract import DEFAULT_K
 from outcomes.report import write_pdf, write_report
 
 __all__ = ["run"]
@@ -22,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     language = getattr(args, "language", "ja")
     sheet = getattr(args, "sheet", None)
     check_source(args.input, table=table, query=query, sheet=sheet)
+    if isinstance(args.k, int) and 1 <= args.k < DEFAULT_K:  # analyst review N9
+        print(cli_line("k_below_rule", language, k=args.k, rule=DEFAULT_K), file=sys.stderr)
     source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
         source,

@@ -500,7 +500,7 @@ def _servicer_suggestions(given: str, cases: pd.DataFrame) -> list[str]:
 
 
 def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
-    """Refuse, in one line, a selection that matches no case.
+    """Refuse, in one line, a selection that matches no case, or a k over all the cases.
 
     A misspelled servicer gets the nearest names of the data and of the
     registry (「もしかして: …」); a creditor type or a period without cases
@@ -510,7 +510,8 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
     Raises
     ------
     OutcomesError
-        If no case of ``cases`` matches.
+        If no case of ``cases`` matches, or ``selection.k`` is more than all
+        the cases (every group would be suppressed).
 
     Examples
     --------
@@ -520,15 +521,19 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
     ...     "creditor_type": pd.Categorical(["bank", "jhf"], categories=CREDITOR_TYPES),
     ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
     ... })
-    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社"))  # matches: nothing said
+    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社", k=2))  # matches
+    >>> check_selection(cases, Selection(k=5))  # two cases, k=5: every group would be hidden
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: k=5 は案件の数(2件)より大きく、すべての集計が伏せられます。k は 2 以下にしてください
     >>> from outcomes import OutcomesError
     >>> try:
-    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収"))
+    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収", k=2))
     ... except OutcomesError as error:
     ...     print(error)
     サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
     >>> try:
-    ...     check_selection(cases, Selection(period="2030-01:2030-12", language="en"))
+    ...     check_selection(cases, Selection(period="2030-01:2030-12", k=2, language="en"))
     ... except OutcomesError as error:
     ...     print(error)
     no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
@@ -548,6 +553,8 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
 
     if len(cases) == 0:
         raise OutcomesError(t("no_case_selection", what=t("h_all"), range=""))
+    if selection.k > len(cases):  # analyst review N9: every section would be 「示せません」
+        raise OutcomesError(t("k_over_cases", k=int(selection.k), n=len(cases)))
     has_servicer = servicer is not None
     has_type = creditor_type is not None
     if has_servicer and len(select_cases(cases, Selection(servicer=servicer))) == 0:

@@ -485,6 +485,12 @@ REPORT_TEXT: Catalogue = {
         "期間 {period} に案件はありません(このデータの案件は {first} 〜 {last})",
         "no case in the period {period} (the data's cases run from {first} to {last})",
     ),
+    "k_over_cases": (
+        "k={k:,} は案件の数({n:,}件)より大きく、すべての集計が伏せられます。"
+        "k は {n:,} 以下にしてください",
+        "k={k:,} is more than the {n:,} cases: every group would be suppressed; "
+        "give a k of at most {n:,}",
+    ),
     "no_case_selection": (
         "条件({what})に合う案件はありません{range}",
         "no case matches the selection ({what}){range}",
