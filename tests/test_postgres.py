@@ -229,6 +229,73 @@ def test_a_missing_table_and_bad_sql_are_one_line(loaded):
     code, _, err = _run(["clean", loaded["url"], "--table", "firm.nothing"])
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "no table named 'firm.nothing'" in err
-    code, _, err = _run(["fit", loaded["url"], "--query", "SELEC nonsense", "-o", "unused"])
+    code, _, err = _run(
+        ["fit", loaded["url"], "--query", "SELECT nonsense FROM nowhere", "-o", "unused"]
+    )
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "the query failed" in err and not Path("unused").exists()
+
+
+def _keep_table(url: str) -> int:
+    """A fresh table ``keep`` of one row; the number of its rows is what the probes look at."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP TABLE IF EXISTS keep"))
+            conn.execute(sa.text("CREATE TABLE keep (x integer)"))
+            conn.execute(sa.text("INSERT INTO keep VALUES (1)"))
+    finally:
+        engine.dispose()
+    return 1
+
+
+def _keep_rows(url: str) -> int | None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT count(*) FROM keep")).scalar()
+    except sa.exc.ProgrammingError:
+        return None
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM firm.export; COMMIT; DROP TABLE keep; COMMIT",
+        "WITH d AS (DELETE FROM keep RETURNING x) SELECT x AS case_id FROM d",
+        "WITH d AS (DELETE FROM keep RETURNING x) SELECT x AS 案件番号 FROM d; COMMIT",
+        "SELECT * FROM firm.export WHERE 1 = 1 /* ; */; DELETE FROM keep",
+        "SELECT E'\\''; DELETE FROM keep; --'",
+        "DROP TABLE keep",
+        "SELECT * INTO stolen FROM firm.export",
+    ],
+)
+def test_a_query_cannot_change_the_postgres_database(loaded, query, tmp_path):
+    """reliability-review #3, G03/G08: ``--query`` with COMMIT; DROP or a deleting CTE changed
+    the database and exited 0. Now: one statement that reads, in a read-only transaction
+    (``default_transaction_read_only``), rolled back; a refusal is one line, exit 2."""
+    url = loaded["url"]
+    _keep_table(url)
+    out = tmp_path / "pg.parquet"
+    code, _, err = _run(["clean", url, "--query", query, "-o", str(out), "--today", TODAY])
+    assert code == 2 and len(err.strip().splitlines()) == 1, err
+    assert _keep_rows(url) == 1  # the table is there, its row too
+    assert not out.exists()
+
+
+def test_a_never_ending_query_on_postgres_is_stopped(loaded, monkeypatch):
+    """reliability-review #3 (S16, held unbounded): a statement timeout stops it, one line."""
+    monkeypatch.setenv("OUTCOMES_SQL_TIMEOUT", "0.5")
+    query = (
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS case_id FROM c"
+    )
+    started = time.perf_counter()
+    code, _, err = _run(["clean", loaded["url"], "--query", query])
+    assert code == 2 and "ran longer than" in err and len(err.strip().splitlines()) == 1, err
+    assert time.perf_counter() - started < 30

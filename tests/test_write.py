@@ -43,8 +43,8 @@ from outcomes._write import (
     neutralise_text,
     os_error_reason,
     restore_text,
-    write_xlsx,
 )
+from outcomes._xlsx import write_xlsx
 from outcomes.cli import main
 from outcomes.datasets import simulate_cases
 from outcomes.models import MonthlyAmountModel, SettlementRatioModel
@@ -114,14 +114,18 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv"]
 
 
-def test_a_symbolic_link_is_written_through_not_replaced(tmp_path: Path):
+def test_a_symbolic_link_at_the_output_is_refused_not_written_through(tmp_path: Path):
+    """reliability-review #4 (L-symlink): ``ln -s victim out.csv`` overwrote the victim.
+    Now refused in one line; the link and the file it points to stay as they were."""
     real = tmp_path / "shared" / "cases.csv"
     real.parent.mkdir()
     real.write_text("old")
     link = tmp_path / "cases.csv"
     link.symlink_to(real)
-    write_table(pd.DataFrame({"case_id": ["A1"]}), link)
-    assert link.is_symlink() and real.read_bytes() == "\ufeffcase_id\r\nA1\r\n".encode()
+    with pytest.raises(OutcomesError, match=r"cases\.csv: it is a symbolic link"):
+        write_table(pd.DataFrame({"case_id": ["A1"]}), link)
+    assert link.is_symlink() and real.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv", "shared"]
 
 
 def test_any_error_of_a_writer_keeps_the_old_file(tmp_path: Path):

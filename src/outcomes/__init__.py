@@ -29,6 +29,10 @@ _PUBLIC: dict[str, str] = {
     "clean_cases": "outcomes._cleaning",
     "CleanResult": "outcomes._cleaning",
     "case_schema": "outcomes._cleaning",
+    # the negotiation log (交渉履歴, contract §9)
+    "clean_negotiations": "outcomes._cleaning",
+    "read_negotiations": "outcomes._cleaning",
+    "NegotiationLog": "outcomes._cleaning",
     "match_servicer": "outcomes._registry",
     "load_servicer_registry": "outcomes._registry",
     "suppress_small_groups": "outcomes._privacy",

@@ -13,6 +13,7 @@ __all__ = [
     "CaseError",
     "CaseTypeError",
     "ColumnMismatchError",
+    "LimitError",
     "OutcomesError",
     "ParseError",
     "PublishedCountError",
@@ -155,3 +156,10 @@ class ReportError(OutcomesError):
 
 class PublishedCountError(OutcomesError):
     """A written report publishes a count under k (or a statistic of a suppressed row)."""
+
+
+class LimitError(OutcomesError, ValueError):
+    """An input larger or deeper than a bound the package holds it to (:mod:`outcomes._limits`).
+
+    The message names the input and the limit, on one line.
+    """

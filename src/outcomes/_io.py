@@ -11,6 +11,7 @@ One reader and one writer of a model directory, as ``outcomes fit`` writes it::
 
     MODEL_DIR/settlement_ratio.skops   SettlementRatioModel
     MODEL_DIR/monthly_amount.skops     MonthlyAmountModel
+    MODEL_DIR/acceptance.skops         AcceptanceModel (optional: fitted with a negotiation log)
     MODEL_DIR/metadata.json            version, training rows and sha256, date, evaluation,
                                        and the sha256 of each file above (``files``)
 
@@ -37,9 +38,12 @@ import pandas as pd
 from outcomes._arguments import check_arguments
 from outcomes._cleaning import PROBLEM_COLUMNS, CleanResult, case_schema, clean_cases, read_cases
 from outcomes._contract import CASE_COLUMNS, COLUMNS
-from outcomes._errors import OutcomesError
+from outcomes._errors import LimitError, OutcomesError
+from outcomes._limits import loads_json
+from outcomes._privacy import holds_personal_data
 
 __all__ = [
+    "ACCEPTANCE_MODEL_FILE",
     "METADATA_FILE",
     "MODEL_FILES",
     "PROFILE_FILE",
@@ -64,6 +68,7 @@ MODEL_FILES: dict[str, str] = {
 METADATA_FILE = "metadata.json"
 #: optional files of a model directory (older directories lack them)
 TIME_MODEL_FILE = "time_to_agreement.skops"
+ACCEPTANCE_MODEL_FILE = "acceptance.skops"
 PROFILE_FILE = "training_profile.json"
 #: the entry of metadata.json that records each file's sha256
 FILES_KEY = "files"
@@ -100,8 +105,9 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
     """``frame`` in the contract's column order and dtypes if it is a clean table, else None.
 
     A clean table has exactly the contract's columns (in any order), values
-    that convert to the contract's dtypes, and passes
-    :func:`~outcomes.case_schema`.
+    that convert to the contract's dtypes, passes :func:`~outcomes.case_schema`
+    and holds no personal data in its text columns (one written by an older
+    version, or by hand, is cleaned again: issue 26).
 
     Examples
     --------
@@ -123,6 +129,8 @@ def as_clean_table(frame: pd.DataFrame) -> pd.DataFrame | None:
     try:
         case_schema().validate(out)
     except Exception:  # pandera's SchemaError(s): not a clean table, so it is cleaned
+        return None
+    if holds_personal_data(out):  # contract §7: a clean table holds none, so it is cleaned
         return None
     return out
 
@@ -295,6 +303,9 @@ class ModelDir:
         ``metadata.json``: version, training rows and sha256, date, evaluation.
     time : TimeToAgreementModel or None
         The time-to-agreement model, where the directory has one.
+    acceptance : AcceptanceModel or None
+        What creditors accept, learnt from a negotiation log, where the
+        directory has one.
     profile : TrainingProfile or None
         The compact profile of the training cases' features (for drift
         warnings), where the directory has one.
@@ -306,6 +317,7 @@ class ModelDir:
     metadata: dict[str, Any]
     time: Any = None
     profile: Any = None
+    acceptance: Any = None
 
     @property
     def models(self) -> dict[str, Any]:
@@ -324,6 +336,7 @@ _DIR_FILES: tuple[str, ...] = (
     *(f"{name}.skops" for name in MODEL_FILES),
     TIME_MODEL_FILE,
     PROFILE_FILE,
+    ACCEPTANCE_MODEL_FILE,
 )
 
 
@@ -352,7 +365,7 @@ def _check_files(directory: Path, metadata: dict[str, Any]) -> None:
 def _whole(directory: Path) -> bool:
     """Whether a left-over directory holds a whole set of models (its hashes check)."""
     try:
-        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        metadata = loads_json((directory / METADATA_FILE).read_text(encoding="utf-8"), directory)
         _check_files(directory, metadata)
     except (OSError, ValueError, AttributeError, OutcomesError):
         return False
@@ -402,7 +415,11 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
             f"{directory} is not a model directory{lacking}; write one with `outcomes fit`"
         )
     try:
-        metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
+        metadata = loads_json(
+            (directory / METADATA_FILE).read_text(encoding="utf-8"), directory / METADATA_FILE
+        )
+    except LimitError:
+        raise
     except (OSError, ValueError) as exc:
         raise OutcomesError(f"{directory / METADATA_FILE} is not readable JSON ({exc})") from None
     if not isinstance(metadata, dict):
@@ -425,6 +442,16 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
                 f"{directory / TIME_MODEL_FILE} holds a {type(time_model).__name__}, "
                 "not a TimeToAgreementModel"
             )
+    acceptance = None
+    if (directory / ACCEPTANCE_MODEL_FILE).is_file():
+        from outcomes.models import AcceptanceModel
+
+        acceptance = load_model(directory / ACCEPTANCE_MODEL_FILE)
+        if not isinstance(acceptance, AcceptanceModel):
+            raise OutcomesError(
+                f"{directory / ACCEPTANCE_MODEL_FILE} holds a {type(acceptance).__name__}, "
+                "not an AcceptanceModel"
+            )
     profile = None
     if (directory / PROFILE_FILE).is_file():
         from outcomes.models import TrainingProfile
@@ -442,6 +469,7 @@ def read_model_dir(path: str | os.PathLike[str]) -> ModelDir:
         metadata,
         time=time_model,
         profile=profile,
+        acceptance=acceptance,
     )
 
 
@@ -457,6 +485,7 @@ def write_model_dir(
     as_of: object = None,
     cv: int | None = None,
     time: Any = None,
+    acceptance: Any = None,
 ) -> Path:
     """Write fitted models as a model directory :func:`read_model_dir` reads.
 
@@ -482,6 +511,8 @@ def write_model_dir(
         A fitted time-to-agreement model, written as ``time_to_agreement.skops``.
         The profile of the training cases' features (``training_profile.json``,
         aggregates only) is always written, for drift warnings.
+    acceptance : AcceptanceModel, optional
+        Fitted on a negotiation log, written as ``acceptance.skops``.
 
     Returns
     -------
@@ -508,6 +539,13 @@ def write_model_dir(
 
         if not isinstance(time, TimeToAgreementModel):
             raise TypeError(f"time must be a TimeToAgreementModel, got {type(time).__name__}")
+    if acceptance is not None:
+        from outcomes.models import AcceptanceModel
+
+        if not isinstance(acceptance, AcceptanceModel):
+            raise TypeError(
+                f"acceptance must be an AcceptanceModel, got {type(acceptance).__name__}"
+            )
     evaluations = dict(evaluations or {})
     meta: dict[str, Any] = {
         "package": "outcomes",
@@ -538,6 +576,15 @@ def write_model_dir(
                 "n_train": int(time.n_train_),
                 "n_events": int(time.n_events_),
                 "n_censored": int(time.n_censored_),
+            }
+        if acceptance is not None:
+            acceptance.save(new / ACCEPTANCE_MODEL_FILE)
+            meta["models"]["acceptance"] = {
+                "file": ACCEPTANCE_MODEL_FILE,
+                "n_cases": int(acceptance.n_cases_),
+                "n_periods": int(acceptance.n_periods_),
+                "n_bounds": int(acceptance.n_bounds_),
+                "log_sha256": acceptance.training_sha256_,
             }
         from outcomes.models import TrainingProfile
 

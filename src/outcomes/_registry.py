@@ -260,7 +260,41 @@ def _read_extra(source: Any) -> pd.DataFrame:
     if empty.any():
         row = int(np.flatnonzero(empty.to_numpy())[0]) + 2
         raise RegistryError(f"servicer file {where}: row {row} has no name")
+    _refuse_personal(out, where)
     return out.reset_index(drop=True)
+
+
+def _refuse_personal(rows: pd.DataFrame, where: str) -> None:
+    """Refuse a firm file whose names look like personal data (a registry holds companies).
+
+    Every spelling of every row is screened (bare names included), each
+    distinct one once; the first hit is named by row and column, its value
+    never repeated (issue 26, review: registry bypasses the screen).
+    """
+    from outcomes._messages import Message, render
+    from outcomes._privacy import PERSONAL_DATA_KINDS, PRIVACY_MESSAGES, personal_data_kinds
+
+    for column in ("name", "legal_name", "former_names", "aliases"):
+        parts = rows[column].str.split("|").explode().str.strip()
+        parts = parts[parts.notna() & (parts != "")]
+        if parts.empty:
+            continue
+        kinds = personal_data_kinds(parts, names=True)
+        hit = kinds.notna().to_numpy()
+        if hit.any():
+            first = int(np.flatnonzero(hit)[0])
+            message = Message(
+                "registry.personal",
+                {
+                    "source": where,
+                    "row": int(parts.index[first]) + 2,
+                    "column": column,
+                    "kind": PERSONAL_DATA_KINDS[kinds.iloc[first]],
+                },
+            )
+            error = RegistryError(render(message, "en", PRIVACY_MESSAGES))
+            error.message = message  # the edge may say it in Japanese
+            raise error
 
 
 def _sources(servicers: ServicersLike) -> tuple[Any, ...]:

@@ -3,11 +3,28 @@
 Every file the package writes goes through this module.
 
 **Atomic files.** A file is written to a temporary file beside its target
-(``.NAME.XXXXXXXX.tmp`` in the same directory), flushed to disk (fsync) and
+(``.NAME.PID-XXXXXXXX.tmp`` in the same directory), flushed to disk (fsync) and
 renamed over the target with :func:`os.replace`. A reader sees the old file
 or the new one, never a part of one; when the write fails (disk full, a
 file-size limit, no permission, an error of the writer) the temporary file is
-removed and the old file is left as it was.
+removed and the old file is left as it was. Scratch files of a writer
+(openpyxl's copy of a sheet) are kept beside the target too, never in the
+system's temporary directory.
+
+**Only where the user named it.** A target that is a symbolic link is
+refused (writing through it would replace the file it points to: the classic
+attack in a shared directory), and so is one that is not a regular file (a
+FIFO, a device node, a socket: ``-o /dev/null`` run as root must not replace
+the system's ``/dev/null``).
+
+**All outputs or none.** Inside :func:`together`, every file is written and
+flushed first and renamed last, all at once; when one fails, none replaces
+its target (those already renamed are put back).
+
+**Stale temporaries swept.** A temporary file or directory this package left
+beside a target (a process killed with ``kill -9``) is removed by the next
+write of that target, once its writer no longer runs and it has not changed
+for a minute (:func:`sweep`).
 
 **Atomic directories.** A directory (a model directory) is written whole into
 a temporary sibling ``.NAME.tmp-XXXXXXXX`` and swapped in: the old directory
@@ -22,23 +39,10 @@ analyst put there) are linked or copied into the new one.
 path and the reason (:func:`write_error`): ``cannot write out/cases.parquet:
 disk full``.
 
-**Formula injection.** Excel (and LibreOffice) evaluate a CSV cell that
-begins with ``=``, ``+``, ``-`` or ``@`` (and, in some versions, a tab or a
-carriage return) as a formula, and openpyxl writes such a text as a live
-formula into ``.xlsx``. Text cells are therefore written as text:
-
-- in ``.xlsx`` as string cells, never formulas (:func:`write_xlsx`);
-- in ``.csv`` with a leading ``'`` (the OWASP advice), in text columns only:
-  numbers stay numbers (:func:`neutralise_text`, :func:`neutralise_columns`).
-
-The CSV rule is reversible. A text matching ``'*[=+\\-@\\t\\r]`` (any number
-of quotes, then one of those characters) is written with one more leading
-``'``; a text read from a CSV file that matches ``'+[=+\\-@\\t\\r]`` loses
-exactly one leading ``'`` (:func:`restore_text`, which
-:func:`outcomes.read_cases` applies to every CSV cell). So ``=1+1`` is
-written ``'=1+1`` and read back ``=1+1``, and ``'=1+1`` is written
-``''=1+1`` and read back ``'=1+1``; every other text is written and read as
-it is.
+**Formula injection.** Text cells are written as text, never as formulas:
+string cells in .xlsx (:func:`outcomes._xlsx.write_xlsx`), a leading ``'`` in the text
+columns of .csv (:mod:`outcomes._formulas`, whose names this module
+re-exports).
 
 This module imports only the standard library, :mod:`outcomes._errors` and,
 lazily, pandas and openpyxl (``models/`` uses it too).
@@ -52,16 +56,23 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
-from collections.abc import Collection, Iterator, Mapping, Sequence
+import time
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from outcomes._errors import OutcomesError
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+from outcomes._formulas import (
+    FORMULA_CHARACTERS,
+    neutralise_columns,
+    neutralise_text,
+    restore_columns,
+    restore_text,
+)
 
 __all__ = [
     "FORMULA_CHARACTERS",
@@ -70,6 +81,7 @@ __all__ = [
     "atomic_open",
     "atomic_path",
     "check_hashes",
+    "check_target",
     "file_sha256",
     "leftovers",
     "neutralise_columns",
@@ -77,21 +89,14 @@ __all__ = [
     "os_error_reason",
     "restore_columns",
     "restore_text",
+    "sweep",
+    "together",
+    "work_prefix",
     "write_bytes",
     "write_error",
     "write_text",
-    "write_xlsx",
 ]
 
-#: a text cell beginning with one of these is a formula to a spreadsheet
-FORMULA_CHARACTERS = "=+-@\t\r"
-_CLASS = r"[=+\-@\t\r]"
-#: texts the CSV writer quotes: any number of quotes, then a formula character
-_TO_QUOTE = re.compile(rf"'*{_CLASS}")
-#: texts the CSV reader unquotes: at least one quote, then a formula character
-_QUOTED = re.compile(rf"'+{_CLASS}")
-#: characters an .xlsx file cannot hold (openpyxl refuses them)
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # --------------------------------------------------------------------------
 # Errors
@@ -199,10 +204,238 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def _real_target(path: str | os.PathLike[str]) -> Path:
-    """The file to replace: a symbolic link is written through, not replaced by a file."""
+def check_target(path: str | os.PathLike[str]) -> None:
+    """Refuse a target that is a symbolic link, a directory or not a regular file.
+
+    Raises
+    ------
+    OutcomesError
+        ``cannot write PATH: it is a symbolic link …`` and the like, one line.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "link.csv").symlink_to(root / "victim.csv")
+    >>> check_target(root / "new.csv")
+    >>> check_target(root / "link.csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.OutcomesError: cannot write ...link.csv: it is a symbolic link (writing through it would replace the file it points to); name a regular file
+    """
+    name = os.fspath(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:  # missing (the usual case), or the writer says why
+        return
+    if stat.S_ISLNK(mode):
+        raise OutcomesError(
+            f"cannot write {name}: it is a symbolic link (writing through it would replace "
+            "the file it points to); name a regular file"
+        )
+    if stat.S_ISDIR(mode):
+        raise write_error(name, IsADirectoryError(errno.EISDIR, "Is a directory"))
+    if not stat.S_ISREG(mode):
+        raise OutcomesError(
+            f"cannot write {name}: it is not a regular file (a FIFO, a device or a socket)"
+        )
+
+
+# --------------------------------------------------------------------------
+# Stale temporaries
+# --------------------------------------------------------------------------
+
+#: a temporary file or directory older than this (seconds, unchanged) whose writer is gone is swept
+STALE_SECONDS = 60.0
+#: the process id in a temporary's name: ``.NAME.PID-XXXXXXXX.tmp``, ``.NAME.tmp-PID-XXXXXXXX``
+_OWN_TEMP = re.compile(r"\.(?:(?:tmp|old|work)-)?(\d+)-[0-9a-z_]+(?:\.tmp)?$")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # another user's process, or no way to tell: keep its files
+    return True
+
+
+def _stale(entry: Path, now: float) -> bool:
+    """Whether ``entry`` is a temporary of a writer that is gone."""
+    try:
+        if now - entry.lstat().st_mtime < STALE_SECONDS:
+            return False
+    except OSError:
+        return False
+    found = _OWN_TEMP.search(entry.name)
+    if found is None:  # an older version's name (no process id): old enough is enough
+        return True
+    return not _alive(int(found.group(1)))
+
+
+def sweep(path: str | os.PathLike[str]) -> list[Path]:
+    """Remove the stale temporaries this package left beside ``path``; return them.
+
+    Files ``.NAME.*.tmp`` (an interrupted file write or its scratch),
+    working directories ``.NAME.work-*`` (the report's copy of the cases), and,
+    when ``path`` itself exists, directories ``.NAME.tmp-*`` / ``.NAME.old-*``
+    (an interrupted model directory write; while ``path`` is missing they are
+    kept, since one of them may be the only whole set, see :func:`leftovers`).
+    Only those whose writer no longer runs and that have not changed for
+    :data:`STALE_SECONDS`; nothing else is touched.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> left = root / ".cases.csv.999999999-abcd1234.tmp"
+    >>> _ = left.write_text("partial"); os.utime(left, (0, 0))
+    >>> [p.name for p in sweep(root / "cases.csv")], left.exists()
+    (['.cases.csv.999999999-abcd1234.tmp'], False)
+    """
     target = Path(path)
-    return target.resolve() if target.is_symlink() else target
+    now = time.time()
+    removed: list[Path] = []
+    prefix = f".{target.name}."
+    try:
+        entries = list(target.parent.glob(f".{glob_escape(target.name)}.*"))
+    except OSError:
+        return removed
+    target_exists = os.path.lexists(target)
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            continue
+        if is_dir:
+            rest = entry.name[len(prefix) :]
+            # a writer's working directory goes whenever its writer is gone; a model set
+            # only once the target is there (while it is missing, it may be the only one)
+            model_set = rest.startswith(("tmp-", "old-"))
+            if not rest.startswith("work-") and not (model_set and target_exists):
+                continue
+            if _stale(entry, now):
+                shutil.rmtree(entry, ignore_errors=True)
+                removed.append(entry)
+        elif entry.name.endswith(".tmp") and _stale(entry, now):
+            with suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with the characters glob reads as patterns escaped.
+
+    >>> glob_escape("cases[1].csv")
+    'cases[[]1].csv'
+    """
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}.{os.getpid()}-"
+
+
+def work_prefix(target: str | os.PathLike[str]) -> str:
+    """The name prefix of a writer's hidden working directory beside ``target``.
+
+    ``.NAME.work-PID-``: :func:`sweep` removes it once its process is gone.
+
+    >>> work_prefix("out/report.html").startswith(".report.html.work-")
+    True
+    """
+    return f".{Path(target).name}.work-{os.getpid()}-"
+
+
+# --------------------------------------------------------------------------
+# All outputs or none
+# --------------------------------------------------------------------------
+
+#: the files written inside :func:`together`, renamed when it ends
+_PENDING: ContextVar[list[AtomicFile] | None] = ContextVar("outcomes_pending", default=None)
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """Write every file inside the block first, rename them all at its end: all or none.
+
+    A file committed inside the block is flushed to disk but not yet renamed;
+    when the block ends, every target is replaced at once. When the block
+    fails (a second output cannot be written), no target is replaced; when
+    a rename fails, the targets already replaced get their old files back.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_text("old a")
+    >>> try:
+    ...     with together():
+    ...         _ = write_text(root / "a.txt", "new a")
+    ...         raise OSError(28, "No space left on device")  # the second output fails
+    ... except OSError:
+    ...     pass
+    >>> (root / "a.txt").read_text(), sorted(p.name for p in root.iterdir())
+    ('old a', ['a.txt'])
+    """
+    pending: list[AtomicFile] = []
+    token = _PENDING.set(pending)
+    try:
+        yield
+    except BaseException:
+        for file in pending:
+            file.abort()
+        raise
+    finally:
+        _PENDING.reset(token)
+    _replace_all(pending)
+
+
+def _replace_all(files: list[AtomicFile]) -> None:
+    """Rename every staged file over its target; on a failure put the old targets back."""
+    backups: list[Path | None] = []
+    done: list[AtomicFile] = []
+    try:
+        for file in files:
+            backup = None
+            if file.target.exists():
+                candidate = (
+                    file.target.parent / f"{_temp_prefix(file.target)}{secrets.token_hex(4)}.tmp"
+                )
+                try:
+                    os.link(file.target, candidate)
+                    backup = candidate
+                except OSError:
+                    backup = None
+            backups.append(backup)
+            os.replace(file.path, file.target)
+            file.closed = True
+            done.append(file)
+    except OSError as exc:
+        failed = files[len(done)]
+        for file, backup in zip(done, backups, strict=False):
+            with suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, file.target)
+                else:
+                    file.target.unlink()
+        for file in files[len(done) :]:
+            file.abort()
+        for backup in backups[len(done) :]:
+            if backup is not None:
+                with suppress(OSError):
+                    backup.unlink()
+        raise write_error(failed.name, exc) from None
+    for backup in backups:
+        if backup is not None:
+            with suppress(OSError):
+                backup.unlink()
+    for parent in {file.target.parent for file in files}:
+        _fsync_dir(parent)
 
 
 class AtomicFile:
@@ -228,24 +461,35 @@ class AtomicFile:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.name = os.fspath(path)
-        self.target = _real_target(path)
-        try:
-            fd, temp = tempfile.mkstemp(
-                prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
-            )
-        except OSError as exc:
-            raise write_error(self.name, exc) from None
-        os.close(fd)
-        self.path = Path(temp)
+        self.target = Path(path)
+        check_target(self.target)
+        sweep(self.target)
+        self.path = scratch_file(self.target, self.name)
         self.closed = False
+        self.staged = False
 
     def commit(self) -> None:
-        """Flush the temporary file to disk and rename it over the target."""
-        if self.closed:
+        """Flush the temporary file to disk and rename it over the target.
+
+        Inside :func:`together` the rename waits for the end of the block.
+        """
+        if self.closed or self.staged:
             raise OutcomesError(f"cannot write {self.name}: already committed or aborted")
         try:
             _fsync(self.path)
             os.chmod(self.path, _mode_for(self.target))
+        except OSError as exc:
+            self.abort()
+            raise write_error(self.name, exc) from None
+        except BaseException:  # Ctrl-C or SIGTERM inside the commit: the temp goes too
+            self.abort()
+            raise
+        pending = _PENDING.get()
+        if pending is not None:
+            self.staged = True
+            pending.append(self)
+            return
+        try:
             os.replace(self.path, self.target)
         except OSError as exc:
             self.abort()
@@ -259,6 +503,19 @@ class AtomicFile:
             self.closed = True
             with suppress(OSError):
                 self.path.unlink()
+
+
+def scratch_file(target: Path, name: str | None = None) -> Path:
+    """A new empty hidden file beside ``target`` (``.NAME.PID-XXXXXXXX.tmp``), for a writer's work.
+
+    :func:`sweep` removes it once its process is gone.
+    """
+    try:
+        fd, temp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise write_error(name or os.fspath(target), exc) from None
+    os.close(fd)
+    return Path(temp)
 
 
 @contextmanager
@@ -286,7 +543,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         file.abort()
         raise
-    file.commit()
+    try:
+        file.commit()
+    except BaseException:  # interrupted on the way in: nothing is left behind
+        file.abort()
+        raise
 
 
 @contextmanager
@@ -370,7 +631,7 @@ def _swap(new: Path, target: Path) -> None:
     if not os.path.lexists(target):
         os.rename(new, target)
     else:
-        aside = target.parent / f".{target.name}.old-{secrets.token_hex(4)}"
+        aside = target.parent / f".{target.name}.old-{os.getpid()}-{secrets.token_hex(4)}"
         os.rename(target, aside)
         try:
             os.rename(new, target)
@@ -415,11 +676,17 @@ def atomic_dir(path: str | os.PathLike[str], *, own: Collection[str] = ()) -> It
     """
     name = os.fspath(path)
     target = Path(path)
+    if target.is_symlink():
+        raise OutcomesError(
+            f"cannot write {name}: it is a symbolic link (the directory it points to would be "
+            "replaced); name a directory"
+        )
     if target.exists() and not target.is_dir():
         raise OutcomesError(f"{name} exists and is not a directory")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+        sweep(target)
+        new = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-{os.getpid()}-", dir=target.parent))
     except OSError as exc:
         raise write_error(name, exc) from None
     try:
@@ -451,15 +718,34 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
+def _plain_name(name: object) -> bool:
+    """Whether ``name`` is a file name in a directory: no separator, not ``.``/``..``."""
+    return (
+        isinstance(name, str)
+        and name not in ("", ".", "..")
+        and "/" not in name
+        and "\\" not in name
+        and "\x00" not in name
+    )
+
+
 def check_hashes(directory: str | os.PathLike[str], hashes: Mapping[str, str]) -> None:
     """Refuse a directory whose files differ from the sha256 ``hashes`` recorded for them.
 
     Raises
     ------
     OutcomesError
-        One line naming the first file that is missing or differs.
+        One line naming the first file that is missing or differs, or a name
+        that is not a plain file name of the directory (``../../etc/hostname``
+        is refused before anything outside is opened).
     """
     root = Path(directory)
+    for name in hashes:
+        if not _plain_name(name):  # ../../etc/hostname: nothing outside the directory is opened
+            raise OutcomesError(
+                f"{root / 'metadata.json'} lists {name!r}, which is not a file of the directory; "
+                "refusing it"
+            )
     for name, expected in hashes.items():
         file = root / name
         if not file.is_file():
@@ -473,242 +759,3 @@ def check_hashes(directory: str | os.PathLike[str], hashes: Mapping[str, str]) -
                 f"{file} is not the file its metadata.json records (sha256 differs): the "
                 "directory mixes files of different fits or was changed; run `outcomes fit` again"
             )
-
-
-# --------------------------------------------------------------------------
-# Formula injection
-# --------------------------------------------------------------------------
-
-
-def neutralise_text(text: str) -> str:
-    """A text as a CSV cell that no spreadsheet evaluates (see the module's rule).
-
-    Examples
-    --------
-    >>> neutralise_text('=HYPERLINK("http://x","click")')
-    '\\'=HYPERLINK("http://x","click")'
-    >>> neutralise_text("'=1+1"), neutralise_text("SMBC債権回収"), neutralise_text("O'Neil")
-    ("''=1+1", 'SMBC債権回収', "O'Neil")
-    """
-    return "'" + text if _TO_QUOTE.match(text) else text
-
-
-def restore_text(text: str) -> str:
-    """The text :func:`neutralise_text` was given (one leading ``'`` removed where it added one).
-
-    Examples
-    --------
-    >>> restore_text("'=1+1"), restore_text("''=1+1"), restore_text("'quoted'")
-    ('=1+1', "'=1+1", "'quoted'")
-    """
-    return text[1:] if _QUOTED.match(text) else text
-
-
-def _is_text_column(column: pd.Series) -> bool:
-    import pandas as pd
-
-    dtype = column.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        dtype = dtype.categories.dtype
-    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
-
-
-def _map_text(column: pd.Series, pattern: re.Pattern[str], func: Any) -> pd.Series:
-    """``func`` applied to the text values of ``column`` that ``pattern`` matches at their start."""
-    import pandas as pd
-
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        categories = column.cat.categories
-        if not any(isinstance(c, str) and pattern.match(c) for c in categories):
-            return column
-        return column.cat.rename_categories(
-            [func(c) if isinstance(c, str) and pattern.match(c) else c for c in categories]
-        )
-    if pd.api.types.is_object_dtype(column.dtype):
-        hits = [isinstance(v, str) and pattern.match(v) is not None for v in column]
-        if not any(hits):
-            return column
-        values = [func(v) if hit else v for v, hit in zip(column, hits, strict=True)]
-        return pd.Series(values, index=column.index, name=column.name, dtype=object)
-    hits = column.str.match(pattern.pattern, na=False).to_numpy(dtype=bool)
-    if not hits.any():
-        return column
-    out = column.copy()
-    out[hits] = [func(v) for v in column[hits]]
-    return out
-
-
-def _map_columns(frame: pd.DataFrame, pattern: re.Pattern[str], func: Any) -> pd.DataFrame:
-    out = frame
-    for j in range(frame.shape[1]):
-        column = frame.iloc[:, j]
-        if not _is_text_column(column):
-            continue
-        mapped = _map_text(column, pattern, func)
-        if mapped is not column:
-            if out is frame:
-                out = frame.copy()
-            out.isetitem(j, mapped)
-    return out
-
-
-def neutralise_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its text columns' cells neutralised for a CSV file.
-
-    Only text columns (string, object, categorical) change; numbers stay
-    numbers, so a negative amount stays ``-5000``. The frame is returned as
-    it is when no cell needs it.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"servicer": ["=1+1", "-x", "ok"], "debt": [-5000, 1, 2]})
-    >>> neutralise_columns(frame).to_dict("list")
-    {'servicer': ["'=1+1", "'-x", 'ok'], 'debt': [-5000, 1, 2]}
-    """
-    return _map_columns(frame, _TO_QUOTE, neutralise_text)
-
-
-def restore_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with :func:`restore_text` applied to its text columns (the CSV reader's step).
-
-    A column none of whose cells begins with ``'`` is left alone after one
-    cheap look (a million-row column costs milliseconds, not a regex scan).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> restore_columns(pd.DataFrame({"servicer": ["'=1+1", "''@x", "'ok", "ok"]}))["servicer"].tolist()
-    ['=1+1', "'@x", "'ok", 'ok']
-    """
-    out = frame
-    for j in range(frame.shape[1]):
-        column = frame.iloc[:, j]
-        if not _is_text_column(column):
-            continue
-        if not column.str.startswith("'", na=False).to_numpy(dtype=bool).any():
-            continue
-        mapped = _map_text(column, _QUOTED, restore_text)
-        if mapped is not column:
-            if out is frame:
-                out = frame.copy()
-            out.isetitem(j, mapped)
-    return out
-
-
-# --------------------------------------------------------------------------
-# Excel
-# --------------------------------------------------------------------------
-
-
-def _cell_values(column: pd.Series) -> list[Any]:
-    """A column's values as Python objects openpyxl writes (None for missing)."""
-    import pandas as pd
-
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        column = column.astype(object)
-    missing = column.isna().to_numpy()
-    if pd.api.types.is_datetime64_any_dtype(column.dtype):
-        values = list(column.dt.to_pydatetime()) if len(column) else []
-    elif pd.api.types.is_bool_dtype(column.dtype):
-        values = [bool(v) if not m else None for v, m in zip(column, missing, strict=True)]
-        return values
-    elif pd.api.types.is_integer_dtype(column.dtype):
-        values = column.astype(object).tolist()
-        return [None if m else int(v) for v, m in zip(values, missing, strict=True)]
-    elif pd.api.types.is_float_dtype(column.dtype):
-        values = column.astype(object).tolist()
-        return [None if m else float(v) for v, m in zip(values, missing, strict=True)]
-    else:
-        values = column.astype(object).tolist()
-    return [None if m else v for v, m in zip(values, missing, strict=True)]
-
-
-def write_xlsx(
-    frame: pd.DataFrame,
-    path: str | os.PathLike[str],
-    *,
-    sheet: str = "Sheet1",
-    number_formats: Sequence[str | None] | None = None,
-    widths: Sequence[float] | None = None,
-) -> None:
-    """Write ``frame`` as one sheet of an .xlsx file, atomically.
-
-    Every text is a string cell (openpyxl data type ``s``), never a formula;
-    the header row is frozen; ``number_formats`` (one per column, ``None`` for
-    General; datetime columns default to ``yyyy-mm-dd``) and ``widths``
-    (characters) are applied. Characters an .xlsx file cannot hold (control
-    characters other than tab, newline and carriage return) are written as
-    U+FFFD.
-
-    Examples
-    --------
-    >>> import tempfile, openpyxl, pandas as pd
-    >>> path = Path(tempfile.mkdtemp()) / "t.xlsx"
-    >>> write_xlsx(pd.DataFrame({"servicer": ["=1+1"], "debt": [5_800_000]}), path,
-    ...            number_formats=[None, "#,##0"])
-    >>> ws = openpyxl.load_workbook(path).active
-    >>> ws["A2"].value, ws["A2"].data_type, ws["B2"].number_format, ws.freeze_panes
-    ('=1+1', 's', '#,##0', 'A2')
-    """
-    import pandas as pd
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    names = [str(c) for c in frame.columns]
-    formats = list(number_formats) if number_formats is not None else [None] * len(names)
-    for j in range(len(names)):
-        if formats[j] is None and pd.api.types.is_datetime64_any_dtype(frame.iloc[:, j].dtype):
-            formats[j] = "yyyy-mm-dd"
-    columns = [_cell_values(frame.iloc[:, j]) for j in range(len(names))]
-    book = Workbook(write_only=True)
-    ws = book.create_sheet(title=sheet[:31])
-    ws.freeze_panes = "A2"
-    for j, width in enumerate(widths or ()):
-        ws.column_dimensions[get_column_letter(j + 1)].width = float(width)
-
-    def text_cell(value: str) -> Any:
-        cell = WriteOnlyCell(ws, _XLSX_ILLEGAL.sub("\ufffd", value))
-        cell.data_type = "s"  # a text, never a formula
-        return cell
-
-    # openpyxl streams the sheet to a file of its own as rows are appended: every
-    # step is inside the atomic write, so that a failure names the output
-    with atomic_path(path) as temp:
-        try:
-            ws.append([text_cell(name) for name in names])
-            for row in zip(*columns, strict=True):
-                cells: list[Any] = []
-                for value, fmt in zip(row, formats, strict=True):
-                    if isinstance(value, str):
-                        cells.append(text_cell(value))
-                    elif fmt is not None and value is not None:
-                        cell = WriteOnlyCell(ws, value)
-                        cell.number_format = fmt
-                        cells.append(cell)
-                    else:
-                        cells.append(value)
-                ws.append(cells)
-            book.save(temp)
-        except BaseException:
-            _close_sheet_quietly(ws)
-            raise
-
-
-def _close_sheet_quietly(ws: Any) -> None:
-    """Close a failed write-only sheet's streams and remove its scratch file.
-
-    Left to the garbage collector, openpyxl's stream would try to finish the
-    sheet again and print "Exception ignored" with a traceback after the
-    one-line error.
-    """
-    writer = getattr(ws, "_writer", None)
-    for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
-        if stream is not None:
-            with suppress(Exception):
-                stream.close()
-    scratch = getattr(writer, "out", None)
-    if isinstance(scratch, str):
-        with suppress(OSError):
-            os.remove(scratch)

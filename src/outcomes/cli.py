@@ -5,8 +5,14 @@ Each subcommand is a thin call of the library, in its own module of
 and turns an error on the user's input -- an :class:`~outcomes.OutcomesError`,
 or a ``ValueError``/``TypeError`` that a bad value raised -- into a one-line
 reason and exit status 2, never a traceback; so is an :class:`OSError` (a disk
-that is full, a file that cannot be written). Set ``OUTCOMES_TRACEBACK=1`` in
-the environment to see the traceback of a ``ValueError``/``TypeError``.
+that is full, a file that cannot be written), a :class:`MemoryError` (an input
+too large for the machine) and a :class:`RecursionError` (an input nested too
+deeply), whatever the input. Set ``OUTCOMES_TRACEBACK=1`` in the environment
+to see the traceback of a ``ValueError``/``TypeError``.
+
+SIGTERM (what ``timeout``, systemd and CI send) is handled like Ctrl-C: the
+command stops, its temporary files are removed, earlier outputs stay as they
+were, and it says so in one line (exit status 143; 130 for Ctrl-C).
 """
 
 from __future__ import annotations
@@ -14,10 +20,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from outcomes import __version__
+from outcomes._cli._terminal import plain_terminal
 from outcomes._errors import CaseError, OutcomesError
 
 # subcommand -> "module:function"; the function takes the parsed namespace and returns an exit code
@@ -73,6 +84,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the firm's own servicer registry (CSV: name, former_names, aliases), "
         "besides OUTCOMES_SERVICERS",
     )
+    p.add_argument(
+        "--negotiations",
+        metavar="LOG",
+        help="also clean the negotiation log (交渉履歴, contract §9: CSV, .xlsx, .parquet; an "
+        ".xlsx's log sheet is found by its headers): written beside -o as "
+        "<stem>_negotiations<ext>, its problems into --problems with table=negotiations",
+    )
     _labels_option(p)
     p.add_argument(
         "--lang",
@@ -90,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="model directory to write")
     p.add_argument("--cv", type=int, default=5, help="cross-validation folds for evaluation")
     p.add_argument("--as-of", help="date that months waited are counted to (YYYY-MM-DD)")
+    p.add_argument(
+        "--negotiations",
+        help="negotiation log (交渉履歴, case-records §9): also fit what creditors accept",
+    )
 
     p = sub.add_parser("predict", help="predict ratio and monthly amount with intervals")
     p.add_argument("model", help="model directory written by `outcomes fit`")
@@ -175,6 +197,111 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: {code: (Japanese, English)}: a run that stopped for a reason outside its input's values
+STOP_LINES: dict[str, tuple[str, str]] = {
+    "stop.memory": (
+        "メモリが足りず、処理を続けられませんでした(入力がこの計算機には大きすぎます)",
+        "out of memory: the input is too large for this machine",
+    ),
+    "stop.recursion": (
+        "入力の入れ子が深すぎて読めません(Pythonの再帰の上限を超えました)",
+        "the input is nested too deeply to read (beyond Python's recursion limit)",
+    ),
+    "stop.interrupted": ("中断しました", "interrupted"),
+    "stop.terminated": ("終了の合図(SIGTERM)を受けて中断しました", "terminated (SIGTERM)"),
+}
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, like Ctrl-C: clean-up handlers run."""
+
+
+@contextmanager
+def _signals_as_interrupts() -> Iterator[list[str]]:
+    """SIGTERM raises :class:`Terminated` for the run, and each stop is noted.
+
+    Yields the list of stops (``"stop.interrupted"``, ``"stop.terminated"``): a
+    Ctrl-C that a library turned into another error (a ValueError out of
+    compiled code) is still reported as an interruption. Only in the main
+    thread, and only where the handlers are Python's defaults (an embedding
+    program's own handlers stay).
+    """
+    import threading
+
+    stopped: list[str] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        stopped.append("stop.interrupted")
+        raise KeyboardInterrupt
+
+    def terminate(signum: int, frame: object) -> None:
+        stopped.append("stop.terminated")
+        raise Terminated
+
+    replaced = []
+    for number, handler, default in (
+        (signal.SIGINT, interrupt, signal.default_int_handler),
+        (getattr(signal, "SIGTERM", None), terminate, signal.SIG_DFL),
+    ):
+        if number is None:  # pragma: no cover - no SIGTERM here
+            continue
+        try:
+            previous = signal.getsignal(number)
+            if previous is default:
+                signal.signal(number, handler)
+                replaced.append((number, previous))
+        except (ValueError, OSError):  # pragma: no cover
+            continue
+    try:
+        yield stopped
+    finally:
+        for number, previous in replaced:
+            signal.signal(number, previous)
+
+
+#: control characters a terminal would act on (ESC sequences, BEL, NUL, C1 codes);
+#: tab, newline and carriage return (progress bars) are kept
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class _Printable:
+    """A text stream that writes control characters from the data as U+FFFD.
+
+    A servicer name holding ``ESC]0;…BEL ESC[2J`` must not retitle or clear
+    the analyst's terminal (reliability-review, terminal injection).
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_CONTROL.sub("\ufffd", text) if isinstance(text, str) else text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _printable_output() -> Iterator[None]:
+    """stdout and stderr through :class:`_Printable` for the run."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _stop_line(code: str, args: argparse.Namespace) -> str:
+    from outcomes._messages import Message, render
+
+    language = getattr(args, "lang", None) or getattr(args, "language", None) or "ja"
+    return render(Message(code), language if language in ("ja", "en") else "ja", STOP_LINES)
+
+
 def _one_line(exc: BaseException) -> str:
     """The error's message on one line (its type when it has none).
 
@@ -185,37 +312,59 @@ def _one_line(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+@plain_terminal  # no control sequence reaches the screen (issue 26)
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
+    with _printable_output(), _signals_as_interrupts() as stopped:
+        return _run(args, stopped)
+
+
+def _run(args: argparse.Namespace, stopped: list[str]) -> int:
+    """Call the command's handler; every failure becomes one line and an exit code."""
     module_name, func_name = _HANDLERS[args.command].split(":")
+
+    def say(line: str) -> None:
+        print(f"outcomes {args.command}: {line}", file=sys.stderr)
+
+    def stop() -> int:
+        code = stopped[0]
+        say(_stop_line(code, args))
+        return 143 if code == "stop.terminated" else 130
+
     try:
         handler = getattr(importlib.import_module(module_name), func_name)
         return int(handler(args) or 0)
-    except OutcomesError as exc:
-        from outcomes._arguments import in_language  # a refused argument, in the run's language
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (Terminated)
+        if not stopped:
+            stopped.append("stop.interrupted")
+        return stop()
+    except BaseException as exc:
+        if stopped:  # a Ctrl-C that compiled code turned into another error
+            return stop()
+        if isinstance(exc, OutcomesError):
+            from outcomes._arguments import in_language  # a refused argument, in the run's language
 
-        language = getattr(args, "language", None) or getattr(args, "lang", None) or "en"
-        shown = in_language(exc, language) if isinstance(exc, CaseError) else exc
-        print(f"outcomes {args.command}: {_one_line(shown)}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        # a failure of the disk or the system that no writer translated: still one line
-        from outcomes._write import os_error_reason
+            language = getattr(args, "language", None) or getattr(args, "lang", None) or "en"
+            say(_one_line(in_language(exc, language) if isinstance(exc, CaseError) else exc))
+        elif isinstance(exc, OSError):
+            # a failure of the disk or the system that no writer translated: still one line
+            from outcomes._write import os_error_reason
 
-        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"outcomes {args.command}: {where}{os_error_reason(exc)}", file=sys.stderr)
-        return 2
-    except (ValueError, TypeError) as exc:
-        # a bad value of the user's that a library function refused without an OutcomesError
-        if os.environ.get("OUTCOMES_TRACEBACK"):
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            say(f"{where}{os_error_reason(exc)}")
+        elif isinstance(exc, RecursionError):
+            say(_stop_line("stop.recursion", args))
+        elif isinstance(exc, MemoryError):
+            say(_stop_line("stop.memory", args))
+        elif isinstance(exc, ValueError | TypeError):
+            # a bad value of the user's that a library function refused without an OutcomesError
+            if os.environ.get("OUTCOMES_TRACEBACK"):
+                raise
+            say(f"{_one_line(exc)} (OUTCOMES_TRACEBACK=1 shows where)")
+        else:
             raise
-        hint = " (OUTCOMES_TRACEBACK=1 shows where)"
-        print(f"outcomes {args.command}: {_one_line(exc)}{hint}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # pragma: no cover - interactive
-        print(f"outcomes {args.command}: interrupted", file=sys.stderr)
-        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -76,3 +76,47 @@ def test_a_guarantor_loses_the_main_debts_limitation_after_the_discharge():
     row = _row(compare_paths(NAGOYA, guarantor=True, as_of=AS_OF), "bankruptcy")
     assert "最判平成11年11月9日" in row["guarantor_ja"]
     assert "no longer invoke the main debt's limitation" in row["guarantor"]
+
+
+# --------------------------------------------------------------------------
+# Issue 25: who is who among co-borrowers (N15, N16, N17), the debtor as a merchant (N4)
+# --------------------------------------------------------------------------
+
+
+def test_a_pair_loan_spouse_is_documented_as_a_guarantor():
+    """N16: a ペアローン is two loans, each spouse the 連帯保証人 of the other's (民法457条1項
+    applies), not one joint loan (連帯債務, §441): the docs must not send it to co_debtor."""
+    from outcomes._advice import guarantor_notes
+
+    assert "連帯債務者, a ペアローン" not in (LegalFacts.__doc__ or "")
+    assert "連帯債務者: a ペアローン" not in (guarantor_notes.__doc__ or "")
+    assert "ペアローン spouse" in LegalFacts.__doc__ and "連帯保証人" in LegalFacts.__doc__
+
+
+def test_an_old_joint_debt_says_a_suit_reached_both():
+    """N17: 旧民法434条 (with 附則20条2項): for joint debts from before April 2020 a suit against
+    one joint debtor interrupted the other's limitation too."""
+    case = {"residual_debt": 4_000_000, "creditor": "○○銀行", "sale_date": "2015-03-01"}
+    table = compare_paths(
+        case, guarantor=True, guarantor_kind="co_debtor", judgment="judgment",
+        judgment_date="2016-06-01", contract_date="2008-01-01", as_of=AS_OF,
+    )  # fmt: skip
+    row = _row(table, "limitation")
+    assert "旧民法434条" in row["guarantor_ja"] and "old 民法 §434" in row["guarantor"]
+
+
+def test_a_guarantors_payment_is_not_the_debtors_acknowledgement():
+    """N15: relative effect (a guarantor's payment does not renew the main debt's limitation;
+    民法457条1項 works only from the debtor to the guarantor)."""
+    table = compare_paths(NAGOYA, guarantor=True, guarantor_kind="guarantor", as_of=AS_OF)
+    row = _row(table, "limitation")
+    assert "保証人や親族の支払いは債務者の承認ではなく" in row["guarantor_ja"]
+    assert "is not the debtor's acknowledgement" in row["guarantor"]
+
+
+def test_whether_the_debtor_borrowed_as_a_merchant_is_a_fact_of_the_case():
+    """N4: 商法3条1項: the debtor's side counts; an optional fact (a key of the case, or of
+    LegalFacts), read in the contract's words."""
+    assert LegalFacts(debtor_is_merchant="あり").debtor_is_merchant is True
+    facts = LegalFacts.of({"debtor_is_merchant": "なし"}, pd.DataFrame({"creditor": ["○○銀行"]}))
+    assert facts.debtor_is_merchant is False

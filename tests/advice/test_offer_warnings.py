@@ -4,6 +4,9 @@ settlements, no script and no promise.
 Review rows C2, P10, P11, I1 and B3 (through ``outcomes offer``) of
 ``shared/reviews/ways-out-review.md``; each test cites its statute, case or source. The
 small model of the review is fitted once here. Moved from ``test_issue20.py`` (issue 24).
+
+Issue 25: the limitation inside every offer (N8, N9; 最判昭和41年4月20日), single, batch and
+on the CLI page, and the rows that need a model (P2, N20).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from outcomes._advice import (
 )
 from outcomes._advice.basis import index_past_cases, similar_basis
 from outcomes.datasets import simulate_cases
-from outcomes.models import SettlementRatioModel
+from outcomes.models import MonthlyAmountModel, SettlementRatioModel
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-06-30"
@@ -93,8 +96,11 @@ def test_batch_offers_warn_a_consigned_claim_first(ratio_model, past):
     cases["creditor_type"] = pd.array(["bank"] * 6, dtype=past["creditor_type"].dtype)
     roles = ["consigned", "bought", None, "consigned", None, None]
     cases["servicer_role"] = pd.array(roles, dtype=past["servicer_role"].dtype)
-    # still open (a resolved case is skipped with its own reason, issue 21)
+    # still open (a resolved case is skipped with its own reason, issue 21), sold recently
+    # (an old sale's limitation would be warned about first, issue 25)
     cases["resolution"] = pd.array(["pending"] * 6, dtype=past["resolution"].dtype)
+    cases["agreement_date"] = pd.NaT
+    cases["sale_date"] = pd.Timestamp("2025-06-30")
     table = batch_offers(ratio_model, cases, as_of=TODAY, language="ja")
     warned = table["warnings"].str.startswith("注意: みずほ債権回収は回収の委託").tolist()
     assert warned == [True, False, False, True, False, False]
@@ -157,32 +163,161 @@ def test_the_offer_scripts_no_negotiation_and_promises_nothing(ratio_model, past
     assert "negotiation" not in first.replace("negotiating with a creditor", "")
 
 
-def _cli_offer(tmp_path, ratio_model, past, header: str) -> str:
-    """What ``outcomes offer`` prints for the consigned case with ``header``: あり."""
-    from outcomes._io import write_model_dir
-    from outcomes.cli import main
-    from outcomes.models import MonthlyAmountModel
+@pytest.fixture(scope="module")
+def monthly_model(past) -> MonthlyAmountModel:
+    return MonthlyAmountModel(as_of=TODAY, max_iter=10).fit(past)
 
-    monthly = MonthlyAmountModel(as_of=TODAY, max_iter=10).fit(past)
-    models = write_model_dir(tmp_path / "model", ratio=ratio_model, monthly=monthly, cases=past)
-    case = tmp_path / "case.json"
-    case.write_text(json.dumps({**CONSIGNED, header: "あり"}, ensure_ascii=False), encoding="utf-8")
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory, ratio_model, monthly_model, past) -> Path:
+    from outcomes._io import write_model_dir
+
+    path = tmp_path_factory.mktemp("models") / "model"
+    return write_model_dir(path, ratio=ratio_model, monthly=monthly_model, cases=past)
+
+
+def _cli(argv: list[str]) -> str:
+    from outcomes.cli import main
+
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = main(["offer", "--model", str(models), "--case", str(case), "--as-of", TODAY])
+        code = main(argv)
     assert code == 0
     return out.getvalue()
 
 
-def test_the_cli_reads_the_joint_debtor_header_back(tmp_path, ratio_model, past):
+def _cli_offer(tmp_path, model_dir, case: dict, as_of: str = TODAY) -> str:
+    """What ``outcomes offer`` prints for ``case``."""
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    return _cli(["offer", "--model", str(model_dir), "--case", str(path), "--as-of", as_of])
+
+
+def test_the_cli_reads_the_joint_debtor_header_back(tmp_path, model_dir):
     """B3 through ``outcomes offer``: the JSON header 連帯債務者 reaches the ways out (§441)."""
-    text = _cli_offer(tmp_path, ratio_model, past, "連帯債務者")
+    text = _cli_offer(tmp_path, model_dir, {**CONSIGNED, "連帯債務者": "あり"})
     assert "連帯債務者あり" in text and "保証人なら" not in text
     assert text.index("注意: みずほ債権回収は回収の委託") < text.index("一括和解の提示案")
 
 
-def test_the_cli_reads_the_guarantor_header_back(tmp_path, ratio_model, past):
+def test_the_cli_reads_the_guarantor_header_back(tmp_path, model_dir):
     """B3 the other way: a JSON header 連帯保証人 is a guarantor (民法457条1項), not "either"."""
-    text = _cli_offer(tmp_path, ratio_model, past, "連帯保証人")
+    text = _cli_offer(tmp_path, model_dir, {**CONSIGNED, "連帯保証人": "あり"})
     assert "保証人あり" in text and "民法457条1項" in text
     assert "どちらかは不明" not in text and "連帯債務者なら" not in text and "441条" not in text
+
+
+# --------------------------------------------------------------------------
+# Issue 25: the limitation inside every offer (N8, N9), and the rows that need a model
+# --------------------------------------------------------------------------
+
+TIME_BARRED = {  # the review's N8 call: a bank's claim bought by SMBC債権回収, sold in 2016
+    "residual_debt": 5_800_000,
+    "creditor": "○○銀行",
+    "servicer": "SMBC債権回収",
+    "servicer_role": "譲受",
+    "employment": "会社員",
+    "monthly_income": 250_000,
+    "sale_date": "2016-03-01",
+}
+N8_AS_OF = "2024-06-01"
+
+
+def test_an_offer_on_a_time_barred_claim_says_so_first(ratio_model, past):
+    """N8: 最判昭和41年4月20日: a settlement proposal or a payment after completion forfeits the
+    援用 as a rule, so an offer on a claim whose limitation has run says so on its first line,
+    and its amounts are figures for after a 弁護士 has ruled the limitation out."""
+    offer = opening_offer(
+        ratio_model, TIME_BARRED, cash_available=300_000, past_cases=past, as_of=N8_AS_OF
+    )
+    assert offer.limitation == "run"
+    first = str(offer).splitlines()[0]
+    assert "時効が完成しています" in first and "最判昭和41年4月20日" in first
+    assert "和解・減額の申入れや支払い" in first and "弁護士" in first
+    assert offer.reasons[0] == offer.warnings[0] == first
+    assert "弁護士が完成を否定した後の参考額" in str(offer)  # the amounts are marked
+    english = opening_offer(
+        ratio_model, TIME_BARRED, past_cases=past, as_of=N8_AS_OF, language="en"
+    )
+    assert english.warnings[0].startswith("Warning: on this estimate the limitation has run")
+    assert "ruled the limitation out" in english.warnings[0]
+
+
+def test_an_offer_whose_limitation_may_have_run_says_so_first(ratio_model):
+    """N8 with 不明: a servicer recorded as the creditor leaves the period unknown (民法466条,
+    domain.md); complete on the 5 years, so the offer warns first all the same."""
+    case = {**TIME_BARRED, "creditor": "アルファ債権回収株式会社", "servicer": None}
+    offer = opening_offer(ratio_model, case, as_of=N8_AS_OF)
+    assert offer.limitation == "may_have_run"
+    assert offer.warnings[0].startswith("注意: 時効が完成しているおそれがあります")
+
+
+def test_an_offer_on_a_running_limitation_says_nothing_of_it(ratio_model):
+    """N8, the other side: a sale of 2025 leaves the limitation running: no warning."""
+    offer = opening_offer(ratio_model, SAITAMA, as_of=TODAY)
+    assert offer.limitation == "not_run"
+    assert not any("時効" in w for w in offer.warnings)
+
+
+def _pending(past: pd.DataFrame, n: int = 3) -> pd.DataFrame:
+    """``n`` clean past cases made pending, the first sold in 2016 (its limitation has run)."""
+    table = past.head(n).copy()
+    table["resolution"] = pd.Series(["pending"] * n, index=table.index).astype(
+        table["resolution"].dtype
+    )
+    table["agreement_date"] = pd.NaT
+    table["sale_date"] = pd.to_datetime(["2016-03-01", *["2025-06-30"] * (n - 1)])
+    for name, value in (("creditor", "○○銀行"), ("creditor_type", "bank")):  # a merchant: 5 years
+        table[name] = table[name].astype(object)
+        table.loc[table.index[0], name] = value
+        table[name] = table[name].astype(past[name].dtype)
+    return table
+
+
+def test_batch_offers_say_the_limitation_first_and_in_a_column(ratio_model, past):
+    """N8 in batch (``Advisor.offers``): a ``limitation`` column, and the warning first in
+    ``warnings`` where it has run (最判昭和41年4月20日)."""
+    table = batch_offers(ratio_model, _pending(past), as_of=N8_AS_OF)
+    assert table["limitation"].iloc[0] == "run"
+    assert table["warnings"].iloc[0].startswith("注意: この見積りでは時効が完成しています")
+    assert (table["limitation"].iloc[1:] == "not_run").all()
+    assert not table["warnings"].iloc[1:].str.contains("時効").any()
+
+
+def test_the_cli_offer_page_and_batch_say_the_limitation_first(tmp_path, model_dir, past):
+    """N8 through ``outcomes offer``: the page's first line, and a column of ``--cases``."""
+    text = _cli_offer(tmp_path, model_dir, TIME_BARRED, as_of=N8_AS_OF)
+    assert text.splitlines()[0].startswith("注意: この見積りでは時効が完成しています")
+    cases = tmp_path / "cases.parquet"
+    _pending(past).to_parquet(cases)
+    out = tmp_path / "offers.csv"
+    _cli(["offer", "--model", str(model_dir), "--cases", str(cases), "-o", str(out),
+          "--as-of", N8_AS_OF])  # fmt: skip
+    written = pd.read_csv(out)
+    assert written["limitation"].iloc[0] == "run"
+    assert written["warnings"].iloc[0].startswith("注意: この見積りでは時効が完成しています")
+
+
+def test_an_unknown_role_is_unknown_with_a_model_too(ratio_model):
+    """P2: domain.md, MoJ 2017 (most servicer-handled claims are consigned): with the role not
+    recorded, the lump sum is 不明 whatever produced its figure, model or rule of thumb."""
+    case = {**SAITAMA, "sale_date": "2023-03-01"}
+    kwargs = {"cash_available": 100_000, "as_of": "2024-06-01"}
+    with_model = outcomes.compare_paths(case, ratio_model=ratio_model, **kwargs)
+    row = with_model.set_index("path").loc["lump_sum"]
+    assert pd.isna(row["available"])
+    assert "サービサーが債権を買い取った場合に限ります" in row["notes_ja"]
+
+
+def test_the_instalment_row_never_shows_more_than_the_budget(monthly_model):
+    """N20 (the article: 「生活に無理のない範囲で…収支表」): with a budget below the model's
+    amount, the row shows what installment_proposal shows, never the figure its own note
+    says the household cannot pay."""
+    case = {**SAITAMA, "household_size": 4, "sale_date": "2024-01-10"}
+    table = outcomes.compare_paths(
+        case, monthly_model=monthly_model, budget=7_000, as_of="2024-06-01"
+    )
+    row = table.set_index("path").loc["installment"]
+    proposal = outcomes.installment_proposal(monthly_model, case, budget=7_000, as_of="2024-06-01")
+    assert row["monthly"] == proposal.monthly <= 7_000
+    assert "世帯が払える額" not in row["notes_ja"]

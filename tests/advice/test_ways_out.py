@@ -222,3 +222,98 @@ def test_a_voluntary_arrangement_says_why_it_rarely_fits_and_what_it_costs():
     row = _row(compare_paths(NAGOYA, as_of=AS_OF), "voluntary_arrangement")
     assert "減額報酬" in row["notes_ja"]
     assert "元金を減らしません" in row["notes_ja"]
+
+
+# --------------------------------------------------------------------------
+# Issue 25: the rest of the review's list (N14, N18, N21, I1) and its §4 wording table
+# --------------------------------------------------------------------------
+
+EMPLOYEE_RECENT = {**EMPLOYEE, "sale_date": date(2024, 1, 10), "monthly_income": 450_000}
+
+
+def test_the_rehabilitation_row_says_a_dominant_creditor_can_veto_it():
+    """N18: 民事再生法230条6項 (a written objection by more than half of the claims defeats a
+    小規模個人再生), 241条2項7号 (給与所得者等再生: two years' disposable income)."""
+    row = _row(
+        compare_paths(EMPLOYEE_RECENT, servicer_role="bought", as_of=AS_OF), "rehabilitation"
+    )
+    assert "230条6項" in row["notes_ja"] and "§230(6)" in row["notes"]
+    assert "241条2項7号" in row["notes_ja"]
+
+
+def test_a_rehabilitation_that_cuts_nothing_says_so():
+    """N21: 民事再生法231条2項4号: with B under ¥1M the minimum is B: nothing is cut, and the
+    costs are over half the debt."""
+    case = {**EMPLOYEE_RECENT, "residual_debt": 900_000, "monthly_income": 200_000}
+    row = _row(compare_paths(case, as_of=AS_OF), "rehabilitation")
+    assert "債務が減りません" in row["notes_ja"] and "cuts nothing" in row["notes"]
+
+
+def test_the_table_says_what_a_death_leaves_to_the_heirs():
+    """N14: 民法915条1項 (three months to renounce), 最判昭和59年4月27日 (from when the debt became
+    known), 民法921条 (paying from the estate can be acceptance)."""
+    table = compare_paths(EMPLOYEE_RECENT, as_of=AS_OF)
+    ja, en = render_paths(table, "ja"), render_paths(table, "en")
+    assert "相続放棄" in ja and "915条1項" in ja and "最判昭和59年4月27日" in ja
+    assert "renounce" in en and "§915(1)" in en
+
+
+def test_the_interest_note_says_the_same_in_both_languages():
+    """§4 of the review: 「その他の通常の利率(推定)」 meant nothing and disagreed with the English
+    ("bank rate assumed"); a 信用保証協会 is a 保証機関, not a 保証会社."""
+    other = _row(compare_paths({**EMPLOYEE_RECENT, "creditor": "○○商事"}, as_of=AS_OF), "lump_sum")
+    assert "銀行の利率を仮定" in other["notes_ja"] and "bank rate assumed" in other["notes"]
+    public = {**EMPLOYEE_RECENT, "creditor": "東京信用保証協会", "servicer": None}
+    row = _row(compare_paths(public, as_of=AS_OF), "lump_sum")
+    assert (
+        "保証機関の通常の利率" in row["notes_ja"] and "保証会社の通常の利率" not in row["notes_ja"]
+    )
+    assert "guarantee body" in row["notes"]
+
+
+def test_the_lump_sum_range_is_not_said_twice():
+    """§4 of the review: 「モデルの8割の範囲の範囲内です」."""
+    from outcomes._advice.notes import note_maker
+    from outcomes._advice.ways_out.lump_sum import NOTES
+    from outcomes._format import Yen
+
+    note = note_maker(NOTES)
+    for span in ("lump_range_model", "lump_range_rule"):
+        ja, _ = note(
+            "lump_cash_within",
+            cash=Yen(100_000),
+            share=0.02,
+            estimate=Yen(200_000),
+            what=note("lump_what_model"),
+            range=note(span),
+        )
+        assert "範囲の範囲" not in ja and ja.endswith("範囲内です")
+
+
+def test_the_walk_away_is_not_labelled_a_ceiling():
+    """I1: the walk-away is the 85% quantile of similar settlements, not a limit the debtor need
+    not exceed: 「上限」 alone reads as one."""
+    from outcomes._advice import BATCH_OFFER_LABELS_JA
+    from outcomes._advice.wording import OFFER_LABELS
+
+    assert OFFER_LABELS["ja"][2] != "上限" and "目安" in OFFER_LABELS["ja"][2]
+    assert "目安" in BATCH_OFFER_LABELS_JA["walk_away"]
+    assert "目安" in BATCH_OFFER_LABELS_JA["chance_walk_away"]
+
+
+def test_the_instalment_proposal_is_the_debtors():
+    """§4 of the review (弁護士法72条): 「分割弁済…を提案します」 had no subject and read as the firm
+    proposing to the creditor; it is the debtor (or a 弁護士) who proposes."""
+    from outcomes._advice.wording import say
+    from outcomes._format import Yen
+
+    plain = say("alternative_plain", "ja", lo=Yen(5_000), hi=Yen(20_000))
+    assert plain.startswith("債務者(または依頼を受けた弁護士)が")
+    assert say("inst_typical", "ja", monthly=Yen(10_000)).startswith("債務者が")
+
+
+def test_the_rehabilitation_row_says_how_the_court_checks_the_plan():
+    """D4 (still ⚠️ in the fourth review): 民事再生法174条2項2号: the court checks 履行可能性,
+    usually by months of trial payments (積立); a fifth of a pensioner's income is not it."""
+    row = _row(compare_paths(NAGOYA, as_of=AS_OF), "rehabilitation")
+    assert "積立" in row["notes_ja"] and "trial payments" in row["notes"]

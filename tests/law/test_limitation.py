@@ -121,3 +121,56 @@ def test_every_reason_is_a_code_with_both_languages():
     assert "169条2項" in " ".join(ja)
     assert r.deciding is not None and "商人" in say_reason(r.deciding, "ja")
     assert "merchant" in r.deciding_fact
+
+
+def test_the_debtors_merchant_status_decides_the_period_too():
+    """N4 law: 商法3条1項 (commercial for either party), 最判昭和42年10月6日: a non-merchant
+    originator and a debtor who may have borrowed for a business give both dates."""
+    kwargs = {"contract_date": date(2010, 4, 1), "claimable_from": date(2016, 3, 1)}
+    r = limitation_date(**kwargs, creditor_is_merchant=False, debtor_is_merchant=None)
+    assert (r.earliest_completes_on, r.completes_on) == (date(2021, 3, 1), date(2026, 3, 1))
+    assert "debtor borrowed as a merchant" in r.deciding_fact
+    assert (
+        limitation_date(**kwargs, creditor_is_merchant=False, debtor_is_merchant=True).period_years
+        == 5
+    )
+    assert limitation_date(**kwargs, creditor_is_merchant=False).period_years == 10  # default: not
+    both = limitation_date(**kwargs, creditor_is_merchant=None, debtor_is_merchant=None)
+    assert "or the debtor" in both.deciding_fact
+
+
+def test_the_new_claim_of_a_subrogation_ignores_the_earlier_sale():
+    """N1 law: 最判昭和60年2月12日: 代位弁済 on 2019-06-01 after a sale on 2019-01-10: 5 years from
+    the payment, whatever the sale acknowledged."""
+    r = limitation_date(
+        contract_date=date(2008, 4, 1),
+        subrogated_on=date(2019, 6, 1),
+        creditor_is_merchant=True,
+        acknowledged_on=[date(2019, 1, 10)],
+    )
+    assert r.completes_on == date(2024, 6, 1)
+
+
+def test_a_suit_that_ended_without_a_judgment_only_postpones_six_months():
+    """N23 law: 民法147条1項: a suit or 支払督促 withdrawn, dismissed or deemed withdrawn
+    (民事訴訟法388条3項) suspends completion only to 6 months after its end; it is not pending
+    for ever."""
+    kwargs = {
+        "contract_date": date(2010, 1, 1),
+        "claimable_from": date(2016, 1, 10),
+        "creditor_is_merchant": True,
+        "lawsuit_filed_on": date(2020, 12, 1),
+    }
+    assert limitation_date(**kwargs).completes_on is None  # pending: suspended
+    ended = limitation_date(**kwargs, lawsuit_ended_on=date(2021, 2, 1))
+    assert ended.completes_on == date(2021, 8, 1)
+    assert any("147条1項" in line for line in ended.explain("ja"))
+    with pytest.raises(CaseError, match="lawsuit_ended_on"):
+        limitation_date(**{**kwargs, "lawsuit_filed_on": None}, lawsuit_ended_on=date(2021, 2, 1))
+
+
+def test_only_the_debtors_own_payment_is_an_acknowledgement():
+    """N15: a guarantor's or relative's payment does not renew the debtor's limitation (relative
+    effect; 民法457条 works only the other way): the docs say whose payment counts."""
+    doc = limitation_date.__doc__
+    assert "**by the debtor**" in doc and "guarantor or" in doc

@@ -17,6 +17,8 @@ The rooms:
 - :mod:`~outcomes._advice.ways_out` — one file per way out, each with its record,
   row builder, notes and labels (a new way out, say 特定調停, is one new file), and
   :mod:`~outcomes._advice.paths` — the table and its rendering;
+- :mod:`~outcomes._advice.limitation_check` — the limitation inside every offer,
+  single or batch: where it has run or may have, the offer says so first (issue 25);
 - :mod:`~outcomes._advice.summary` — the one-page summary of an offer;
 - :mod:`~outcomes._advice.wording` (offers, instalments, warnings) and
   :mod:`~outcomes._advice.notes` (the notes the ways out share, and their one
@@ -41,12 +43,18 @@ from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.offer import Offer
 from outcomes._advice.paths import render_paths
 from outcomes._advice.summary import render_offer
-from outcomes._advice.wording import BATCH_OFFER_LABELS_JA, ESTIMATE_NOTICE, SERVICER_STATUS_JA
+from outcomes._advice.wording import (
+    BATCH_OFFER_LABELS_JA,
+    ESTIMATE_NOTICE,
+    LIMITATION_STATUS_JA,
+    SERVICER_STATUS_JA,
+)
 from outcomes._cleaning import case_from_mapping, read_case_json
 
 __all__ = [
     "BATCH_OFFER_LABELS_JA",
     "ESTIMATE_NOTICE",
+    "LIMITATION_STATUS_JA",
     "SERVICER_STATUS_JA",
     "Advisor",
     "Basis",

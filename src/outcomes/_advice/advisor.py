@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -35,6 +36,7 @@ from outcomes._advice.case import case_to_settle, first_value
 from outcomes._advice.curve import OFFER_LEVELS, check_levels
 from outcomes._advice.facts import LegalFacts
 from outcomes._advice.installment import InstallmentProposal, make_installment
+from outcomes._advice.limitation_check import case_limitation, limitation_status
 from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
 from outcomes._advice.wording import consigned_warning, servicer_warning
@@ -81,6 +83,12 @@ class Advisor:
         Quantile levels of an offer's opening, target and walk-away.
     explain : bool, default False
         Add the top drivers of the settlement ratio to offers (slower).
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the firm's negotiation log: an offer's amounts are then
+        placed on the curve of the chance that the creditor accepts (same
+        levels), :meth:`Offer.acceptance` gives that chance, and the offer
+        says so (:attr:`Offer.figure`); a ``jhf`` or consigned claim keeps the
+        settlement figure, with a sentence why.
 
     Raises
     ------
@@ -119,6 +127,7 @@ class Advisor:
     language: str = "ja"
     levels: Sequence[float] = OFFER_LEVELS
     explain: bool = False
+    acceptance_model: Any = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", check_language(self.language))
@@ -136,9 +145,11 @@ class Advisor:
             what it returned.
         **options
             The other parameters (``past_cases``, ``registry``, ``k``,
-            ``language``, ``levels``, ``explain``).
+            ``language``, ``levels``, ``explain``); ``acceptance_model``
+            defaults to the directory's (``acceptance.skops``), where it has one.
         """
         directory = models if isinstance(models, ModelDir) else read_model_dir(models)
+        options.setdefault("acceptance_model", getattr(directory, "acceptance", None))
         return cls(
             directory.ratio,
             directory.monthly,
@@ -209,13 +220,18 @@ class Advisor:
         cash = None if cash_available is None else as_yen(cash_available, "cash_available")
         budget = None if budget is None else as_yen(budget, "budget")
         day = as_date(as_of, "as_of")
-        frame, residual = case_to_settle(case, day, ignore_unknown_keys=ignore_unknown_keys)
+        clean = case_from_mapping(case, ignore_unknown_keys=ignore_unknown_keys)
+        frame, residual = case_to_settle(clean, day, ignore_unknown_keys=None)
         written = first_value(frame, "servicer")
         status, warnings = self.servicer_notice(written, self.ratio_model)
         if status.name is not None and status.name != written:
             # the firm's registry names this spelling: the model sees the registry name
             frame = frame.assign(servicer=pd.array([status.name], dtype=frame["servicer"].dtype))
-        role = LegalFacts.of(case, frame).servicer_role if written is not None else None
+        facts = LegalFacts.of(case, frame)
+        role = facts.servicer_role if written is not None else None
+        # the limitation first: an offer is never priced without saying that it may have run
+        # (on the case as recorded: the offer's day is not an agreement that acknowledged it)
+        limitation = limitation_status(case_limitation(clean, facts, day or date.today()))
         return make_offer(
             self,
             frame,
@@ -227,6 +243,7 @@ class Advisor:
             warnings=warnings,
             role=role,
             role_warnings=self.role_notice(role, written, first_value(frame, "creditor_type")),
+            limitation=limitation,
         )
 
     @check_arguments

@@ -51,6 +51,7 @@ def opening_offer(
     ignore_unknown_keys: bool = False,
     explain: bool = False,
     training_profile: Any = None,
+    acceptance_model: Any = None,
 ) -> Offer:
     """The opening offer of a lump-sum settlement (一括和解) for one case.
 
@@ -134,6 +135,14 @@ def opening_offer(
         time model's ``profile_``): a case outside what the model saw (a debt
         beyond the training range, a servicer never seen) puts a one-line
         warning first, in ``language``.
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the firm's negotiation log (``outcomes fit --negotiations``):
+        the three amounts are then read, at the same levels, from the curve of
+        the chance that this creditor accepts a lump sum proposed on
+        ``as_of``; :meth:`Offer.acceptance` gives that chance and the reasons
+        say which figure the offer shows (:attr:`Offer.figure`). A ``jhf`` or
+        consigned claim, whose refusals the log cannot read, keeps the
+        settlement figure and says why. An internal estimate, never a promise.
 
     Returns
     -------
@@ -177,6 +186,7 @@ def opening_offer(
         language=language,
         levels=levels,
         explain=explain,
+        acceptance_model=acceptance_model,
     )
     return advisor.offer(
         case,
@@ -497,7 +507,11 @@ def batch_offers(
         debt, Int64 yen: the column to sum for a portfolio total, where the
         ``target`` is a median), ``monthly``, ``monthly_low``, ``monthly_high``
         (Int64, with a monthly model), ``drivers`` (with ``explain``),
-        ``servicer_status`` and ``warnings`` (empty when none). Cases
+        ``servicer_status``, ``warnings`` (empty when none) and ``limitation``
+        (the case's 消滅時効 on ``as_of``: ``run``, ``may_have_run``, ``not_run`` or
+        ``unknown``; where it has run or may have, ``warnings`` starts by saying that
+        any proposal or payment forfeits the 援用, 最判昭和41年4月20日, and the
+        amounts are figures for after a 弁護士 has ruled it out). Cases
         whose residual debt is missing or under ¥10,000 have no amounts and
         say so in ``warnings``.
 

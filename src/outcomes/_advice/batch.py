@@ -30,6 +30,7 @@ from outcomes._advice.curve import (
     offer_amounts,
     ratio_quantiles,
 )
+from outcomes._advice.limitation_check import limitation_warning, table_limitation
 from outcomes._advice.wording import (
     consigned_warning,
     driver_text,
@@ -61,6 +62,7 @@ def opening_offers(
     *,
     as_of: date | str | None = None,
     levels: Sequence[float] = OFFER_LEVELS,
+    acceptance_model: Any = None,
 ) -> pd.DataFrame:
     """Opening, target and walk-away for every case of a clean table, with their chances.
 
@@ -77,6 +79,12 @@ def opening_offers(
     as_of : date or str, optional
         Empty agreement dates are taken as this day.
     levels : three floats, default (0.20, 0.50, 0.85)
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the negotiation log: the amounts and chances of a case whose
+        holder the log can read are placed on the curve of the chance that
+        the creditor accepts (as :func:`opening_offer` does), and a column
+        ``figure`` says which figure each row shows (``acceptance`` or
+        ``settlements``).
 
     Returns
     -------
@@ -108,8 +116,18 @@ def opening_offers(
     columns = ("opening", "target", "walk_away")
     out: dict[str, np.ndarray] = {c: np.full(len(frame), np.nan) for c in columns}
     chance = {c: np.full(len(frame), np.nan) for c in columns}
+    figure = np.full(len(frame), "settlements", dtype=object)
     if ok.any():
         Q = ratio_quantiles(ratio_model, frame[ok], grid)
+        if acceptance_model is not None:  # issue 27: the chance that the creditor accepts
+            Qa = np.asarray(
+                acceptance_model.predict_quantiles(frame[ok], [float(v) for v in grid], as_of),
+                dtype="float64",
+            )
+            read = np.isfinite(Qa).all(axis=1)
+            Q = Q.copy()
+            Q[read] = np.maximum.accumulate(np.clip(Qa[read], 0.0, 1.0), axis=1)
+            figure[np.flatnonzero(ok)[read]] = "acceptance"
         at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in lv]
         amounts = offer_amounts(Q[:, at[0]], Q[:, at[1]], Q[:, at[2]], residual[ok])
         rows = np.flatnonzero(ok)
@@ -136,6 +154,8 @@ def opening_offers(
         },
         index=cases.index,
     )
+    if acceptance_model is not None:
+        table["figure"] = pd.array(figure, dtype="string")
     return table
 
 
@@ -182,7 +202,13 @@ def make_offers(
     parts = []
     for start in starts:
         chunk = scored.iloc[start : start + chunk_size]
-        part = opening_offers(ratio_model, chunk, as_of=day, levels=levels)
+        part = opening_offers(
+            ratio_model,
+            chunk,
+            as_of=day,
+            levels=levels,
+            acceptance_model=advisor.acceptance_model,
+        )
         frame = with_as_of(chunk, day)
         has = part["residual_debt"].notna().to_numpy()
         owed = chunk["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
@@ -206,6 +232,8 @@ def make_offers(
     if "expected_amount" not in table.columns:  # no rows at all
         table["expected_amount"] = pd.array([], dtype="Int64")
     columns = [*table.columns[:7], "expected_amount"]
+    if "figure" in table.columns:  # issue 27: which figure the chances are
+        columns.append("figure")
     if monthly_model is not None:
         columns += ["monthly", "monthly_low", "monthly_high"]
     if explain:
@@ -238,6 +266,14 @@ def make_offers(
     if small.any():
         note = say("batch_small_residual", language)
         warning = np.where(small, np.where(warning == "", note, note + " " + warning), warning)
+    # the limitation first of all: where it has run or may have, any proposal or payment
+    # forfeits the 援用 (最判昭和41年4月20日) and the amounts are for after a 弁護士 rules it out
+    limitation = table_limitation(cases, day or date.today())
+    for code in ("may_have_run", "run"):
+        hit = limitation == code
+        if hit.any():
+            note = limitation_warning(code, language)
+            warning = np.where(hit, np.where(warning == "", note, note + " " + warning), warning)
     if resolved.any():
         # the reason alone: the warnings of an offer do not apply to a case not offered
         warning = warning.copy()
@@ -245,6 +281,7 @@ def make_offers(
     table.insert(0, "case_id", cases["case_id"].astype("string").to_numpy())
     table["servicer_status"] = pd.array(status, dtype="string")
     table["warnings"] = pd.array(warning, dtype="string")
+    table["limitation"] = pd.array(limitation, dtype="string")
     return table
 
 

@@ -76,7 +76,13 @@ _KIND_WORDS = {**{code: code for code in GUARANTOR_KINDS}, **GUARANTOR_KIND_HEAD
 _KIND_HEADERS = {normalize_header(word): code for word, code in GUARANTOR_KIND_HEADERS.items()}
 _TRAILING_BRACKET = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]$")
 #: facts that are not columns of the clean table but may be keys of a case
-_CASE_KEY_FACTS = ("unsecured_debt", "originator", "guarantor_kind", "bars_to_discharge")
+_CASE_KEY_FACTS = (
+    "unsecured_debt",
+    "originator",
+    "guarantor_kind",
+    "bars_to_discharge",
+    "debtor_is_merchant",
+)
 
 
 def _is_empty(value: Any) -> bool:
@@ -161,8 +167,10 @@ class LegalFacts:
     guarantor_kind : {"guarantor", "co_debtor"} or None
         Which of the two: a guarantor (保証人, 連帯保証人; 民法 §457(1): the
         debtor's acknowledgement renews the limitation against them too) or a
-        joint debtor (連帯債務者, a ペアローン or a spouse on the loan; §441: it
-        does not). ``None`` = not known: the ways out give both rules.
+        joint debtor (連帯債務者: one joint loan, such as フラット35 収入合算;
+        §441: it does not). A ペアローン spouse borrowed a separate loan and is
+        usually the **連帯保証人** of the debtor's: ``"guarantor"``, not
+        ``"co_debtor"``. ``None`` = not known: the ways out give both rules.
     judgment : {"judgment", "payment_order", "court_settlement", "none"} or None
         A title the creditor holds (判決, 支払督促, 裁判上の和解・調停), or none confirmed.
     judgment_date : date or None
@@ -181,6 +189,14 @@ class LegalFacts:
         or relatives first, hiding assets …); ``None`` = not asked yet.
     limitation : LimitationResult or None
         From :func:`~outcomes.limitation_date` with the case's real dates.
+    debtor_is_merchant : bool or None
+        Whether the debtor borrowed as a merchant (for a business) when the
+        claim arose: then old 商法 §522's 5 years apply whoever lent (商法
+        §3(1); a 信用保証協会's 求償権: 最判昭和42年10月6日). ``None`` = not
+        known: a 信用保証協会 claim (it guarantees only business loans) or a
+        self-employed debtor gets both dates; anyone else is taken as not a
+        merchant. A key of the case (``debtor_is_merchant``), not a column of
+        the contract.
 
     Examples
     --------
@@ -205,6 +221,7 @@ class LegalFacts:
     originator: str | None = None
     guarantor_kind: str | None = None
     bars_to_discharge: bool | None = None
+    debtor_is_merchant: bool | None = None
 
     def __post_init__(self) -> None:
         checked = {
@@ -229,6 +246,7 @@ class LegalFacts:
                 GUARANTOR_KINDS,
             ),
             "bars_to_discharge": _flag(self.bars_to_discharge, "bars_to_discharge"),
+            "debtor_is_merchant": _flag(self.debtor_is_merchant, "debtor_is_merchant"),
         }
         for name, value in checked.items():
             object.__setattr__(self, name, value)

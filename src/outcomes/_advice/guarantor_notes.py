@@ -8,9 +8,15 @@ Japanese beside English. The clean table's ``guarantor`` column means "a
   limitation against them too (民法 §457(1)); they may invoke the main debt's
   limitation (§145), but no longer once the debtor is discharged
   (最判平成11年11月9日);
-- a joint debtor (連帯債務者: a ペアローン, a spouse on the loan): an
+- a joint debtor (連帯債務者: one joint loan, e.g. フラット35 収入合算): an
   acknowledgement by one has no effect on the other (§441; old §440 for joint
-  debts from before April 2020): each one's limitation runs on its own.
+  debts from before April 2020), but for those older debts a suit against one
+  interrupted the other's limitation too (old §434).
+
+A ペアローン is two loans, each spouse the 連帯保証人 of the other's: a
+ペアローン spouse is a guarantor (``"guarantor"``), not a joint debtor. A
+payment by a guarantor or a relative is not the debtor's acknowledgement: it
+does not renew the debtor's limitation.
 
 破産法 §253(2) and 民事再生法 §177(2) leave both liable in full. When the kind
 is not known, both rules are given, each for its kind, never one for both.
@@ -65,9 +71,12 @@ GUARANTOR_EFFECTS: Mapping[str, Mapping[str, tuple[str, str]]] = MappingProxyTyp
                 ),
                 "limitation": (
                     "保証人も主債務の時効を援用できます(民法145条)。債務者の承認は保証人に対する時効も"
-                    "更新します(民法457条1項)",
+                    "更新します(民法457条1項)。逆に、保証人や親族の支払いは債務者の承認ではなく、"
+                    "主債務の時効を更新しません",
                     "the guarantor may invoke the main debt's limitation himself (民法 §145); the "
-                    "debtor's acknowledgement renews it against the guarantor too (§457-1)",
+                    "debtor's acknowledgement renews it against the guarantor too (§457-1); a "
+                    "payment by the guarantor or a relative, though, is not the debtor's "
+                    "acknowledgement and does not renew the main debt's limitation",
                 ),
             }
         ),
@@ -106,9 +115,13 @@ GUARANTOR_EFFECTS: Mapping[str, Mapping[str, tuple[str, str]]] = MappingProxyTyp
                 ),
                 "limitation": (
                     "連帯債務者の時効は債務者とは別に進み、連帯債務者が自分で援用します。債務者の承認は"
-                    "連帯債務者の時効を更新しません(民法441条、旧440条)",
+                    "連帯債務者の時効を更新しません(民法441条、旧440条)。ただし2020年3月以前の連帯債務"
+                    "では、債務者への裁判上の請求(訴訟・支払督促)は連帯債務者にも効力があります"
+                    "(旧民法434条)",
                     "a joint debtor's limitation runs apart from the debtor's and is invoked by "
-                    "them; the debtor's acknowledgement does not renew it (民法 §441, old §440)",
+                    "them; the debtor's acknowledgement does not renew it (民法 §441, old §440); "
+                    "but for joint debts from before April 2020, a suit or 支払督促 against the "
+                    "debtor interrupted the joint debtor's limitation too (old 民法 §434)",
                 ),
             }
         ),

@@ -31,6 +31,7 @@ __all__ = [
     "SOURCES",
     "guarantor_effect",
     "interest_whose",
+    "is_public_guarantor",
     "note_maker",
     "path_note",
 ]
@@ -75,8 +76,10 @@ PATH_NOTES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "creditor, not the most the household can pay",
         ),
         "capacity_court": (
-            "(裁判所は計画を遂行できる見込みを審査します: 民事再生法174条2項2号)",
-            " (the court checks that the plan can be carried out: 民事再生法 §174(2)(ii))",
+            "(裁判所は計画を遂行できる見込みを審査し、多くは申立ての後、数か月の積立(履行テスト)で"
+            "払えることを確かめます: 民事再生法174条2項2号)",
+            " (the court checks that the plan can be carried out, usually by months of trial "
+            "payments into an account (積立) after the filing: 民事再生法 §174(2)(ii))",
         ),
         # the servicer's role
         "role_jhf": (
@@ -189,6 +192,10 @@ SOURCES: Catalogue = MappingProxyType(
             "payment after completion: 最判昭和41年4月20日, 大阪高判平成27年3月6日 "
             "(nishikawa-law.com/?p=377) (M)",
         ),
+        "subrogation_1985": (
+            "代位弁済による求償権の時効の起算点: 最判昭和60年2月12日",
+            "求償権 from 代位弁済, its own limitation: 最判昭和60年2月12日 (H)",
+        ),
         "enforcement": (
             "民事執行法152条・153条、国民年金法24条、厚生年金保険法41条",
             "民事執行法 §§152, 153, 国民年金法 §24, 厚生年金保険法 §41 (H)",
@@ -209,6 +216,13 @@ RENDER_WORDS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
             "months": "{}か月",
             "guarantor": "保証人等",
             "sources": "出典:",
+            "heirs": (
+                "債務者が亡くなった場合: 代位弁済の後は団体信用生命保険が失効していることが多く、"
+                "残債は相続人が引き継ぎます。相続人は自分のために相続があったことを知った時から"
+                "3か月以内なら相続放棄ができ(民法915条1項。債務を知らなかったときはその時から: "
+                "最判昭和59年4月27日)、遺産から支払うと単純承認とみなされることがあります"
+                "(民法921条)。相続は計算していません"
+            ),
         },
         "en": {
             "headers": (
@@ -226,24 +240,52 @@ RENDER_WORDS: Mapping[str, Mapping[str, Any]] = MappingProxyType(
             "months": "{}",
             "guarantor": "guarantor / joint debtor",
             "sources": "Sources:",
+            "heirs": (
+                "If the debtor has died: after 代位弁済 the group credit life insurance (団信) has "
+                "usually lapsed and the residual passes to the heirs; an heir may renounce the "
+                "inheritance (相続放棄) within three months of learning of it (民法 §915(1); from "
+                "when the debt became known, 最判昭和59年4月27日), and paying from the estate can "
+                "count as accepting it (民法 §921); heirs are not modelled"
+            ),
         },
     }
 )
 
 
-def interest_whose(creditor_type: str | None, *, given: bool) -> str:
+def interest_whose(creditor_type: str | None, *, given: bool, creditor: str | None = None) -> str:
     """Whose 遅延損害金 rate a note states, in Japanese (the English comes with the rate).
+
+    A creditor of no known kind gets the bank rate, said as an assumption (as
+    the English says); a 信用保証協会 or a similar public body is a 保証機関,
+    not a 保証会社 (company).
 
     Examples
     --------
     >>> interest_whose("bank", given=False), interest_whose("jfc", given=False)
     ('銀行の通常の利率(推定)', '日本政策金融公庫の利率(契約日で異なる、推定)')
+    >>> interest_whose("other", given=False), interest_whose("guarantor", given=False, creditor="東京信用保証協会")
+    ('銀行の利率を仮定', '保証機関の通常の利率(推定)')
     """
     if given:
         return "契約の利率"
     if creditor_type == "jfc":
         return "日本政策金融公庫の利率(契約日で異なる、推定)"
+    if creditor_type in (None, "other"):
+        return "銀行の利率を仮定"
+    if creditor_type == "guarantor" and is_public_guarantor(creditor):
+        return "保証機関の通常の利率(推定)"
     return f"{creditor_label(creditor_type, 'ja')}の通常の利率(推定)"
+
+
+def is_public_guarantor(creditor: str | None) -> bool:
+    """Whether a guarantor's name is a public or non-profit guarantee body, not a company.
+
+    >>> is_public_guarantor("東京信用保証協会"), is_public_guarantor("○○保証株式会社")
+    (True, False)
+    """
+    return creditor is not None and any(
+        word in str(creditor) for word in ("信用保証協会", "保証基金", "基金協会")
+    )
 
 
 def path_note(key: str, **fields: Any) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from outcomes._advice.acceptance import acceptance_ratios, figure_say
 from outcomes._advice.basis import Basis, similar_basis
 from outcomes._advice.case import first_value
 from outcomes._advice.curve import (
@@ -36,6 +37,7 @@ from outcomes._advice.curve import (
     ratio_quantiles,
 )
 from outcomes._advice.installment import InstallmentProposal
+from outcomes._advice.limitation_check import limitation_warning
 from outcomes._advice.ways_out import INSTALLMENT_RANGE
 from outcomes._advice.wording import (
     CASH_LABELS,
@@ -91,6 +93,12 @@ class Offer:
     cash_available : int or None
     creditor_type, servicer : str or None
     language : str
+    limitation : str
+        The case's 消滅時効 on the offer's day: ``run``, ``may_have_run``,
+        ``not_run`` or ``unknown``. Where it has run or may have, the first
+        warning says that any proposal or payment forfeits the 援用
+        (最判昭和41年4月20日), and the amounts are figures for after a 弁護士 has
+        ruled the limitation out.
     """
 
     residual_debt: int
@@ -112,6 +120,10 @@ class Offer:
     warnings: tuple[str, ...] = ()
     #: ``none`` / ``known`` / ``unseen`` / ``unmatched`` (see :func:`~outcomes._registry.servicer_status`)
     servicer_status: str = "none"
+    #: the case's 消滅時効 on the offer's day: ``run``, ``may_have_run`` (the first warning then
+    #: says that any proposal or payment forfeits the 援用, and the amounts are figures for after
+    #: a 弁護士 has ruled the limitation out), ``not_run`` or ``unknown`` (nothing dates it)
+    limitation: str = "unknown"
     #: with a time model: months since the sale, and the chance of an agreement within 6 / 12 more
     months_waited: float | None = None
     agreement_within: tuple[float, float] | None = None
@@ -122,6 +134,10 @@ class Offer:
     #: (percentage points of the ratio) and ``yen`` (× the residual debt); attrs hold
     #: ``prediction`` and ``reference`` (ratios). An internal breakdown, not a promise.
     drivers: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    #: which figure :meth:`acceptance` gives: ``"settlements"`` (the share of similar past
+    #: settlements at or below an amount) or ``"acceptance"`` (the chance that this creditor
+    #: accepts it, from the negotiation log's AcceptanceModel)
+    figure: str = "settlements"
 
     @property
     def notice(self) -> str:
@@ -145,13 +161,16 @@ class Offer:
         return None if self.wait_table is None else shown_wait_table(self)
 
     def acceptance(self, amount: float | Sequence[float] | np.ndarray) -> Any:
-        """The share of similar past settlements at or below ``amount`` yen (an estimate).
+        """The figure of :attr:`figure` at ``amount`` yen (an internal estimate).
 
-        The model's predictive CDF of the settlement ratio at ``amount /
-        residual_debt``: of past settlements like this case, the share that
-        were at or below this amount. That is all it is: not the chance that
-        this creditor accepts the amount. Non-decreasing; 0 for 0 yen, 1 from
-        the residual debt up.
+        ``figure == "settlements"``: the model's predictive CDF of the
+        settlement ratio at ``amount / residual_debt``: of past settlements
+        like this case, the share that were at or below this amount -- not
+        the chance that this creditor accepts it. ``figure == "acceptance"``
+        (an offer made with an ``acceptance_model``): the chance that this
+        creditor accepts a lump sum of this amount, learnt from the
+        negotiation log -- never a promise. Non-decreasing; 0 for 0 yen, 1
+        from the residual debt up.
 
         Parameters
         ----------
@@ -227,6 +246,7 @@ def make_offer(
     warnings: tuple[str, ...],
     role: str | None = None,
     role_warnings: tuple[str, ...] = (),
+    limitation: str = "unknown",
 ) -> Offer:
     """The offer of one clean case (``frame``, its ``as_of`` already applied) under ``advisor``.
 
@@ -236,12 +256,22 @@ def make_offer(
     name when the firm's file names this spelling). ``role`` is the
     servicer's (``bought``, ``consigned`` or None) and ``role_warnings`` the
     warning a consigned claim puts first
-    (:meth:`~outcomes._advice.advisor.Advisor.role_notice`).
+    (:meth:`~outcomes._advice.advisor.Advisor.role_notice`). ``limitation`` is the
+    case's limitation status (:mod:`~outcomes._advice.limitation_check`): where it has run
+    or may have, its warning is the offer's first line.
     """
     language = advisor.language
     ratio_model = advisor.ratio_model
     grid = curve_levels(advisor.levels)
     ratios = ratio_quantiles(ratio_model, frame, grid)[0]
+    # with a negotiation log: the curve of the chance that this creditor accepts (issue 27)
+    figure, figure_notes = "settlements", []
+    if advisor.acceptance_model is not None:
+        accepted = acceptance_ratios(advisor.acceptance_model, frame, grid, day)
+        if accepted is None:
+            figure_notes.append(figure_say("acceptance_unreadable", language))
+        else:
+            ratios, figure = accepted, "acceptance"
     at = [int(np.flatnonzero(np.isclose(grid, v))[0]) for v in advisor.levels]
     opening, target, walk = (
         int(v[0]) for v in offer_amounts(*(ratios[[i]] for i in at), np.array([residual]))
@@ -258,7 +288,23 @@ def make_offer(
     )
 
     amounts = {"residual_debt": residual, "opening": opening, "target": target, "walk_away": walk}
-    reasons = offer_reasons(amounts, chances, basis, n_train, language)
+    figure_sentences: dict[str, str] = {}
+    if figure == "acceptance":
+        money = {"opening": Yen(opening), "target": Yen(target), "walk": Yen(walk)}
+        shown = {f"c{i}": format_chance(c) for i, c in enumerate(chances)}
+        figure_sentences = {
+            "chances_sentence": figure_say("acceptance_chances", language, **money, **shown),
+            "model_sentence": figure_say(
+                "acceptance_figure",
+                language,
+                n=int(getattr(advisor.acceptance_model, "n_periods_", 0)),
+                day=(day or date.today()).isoformat(),
+            ),
+        }
+    reasons = [
+        *figure_notes,
+        *offer_reasons(amounts, chances, basis, n_train, language, **figure_sentences),
+    ]
     profile = advisor.training_profile
     if profile is None:
         profile = getattr(advisor.time_model, "profile_", None)
@@ -312,19 +358,27 @@ def make_offer(
             ),
             *warnings,
         )
+    first = limitation_warning(limitation, language)
+    if first is not None:
+        # before anything else: a proposal or payment after completion forfeits the 援用
+        # (最判昭和41年4月20日), so no amount below is to be used before a 弁護士 rules it out
+        warnings = (first, *warnings)
     want_alternative = creditor_type == "jhf" or bool(role_warnings)
     if cash is not None:
         chance_cash = format_chance(
             float(acceptance(grid, ratios, residual, np.array([float(cash)]))[0])
         )
         money = {"cash": Yen(cash), "opening": Yen(opening), "walk": Yen(walk)}
+        speak = say if figure == "settlements" else _acceptance_say
         if cash < opening:
             want_alternative = True
-            reasons.append(say("cash_below_opening", language, chance=chance_cash, **money))
+            reasons.append(speak("cash_below_opening", language, chance=chance_cash, **money))
         elif cash < walk:
-            reasons.append(say("cash_within", language, chance=chance_cash, **money))
+            reasons.append(speak("cash_within", language, chance=chance_cash, **money))
         else:
-            reasons.append(say("cash_covers", language, chance=format_chance(chances[2]), **money))
+            reasons.append(
+                speak("cash_covers", language, chance=format_chance(chances[2]), **money)
+            )
 
     alternative: InstallmentProposal | str | None = None
     if want_alternative:
@@ -354,11 +408,18 @@ def make_offer(
         language=language,
         warnings=warnings,
         servicer_status=status.status,
+        limitation=limitation,
         months_waited=waited,
         agreement_within=within,
         wait_table=wait_table,
         drivers=drivers,
+        figure=figure,
     )
+
+
+def _acceptance_say(code: str, language: str, **fields: Any) -> str:
+    """A cash sentence in the words of the acceptance figure."""
+    return figure_say(f"acceptance_{code}", language, **fields)
 
 
 def case_drivers(

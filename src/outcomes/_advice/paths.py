@@ -34,6 +34,7 @@ from outcomes._advice.notes import (
     RENDER_WORDS,
     guarantor_effect,
     interest_whose,
+    is_public_guarantor,
     path_note,
 )
 from outcomes._advice.ways_out import PATH_LABELS, WAYS_OUT, Situation, capacity_of
@@ -125,10 +126,11 @@ def make_paths(
         rate, whose = default_rate(creditor_type, facts.contract_date)
         whose = re.sub(r" \((?:H|M|L|M–H|L–M)\)$", "", whose)  # no confidence tag in a note
         if creditor_type is not None:
-            whose = whose.replace(
-                f"usual for {creditor_type}", f"usual rate, {creditor_label(creditor_type, 'en')}"
-            )
-        whose_ja = interest_whose(creditor_type, given=False)
+            kind = creditor_label(creditor_type, "en")
+            if creditor_type == "guarantor" and is_public_guarantor(creditor):
+                kind = "guarantee body"  # a 信用保証協会 is not a company
+            whose = whose.replace(f"usual for {creditor_type}", f"usual rate, {kind}")
+        whose_ja = interest_whose(creditor_type, given=False, creditor=creditor)
     else:
         whose, whose_ja = "the contract's rate", interest_whose(creditor_type, given=True)
         cap = interest_cap(residual)  # 利息制限法 §7: lenders lending as a business
@@ -174,6 +176,7 @@ def make_paths(
         bars_to_discharge=facts.bars_to_discharge,
         sale_date=_day(first_value(frame, "sale_date")),
         model_knows_roles=model_knows_roles(advisor.ratio_model),
+        debtor_is_merchant=facts.debtor_is_merchant,
     )
     table = pd.DataFrame([way.row(situation) for way in WAYS_OUT], columns=list(PATH_COLUMNS))
     table = table.astype(_DTYPES)
@@ -266,6 +269,7 @@ def render_paths(table: pd.DataFrame, language: str = "ja") -> str:
     if footnotes:
         lines.append(words["sources"])
         lines += [f"  [{n}] {src}" for src, n in footnotes.items()]
+    lines.append(words["heirs"])
     lines.append(ESTIMATE_NOTICE[language])
     lines = [*table.attrs.get("warnings", {}).get(language, []), *lines]  # warnings first
     return "\n".join(lines)

@@ -62,4 +62,7 @@ class Situation:
     guarantor_kind: str | None = None  # "guarantor", "co_debtor", or None = not known
     bars_to_discharge: bool | None = None
     sale_date: date | None = None
-    model_knows_roles: bool = False  # the ratio model learned servicer_role from its training
+    model_knows_roles: bool = False
+    debtor_is_merchant: bool | None = (
+        None  # borrowed as a merchant (for a business)  # the ratio model learned servicer_role from its training
+    )

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from outcomes._advice.acceptance import figure_say
 from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.paths import render_paths
-from outcomes._advice.wording import ACCEPTANCE_LABELS, OFFER_LABELS
+from outcomes._advice.wording import OFFER_LABELS, say
 from outcomes._format import creditor_label, format_chance, format_pct, format_yen, pad, text_width
 
 if TYPE_CHECKING:  # Offer.__str__ calls render_offer: the offer module imports this one
@@ -83,6 +84,9 @@ def render_offer(
     )
     if as_of is not None:
         head += f"  ({'基準日' if ja else 'as of'} {as_of.isoformat()})"
+    if offer.limitation in ("run", "may_have_run"):
+        # the amounts are figures for after a 弁護士 has ruled the limitation out (issue 25)
+        head += "  " + say("limitation_amounts", offer.language)
     lines += [head, "=" * 72]
     labels = OFFER_LABELS[offer.language]
     rows = list(zip(labels, (offer.opening, offer.target, offer.walk_away), strict=True))
@@ -92,12 +96,17 @@ def render_offer(
         lines.append(
             f"  {pad(label, 12)} {pad(y(amount), 14, right=True)}  "
             f"({format_pct(offer.share(amount)):>6})  "
-            + ("似た和解でこの額以下 " if ja else "past settlements at or below ")
+            + figure_say(f"{offer.figure}_row", offer.language)
             + format_chance(offer.acceptance(amount))
         )
-    lines += ["", ACCEPTANCE_LABELS[offer.language] + ("(金額ごと)" if ja else ", by amount")]
+    lines += [
+        "",
+        figure_say(f"{offer.figure}_table", offer.language)
+        + ("(金額ごと)" if ja else ", by amount"),
+    ]
     table = offer.acceptance_table()
-    header = ("金額", "残債比", "割合", "備考") if ja else ("amount", "share", "at/below", "note")
+    header = ("金額", "残債比", "", "備考") if ja else ("amount", "share", "", "note")
+    header = (*header[:2], figure_say(f"{offer.figure}_column", offer.language), header[3])
     lines.append(
         f"  {pad(header[0], 14, right=True)}  {pad(header[1], 7, right=True)}  "
         f"{pad(header[2], 6, right=True)}  {header[3]}"

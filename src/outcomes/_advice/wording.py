@@ -31,6 +31,7 @@ __all__ = [
     "ACCEPTANCE_LABELS",
     "BATCH_OFFER_LABELS_JA",
     "CASH_LABELS",
+    "LIMITATION_STATUS_JA",
     "DRIVER_LABELS",
     "ESTIMATE_NOTICE",
     "OFFER_LABELS",
@@ -79,10 +80,33 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "{chance}).",
         ),
         "cash_covers": (
-            "手元資金{cash}は上限{walk}以上です。似た過去の和解の約{chance}は{walk}以下で"
+            "手元資金{cash}は上限の目安{walk}以上です。似た過去の和解の約{chance}は{walk}以下で"
             "成立しています: それを超える額を払うかは慎重に検討します。",
             "The cash of {cash} reaches the walk-away of {walk}; about {chance} of similar past "
             "settlements were at or below {walk}: paying more than that deserves care.",
+        ),
+        # the limitation, first in an offer (issue 25; 最判昭和41年4月20日)
+        "limitation_run": (
+            "注意: この見積りでは時効が完成しています(時効援用の行)。和解・減額の申入れや支払いを"
+            "すると、原則として時効を援用できなくなります(最判昭和41年4月20日)。下の額は、弁護士が"
+            "時効の完成を否定した後に限って使う参考額です。",
+            "Warning: on this estimate the limitation has run (see the 時効援用 row). Proposing a "
+            "settlement or a reduction, or paying anything, as a rule forfeits invoking it "
+            "(最判昭和41年4月20日). The amounts below are figures only for after a 弁護士 has ruled "
+            "the limitation out.",
+        ),
+        "limitation_may_have_run": (
+            "注意: 時効が完成しているおそれがあります(期間や裁判の記録が不明: 時効援用の行)。和解・"
+            "減額の申入れや支払いをすると、完成していた時効を原則として援用できなくなります"
+            "(最判昭和41年4月20日)。下の額は、弁護士が時効の完成を否定した後に限って使う参考額です。",
+            "Warning: the limitation may have run (its period or the court record is not known: "
+            "see the 時効援用 row). Proposing a settlement or a reduction, or paying anything, "
+            "as a rule forfeits invoking a limitation that had run (最判昭和41年4月20日). The "
+            "amounts below are figures only for after a 弁護士 has ruled the limitation out.",
+        ),
+        "limitation_amounts": (
+            "(時効: 弁護士が完成を否定した後の参考額)",
+            "(limitation: figures for after a 弁護士 has ruled it out)",
         ),
         # the servicer's role, in an offer
         "role_unknown": (
@@ -120,9 +144,10 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "alternative": ("分割弁済の案: {alternative}", "Instalment alternative: {alternative}"),
         "alternative_plain": (
-            "分割弁済(月{lo}〜{hi}が一般的)を、生活状況確認表と収支表を添えて提案します。",
-            "Propose instalments (usually {lo}–{hi} a month) with the living-situation "
-            "statement and household budget.",
+            "債務者(または依頼を受けた弁護士)が生活状況確認表と収支表を添えて提案する分割弁済の"
+            "目安: 月{lo}〜{hi}(一般的な範囲)。",
+            "Instalments the debtor (or a 弁護士 acting for them) may propose with the "
+            "living-situation statement and household budget: usually {lo}–{hi} a month.",
         ),
         "batch_small_residual": (
             "残債が1万円未満で範囲外です(万円の付け忘れ?)。提示額は出しません。",
@@ -141,13 +166,15 @@ PHRASES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "such as bankruptcy (自己破産) as well.",
         ),
         "inst_capped": (
-            "収支表の余力は月{budget}なので、月{monthly}を提案します(似た事例の中央値は月{typical})。",
-            "The household can spare {budget} a month, so propose {monthly} (the median of "
-            "similar cases is {typical}).",
+            "収支表の余力は月{budget}なので、債務者が提案する目安は月{monthly}です(似た事例の中央値は"
+            "月{typical})。",
+            "The household can spare {budget} a month, so a guide for the debtor's proposal is "
+            "{monthly} (the median of similar cases is {typical}).",
         ),
         "inst_typical": (
-            "毎月の提案額は月{monthly}です(似た事例の中央値)。",
-            "Propose {monthly} a month (the median of similar cases).",
+            "債務者が収支表を添えて提案する目安: 月{monthly}(似た事例の中央値)。",
+            "A guide for the debtor's proposal, with a household budget: {monthly} a month (the "
+            "median of similar cases).",
         ),
         "inst_range": (
             "似た事例では、8割が月{low}〜{high}の範囲で合意しています(モデルの見込み)。",
@@ -205,7 +232,7 @@ def say(key: str, language: str, **fields: Any) -> str:
     --------
     >>> from outcomes._format import Yen
     >>> say("inst_typical", "ja", monthly=Yen(10_000))
-    '毎月の提案額は月1万円です(似た事例の中央値)。'
+    '債務者が収支表を添えて提案する目安: 月1万円(似た事例の中央値)。'
     """
     return fill(PHRASES[key], check_language(language), fields)
 
@@ -242,7 +269,7 @@ CASH_LABELS: Mapping[str, str] = MappingProxyType({"ja": "手元資金", "en": "
 
 #: names of the opening, target and walk-away amounts
 OFFER_LABELS: Mapping[str, tuple[str, str, str]] = MappingProxyType(
-    {"ja": ("最初の提示額", "想定着地", "上限"), "en": ("opening", "target", "walk-away")}
+    {"ja": ("最初の提示額", "想定着地", "上限の目安"), "en": ("opening", "target", "walk-away")}
 )
 
 
@@ -252,11 +279,16 @@ def offer_reasons(
     basis: Any,
     n_train: int | None,
     language: str,
+    *,
+    chances_sentence: str | None = None,
+    model_sentence: str | None = None,
 ) -> list[str]:
     """The sentences that open an offer's reasons: the three amounts, their chances, the basis.
 
     ``offer`` holds ``residual_debt``, ``opening``, ``target`` and ``walk_away``;
-    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None.
+    ``basis`` is an :class:`~outcomes._advice.offer.Basis` or None. An offer
+    placed on a negotiation log's acceptance curve gives its own sentences
+    for the chances and for the model (``chances_sentence``, ``model_sentence``).
     """
     ja = language == "ja"
     residual = offer["residual_debt"]
@@ -275,12 +307,13 @@ def offer_reasons(
     reasons = [
         (
             f"社内の見積りでは、最初の提示額は{both(opening)}、想定着地は{both(target)}、"
-            f"上限は{both(walk)}です。"
+            f"上限の目安(似た和解の分布の上側で、払うべき上限ではありません)は{both(walk)}です。"
             if ja
             else f"Internal estimate: opening {both(opening)}, likely settlement around "
             f"{both(target)}, walk-away {both(walk)}."
         ),
-        (
+        chances_sentence
+        or (
             f"似た過去の和解のうちこの額以下で成立した割合は、{y(opening)}で約{format_chance(chances[0])}、"
             f"{y(target)}で約{format_chance(chances[1])}、{y(walk)}で約{format_chance(chances[2])}です"
             "(この債権者が応じる確率ではありません)。"
@@ -301,7 +334,9 @@ def offer_reasons(
         )
         if basis.note:
             reasons.append(basis.note)
-    if n_train:
+    if model_sentence:
+        reasons.append(model_sentence)
+    elif n_train:
         reasons.append(
             f"これらの金額と割合は、過去の一括和解{n_train}件から学んだモデルによるものです。"
             if ja
@@ -524,10 +559,12 @@ BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
         "residual_debt": "残債",
         "opening": "最初の提示額",
         "target": "想定着地",
-        "walk_away": "上限",
+        "walk_away": "上限の目安",
+        "limitation": "時効",
         "chance_opening": "最初の提示額以下の割合",
         "chance_target": "想定着地以下の割合",
-        "chance_walk_away": "上限以下の割合",
+        "chance_walk_away": "上限の目安以下の割合",
+        "figure": "割合の種類(acceptance: 債権者が応じる見込み、settlements: 似た和解の割合)",
         "monthly": "分割弁済の月額",
         "monthly_low": "分割弁済の月額(似た事例の下側1割)",
         "monthly_high": "分割弁済の月額(似た事例の上側1割)",
@@ -535,6 +572,16 @@ BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
         "drivers": "主な要因",
         "servicer_status": "サービサーの状態",
         "warnings": "注意",
+    }
+)
+
+#: the limitation status of a batch offer in Japanese (``--labels ja``)
+LIMITATION_STATUS_JA: Mapping[str, str] = MappingProxyType(
+    {
+        "run": "完成の見込み(提示の前に弁護士へ)",
+        "may_have_run": "完成のおそれ(提示の前に弁護士へ)",
+        "not_run": "未完成の見込み",
+        "unknown": "不明(日付なし)",
     }
 )
 

@@ -15,6 +15,11 @@ The rooms, in the order data flows through them:
 - :mod:`~outcomes._cleaning.schema` — the clean table's checks on the way out
   (vectorised, and the pandera :func:`case_schema`);
 - :mod:`~outcomes._cleaning.memory` — freed memory handed back on large tables;
+- :mod:`~outcomes._cleaning.negotiations` — :func:`clean_negotiations`: the
+  negotiation log (§9), read by :mod:`~outcomes._cleaning.read_log`, its
+  contract in :mod:`~outcomes._cleaning.log_contract`, one-cell proposals in
+  :mod:`~outcomes._cleaning.proposals`, its problems' words in
+  :mod:`~outcomes._cleaning.log_words`;
 - :mod:`~outcomes._cleaning.single` — one case (a mapping, JSON file, Series or
   row) as a clean one-row frame, a clean row taken as it is.
 
@@ -23,7 +28,12 @@ clean_cases``), never from its modules.
 """
 
 from outcomes._cleaning.clean import PROBLEM_COLUMNS, CleanResult, clean_cases
+from outcomes._cleaning.log_checks import check_negotiations
+from outcomes._cleaning.log_contract import LOG_DTYPES, NEGOTIATION_COLUMNS
+from outcomes._cleaning.negotiations import NegotiationLog, clean_negotiations
+from outcomes._cleaning.proposals import Proposal, parse_proposal
 from outcomes._cleaning.read import mask_url, read_cases
+from outcomes._cleaning.read_log import read_negotiations
 from outcomes._cleaning.schema import case_schema, check_cases
 from outcomes._cleaning.single import (
     CASE_EXTRA_KEYS,
@@ -37,6 +47,14 @@ from outcomes._cleaning.wording import PROBLEM_KINDS
 
 __all__ = [
     "CASE_EXTRA_KEYS",
+    "LOG_DTYPES",
+    "NEGOTIATION_COLUMNS",
+    "NegotiationLog",
+    "Proposal",
+    "check_negotiations",
+    "clean_negotiations",
+    "parse_proposal",
+    "read_negotiations",
     "PROBLEM_COLUMNS",
     "PROBLEM_KINDS",
     "CaseLike",

@@ -50,7 +50,6 @@ from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems
 from outcomes._cleaning.schema import check_cases
 from outcomes._cleaning.summary_rows import not_summary
 from outcomes._cleaning.wording import (
-    PERSONAL_DATA_WORDS,
     PROBLEM_KINDS,
     problem_sentence,
     unknown_servicer_problem,
@@ -60,7 +59,6 @@ from outcomes._contract import (
     COLUMN_BY_NAME,
     DATE_DTYPE,
     GUARANTOR_KIND_HEADERS,
-    TEXT_COLUMNS,
     YEN_UNITS,
     match_header,
     normalize_header,
@@ -83,7 +81,13 @@ from outcomes._parse import (
     parse_term,
     parse_text,
 )
-from outcomes._privacy import MASK, personal_data_kinds
+from outcomes._privacy import (
+    MASK,
+    MAX_CELL_CHARS,
+    PERSONAL_DATA_KINDS,
+    mask_problem_values,
+    screen_cells,
+)
 from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 
 __all__ = ["PROBLEM_COLUMNS", "CleanResult", "clean_cases"]
@@ -322,7 +326,7 @@ def clean_cases(
     _hand_back(n)
     if not len(all_ids):  # no case id column: the (empty) ids of the clean rows
         all_ids = pd.Series(out["case_id"].to_numpy(), index=out.index)
-    problem_table = problems.frame(all_ids)
+    problem_table = mask_problem_values(problems.frame(all_ids))  # §7: no value repeated
     out = out.reset_index(drop=True)
     check_cases(out, today)
     return CleanResult(
@@ -422,20 +426,34 @@ def _screen_personal(
     rows: np.ndarray,
     problems: Problems,
 ) -> pd.Series:
-    """Empty and report personal data in a kept text column."""
-    if name not in TEXT_COLUMNS:
-        return values
-    found = personal_data_kinds(text)
+    """Empty and report what no output may hold: cells too long, personal data (issue 26).
+
+    Every column is screened, each distinct value once (``outcomes._privacy.screen_cells``
+    says which cells and why, in codes); the sentences are made here.
+    """
+    long, found = screen_cells(name, text)
+    header = problems.header(name)
+    if long.any():
+        kind, limit = "too long", f"{MAX_CELL_CHARS:,}"
+        sizes = text[long].str.len().astype("int64")
+        sentences = [
+            problem_sentence(kind, kind, problems.language, header=header, n=f"{n:,}", limit=limit)
+            for n in sizes
+        ]
+        shown = (text[long].str.slice(0, 80) + "…").to_numpy(dtype=object)
+        problems.add(rows[long], name, shown, sentences, kind=kind)
     mask = found.notna().to_numpy()
-    if not mask.any():
-        return values
-    kind, header = "personal data", problems.header(name)
-    sentences = {
-        code: problem_sentence(kind, kind, problems.language, header=header, what=words)
-        for code, words in PERSONAL_DATA_WORDS.items()
-    }
-    problems.add(rows[mask], name, [MASK] * int(mask.sum()), found[mask].map(sentences), kind=kind)
-    return values.mask(mask, None)
+    if mask.any():
+        kind = "personal data"
+        sentences = {
+            code: problem_sentence(kind, kind, problems.language, header=header, what=words)
+            for code, words in PERSONAL_DATA_KINDS.items()
+        }
+        problems.add(
+            rows[mask], name, [MASK] * int(mask.sum()), found[mask].map(sentences), kind=kind
+        )
+    emptied = long | mask
+    return values.mask(emptied, None) if emptied.any() else values
 
 
 def _parse(name: str, values: pd.Series, unit: str | None, header: str) -> ParsedColumn:

@@ -31,7 +31,7 @@ class Problems:
     """
 
     def __init__(self, language: str = "en") -> None:
-        self._parts: list[pd.DataFrame] = []
+        self._parts: list[dict[str, np.ndarray]] = []
         self.language = language
         self.ja = language == "ja"
         self.headers: dict[str, str] = {}
@@ -57,16 +57,16 @@ class Problems:
             return
         if isinstance(problems, str):
             problems = [problems] * n
+        # arrays now, one DataFrame in frame(): a part per column of a 16,384-column
+        # export must cost microseconds, not a DataFrame each (reliability-review #5)
         self._parts.append(
-            pd.DataFrame(
-                {
-                    "row": np.asarray(rows, dtype="int64"),
-                    "column": column,
-                    "value": np.asarray(values, dtype=object),
-                    "kind": kind,
-                    "problem": np.asarray(problems, dtype=object),
-                }
-            )
+            {
+                "row": np.asarray(rows, dtype="int64"),
+                "column": np.full(n, column, dtype=object),
+                "value": np.asarray(values, dtype=object),
+                "kind": np.full(n, kind, dtype=object),
+                "problem": np.asarray(problems, dtype=object),
+            }
         )
 
     def frame(self, case_ids: pd.Series) -> pd.DataFrame:
@@ -75,7 +75,9 @@ class Problems:
             out = pd.DataFrame({c: pd.Series(dtype="string") for c in PROBLEM_COLUMNS})
             out["row"] = out["row"].astype("Int64")
             return out
-        out = pd.concat(self._parts, ignore_index=True)
+        out = pd.DataFrame(
+            {key: np.concatenate([part[key] for part in self._parts]) for key in self._parts[0]}
+        )
         out.insert(1, "case_id", _case_ids_of(out["row"], case_ids))
         order = {c: i for i, c in enumerate(CASE_COLUMNS)}
         out["_order"] = out["column"].map(order).fillna(-1)

@@ -29,7 +29,8 @@ from outcomes._cleaning.grid import (
     progress_bar,
     table_from_grid,
 )
-from outcomes._errors import ReadError
+from outcomes._errors import LimitError, ReadError
+from outcomes._limits import MAX_COLUMNS, check_csv_shape
 from outcomes._write import restore_columns
 
 __all__ = ["CSV_SUFFIXES", "read_csv_file"]
@@ -53,6 +54,11 @@ def read_csv_file(path: Path, source: str, *, suffix: str, size: int, show: bool
     elif b"\x00" in head:
         raise ReadError(source, "binary data, not a text table")
     else:
+        # bounded before it is trusted: blank lines, cells in a line (linear, a block at a time)
+        with open_source(path, source) as handle:
+            check_csv_shape(
+                handle, source, sep=_sniff_delimiter(head, default_sep) if sniff else default_sep
+            )
         # UTF-8 (with or without a BOM) is parsed straight from the file:
         # pandas decodes strictly, so a successful parse is the encoding check.
         encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
@@ -96,6 +102,10 @@ def read_csv_file(path: Path, source: str, *, suffix: str, size: int, show: bool
         grid = _parse_csv_arrow(utf8, sep=sep)
         if grid is None:
             grid = _parse_csv(io.BytesIO(utf8), source, sep=sep, total=len(utf8), show=show)
+    if grid.shape[1] > MAX_COLUMNS:  # quoted lines are counted here, once parsed
+        raise LimitError(
+            f"cannot read {source}: {grid.shape[1]:,} columns, more than {MAX_COLUMNS:,} (the limit)"
+        )
     # record i (0-based, header included) is spreadsheet row i + 1
     table = table_from_grid(grid, np.arange(1, len(grid) + 1), source, typed=False)
     # a cell the package wrote as '=… (so that no spreadsheet runs it) reads as =…

@@ -37,6 +37,7 @@ from outcomes._contract import (
     match_header,
 )
 from outcomes._errors import CaseError, CaseTypeError, ReadError
+from outcomes._limits import loads_json
 
 __all__ = [
     "CASE_EXTRA_KEYS",
@@ -53,9 +54,16 @@ CaseLike = Mapping[str, Any] | pd.Series | pd.DataFrame
 #: keys a case may carry besides the columns the cleaner knows: the contract's optional
 #: legal facts (§2) read by compare_paths, the unsecured debt of a 個人再生 estimate, and the
 #: legal facts the clean table has no column for (who first lent, which kind of guarantor,
-#: grounds that may bar a discharge)
+#: grounds that may bar a discharge, whether the debtor borrowed as a merchant)
 CASE_EXTRA_KEYS: frozenset[str] = frozenset(
-    {*OPTIONAL_COLUMNS, "unsecured_debt", "originator", "guarantor_kind", "bars_to_discharge"}
+    {
+        *OPTIONAL_COLUMNS,
+        "unsecured_debt",
+        "originator",
+        "guarantor_kind",
+        "bars_to_discharge",
+        "debtor_is_merchant",
+    }
 )
 
 #: latest date a single prepared case may carry (planned agreement dates are fine)
@@ -317,7 +325,7 @@ def read_case_json(
     except (OSError, UnicodeDecodeError) as exc:
         raise ReadError(path, f"{type(exc).__name__}: {exc}") from None
     try:
-        data = json.loads(text)
+        data = loads_json(text, path)  # nested deeper than 64: one line, not a RecursionError
     except json.JSONDecodeError as exc:
         raise ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if isinstance(data, list) and len(data) == 1:

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from outcomes._format import column_label, fill
 from outcomes._messages import Catalogue, check_catalogue
+from outcomes._privacy import PERSONAL_DATA_KINDS
 
 __all__ = [
     "PERSONAL_DATA_WORDS",
@@ -43,18 +44,12 @@ PROBLEM_KINDS: Catalogue = MappingProxyType(
         "inconsistent": ("矛盾", "inconsistent"),
         "ratio mismatch": ("和解率の不一致", "ratio mismatch"),
         "superseded": ("古い行", "superseded"),
+        "too long": ("長すぎる値", "too long"),
     }
 )
 
 #: what personal data a cell looked like (the codes of outcomes._privacy.personal_data_kind)
-PERSONAL_DATA_WORDS: Catalogue = MappingProxyType(
-    {
-        "e-mail address": ("メールアドレス", "an e-mail address"),
-        "phone number": ("電話番号", "a phone number"),
-        "street address": ("番地まである住所", "a street address"),
-        "person's name": ("人名", "a person's name"),
-    }
-)
+PERSONAL_DATA_WORDS: Catalogue = MappingProxyType(PERSONAL_DATA_KINDS)
 
 #: the problems' sentences after their kind: {code: (ja, en)}. A Japanese sentence names
 #: the column by the header the analyst wrote (``{header}``); an English one leaves it to
@@ -84,6 +79,11 @@ PROBLEM_WORDS: Catalogue = MappingProxyType(
             "looks like a person's name; read as true (a guarantor), the name is not copied",
         ),
         "unreadable": ("{header}の値は{reason}。空欄にしました", "{reason}; emptied"),
+        "too long": (
+            "{header}の値は{n}文字あり、表計算ソフトのセルに入る{limit}文字を超えるので消去しました"
+            "(先頭だけを示します)",
+            "{n} characters, more than a spreadsheet cell holds ({limit}); emptied (its start shown)",
+        ),
         "noted": ("{header}の値は{reason}", "{reason}"),
         "unknown servicer": (
             "{header}の名前は登録サービサーの一覧にありません。書かれたまま残しました",

@@ -20,6 +20,7 @@ from outcomes._errors import OutcomesError, ReadError
 from outcomes._io import CaseTable, load_case_table
 
 __all__ = [
+    "EXCEL_MAX_CELL",
     "EXCEL_MAX_ROWS",
     "LABEL_LANGUAGES",
     "TABLE_SUFFIXES",
@@ -41,6 +42,8 @@ TABLE_SUFFIXES: tuple[str, ...] = (".parquet", ".csv", ".xlsx")
 LABEL_LANGUAGES: tuple[str, ...] = ("en", "ja")
 #: rows an Excel sheet holds below its header
 EXCEL_MAX_ROWS = 1_048_575
+#: characters an Excel cell holds (openpyxl would cut a longer text silently)
+EXCEL_MAX_CELL = 32_767
 
 # Japanese labels of the columns that are not contract columns (the contract's
 # columns are labelled by their first Japanese header alias)
@@ -257,6 +260,22 @@ def column_labels(columns: Iterable[str], language: str = "ja") -> dict[str, str
     return labels
 
 
+def _check_cell_lengths(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Refuse an .xlsx whose text would be cut at Excel's 32,767 characters (no silent loss)."""
+    for name, column in table.items():
+        if not (isinstance(column.dtype, pd.StringDtype) or column.dtype == object):
+            continue
+        lengths = column.astype("string").str.len()
+        longest = lengths.max()
+        if pd.notna(longest) and longest > EXCEL_MAX_CELL:
+            row = int(lengths.to_numpy(dtype=float, na_value=0).argmax()) + 2
+            raise OutcomesError(
+                f"cannot write {path}: a text of {int(longest):,} characters in column {name} "
+                f"(row {row} of the sheet) does not fit in an Excel cell ({EXCEL_MAX_CELL:,} at "
+                "most); use .parquet or .csv"
+            )
+
+
 def write_table(
     table: pd.DataFrame,
     path: str | os.PathLike[str],
@@ -282,7 +301,8 @@ def write_table(
     for a file an analyst opens, not one the package reads back.
     """
     from outcomes._cli._presentation import column_widths, japanese_values, number_formats
-    from outcomes._write import atomic_path, neutralise_columns, write_xlsx
+    from outcomes._write import atomic_path, neutralise_columns
+    from outcomes._xlsx import write_xlsx
 
     suffix = check_output(path)
     if suffix == ".xlsx" and len(table) > EXCEL_MAX_ROWS:
@@ -290,6 +310,8 @@ def write_table(
             f"cannot write {path}: {len(table):,} rows do not fit in an Excel sheet "
             f"({EXCEL_MAX_ROWS:,} at most); use .parquet or .csv"
         )
+    if suffix == ".xlsx":
+        _check_cell_lengths(table, path)
     formats = number_formats(table)  # by the machine names
     if labels != "en":
         table = japanese_values(table)

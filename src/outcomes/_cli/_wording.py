@@ -21,6 +21,7 @@ CLI_LINES: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
         "clean_table": ("整えた表:  {path}", "clean table: {path}"),
         "clean_problems": ("問題の一覧: {path}", "problems:    {path}"),
+        "clean_negotiations": ("交渉履歴:  {path}", "negotiation log: {path}"),
         "already_clean": (
             "{source} はすでに整えた表です(契約のスキーマに合っています)",
             "{source} is already a clean table (it passes the contract's schema)",

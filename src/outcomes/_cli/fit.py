@@ -1,4 +1,5 @@
-"""``outcomes fit CASES|URL [--table T|--query Q] -o MODEL_DIR [--cv 5] [--as-of DATE]``."""
+"""``outcomes fit CASES|URL [--table T|--query Q] -o MODEL_DIR [--cv 5] [--as-of DATE]
+[--negotiations LOG]``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pandas as pd
 
 from outcomes._cli import check_as_of_option, is_url, load_cases, source_options
 from outcomes._io import (
+    ACCEPTANCE_MODEL_FILE,
     METADATA_FILE,
     MODEL_FILES,
     PROFILE_FILE,
@@ -78,6 +80,50 @@ def _fit_time_model(cases: pd.DataFrame, *, as_of: str | None, cv: int) -> tuple
     return model, concordance
 
 
+def load_negotiations(source: str, cases: pd.DataFrame) -> pd.DataFrame:
+    """The clean negotiation log, cleaned by :func:`outcomes.clean_negotiations` against ``cases``.
+
+    A log in which no row says who proposed (no ``提示者``/``party`` column, or
+    none of it readable) bounds nothing: it is refused in one line rather than
+    fitted on nothing.
+    """
+    import sys
+
+    from outcomes import clean_negotiations
+    from outcomes._errors import OutcomesError
+
+    log, problems = clean_negotiations(source, cases=cases)
+    if len(problems):
+        print(
+            f"negotiation log: {len(problems):,} problem(s) found while cleaning it "
+            "(`outcomes clean --negotiations` writes them)",
+            file=sys.stderr,
+        )
+    if "party" not in log.columns or (len(log) and log["party"].isna().all()):
+        raise OutcomesError(
+            f"{source}: no row of the negotiation log says who proposed "
+            "(column party / 提示者): nothing can be learnt from it"
+        )
+    return log
+
+
+def _fit_acceptance(cases: pd.DataFrame, log: pd.DataFrame, *, cv: int) -> Any:
+    """What creditors accept, from the log, and its cross-validated calibration (printed)."""
+    from outcomes.models import AcceptanceModel, evaluate_acceptance
+
+    model = AcceptanceModel().fit(cases, log)
+    print(
+        f"AcceptanceModel: {model.n_periods_:,} negotiations of {model.n_cases_:,} cases "
+        f"({model.n_bounds_:,} bounds read from {len(log):,} log rows)"
+    )
+    if cv >= 2:
+        table = evaluate_acceptance(AcceptanceModel(), cases, log, cv=cv)
+        print(f"{cv}-fold calibration on the first proposals of held-out cases:")
+        print(table.round(4).to_string())
+    print()
+    return model
+
+
 def run(args: argparse.Namespace) -> int:
     """Fit both models on the cases, print their cross-validated evaluation, write the directory."""
     from outcomes.models import MonthlyAmountModel, SettlementRatioModel, evaluate
@@ -103,6 +149,10 @@ def run(args: argparse.Namespace) -> int:
         print(format_evaluation(evaluation))
         print()
     time_model, concordance = _fit_time_model(cases, as_of=as_of, cv=cv)
+    acceptance = None
+    if getattr(args, "negotiations", None):
+        log = load_negotiations(args.negotiations, cases)
+        acceptance = _fit_acceptance(cases, log, cv=cv)
     write_model_dir(
         out,
         time=time_model,
@@ -113,7 +163,10 @@ def run(args: argparse.Namespace) -> int:
         source=_source_name(args),
         as_of=as_of,
         cv=cv,
+        acceptance=acceptance,
     )
     files = [f"{n}.skops" for n in MODEL_FILES] + [TIME_MODEL_FILE, PROFILE_FILE, METADATA_FILE]
+    if acceptance is not None:
+        files.insert(-1, ACCEPTANCE_MODEL_FILE)
     print(f"models written to {out}/ ({', '.join(files)})")
     return 0

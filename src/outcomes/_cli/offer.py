@@ -168,7 +168,9 @@ def run_batch(args: argparse.Namespace) -> int:
     Reads the cases (CSV, .xlsx, .parquet or a SQLAlchemy URL; cleaned unless
     already clean), computes every offer by the vectorised batch path
     (:meth:`Advisor.offers <outcomes._advice.advisor.Advisor.offers>`: amounts, their chances, the
-    monthly proposal, the servicer status and warnings) with a progress bar
+    monthly proposal, the servicer status and warnings, and the ``limitation`` column:
+    where a case's limitation has run or may have, its warnings say so first) with a
+    progress bar
     on large inputs, writes ``-o`` (.csv, .parquet or .xlsx, atomically; an
     .xlsx without ``--labels`` is labelled in the language of ``--lang``, a
     .csv or .parquet in the contract's names), and prints a one-line summary
@@ -180,6 +182,13 @@ def run_batch(args: argparse.Namespace) -> int:
         raise OutcomesError("--cases needs -o OUT (.csv, .parquet or .xlsx) for the offers")
     if Path(output).suffix.lower() not in (".csv", ".parquet", ".xlsx"):
         raise OutcomesError(f"-o {output}: write offers to .csv, .parquet or .xlsx")
+    from outcomes._cli._outputs import check_outputs, command_inputs, run_language
+
+    # never over an input (the cases, the past cases, the registry), nor through a link
+    inputs = command_inputs(
+        args.cases, getattr(args, "past_cases", None), getattr(args, "servicers", None)
+    )
+    check_outputs([("-o", output)], inputs, run_language(args))
     as_of = _date_option("--as-of", getattr(args, "as_of", None))
     model_dir = read_model_dir(args.model)
     cases = load_case_table(

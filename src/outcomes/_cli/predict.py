@@ -21,6 +21,7 @@ from outcomes._cli import (
     source_options,
     write_table,
 )
+from outcomes._cli._outputs import check_outputs, command_inputs, run_language
 from outcomes._cli._wording import cli_line
 from outcomes._contract import COLUMNS
 from outcomes._errors import OutcomesError
@@ -223,6 +224,8 @@ def run(args: argparse.Namespace) -> int:
     if chunk_size < 1:
         raise OutcomesError(f"--chunk-size must be positive, got {chunk_size}")
     as_of = check_as_of_option(getattr(args, "as_of", None))  # the arguments before the work
+    # never over an input (the cases, a file of the model directory), nor through a link
+    check_outputs([("-o", args.output)], command_inputs(args.cases, args.model), run_language(args))
     model_dir = read_model_dir(args.model)
     models = model_dir.models
     if as_of is not None:

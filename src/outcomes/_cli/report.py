@@ -20,10 +20,19 @@ def run(args: argparse.Namespace) -> int:
     ``creditor_type``, ``k``, ``model``, ``pdf`` and ``language`` (see
     ``outcomes report --help``).
     """
+    from pathlib import Path
+
+    from outcomes._cli._outputs import check_outputs, command_inputs, run_language
+
     table, query = getattr(args, "table", None), getattr(args, "query", None)
     language = getattr(args, "language", "ja")
     sheet = getattr(args, "sheet", None)
     check_source(args.input, table=table, query=query, sheet=sheet)
+    # before the notebook runs: never over an input, nor through a link or into a directory
+    outputs = [("-o", args.output)]
+    if getattr(args, "pdf", False):
+        outputs.append(("--pdf", str(Path(args.output).with_suffix(".pdf"))))
+    check_outputs(outputs, command_inputs(args.input), run_language(args))
     if isinstance(args.k, int) and 1 <= args.k < DEFAULT_K:  # analyst review N9
         print(cli_line("k_below_rule", language, k=args.k, rule=DEFAULT_K), file=sys.stderr)
     source = driver_url(args.input) if is_url(args.input) else args.input

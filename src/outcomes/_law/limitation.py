@@ -166,7 +166,7 @@ def limitation_date(
     contract_date: date | None,
     claimable_from: date | None = None,
     creditor_is_merchant: bool | None = None,
-    debtor_is_merchant: bool = False,
+    debtor_is_merchant: bool | None = False,
     subrogated_on: date | None = None,
     known_on: date | None = None,
     acknowledged_on: Sequence[date] = (),
@@ -175,6 +175,7 @@ def limitation_date(
     judgment_on: date | None = None,
     not_due_at_judgment: bool = False,
     due_on: date | None = None,
+    lawsuit_ended_on: date | None = None,
 ) -> LimitationResult:
     """When the 消滅時効 (statute of limitations) of a residual debt completes.
 
@@ -218,9 +219,14 @@ def limitation_date(
       once: a further demand within the six months of a demand that postponed
       completion has no effect (§150(2)). A demand whose six months end
       before completion changes nothing.
+    - **A suit or 支払督促 that ended without confirming the right**
+      (``lawsuit_ended_on``: withdrawn, dismissed, a 支払督促 deemed withdrawn)
+      only postpones completion to 6 months after its end (§147(1)).
+    - **Whose acknowledgement.** Only the debtor's own (or an agent's): a
+      guarantor's or a relative's payment does not renew the debtor's
+      limitation.
 
-    Not modelled (other than said above): a lawsuit withdrawn or dismissed (6 months' suspension,
-    §147(1)), seizure and other procedures, 協議を行う旨の合意 (§151), the
+    Not modelled (other than said above): seizure and other procedures, 協議を行う旨の合意 (§151), the
     limitation of each instalment of an agreed plan, and the transitional
     rule for events before 2020-04-01 on old contracts (中断 then), which has
     the same effect for the events handled here.
@@ -238,15 +244,24 @@ def limitation_date(
         For old contracts: whether the originator of the claim (the lender,
         or the guarantee company for its 求償権) is a merchant. ``None`` =
         unknown: both days are given (see above).
-    debtor_is_merchant : bool, default False
-        For old contracts: 5 years if either party is a merchant, else 10.
+    debtor_is_merchant : bool or None, default False
+        For old contracts: whether the debtor borrowed as a merchant (for a
+        business): the act is commercial when it is so for either party (商法
+        §3(1)), so 5 years whoever lent (a 信用保証協会's 求償権 against a merchant
+        debtor: 最判昭和42年10月6日). ``None`` = unknown (a self-employed
+        debtor, a 信用保証協会 claim): both days are given unless the creditor
+        is a merchant.
     subrogated_on : date, optional
         Day of the guarantee company's 代位弁済.
     known_on : date, optional
         New contracts only: the day the creditor knew it could claim
         (default: the start day).
     acknowledged_on : sequence of date
-        Payments, interest payments, requests for time, signed agreements.
+        Payments, interest payments, requests for time, signed agreements
+        **by the debtor** (or the debtor's agent). A payment by a guarantor or
+        a relative without the debtor's say is not the debtor's acknowledgement
+        and does not renew the debtor's limitation (relative effect, 民法
+        §153(3), §441): leave it out.
     demands_on : sequence of date
         Demands (催告).
     lawsuit_filed_on : date, optional
@@ -263,6 +278,13 @@ def limitation_date(
         debtor lost the benefit of time under the settlement (期限の利益喪失),
         or the due date of the instalment in question. Must be after
         ``judgment_on``.
+    lawsuit_ended_on : date, optional
+        Day a lawsuit or 支払督促 ended without confirming the right: withdrawn,
+        dismissed, or deemed withdrawn (a 支払督促 for which no 仮執行宣言 was
+        asked within 30 days of its becoming enforceable, 民事訴訟法 §392; one
+        never served has no effect, §388(2)). Completion is then only
+        postponed to 6 months after that day (民法 §147(1)); without it a
+        filed suit reads as pending.
 
     Returns
     -------
@@ -328,14 +350,25 @@ def limitation_date(
         "judgment_on": judgment_on,
         "not_due_at_judgment": not_due_at_judgment,
         "due_on": due_on,
+        "lawsuit_ended_on": lawsuit_ended_on,
     }
-    if creditor_is_merchant is not None or debtor_is_merchant:
+    kwargs["debtor_is_merchant"] = bool(debtor_is_merchant)
+    if (
+        creditor_is_merchant
+        or debtor_is_merchant
+        or (creditor_is_merchant is False and debtor_is_merchant is False)
+    ):
         return _limitation(creditor_is_merchant=bool(creditor_is_merchant), **kwargs)
     five = _limitation(creditor_is_merchant=True, **kwargs)
     ten = _limitation(creditor_is_merchant=False, **kwargs)
     if (five.completes_on, five.not_before) == (ten.completes_on, ten.not_before):
         return five  # new 民法, or a judgment: the same either way
-    fact = Message("deciding.merchant")
+    if creditor_is_merchant is None and debtor_is_merchant is None:
+        fact = Message("deciding.either")
+    elif creditor_is_merchant is None:
+        fact = Message("deciding.merchant")
+    else:
+        fact = Message("deciding.debtor")
     if ten.completes_on is None:
         days = Message("merchant.days_not_before", {"five": five.not_before, "ten": ten.not_before})
     else:
@@ -368,6 +401,7 @@ def _limitation(
     judgment_on: date | None,
     not_due_at_judgment: bool,
     due_on: date | None,
+    lawsuit_ended_on: date | None,
 ) -> LimitationResult:
     contract = as_date(contract_date, "contract_date")
     claimable = as_date(claimable_from, "claimable_from")
@@ -389,6 +423,12 @@ def _limitation(
         reason("start.claimable", day=claimable)
     else:
         raise CaseError("give claimable_from or subrogated_on")
+    ended = as_date(lawsuit_ended_on, "lawsuit_ended_on")
+    if ended is not None and (filed is None or judged is not None or ended < filed):
+        raise CaseError(
+            "lawsuit_ended_on is for a suit that ended without a judgment: give "
+            "lawsuit_filed_on on or before it, and no judgment_on"
+        )
     if filed is not None and judged is not None and judged < filed:
         raise CaseError(f"judgment_on {judged} is before lawsuit_filed_on {filed}")
     if judged is not None and judged < start:
@@ -443,6 +483,8 @@ def _limitation(
     events += [(d, 3, "demand") for d in demands]
     if filed is not None:
         events.append((filed, 0, "suit"))
+    if ended is not None:
+        events.append((ended, 1, "suit_end"))
     if judged is not None:
         events.append((judged, 1, "judgment"))
     events.sort()
@@ -473,6 +515,15 @@ def _limitation(
                 reason("settlement.ack_before_due", day=day, due=due)
         elif settled_not_due and kind == "demand" and completes is None:
             reason("settlement.demand", day=day)
+        elif kind == "suit_end":
+            if pending_suit:
+                pending_suit = False
+                six = _period_end(day, months=6)
+                if completes is None or six > completes:
+                    completes = six
+                    reason("suit.ended", day=day, six=six)
+                else:
+                    reason("suit.ended_no_change", day=day, six=six)
         elif kind == "judgment":
             period = restart_period = 10
             completes = _period_end(day, years=10)
@@ -620,10 +671,14 @@ def originator_is_merchant(creditor_type: str | None, creditor: str | None = Non
     None
     >>> print(originator_is_merchant("other", "SMBC債権回収株式会社"))
     None
+    >>> originator_is_merchant("other", "○○県農業信用基金協会")
+    False
     """
     name = creditor or ""
     if creditor_is_servicer(name):
         return None  # the buyer or collector, not the originator: the period is not known
+    if _NON_PROFIT_GUARANTOR.search(name):
+        return False  # a 信用保証協会, 保証基金 or 農業信用基金協会, whatever kind it was filed as
     if creditor_type == "bank":
         return True
     if creditor_type == "shinkin":

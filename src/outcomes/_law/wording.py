@@ -134,6 +134,18 @@ LIMITATION_REASONS: Catalogue = MappingProxyType(
             f"{{day}}に訴えまたは支払督促: {_SUSPENDED_JA}",
             "lawsuit or 支払督促 filed on {day}: completion suspended while it runs",
         ),
+        "suit.ended": (
+            "{day}に訴訟・支払督促が権利の確定なく終了(取下げ、却下など): 完成はその6か月後の{six}"
+            "まで猶予されるだけです(民法147条1項)",
+            "lawsuit or 支払督促 ended on {day} without confirming the right (withdrawn, "
+            "dismissed): completion is only postponed to {six}, 6 months on (民法 §147(1))",
+        ),
+        "suit.ended_no_change": (
+            "{day}に訴訟・支払督促が権利の確定なく終了: 6か月({six}まで)は元の完成より前で、"
+            "変わりません(民法147条1項)",
+            "lawsuit or 支払督促 ended on {day} without confirming the right: its 6 months (to "
+            "{six}) end before completion; no change (民法 §147(1))",
+        ),
         "suit.pending": (
             "判決のない訴訟が係属中: 終わるまで完成は猶予されます",
             "lawsuit pending without a judgment: completion suspended until it ends",
@@ -195,6 +207,20 @@ LIMITATION_REASONS: Catalogue = MappingProxyType(
             "商人なら5年(旧商法522条)、そうでなければ10年(旧民法167条)",
             "whether the originator of the claim (the lender, or the guarantee company for its "
             "求償権) was a merchant: 5 years if so (old 商法 §522), 10 if not (民法 §167 old)",
+        ),
+        "deciding.debtor": (
+            "債務者が商人として(事業のために)借りたかで決まります: そうなら5年(商法3条1項、旧商法522条、"
+            "信用保証協会の求償権は最判昭和42年10月6日)、そうでなければ10年(旧民法167条)",
+            "whether the debtor borrowed as a merchant (for a business): 5 years if so (商法 §3(1), "
+            "old 商法 §522; a 信用保証協会's 求償権: 最判昭和42年10月6日), 10 if not (民法 §167 old)",
+        ),
+        "deciding.either": (
+            "元の債権者(貸主、または求償権なら保証会社)か債務者のどちらかが商人だったか(債務者なら"
+            "事業のための借入れか)で決まります: そうなら5年(商法3条1項、旧商法522条)、どちらも"
+            "違えば10年(旧民法167条)",
+            "whether the originator of the claim (the lender, or the guarantee company for its "
+            "求償権) or the debtor (borrowing for a business) was a merchant: 5 years if either "
+            "was (商法 §3(1), old 商法 §522), 10 if neither (民法 §167 old)",
         ),
     }
 )

@@ -17,8 +17,16 @@ Where each kind lives (the private modules of this package):
 - ``_simulate.py`` — the true model: households, loans, outcomes, and
   :func:`true_quantile`;
 - ``_messy.py`` — the renderer that writes the clean cases as a messy export;
+- ``_messy_negotiations.py`` — :func:`messy_negotiations`: a clean negotiation
+  log written the messy way (CP932-ready text, era dates, 万円, one-cell
+  proposals, garbage cells), with the truth kept;
+- ``_personal.py`` — :func:`personal_corpus`: personal strings in everyday forms and
+  real company names, labelled, to measure the personal-data screen;
 - ``_time.py`` — :func:`simulate_time_to_agreement`: times to agreement with a
-  known survival law (:func:`true_survival`), for the time-to-agreement model.
+  known survival law (:func:`true_survival`), for the time-to-agreement model;
+- ``_negotiations.py`` — :func:`simulate_negotiations`: negotiation logs
+  (case-records §9) against a known creditor floor (:func:`true_acceptance`,
+  :func:`true_floor_quantile`), for the acceptance model.
 
 This module is their public face, with the bundled sample export
 (``outcomes/data/sample/cases.csv``, read with :mod:`importlib.resources`).
@@ -49,20 +57,43 @@ import pandas as pd
 from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 from outcomes.datasets._messy import render_messy
+from outcomes.datasets._messy_negotiations import MessyLog, messy_negotiations
+from outcomes.datasets._negotiations import (
+    LOG_COLUMNS,
+    NEGOTIATION_PARAMS,
+    NEGOTIATION_VARIANT,
+    NegotiationParams,
+    Negotiations,
+    simulate_negotiations,
+    true_acceptance,
+    true_floor_quantile,
+)
+from outcomes.datasets._personal import personal_corpus
 from outcomes.datasets._simulate import as_today, clean_frame, simulate_truth, true_quantile
 from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
 
 __all__ = [
+    "MessyLog",
+    "LOG_COLUMNS",
+    "NEGOTIATION_PARAMS",
+    "NEGOTIATION_VARIANT",
+    "NegotiationParams",
+    "Negotiations",
     "SAMPLE_N",
     "SAMPLE_SEED",
     "SAMPLE_TODAY",
     "TRUE_PARAMS",
     "TrueParams",
     "load_sample",
+    "messy_negotiations",
+    "personal_corpus",
     "sample_path",
     "simulate_cases",
+    "simulate_negotiations",
     "simulate_time_to_agreement",
+    "true_acceptance",
+    "true_floor_quantile",
     "true_quantile",
     "true_survival",
     "write_export",

@@ -12,7 +12,10 @@
   :func:`drivers_table`;
 * ``model.save(path)`` / :func:`load_model` -- skops files with a reviewed
   list of trusted types;
-* :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`.
+* :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`;
+* :class:`AcceptanceModel` -- the chance that a creditor accepts a lump sum,
+  from the negotiation log's bounds (:func:`log_bounds`), with
+  :func:`evaluate_acceptance`.
 
 Names are imported on first use (``import outcomes.models`` loads neither
 scikit-learn nor scipy).
@@ -27,6 +30,7 @@ _PUBLIC: dict[str, str] = {
     "MIN_CASES": "outcomes.models._features",
     "OPTIONAL_CASE_FEATURES": "outcomes.models._features",
     "TRUSTED_TYPES": "outcomes.models._persist",
+    "AcceptanceModel": "outcomes.models._acceptance",
     "AmountRegressor": "outcomes.models._ratio",
     "MonthlyAmountModel": "outcomes.models._monthly",
     "RatioRegressor": "outcomes.models._ratio",
@@ -60,6 +64,10 @@ _PUBLIC: dict[str, str] = {
     "drift_message": "outcomes.models._drift",
     "drift_warning": "outcomes.models._drift",
     "render_drift": "outcomes.models._drift",
+    # what a creditor accepts, from the negotiation log (issue 27)
+    "evaluate_acceptance": "outcomes.models._acceptance_eval",
+    "log_bounds": "outcomes.models._acceptance",
+    "LOG_REQUIRED": "outcomes.models._acceptance",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -32,6 +32,7 @@ import pandas as pd
 from scipy import stats
 
 from outcomes._arguments import check_arguments
+from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError
 from outcomes._format import FEATURE_LABELS
 from outcomes._messages import Catalogue, Message, render
@@ -132,9 +133,11 @@ class TrainingProfile:
             else:
                 text = col.astype("string").fillna(_MISSING)
                 counts = text.value_counts(sort=True)
+                # only groups of at least k cases are kept by name (issue 26): rarer ones pooled
+                counts = counts[(counts >= DEFAULT_K) | (counts.index == _MISSING)]
                 kept = counts.iloc[:_MAX_CATEGORIES]
                 shares = {str(k): float(v) / len(text) for k, v in kept.items()}
-                rest = float(counts.iloc[_MAX_CATEGORIES:].sum()) / len(text) if len(text) else 0.0
+                rest = float(len(text) - kept.sum()) / len(text) if len(text) else 0.0
                 if rest:
                     shares[OTHER_CODE] = rest
                 out[name] = {"kind": "category", "shares": shares}
@@ -142,8 +145,8 @@ class TrainingProfile:
 
     # -- storage ---------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready)."""
-        return {"n": self.n, "features": self.features}
+        """Plain data (JSON-ready); ``k`` says that no category of fewer cases is named."""
+        return {"n": self.n, "k": DEFAULT_K, "features": self.features}  # no group under k
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainingProfile:

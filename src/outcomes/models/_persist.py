@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._errors import OutcomesError
+from outcomes._limits import check_archive, loads_json
 from outcomes._write import atomic_path, write_error
 
 __all__ = [
@@ -64,6 +65,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "outcomes.models._learners.LinearGLM",
     "outcomes.models._learners._LinearGLM",  # its name in model files of 0.1
     "outcomes.models._time.TimeToAgreementModel",
+    "outcomes.models._acceptance.AcceptanceModel",
     "outcomes.models._drift.TrainingProfile",
     "outcomes.models._auto.AutoLearner",
     "outcomes.models._auto.MedianLearner",
@@ -179,7 +181,7 @@ def read_metadata(path: str | Path) -> dict:
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as zf:
-            return json.loads(zf.read(METADATA_MEMBER).decode("utf-8"))
+            return loads_json(zf.read(METADATA_MEMBER), f"{path} ({METADATA_MEMBER})")
     except FileNotFoundError:
         raise OutcomesError(f"model file {path} not found") from None
     except KeyError:
@@ -228,19 +230,21 @@ def load_model(path: str | Path) -> Any:
     import skops.io as sio
 
     path = Path(path)
+    check_archive(path, str(path))  # a 1.5 MB file inflating to 1.5 GB: refused before skops
     meta = read_metadata(path)
     check_version(meta, path)
     sidecar = path.parent / "metadata.json"
     if sidecar.is_file():
         try:
-            dir_meta = json.loads(sidecar.read_text(encoding="utf-8"))
+            dir_meta = loads_json(sidecar.read_text(encoding="utf-8"), sidecar)
         except ValueError as exc:
             raise OutcomesError(f"{sidecar} is not valid JSON ({exc})") from None
         check_version(dir_meta, sidecar)
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:
-        raise OutcomesError(f"{path} is not a readable model file ({exc})") from None
+        why = str(exc) or type(exc).__name__
+        raise OutcomesError(f"{path} is not a readable model file ({why})") from None
     unexpected = sorted(set(untrusted) - set(TRUSTED_TYPES))
     if unexpected:
         raise OutcomesError(

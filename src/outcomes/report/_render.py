@@ -12,6 +12,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -21,7 +23,7 @@ from outcomes._arguments import as_day, check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._errors import OutcomesError, ReportError
 from outcomes._format import check_language
-from outcomes._write import atomic_path, write_error, write_text
+from outcomes._write import atomic_path, work_prefix, write_error, write_text
 from outcomes.report._data import check_selection, load_report_data, now_jst
 from outcomes.report._selection import Selection
 from outcomes.report._text import text
@@ -305,7 +307,11 @@ def write_report(
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    with tempfile.TemporaryDirectory(prefix="outcomes-report-") as tmp:
+    # the working copy of the cases stays beside the report, hidden, never in the shared
+    # $TMPDIR: removed at the end, on Ctrl-C or SIGTERM, and swept after a kill -9
+    with tempfile.TemporaryDirectory(
+        prefix=work_prefix(output), dir=output.resolve().parent
+    ) as tmp:
         work = Path(tmp)
         try:
             data.save(work)
@@ -330,7 +336,7 @@ def write_report(
             "package_version": __version__,
             "language": language,
         }
-        with as_file(template_path()) as template:
+        with as_file(template_path()) as template, _temporaries_in(work):
             try:
                 nb = papermill.execute_notebook(
                     str(template),
@@ -351,6 +357,21 @@ def write_report(
         page = notebook_to_html(nb, language)
     write_text(output, page)  # atomic: a failed write leaves an old report whole
     return output
+
+
+@contextmanager
+def _temporaries_in(work: Path) -> Iterator[None]:
+    """This process's temporary files (the kernel's connection file, with its keys) in ``work``.
+
+    ``work`` is the report's hidden working directory beside the output: removed at the
+    end, swept after a kill, never left in the shared ``$TMPDIR`` (issue 26).
+    """
+    previous = tempfile.tempdir
+    tempfile.tempdir = str(work)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
 
 
 #: the CSS a PDF is printed with: the report's own print stylesheet plus the Japanese

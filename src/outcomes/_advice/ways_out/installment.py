@@ -13,6 +13,7 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from outcomes._advice.installment import model_grid, round_down_monthly
 from outcomes._advice.notes import note_maker
 from outcomes._advice.situation import Note, Row, Situation
 from outcomes._advice.ways_out.record import SERVICER_TERM_MONTHS, WayOut, quantiles, role_note, row
@@ -33,9 +34,11 @@ NOTES: Catalogue = MappingProxyType(
             "過去の事例のモデルによる月額: {monthly}",
             "monthly amount from the model of past cases: {monthly}",
         ),
-        "inst_above_budget": (
-            "月々の予算{budget}を超えます: 収支表を添えて予算の額を提案します",
-            "above the monthly budget of {budget}: the budget, with a 収支表, instead",
+        "inst_capped": (
+            "モデルの月額{typical}は月々の予算{budget}を超えるため、予算内の月{monthly}を示します"
+            "(債務者が収支表を添えて提案する目安)",
+            "the model's {typical} a month is above the monthly budget of {budget}: {monthly} "
+            "within the budget is shown (a guide for the debtor's proposal, with a 収支表)",
         ),
         "inst_budget": (
             "モデルなし: 月々の予算を1,000円単位に切り下げた額({monthly})",
@@ -122,7 +125,12 @@ def _installment_row(s: Situation) -> Row:
         if qs is not None:
             notes.append(_n("interval_yen", low=Yen(round(qs[0])), high=Yen(round(qs[1]))))
         if budget is not None and monthly > budget:
-            notes.append(_n("inst_above_budget", budget=Yen(budget)))
+            # the household's budget, as installment_proposal shows it: never a figure above
+            # what the row's own note says the household can pay
+            typical, monthly = monthly, round_down_monthly(budget, model_grid(model))
+            notes.append(
+                _n("inst_capped", typical=Yen(typical), budget=Yen(budget), monthly=Yen(monthly))
+            )
     elif budget is not None:
         monthly = budget // 1_000 * 1_000
         notes.append(_n("inst_budget", monthly=Yen(monthly)))

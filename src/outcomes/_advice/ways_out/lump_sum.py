@@ -85,7 +85,7 @@ NOTES: Catalogue = MappingProxyType(
             "the cash of {cash} reaches {what} of {estimate}",
         ),
         "lump_cash_within": (
-            "手元資金{cash}(残債の{share:.1%})は{what}{estimate}に届きませんが、{range}の範囲内です",
+            "手元資金{cash}(残債の{share:.1%})は{what}{estimate}に届きませんが、{range}内です",
             "the {cash} available ({share:.1%}) is below {what} of {estimate} but within {range}",
         ),
         "lump_cash_below": (
@@ -98,7 +98,7 @@ NOTES: Catalogue = MappingProxyType(
         "lump_what_rule": ("経験則の目安", "the rule of thumb"),
         "lump_range_model": ("モデルの8割の範囲", "the model's 80% interval"),
         "lump_range_rule": (
-            "記事の和解例と買取価格(1.7%〜10%)",
+            "記事の和解例と買取価格(1.7%〜10%)の範囲",
             "the article's settlements and purchase prices (1.7%–10%)",
         ),
         "lump_ends": (
@@ -150,6 +150,11 @@ def _lump_sum_row(s: Situation) -> Row:
         if consigned and not s.model_knows_roles:
             available = pd.NA
             notes.append(_n("lump_consigned_model"))
+        elif unknown_role:
+            # a model's figure does not tell whether the servicer bought the claim: 不明, as
+            # without a model (P2; domain.md, MoJ 2017: most servicer-handled claims consigned)
+            available = pd.NA
+            notes.append(_n("lump_role_unknown"))
         notes.append(_n("lump_model", typical=typical))
         if qs is not None:
             notes.append(_n("interval_ratio", low=low, high=high))

@@ -83,6 +83,23 @@ NOTES: Catalogue = MappingProxyType(
             "also at least the liquidation value (清算価値, usually small after the sale) and, "
             "for 給与所得者等再生, two years of disposable income: not computed",
         ),
+        "rehab_veto": (
+            "小規模個人再生は、債権額の過半を持つ債権者が書面で反対すれば認可されません(民事再生法"
+            "230条6項)。売却後の残債の債権者はふつう過半を持つため、この額はその債権者が反対しない"
+            "ことが前提です。反対が見込まれるときは給与所得者等再生で、可処分所得の2年分以上"
+            "(241条2項7号、計算していません)が必要になり、最低弁済額が大きく上がることがあります",
+            "小規模個人再生 fails if creditors holding more than half of the claims object in "
+            "writing (民事再生法 §230(6)); the holder of a post-sale residual usually holds more "
+            "than half, so this figure assumes it does not object; where it would, "
+            "給与所得者等再生 needs at least two years of disposable income (§241(2)(vii), not "
+            "computed), which can raise the minimum a great deal",
+        ),
+        "rehab_no_cut": (
+            "最低弁済額が残債を下回らず、個人再生では債務が減りません。費用(約{costs})を考えると、"
+            "任意整理や分割弁済のほうが向いています",
+            "the minimum is not below the residual: 個人再生 cuts nothing here, and with its costs "
+            "(about {costs}) a voluntary arrangement or instalments fit better",
+        ),
         "rehab_unemployed": (
             "継続的な収入が必要です(民事再生法221条): 仕事も年金もなければ使えません",
             "needs continuing income (民事再生法 §221): not available without work or pension",
@@ -181,6 +198,9 @@ def _rehabilitation_row(s: Situation) -> Row:
         except RehabilitationUnavailableError:
             pass
     notes.append(_n("rehab_also"))
+    notes.append(_n("rehab_veto"))
+    if minimum >= residual:
+        notes.append(_n("rehab_no_cut", costs=Yen(_COST_REHABILITATION)))
     if employment == "unemployed":
         available = False
         notes.append(_n("rehab_unemployed"))
