@@ -262,3 +262,34 @@ def test_a_clean_table_holding_personal_data_is_cleaned_again(tmp_path):
     loaded = load_case_table(path, today=TODAY)
     assert not loaded.cases.isin(["鰐淵 権之助", "090-1234-5678"]).any().any()
     assert (loaded.problems["kind"] == "personal data").sum() == 11
+
+
+def test_a_clean_row_holding_personal_data_goes_through_the_cleaner():
+    """An offer for one case given as a clean row: a person's name as its servicer is emptied,
+    not shown on the offer page (issue 26)."""
+    from outcomes._cleaning import case_from_mapping
+
+    row = case_from_mapping({"residual_debt": 3_200_000, "creditor": "公庫"})
+    row["servicer"] = pd.array(["鰐淵 権之助"], dtype=row["servicer"].dtype)
+    again = case_from_mapping(row)
+    assert pd.isna(again["servicer"].iloc[0])
+
+
+def test_the_command_line_writes_no_control_character_raw(capsys):
+    """Review lower finding (F-stdout): ESC]0;pwned BEL ESC[2J reached the terminal raw. Every
+    line of ``outcomes.cli.main`` goes through the filter, errors included."""
+    import sys
+
+    from outcomes._cli._terminal import plain_terminal
+    from outcomes.cli import main
+
+    @plain_terminal
+    def command() -> None:
+        print("SMBC債権回収\x1b]0;pwned\x07\x1b[2J\u202e", file=sys.stderr)
+        print("row 2\x00\ttab\r\n", end="")
+
+    command()
+    out, err = capsys.readouterr()
+    assert err == "SMBC債権回収\\x1b]0;pwned\\x07\\x1b[2J\\u202e\n"
+    assert out == "row 2\\x00\ttab\r\n"
+    assert hasattr(main, "__wrapped__")  # outcomes.cli.main runs inside the filter

@@ -439,7 +439,7 @@ def test_a_text_too_long_for_an_excel_cell_is_refused_not_cut(tmp_path, source, 
 def test_control_characters_from_the_data_never_reach_the_terminal(capsys, monkeypatch):
     """reliability-review F-stdout ('terminal injection'): ``offer --case`` printed a servicer
     holding ``ESC]0;pwned BEL ESC[2J`` raw (the terminal's title changed, the screen cleared).
-    Every line the CLI prints, on stdout and stderr, shows such characters as U+FFFD (here a
+    Every line the CLI prints, on stdout and stderr, shows such characters as visible escapes (here a
     command that prints the servicer, as the offer page does, and fails naming it)."""
     servicer = "\x1b]0;pwned\x07\x1b[2J債権回収\x9b"
 
@@ -453,7 +453,7 @@ def test_control_characters_from_the_data_never_reach_the_terminal(capsys, monke
     assert code == 2
     for text in (captured.out, captured.err):
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", text), text
-        assert "\ufffd]0;pwned\ufffd\ufffd[2J債権回収\ufffd" in text  # named, harmless
+        assert "\\x1b]0;pwned\\x07\\x1b[2J債権回収\\x9b" in text  # named, harmless
     assert "\n\t次の行" in captured.out  # newlines and tabs stay
 
 

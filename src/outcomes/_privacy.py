@@ -34,7 +34,16 @@ import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_count
-from outcomes._contract import DEFAULT_K, QUASI_IDENTIFIERS
+from outcomes._contract import (
+    DEFAULT_K,
+    EMPLOYMENT_CODES,
+    JUDGMENT_CODES,
+    MISSING_MARKERS,
+    PREFECTURE_NAMES,
+    QUASI_IDENTIFIERS,
+    RESOLUTION_CODES,
+    SERVICER_ROLE_CODES,
+)
 
 __all__ = [
     "MASK",
@@ -193,7 +202,12 @@ _NOT_A_NAME = re.compile(
     "|主婦|社員|自営|無職|弁済|和解|分割|一括|破産|再生|整理|援用|交渉|協議|未定|時効|判決|督促"
     "|調停|譲受|委託|受託|買取|売却|不明|該当|予定|継続|完了|終了|請求|合意|支払|返済|期間|期限"
     "|月額|金額|残債|遅延|損害|利率|学生|その他|生活|受給|事業主|公務員|個人|民事|小規模|給与"
+    # the contract's and the negotiation log's own words for people's roles and answers (§2, §9)
+    "|債務|連帯|相続|代理|弁護|司法|書士|本人|家族|依頼|相談|当方|先方|相手|稟議|通知|受任"
+    "|確認|提出|状況|審査|決裁|上申|拒否|拒絶|否決|謝絶|承諾|受諾|了承|応諾|撤回|取下|失効|徒過"
+    "|不履行|白紙|内諾|仮合意|逆提案|対案|条件|修正|提示|提案|回答|検討|保留|案件|番号"
     r"|[0-9]|[都道府県市区町村郡局署課部店社所庁省院館園校会団庫行組協業職員済中払]$"
+    r"|[〇一二三四五六七八九十百千]+(?:歳|才|円|万|億|年|ヶ月|か月|回|人|件|名)"
 )
 _NOT_A_NAME_EN = re.compile(
     r"\b(?:bank|co|ltd|inc|corp|corporation|company|servicer|servicing|finance|financial"
@@ -229,9 +243,17 @@ _NAME_ROMAN = re.compile(
 )
 
 
+#: the contract's own words (鹿児島, アルバイト, 任意整理 …) and what sheets write for 'unknown'
+_CONTRACT_WORDS = frozenset(
+    [*PREFECTURE_NAMES, *MISSING_MARKERS, "要確認", "確認中", "未確認", "調査中", "未記入", "不詳"]
+    + [w for codes in (EMPLOYMENT_CODES, RESOLUTION_CODES, SERVICER_ROLE_CODES, JUDGMENT_CODES)
+       for words in codes.values() for w in words]
+)  # fmt: skip
+
+
 def _bare_name(value: str) -> bool:
     """A person's name without an honorific: a value that is a name and nothing else."""
-    if _NOT_A_NAME.search(value):
+    if value in _CONTRACT_WORDS or _NOT_A_NAME.search(value):
         return False
     if value.isascii():
         return _NAME_ROMAN.fullmatch(value) is not None and not _NOT_A_NAME_EN.search(value)

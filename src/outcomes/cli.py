@@ -20,12 +20,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from outcomes import __version__
 from outcomes._cli._terminal import plain_terminal
@@ -262,39 +260,6 @@ def _signals_as_interrupts() -> Iterator[list[str]]:
             signal.signal(number, previous)
 
 
-#: control characters a terminal would act on (ESC sequences, BEL, NUL, C1 codes);
-#: tab, newline and carriage return (progress bars) are kept
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-class _Printable:
-    """A text stream that writes control characters from the data as U+FFFD.
-
-    A servicer name holding ``ESC]0;…BEL ESC[2J`` must not retitle or clear
-    the analyst's terminal (reliability-review, terminal injection).
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        return self._stream.write(_CONTROL.sub("\ufffd", text) if isinstance(text, str) else text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-@contextmanager
-def _printable_output() -> Iterator[None]:
-    """stdout and stderr through :class:`_Printable` for the run."""
-    out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
-    try:
-        yield
-    finally:
-        sys.stdout, sys.stderr = out, err
-
-
 def _stop_line(code: str, args: argparse.Namespace) -> str:
     from outcomes._messages import Message, render
 
@@ -316,7 +281,7 @@ def _one_line(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
-    with _printable_output(), _signals_as_interrupts() as stopped:
+    with _signals_as_interrupts() as stopped:
         return _run(args, stopped)
 
 

@@ -38,6 +38,7 @@ from outcomes._contract import (
 )
 from outcomes._errors import CaseError, CaseTypeError, ReadError
 from outcomes._limits import loads_json
+from outcomes._privacy import personal_data_kind
 
 __all__ = [
     "CASE_EXTRA_KEYS",
@@ -131,7 +132,11 @@ def is_clean_row(frame: pd.DataFrame) -> bool:
             return False
     if row["settlement_ratio"] is None and row["lump_sum"] is not None and row["residual_debt"]:
         return False
-    return True
+    # a clean row holds no personal data (contract §7): one that does is cleaned (issue 26)
+    return not any(
+        personal_data_kind(row[c], names=c != "prefecture", ids=c == "case_id")
+        for c in ("case_id", "prefecture", "creditor", "servicer")
+    )
 
 
 def _row_from_series(series: pd.Series) -> pd.DataFrame | None:

@@ -47,8 +47,8 @@ def run(args: argparse.Namespace) -> int:
     language = getattr(args, "lang", None) or "en"
     # never over an input, nor one output over the other, nor through a link or a device
     check_outputs(
-        [("-o", args.output), ("--problems", args.problems)],
-        command_inputs(args.input, getattr(args, "servicers", None)),
+        [("-o", args.output), ("--problems", args.problems), ("--negotiations", log_output)],
+        command_inputs(args.input, getattr(args, "servicers", None), log_source),
         run_language(args),
     )
     result = load_source(
