@@ -21,32 +21,3 @@ def test_report_creditor_type_takes_the_contracts_spellings(spelling):
 def test_report_creditor_type_still_refuses_what_is_no_type():
     with pytest.raises(OutcomesError, match="債権者区分「質屋」は使えません"):
         Selection(creditor_type="質屋")
-
-
-def test_report_k_over_every_case_is_refused_and_k_under_the_rule_is_warned(
-    tmp_path, capsys, monkeypatch
-):
-    """N9: ``--k 100000`` over 1,500 cases gave a report of 「示せません」 only, and ``--k 1``
-    passed without a word about the firm's k = 5 rule. The first is refused before the
-    kernel runs, in the run's language; the second is said on stderr (and the report runs)."""
-    from outcomes import write_report
-    from outcomes.cli import main
-
-    argv = ["report", "-o", str(tmp_path / "r.html")]
-    # the shipped sample (input None through the API): refused before any kernel
-    with pytest.raises(OutcomesError, match=r"^k=100,000 is more than the 1,500 cases"):
-        write_report(None, tmp_path / "r.html", k=100_000, language="en")
-    sample = str(tmp_path / "sample.csv")
-    from outcomes.datasets import load_sample
-
-    load_sample().to_csv(sample, index=False)
-    assert main(["report", sample, *argv[1:], "--k", "100000"]) == 2
-    line = capsys.readouterr().err.strip()
-    assert "k=100,000 は案件の数(1,500件)より大きく" in line and "\n" not in line
-
-    calls = []
-    monkeypatch.setattr("outcomes._cli.report.write_report", lambda *a, **k: calls.append(k))
-    assert main(["report", sample, *argv[1:], "--k", "1", "--lang", "en"]) == 0
-    err = capsys.readouterr().err
-    assert "warning: k=1 is below the firm's rule of k=5" in err
-    assert calls and calls[0]["k"] == 1  # the report is written as asked

@@ -32,12 +32,12 @@ CLI_LINES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "cleaned {source}: {n} cases, {problems} problem(s) "
             "(run `outcomes clean` for the report)",
         ),
-        "report_written": ("報告: {path}", "report: {path}"),
-        "k_below_rule": (
-            "注意: k={k} は社内の基準 k={rule} より小さく、{rule}件未満の集計も示されます",
-            "warning: k={k} is below the firm's rule of k={rule}: groups of fewer than {rule} "
-            "cases are shown",
+        "k_below_default": (
+            "注意: k = {k} は社の既定 {default} より小さい値です(少ない件数の集計も示します)",
+            "warning: k = {k} is smaller than the firm's default of {default} "
+            "(smaller groups are shown)",
         ),
+        "report_written": ("報告: {path}", "report: {path}"),
         "pdf_written": ("PDF: {path}", "PDF: {path}"),
         "predict_done": (
             "{n}件の予測を{output}に書きました",
