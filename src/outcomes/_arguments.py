@@ -416,6 +416,12 @@ def renamed_keywords(**renames: str) -> Callable[[F], F]:
 
 
 def _check_date(value: object, name: str) -> object:
+    if isinstance(value, (np.ndarray, pd.Series, pd.Index)):  # a date per case
+        try:
+            pd.to_datetime(value)
+        except (TypeError, ValueError, OverflowError):
+            raise _refused(CaseTypeError, "date.unreadable", name, "an array") from None
+        return value
     if value is not None and as_date(value, name) is None:  # NaN, NaT: only None means "default"
         raise _refused(CaseTypeError, "date.unreadable", name, repr(value))
     return value

@@ -222,6 +222,8 @@ def test_refuses_a_log_without_its_columns_and_a_bad_k():
     with pytest.raises(OutcomesError, match="lacks column"):
         servicer_answers(pd.DataFrame({"case_id": ["A"]}))
     with pytest.raises(OutcomesError, match="k must be"):
+        servicer_answers(_log(["A"]), k=0, language="en")
+    with pytest.raises(OutcomesError, match="k は 1 以上"):  # the one checker, in the language
         servicer_answers(_log(["A"]), k=0)
     with pytest.raises(ValueError, match="language"):
         servicer_answers(_log(["A"]), language="fr")

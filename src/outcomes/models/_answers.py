@@ -23,6 +23,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._contract import DEFAULT_K, creditor_type_of
 from outcomes._errors import OutcomesError
@@ -291,6 +292,7 @@ def _labels(holder: pd.Series, cases: pd.DataFrame | None, language: str) -> pd.
     return mapped.where(mapped.notna(), unknown).astype(object)
 
 
+@check_arguments
 def servicer_answers(
     log: pd.DataFrame,
     cases: pd.DataFrame | None = None,
