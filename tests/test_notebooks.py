@@ -34,6 +34,7 @@ EXPECTED = (
     "04-opening-offer.ipynb",
     "05-report.ipynb",
     "06-time-to-agreement.ipynb",
+    "07-negotiations.ipynb",
 )
 TIMEOUT = 300  # seconds per cell
 #: what each notebook runs with in the suite: small, so that the suite stays fast
@@ -44,6 +45,7 @@ SMALL: dict[str, dict[str, object]] = {
     "04-opening-offer.ipynb": {"n_cases": 600, "max_iter": 20},
     "05-report.ipynb": {"write_html": False},
     "06-time-to-agreement.ipynb": {"n_cases": 600, "max_iter": 30},
+    "07-negotiations.ipynb": {"n_cases": 600, "cv": 3},
 }
 #: an import of a private module of outcomes
 PRIVATE_IMPORT = re.compile(r"outcomes\._|from outcomes import _")
@@ -65,7 +67,7 @@ def run(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def test_the_six_notebooks_are_there():
+def test_the_seven_notebooks_are_there():
     found = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
     assert found == sorted(EXPECTED)
 

@@ -183,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=5, help="smallest group shown (k-anonymity)")
     p.add_argument("--model", help="model directory to report on (default: fit on the input)")
     p.add_argument(
+        "--negotiations",
+        metavar="LOG",
+        help="negotiation log (交渉履歴: CSV, xlsx, parquet): adds the section 'how each "
+        "servicer answers' (every cell from >= k cases)",
+    )
+    p.add_argument(
         "--pdf", action="store_true", help="also print it to PDF beside the HTML (needs weasyprint)"
     )
     p.add_argument(

@@ -22,6 +22,7 @@ from outcomes._errors import CaseError
 from outcomes._messages import check_catalogue
 from outcomes.report import Selection, template_path
 from outcomes.report._labels import METHODS, MODEL_NAMES, PROBLEM_KINDS, SUPPRESSED_LABELS
+from outcomes.report._negotiations import NEGOTIATION_TEXT
 from outcomes.report._text import REPORT_TEXT
 from outcomes.report._whatif import FORM_LABELS
 
@@ -32,6 +33,7 @@ CATALOGUES = {
     "METHODS": METHODS,
     "MODEL_NAMES": MODEL_NAMES,
     "SUPPRESSED": {"suppressed": SUPPRESSED_LABELS},
+    "NEGOTIATION_TEXT": NEGOTIATION_TEXT,
 }
 
 

@@ -52,6 +52,8 @@ FACE = {
     "panel",
     "set_theme",
     "share_bar",
+    # the negotiation log (issue 27): how each servicer answers
+    "negotiation_section",
     # one case's offer, re-drawn
     "OfferWhatIf",
     # the file

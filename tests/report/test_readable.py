@@ -52,6 +52,8 @@ from outcomes.report._plots import calibration_plot, trend_plot
 from outcomes.report._section import ReportSection
 
 SAMPLE = sample_path()
+#: the sample's generated negotiation log (issue 27): the section "how each servicer answers"
+SAMPLE_LOG = SAMPLE.with_name("negotiations.csv")
 TODAY = SAMPLE_TODAY
 #: a model directory written by `outcomes fit` (small, committed): reports here load it
 MODELS = Path(__file__).resolve().parents[1] / "data" / "model-v0.1.0" / "model"
@@ -517,6 +519,7 @@ def english(tmp_path_factory) -> dict:
         model_dir=MODELS,
         today=TODAY,
         language="en",
+        negotiations=SAMPLE_LOG,
     )
     return {"path": path, "html": path.read_text(encoding="utf-8")}
 
@@ -534,12 +537,14 @@ def test_the_english_report_is_english_throughout(english):
         "5. Guidance on ratios and monthly amounts",
         "About this report",
         "Next steps",
+        "How each servicer answers",
     ):
         assert heading in html, heading
     text = visible_text(html)
     # proper nouns (companies, prefectures) and the glossed legal terms may stay Japanese
     cases = load_report_data(SAMPLE, today=TODAY).cases
     nouns = {*cases["servicer"].dropna(), *cases["prefecture"].dropna()}
+    nouns |= {*cases["creditor"].dropna()}  # the log's counterparties (issue 27)
     nouns |= {"住宅金融支援機構", "任意売却", "弁護士法", "弁護士", "鑑定"}
     for noun in sorted(nouns, key=len, reverse=True):
         text = text.replace(noun, "")
@@ -563,6 +568,7 @@ def filtered(tmp_path_factory) -> dict:
         compare="2021-01:2022-12",
         model_dir=MODELS,
         today=TODAY,
+        negotiations=SAMPLE_LOG,
     )
     return {"path": path, "html": path.read_text(encoding="utf-8")}
 
@@ -580,6 +586,19 @@ def test_a_filtered_report_says_what_it_cannot_show(filtered):
     assert "その他(小規模のサービサー)" not in visible_text(html)
     assert "<td>SMBC債権回収(指定: SMBC債権回収株式会社)</td>" in html
     assert "<td>比較する期間</td>" in html and "<td>2021-01 〜 2022-12</td>" in html
+
+
+def test_the_log_section_of_one_servicer_publishes_only_cells_of_k_cases(filtered):
+    """Issue 27 / §9: the section is there with --negotiations; k=10 counts cases, not rows."""
+    html = filtered["html"]
+    assert "交渉の傾向(相手先別)" in html
+    if "相手先別の交渉の傾向" not in html:  # every counterparty under k: one sentence, no table
+        assert "どの相手先も 10 件未満の案件しかないため示せません" in html
+        return
+    section = html[html.index("相手先別の交渉の傾向") :]
+    section = section[: section.index("</table>")]
+    counts = re.findall(r'class="[^"]*oc-count[^"]*"[^>]*>([^<]*)<', section)
+    assert counts and all(c == "k未満" or int(c.replace(",", "")) >= 10 for c in counts)
 
 
 @pytest.mark.parametrize("fixture", ["filtered", "english"])

@@ -74,8 +74,8 @@ from outcomes.datasets._time import simulate_time_to_agreement, true_survival
 from outcomes.datasets._truth import TRUE_PARAMS, TrueParams
 
 __all__ = [
-    "MessyLog",
     "LOG_COLUMNS",
+    "MessyLog",
     "NEGOTIATION_PARAMS",
     "NEGOTIATION_VARIANT",
     "NegotiationParams",

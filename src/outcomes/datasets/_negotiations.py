@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 
 __all__ = [
@@ -349,6 +350,7 @@ def _days_of(as_of: object, n: int) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]")
 
 
+@check_arguments
 def true_acceptance(
     cases: pd.DataFrame,
     ratios: Sequence[float] | np.ndarray,
@@ -385,6 +387,7 @@ def true_acceptance(
     return _cdf(z, params)
 
 
+@check_arguments
 def true_floor_quantile(
     cases: pd.DataFrame,
     levels: Sequence[float] | np.ndarray,
@@ -560,6 +563,7 @@ class _Play:
         return None
 
 
+@check_arguments
 def simulate_negotiations(
     cases: pd.DataFrame,
     *,

@@ -15,7 +15,9 @@
 * :func:`plot_calibration`, :func:`plot_residuals`, :func:`plot_drivers`;
 * :class:`AcceptanceModel` -- the chance that a creditor accepts a lump sum,
   from the negotiation log's bounds (:func:`log_bounds`), with
-  :func:`evaluate_acceptance`.
+  :func:`evaluate_acceptance`; :func:`servicer_answers` -- how each servicer
+  answers in the log (first demand, settlement, rounds, waiting), every
+  figure from at least k cases.
 
 Names are imported on first use (``import outcomes.models`` loads neither
 scikit-learn nor scipy).
@@ -68,6 +70,7 @@ _PUBLIC: dict[str, str] = {
     "evaluate_acceptance": "outcomes.models._acceptance_eval",
     "log_bounds": "outcomes.models._acceptance",
     "LOG_REQUIRED": "outcomes.models._acceptance",
+    "servicer_answers": "outcomes.models._answers",
 }
 
 __all__ = sorted(_PUBLIC)

@@ -20,6 +20,8 @@ the template uses them:
 * k-safe figures with Japanese labels -- :func:`set_theme`, :func:`panel`,
   :func:`count_bar`, :func:`box_by`, :func:`share_bar`, :func:`heatmap`,
   :func:`km_plot`;
+* the negotiation log -- :func:`negotiation_section` (how each servicer
+  answers, 交渉の傾向: only with a log, every cell from at least ``k`` cases);
 * one case's offer re-drawn as cash, budget, servicer and debt change --
   :class:`OfferWhatIf` (sliders in a notebook);
 * the file -- :func:`write_report` (the packaged template, :func:`template_path`,
@@ -58,6 +60,7 @@ from outcomes.report._groups import (
     period_comparison,
     quarterly_trend,
 )
+from outcomes.report._negotiations import negotiation_section
 from outcomes.report._render import (
     ReportError,
     template_path,
@@ -93,6 +96,7 @@ __all__ = [
     "kaplan_meier",
     "km_plot",
     "league_table",
+    "negotiation_section",
     "panel",
     "period_comparison",
     "predicted_ranges",
