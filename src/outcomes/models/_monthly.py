@@ -27,7 +27,11 @@ class MonthlyAmountModel(CaseModel):
         Where ``agreement_date`` is empty, months waited are counted to this
         day. Default: today, at prediction time.
     learner : str, default="auto"
-        See :class:`RatioRegressor` (``"two_stage"`` is not available).
+        See :class:`RatioRegressor` (``"two_stage"`` is not available). For
+        amounts ``"auto"`` also tries ridge regression on the log amount and
+        blends boosting with it rather than with the Gamma GLM (issue 28: on
+        a few hundred noisy amounts it is then at least as good as the best
+        simple peer; ``benchmarks/real_data.py``).
     calibration_fraction : float, default=0.25
         With ``cv=None``: share of the training cases held out to calibrate.
     cv : int or None, default=10
