@@ -32,6 +32,7 @@ __all__ = [
     "as_count",
     "as_date",
     "as_day",
+    "check_dates",
     "as_yen",
     "check_arguments",
     "check_parameters",
@@ -389,6 +390,34 @@ def renamed_keywords(**renames: str) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+def check_dates(value: object, name: str) -> None:
+    """Refuse a bad ``as_of`` given as one date or one date per case (each distinct value once).
+
+    None is left alone (the default day); a number, or text that is not a
+    date, is refused by :func:`as_date`, with its one message shape.
+
+    Examples
+    --------
+    >>> check_dates(["2026-06-30", "2026-06-30", None], "as_of")
+    >>> check_dates(20260630, "as_of")
+    Traceback (most recent call last):
+    ...
+    outcomes._errors.CaseTypeError: as_of must be a date (YYYY-MM-DD), got 20260630
+    """
+    if value is None or isinstance(value, str | date) or not hasattr(value, "__iter__"):
+        _check_date(value, name)
+        return
+    seen: set[object] = set()
+    for item in value:  # type: ignore[attr-defined]
+        try:
+            if item in seen:
+                continue
+            seen.add(item)
+        except TypeError:  # unhashable: checked as it is
+            pass
+        as_date(item, name)
 
 
 def _check_date(value: object, name: str) -> object:

@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from outcomes._arguments import check_dates
 from outcomes._errors import OutcomesError
 
 __all__ = [
@@ -375,6 +376,7 @@ def true_acceptance(
     -------
     ndarray of shape (len(cases), len(ratios))
     """
+    check_dates(as_of, "as_of")
     bought, _ = _holder(cases, params)
     day = _days_of(as_of, len(cases))
     sale = cases["sale_date"].to_numpy(dtype="datetime64[D]")
@@ -398,6 +400,7 @@ def true_floor_quantile(
     -------
     ndarray of shape (len(cases), len(levels))
     """
+    check_dates(as_of, "as_of")
     bought, _ = _holder(cases, params)
     day = _days_of(as_of, len(cases))
     sale = cases["sale_date"].to_numpy(dtype="datetime64[D]")
@@ -585,6 +588,7 @@ def simulate_negotiations(
     Negotiations
         ``(cases, log, floors)``: see :class:`Negotiations`.
     """
+    check_dates(as_of, "as_of")
     sale = cases["sale_date"].to_numpy(dtype="datetime64[D]")
     if np.isnat(sale).any():
         raise OutcomesError("every case needs a sale_date to negotiate")

@@ -25,6 +25,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
+from outcomes._arguments import check_dates
 from outcomes._errors import OutcomesError
 from outcomes.models._features import as_of_timestamp, check_case_table
 from outcomes.models._persist import SaveMixin, table_sha256
@@ -681,6 +682,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         ndarray of shape (len(cases), len(ratios))
             Non-decreasing along ``ratios``; NaN for a ``jhf`` or consigned claim.
         """
+        check_dates(as_of, "as_of")
         check_is_fitted(self, "coef_")
         loc, unread = self._holder_now(cases, as_of)
         r = np.atleast_1d(np.asarray(ratios, dtype="float64"))
@@ -703,6 +705,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         DataFrame
             Index of ``cases``, one column per level; NaN for a ``jhf`` or consigned claim.
         """
+        check_dates(as_of, "as_of")
         check_is_fitted(self, "coef_")
         loc, unread = self._holder_now(cases, as_of)
         q = np.asarray(quantiles, dtype="float64")
@@ -712,6 +715,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
 
     def predict(self, cases: pd.DataFrame, as_of: object = None) -> np.ndarray:
         """The median floor: the ratio each case's holder accepts with chance ½ on ``as_of``."""
+        check_dates(as_of, "as_of")
         return self.predict_quantiles(cases, (0.5,), as_of).to_numpy()[:, 0]
 
     def coefficients(self) -> pd.Series:

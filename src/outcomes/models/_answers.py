@@ -23,6 +23,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
+from outcomes._arguments import as_count, check_arguments
 from outcomes._contract import DEFAULT_K, creditor_type_of
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, creditor_label
@@ -291,6 +292,7 @@ def _labels(holder: pd.Series, cases: pd.DataFrame | None, language: str) -> pd.
     return mapped.where(mapped.notna(), unknown).astype(object)
 
 
+@check_arguments
 def servicer_answers(
     log: pd.DataFrame,
     cases: pd.DataFrame | None = None,
@@ -394,8 +396,7 @@ def servicer_answers(
     0   <NA>     <NA>        True
     """
     language = check_language(language)
-    if not isinstance(k, int | np.integer) or isinstance(k, bool) or k < 1:
-        raise OutcomesError(f"k must be a whole number of at least 1, got {k!r}")
+    k = as_count(k, "k")
     rows = _rows(log, cases)
     rows["holder"] = _labels(rows["holder"], cases, language)
     per_case = _per_case(rows)

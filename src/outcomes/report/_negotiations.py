@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._format import check_language
 from outcomes._messages import Catalogue, Message, render
@@ -189,6 +190,7 @@ def _read_log(log: str | Path | pd.DataFrame) -> pd.DataFrame:
     return pd.read_parquet(log)
 
 
+@check_arguments
 def negotiation_section(
     log: str | Path | pd.DataFrame,
     cases: pd.DataFrame,
