@@ -1,7 +1,9 @@
 """The report is safe to open and safe to rewrite (issue 19).
 
 - A servicer named ``<script>…`` in the input of ``outcomes report`` is shown
-  as text: the HTML escapes markup.
+  as text: the HTML escapes markup; an input file named like a Markdown link
+  (``[x](javascript:alert(1)).csv``) is shown as text too, never as a live link
+  (issue 26, reliability review finding 2).
 - A report write killed by a file-size limit leaves the previous report
   byte-identical, and the error is one line.
 
@@ -32,6 +34,7 @@ from outcomes.models import MonthlyAmountModel, SettlementRatioModel
 
 TODAY = "2026-06-30"
 SCRIPT = '<script>alert("x")</script>債権回収'
+EXPORT = "[x](javascript:alert(1)).csv"
 LIMITED = """
 import json, resource, signal, sys
 import papermill
@@ -52,7 +55,7 @@ def rendered(tmp_path_factory) -> dict:
     raw = simulate_cases(400, seed=31, today=TODAY)
     servicer = next(c for c in raw.columns if match_header(c)[0] == "servicer")
     raw.loc[raw.index[:12], servicer] = SCRIPT
-    export = tmp / "export.csv"
+    export = tmp / EXPORT
     raw.to_csv(export, index=False, encoding="utf-8-sig")
     cases = simulate_cases(300, seed=5, messy=False, today=TODAY)
     models = write_model_dir(
@@ -100,6 +103,12 @@ def test_a_servicer_named_like_a_script_is_shown_as_text(rendered):
     assert '&lt;script&gt;alert("x")&lt;/script&gt;債権回収' in html
 
 
+def test_an_input_file_named_like_a_markdown_link_is_shown_as_text(rendered):
+    html = rendered["html"].read_text(encoding="utf-8")
+    assert 'href="javascript:' not in html and "<a href" not in html
+    assert EXPORT in html
+
+
 def test_a_report_write_killed_by_a_file_size_limit_leaves_the_previous_report(rendered):
     pytest.importorskip("resource")
     html: Path = rendered["html"]
@@ -117,4 +126,4 @@ def test_a_report_write_killed_by_a_file_size_limit_leaves_the_previous_report(r
     lines = proc.stderr.strip().splitlines()
     assert lines and f"cannot write {html}: file too large" in lines[-1], proc.stderr
     assert html.read_bytes() == before
-    assert sorted(p.name for p in html.parent.iterdir()) == ["export.csv", "model", "report.html"]
+    assert sorted(p.name for p in html.parent.iterdir()) == sorted([EXPORT, "model", "report.html"])

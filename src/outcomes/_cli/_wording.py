@@ -32,6 +32,11 @@ CLI_LINES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "cleaned {source}: {n} cases, {problems} problem(s) "
             "(run `outcomes clean` for the report)",
         ),
+        "k_below_default": (
+            "注意: k = {k} は社の既定 {default} より小さい値です(少ない件数の集計も示します)",
+            "warning: k = {k} is smaller than the firm's default of {default} "
+            "(smaller groups are shown)",
+        ),
         "report_written": ("報告: {path}", "report: {path}"),
         "pdf_written": ("PDF: {path}", "PDF: {path}"),
         "predict_done": (

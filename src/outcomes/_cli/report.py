@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from outcomes._cli import check_source, driver_url, is_url
 from outcomes._cli._wording import cli_line
+from outcomes._contract import DEFAULT_K
 from outcomes.report import write_pdf, write_report
 
 __all__ = ["run"]
@@ -31,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "pdf", False):
         outputs.append(("--pdf", str(Path(args.output).with_suffix(".pdf"))))
     check_outputs(outputs, command_inputs(args.input), run_language(args))
+    if isinstance(args.k, int) and 0 < args.k < DEFAULT_K:  # analyst review N9
+        print(cli_line("k_below_default", language, k=args.k, default=DEFAULT_K), file=sys.stderr)
     source = driver_url(args.input) if is_url(args.input) else args.input
     path = write_report(
         source,

@@ -464,7 +464,10 @@ def training_drift(
     Returns
     -------
     DataFrame or None
-        ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
+        ``attrs["same_as_training"]`` is true where every feature's PSI is
+        0.000 and fewer than ``k`` values are outside the training range or
+        categories (the report's cases are the model's own training data:
+        nothing to compare). ``特徴量``, ``PSI``, ``分布の差(0=同じ)`` (``drift``'s distance: Wasserstein in training SDs for
         numbers, total variation for categories), ``範囲外・未知の割合``,
         ``新しい区分`` (when any), ``判定`` (in English: ``Feature``, ``PSI``,
         ``Distance (0 = same)``, ``Out of range / unseen``, ``New categories``,
@@ -536,6 +539,12 @@ def training_drift(
     )
     if not any(new):  # an empty column tells nothing
         out = out.drop(columns=text("drift_new", language))
+    # the report's cases are the training data itself (a model fitted on this export, no
+    # period chosen): every PSI 0.000 and every verdict 安定 would compare the data with itself
+    # (nothing the table would show differs: every PSI reads 0.000, and the values outside
+    # the training range or categories, if any, are fewer than k cases: k未満)
+    same = (table["psi"].abs() < 0.0005).to_numpy() & (count < k - 1e-9)
+    out.attrs["same_as_training"] = bool(len(table)) and bool(same.all())
     # the one drift message, k-safe as the table: a share under k cases is not named
     safe = table.assign(share_outside=np.where(count < k - 1e-9, 0.0, outside), new_categories=new)
     out.attrs["message"] = drift_message(safe)
@@ -590,7 +599,10 @@ def expected_totals(
     sizes = frame.groupby(by)["cases"].transform("size")
     frame.loc[sizes < k, by] = pooled
     table = frame.groupby(by, sort=False).sum().reset_index()
-    table = table[table["cases"] >= k].sort_values("cases", ascending=False, kind="stable")
+    table = table[table["cases"] >= k].assign(_pooled=lambda t: t[by] == pooled)
+    # most cases first; the pooled small groups after every group, before the total (N19)
+    table = table.sort_values(["_pooled", "cases"], ascending=[True, False], kind="stable")
+    table = table.drop(columns="_pooled")
     if len(table) >= 2:
         total = pd.DataFrame([{by: TOTAL_ROW, **table[columns[1:]].sum().to_dict()}])
         table = pd.concat([table, total], ignore_index=True)
@@ -634,4 +646,5 @@ def totals_table(table: pd.DataFrame, by: str = "creditor_type", *, language: st
         shown,
         caption=text("totals_caption", language, by=column_label(by, language)),
         language=language,
+        figures=("lump_sum_total", "monthly_total"),
     )

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ from outcomes.report._labels import (
 )
 from outcomes.report._periods import parse_period, period_label, previous_period
 from outcomes.report._selection import Selection
-from outcomes.report._text import join, text
+from outcomes.report._text import join, literal, text
 
 __all__ = [
     "ReportCases",
@@ -392,6 +391,20 @@ class ReportCases:
 
         return ReportSection(self.k, self.language)
 
+    @property
+    def servicer_label(self) -> str | None:
+        """The servicer the report is about, as its Markdown shows it (masked, literal), or None.
+
+        Examples
+        --------
+        >>> rc = ReportCases(None, 0, pd.DataFrame(), Selection(servicer="[x](javascript:1)"))
+        >>> rc.servicer_label
+        '&#91;x&#93;&#40;javascript&#58;1&#41;'
+        """
+        if self.servicer_name is None:
+            return None
+        return literal(safe_label(self.servicer_name))
+
     def compare_label(self) -> str:
         """The period compared with, as the report writes it.
 
@@ -418,12 +431,12 @@ class ReportCases:
         produced_at = produced_at or now_jst()
         servicer = t("h_all")
         if self.servicer_name:
-            name = html.escape(safe_label(self.servicer_name))
+            name = literal(safe_label(self.servicer_name))
             given = normalize_text(str(self.servicer)).strip()
             servicer = (
                 name
                 if given == self.servicer_name
-                else t("h_servicer_as_given", name=name, given=html.escape(safe_label(given)))
+                else t("h_servicer_as_given", name=name, given=literal(safe_label(given)))
             )
         creditor_type = (
             value_labels("creditor_type", self.language)[creditor_type_code(self.creditor_type)]
@@ -431,15 +444,16 @@ class ReportCases:
             else t("h_all")
         )
         compare = period_label(self.compare, self.language) if self.compare else t("h_compare_none")
+        below = t("h_k_below_default", default=DEFAULT_K)  # the firm's rule, loosened
         rows = [
             (t("h_produced"), produced_at),
-            (t("h_source"), html.escape(safe_label(self.data.source_name))),
+            (t("h_source"), literal(safe_label(self.data.source_name))),
             (t("h_version"), version or __version__),
             (t("h_period"), period_label(self.period, self.language) + t("h_period_note")),
             (t("h_compare"), compare),
             (t("h_servicer"), servicer),
             (t("h_creditor_type"), creditor_type),
-            (t("h_k"), t("h_k_value")),
+            (t("h_k"), t("h_k_value") + (below if self.k < DEFAULT_K else "")),
         ]
         lines = [
             f"| {t('h_item')} | {t('h_value')} |",
@@ -504,8 +518,9 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
 
     A misspelled servicer gets the nearest names of the data and of the
     registry (「もしかして: …」); a creditor type or a period without cases
-    says what the data holds. A selection that matches a few cases is fine:
-    its small cells are suppressed where published.
+    says what the data holds; a ``k`` larger than all the data's cases (every
+    figure would read k未満) is refused too. A selection that matches a few
+    cases is fine: its small cells are suppressed where published.
 
     Raises
     ------
@@ -520,15 +535,15 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
     ...     "creditor_type": pd.Categorical(["bank", "jhf"], categories=CREDITOR_TYPES),
     ...     "servicer": pd.array(["SMBC債権回収", None], dtype="string"),
     ... })
-    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社"))  # matches: nothing said
+    >>> check_selection(cases, Selection(servicer="ＳＭＢＣ債権回収株式会社", k=1))  # matches: nothing said
     >>> from outcomes import OutcomesError
     >>> try:
-    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収"))
+    ...     check_selection(cases, Selection(servicer="ＳＭＢＣ債券回収", k=1))
     ... except OutcomesError as error:
     ...     print(error)
     サービサー「ＳＭＢＣ債券回収」の案件はありません(登録簿にもデータにもない名前です。もしかして: SMBC債権回収)
     >>> try:
-    ...     check_selection(cases, Selection(period="2030-01:2030-12", language="en"))
+    ...     check_selection(cases, Selection(period="2030-01:2030-12", k=1, language="en"))
     ... except OutcomesError as error:
     ...     print(error)
     no case in the period 2030-01 – 2030-12 (the data's cases run from 2022-05 to 2023-03)
@@ -548,6 +563,8 @@ def check_selection(cases: pd.DataFrame, selection: Selection) -> None:
 
     if len(cases) == 0:
         raise OutcomesError(t("no_case_selection", what=t("h_all"), range=""))
+    if len(cases) < selection.k:  # every figure would be suppressed (analyst review N9)
+        raise OutcomesError(t("k_over_cases", k=f"{selection.k:,}", n=f"{len(cases):,}"))
     has_servicer = servicer is not None
     has_type = creditor_type is not None
     if has_servicer and len(select_cases(cases, Selection(servicer=servicer))) == 0:

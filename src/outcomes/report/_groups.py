@@ -265,32 +265,49 @@ def league_table(
 ) -> pd.DataFrame:
     """The servicers' league table of ``value``: :func:`median_table` by servicer, small ones pooled.
 
+    The servicers are not ranked (analyst review N4, issue 28): a rank read
+    from medians whose 95% intervals overlap (rank 1 at 4.0% [1.6–13.3%],
+    rank 7 at 1.3% [0.8–10.6%]) says more than the cases do. Instead,
+    ``against`` marks a servicer ``higher`` or ``lower`` only where its whole
+    interval lies above or below the median of all the cases
+    (``attrs["overall"]``), ``within`` where it does not; the pooled small
+    servicers and suppressed rows are not marked.
+
     Returns
     -------
     DataFrame
-        ``順位`` (rank, empty in a suppressed row), ``servicer``, ``n``,
-        ``p50``, ``p2.5``, ``p97.5`` (, ``expected``), ``suppressed``; highest
-        median first, the pooled small servicers (:data:`POOLED`) last.
+        ``against`` (``higher`` / ``lower`` / ``within``, empty for the pooled
+        and suppressed rows), ``servicer``, ``n``, ``p50``, ``p2.5``,
+        ``p97.5`` (, ``expected``), ``suppressed``; highest median first, the
+        pooled small servicers (:data:`POOLED`) last.
 
     Examples
     --------
     >>> df = pd.DataFrame({"servicer": ["A"] * 8 + ["B"] * 6 + ["C"] * 2 + ["D"] * 3,
     ...                    "monthly_amount": [10_000.0] * 8 + [20_000.0] * 6 + [5_000.0] * 5})
-    >>> league_table(df, "monthly_amount")[["順位", "servicer", "n", "p50"]]
-      順位          servicer  n      p50
-    0  1                 B  6  20000.0
-    1  2                 A  8  10000.0
-    2  3  その他(小規模のサービサー)  5   5000.0
+    >>> table = league_table(df, "monthly_amount")
+    >>> table[["against", "servicer", "n", "p50"]]
+      against          servicer  n      p50
+    0  higher                 B  6  20000.0
+    1  within                 A  8  10000.0
+    2            その他(小規模のサービサー)  5   5000.0
+    >>> table.attrs["overall"]
+    10000.0
     """
     table = median_table(
         cases, "servicer", value, k=k, expected=expected, pool=True, where=where or value
     )
-    table.insert(
-        0, "順位", [str(i + 1) if not s else "" for i, s in enumerate(table["suppressed"])]
-    )
-    return table.rename(
+    values = cases[value].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    overall = float(np.nanmedian(values)) if (~np.isnan(values)).any() else np.nan
+    marked = ~table["suppressed"].to_numpy(dtype=bool) & (table["group"] != POOLED).to_numpy()
+    lower, upper = table["lower"].to_numpy(), table["upper"].to_numpy()
+    against = np.where(lower > overall, "higher", np.where(upper < overall, "lower", "within"))
+    table.insert(0, "against", np.where(marked, against, ""))
+    table = table.rename(
         columns={"group": "servicer", "median": "p50", "lower": "p2.5", "upper": "p97.5"}
     )
+    table.attrs["overall"] = overall
+    return table
 
 
 def uniform_median(table: pd.DataFrame) -> float | None:
@@ -320,7 +337,7 @@ def uniform_median(table: pd.DataFrame) -> float | None:
 def league_styled(table: pd.DataFrame, value: str, caption: str, language: str = "ja") -> Any:
     """A :func:`league_table` as a table to show.
 
-    Columns ``順位``, ``servicer``, ``n``, ``p50``, ``p2.5``, ``p97.5`` and
+    Columns ``against`` (in words), ``servicer``, ``n``, ``p50``, ``p2.5``, ``p97.5`` and
     optionally ``expected``; suppressed rows show ``k未満`` (``under k``) and
     no figure.
     """
@@ -330,7 +347,10 @@ def league_styled(table: pd.DataFrame, value: str, caption: str, language: str =
 
     fmt = value_formatter(value, language)
     pooled = t("pooled_servicers")
-    shown = pd.DataFrame({t("league_rank"): table["順位"]})
+    marks = {"higher": t("league_higher"), "lower": t("league_lower"), "within": t("league_within")}
+    overall = table.attrs.get("overall", np.nan)
+    against = t("league_against", overall="" if pd.isna(overall) else fmt(overall))
+    shown = pd.DataFrame({against: [marks.get(a, "") for a in table["against"]]})
     name = header_label(column_label("servicer", language), language)
     shown[name] = [
         pooled if v == POOLED else safe_label(v) for v in table["servicer"].astype(object)
@@ -359,7 +379,7 @@ def league_styled(table: pd.DataFrame, value: str, caption: str, language: str =
         shown.style.format(escape="html")
         .hide(axis="index")
         .set_td_classes(classes)
-        .set_properties(subset=[name], **{"text-align": "left"})
+        .set_properties(subset=[against, name], **{"text-align": "left"})
         .set_caption(caption)
     )
 

@@ -33,6 +33,7 @@ from outcomes.report._plots import (
     has_trend,
     heatmap_size,
     heatmap_table,
+    japanese_font,
     share_size,
     share_table,
     trend_title,
@@ -158,6 +159,7 @@ def _draw(ax: Axes, p: Panel, data: Any, *, k: int, language: str) -> None:
 
 
 @check_arguments
+@japanese_font
 def draw_panels(
     panels: Sequence[Panel], *, k: int = DEFAULT_K, language: str = "ja", ncols: int = 2
 ) -> list[str]:

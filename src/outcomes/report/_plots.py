@@ -89,6 +89,35 @@ def set_theme(style: str = "whitegrid", context: str = "notebook", **kwargs: Any
     sns.set_theme(style=style, context=context, font=JAPANESE_FONT, rc=rc, **kwargs)
 
 
+def japanese_font(draw: Callable[..., Any]) -> Callable[..., Any]:
+    """Draw with the Japanese font even where :func:`set_theme` was not called.
+
+    A figure of 和文 labels drawn after a plain ``import matplotlib`` showed a
+    box for every glyph (analyst review N13, issue 28). The font is put first
+    for the figure's own text only (a ``rc_context``), so that a caller's
+    theme and other figures are left as they are.
+    """
+    import functools
+
+    @functools.wraps(draw)
+    def drawn(*args: Any, **kwargs: Any) -> Any:
+        import matplotlib as mpl
+
+        family = list(mpl.rcParams["font.family"])
+        if JAPANESE_FONT in family[:1]:
+            return draw(*args, **kwargs)
+        with plt.rc_context():
+            # registers the IPAex fonts (its first import also sets them globally: undone here)
+            import matplotlib_fontja  # noqa: F401
+
+            mpl.rcParams.update(
+                {"font.family": [JAPANESE_FONT, *family], "axes.unicode_minus": False}
+            )
+            return draw(*args, **kwargs)
+
+    return drawn
+
+
 # --------------------------------------------------------------------------
 # Axes: one style of tick labels per axis
 # --------------------------------------------------------------------------
@@ -255,6 +284,7 @@ def draw_count(ax: Axes, table: pd.DataFrame, by: str, *, k: int, language: str)
 
 
 @check_arguments
+@japanese_font
 def count_bar(
     cases: pd.DataFrame,
     by: str,
@@ -348,6 +378,7 @@ def draw_box(ax: Axes, table: pd.DataFrame, by: str, value: str, *, k: int, lang
 
 
 @check_arguments
+@japanese_font
 def box_by(
     cases: pd.DataFrame,
     by: str,
@@ -416,6 +447,7 @@ def draw_share(ax: Axes, table: pd.DataFrame, by: str, hue: str, *, k: int, lang
 
 
 @check_arguments
+@japanese_font
 def share_bar(
     cases: pd.DataFrame,
     by: str,
@@ -484,6 +516,7 @@ def draw_heatmap(
 
 
 @check_arguments
+@japanese_font
 def heatmap(
     cases: pd.DataFrame,
     index: str,
@@ -560,6 +593,7 @@ def draw_calibration(ax: Axes, checks: Sequence[Any], *, language: str) -> None:
 
 
 @check_arguments
+@japanese_font
 def calibration_plot(
     checks: Sequence[Any], *, ax: Axes | None = None, language: str = "ja"
 ) -> Axes:
@@ -604,6 +638,7 @@ def draw_km(ax: Axes, curves: pd.DataFrame, *, language: str) -> None:
 
 
 @check_arguments
+@japanese_font
 def km_plot(
     curves: pd.DataFrame,
     *,
@@ -682,6 +717,7 @@ def draw_trend(ax: Axes, table: pd.DataFrame, value: str, *, language: str) -> N
 
 
 @check_arguments
+@japanese_font
 def trend_plot(
     table: pd.DataFrame,
     value: str,

@@ -395,14 +395,49 @@ def _temporaries_in(work: Path) -> Iterator[None]:
 
 #: the CSS a PDF is printed with: the report's own print stylesheet plus the Japanese
 #: font shipped by matplotlib-fontja (a fresh machine often has no 和文 font)
-def _pdf_css() -> str:
+def _pdf_font() -> Path:
     import matplotlib_fontja
 
-    font = Path(matplotlib_fontja.__file__).parent / "fonts" / "ipaexg.ttf"
+    return Path(matplotlib_fontja.__file__).parent / "fonts" / "ipaexg.ttf"
+
+
+def _pdf_css() -> str:
     return (
-        f'@font-face {{ font-family: "IPAexGothic"; src: url("{font.as_uri()}"); }}\n'
+        f'@font-face {{ font-family: "IPAexGothic"; src: url("{_pdf_font().as_uri()}"); }}\n'
         'body.jp-Notebook, .jp-RenderedHTMLCommon, pre, code { font-family: "IPAexGothic"; }\n'
     )
+
+
+def _own_url_fetcher(allowed: set[str]) -> Any:
+    """A WeasyPrint URL fetcher that fetches the report's own embedded data and nothing else.
+
+    A report is self-contained: its figures are ``data:`` URLs. Anything else
+    an HTML file could ask for while it is printed (a remote image, a
+    ``file://`` path, a style sheet) is refused, so that printing a report
+    never reaches the network or reads a local file (issue 26, reliability
+    review finding 2); ``allowed`` holds the exact URLs of the report's own
+    files (the HTML itself and the Japanese font).
+    """
+    from weasyprint import urls
+
+    def check(url: str) -> None:
+        if not (url.split(":", 1)[0].lower() == "data" or url in allowed):
+            raise ValueError(f"not fetched while printing a report: {url[:80]}")
+
+    if hasattr(urls, "URLFetcher"):  # WeasyPrint 66 and later
+
+        class OwnDataOnly(urls.URLFetcher):
+            def fetch(self, url: str, headers: Any = None) -> Any:
+                check(url)
+                return super().fetch(url, headers)
+
+        return OwnDataOnly()
+
+    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:  # pragma: no cover - WeasyPrint < 66
+        check(url)
+        return urls.default_url_fetcher(url, *args, **kwargs)
+
+    return fetch
 
 
 def write_pdf(
@@ -449,11 +484,12 @@ def write_pdf(
         # a failed write leaves an old PDF whole; WeasyPrint's own scratch files (the
         # font it embeds) are written inside, so that their failure names the PDF too
         with atomic_path(out) as temp:
+            fetcher = _own_url_fetcher({html_path.resolve().as_uri(), _pdf_font().as_uri()})
             fonts = FontConfiguration()
-            css = weasyprint.CSS(string=_pdf_css(), font_config=fonts)
-            weasyprint.HTML(filename=str(html_path), media_type="print").write_pdf(
-                temp, stylesheets=[css], font_config=fonts
-            )
+            css = weasyprint.CSS(string=_pdf_css(), font_config=fonts, url_fetcher=fetcher)
+            weasyprint.HTML(
+                filename=str(html_path), media_type="print", url_fetcher=fetcher
+            ).write_pdf(temp, stylesheets=[css], font_config=fonts)
     except OutcomesError as exc:
         raise ReportError(str(exc)) from None
     return out

@@ -18,7 +18,7 @@ from outcomes._arguments import check_arguments
 from outcomes._contract import DEFAULT_K
 from outcomes._format import check_language
 from outcomes.report._tables import shown
-from outcomes.report._text import join, text
+from outcomes.report._text import join, literal, text
 
 __all__ = ["ReportSection"]
 
@@ -58,6 +58,14 @@ class ReportSection:
         from IPython.display import Markdown, display
 
         display(Markdown(markdown))
+
+    def say_text(self, line: str) -> None:
+        """Display a line that may hold names from the data, as text: no Markdown, no HTML.
+
+        A servicer named ``[x](javascript:…)`` is shown as those characters,
+        never as a link (issue 26, reliability review finding 2).
+        """
+        self.say(literal(line))
 
     def figure(self, panels: Sequence[Any], *, ncols: int = 2) -> None:
         """Draw the :func:`~outcomes.report.panel` s that have something to show, side by side."""

@@ -3,7 +3,10 @@
 Pending cases are kept and right-censored at the export day (they have
 not agreed *yet*); dropping them would make agreements look faster than
 they are. A curve is published only while at least ``k`` cases are still
-at risk, so that its last steps never stand for fewer than ``k`` cases.
+at risk, so that its last steps never stand for fewer than ``k`` cases, and
+each drop of a published curve stands for at least ``k`` agreements: in a
+small report a drop of one case (100% → 94% among 16 cases) is one case's
+agreement month (analyst review N20, issue 28).
 """
 
 from __future__ import annotations
@@ -67,8 +70,11 @@ def kaplan_meier(
     """Share of cases not yet agreed, by months after the sale (Kaplan–Meier), per group.
 
     Computed on all cases given (pending ones censored at ``as_of``); each
-    curve stops where fewer than ``k`` cases remain at risk, and a group of
-    fewer than ``k`` cases gets no curve.
+    curve stops where fewer than ``k`` cases remain at risk, each of its
+    drops stands for at least ``k`` agreements (drops of fewer are drawn
+    together, at the month the ``k``-th agreement is reached, at the
+    estimate's value there), and a group of fewer than ``k`` cases gets no
+    curve.
 
     Returns
     -------
@@ -83,10 +89,12 @@ def kaplan_meier(
     ...                    "agreement_date": pd.to_datetime(["2024-02-01", "2024-03-01",
     ...                                                      "2024-03-01", None, None, None]),
     ...                    "resolution": ["lump_sum"] * 3 + ["pending"] * 3})
-    >>> kaplan_meier(df, as_of="2024-12-31", k=3).round(2)
+    >>> kaplan_meier(df, as_of="2024-12-31", k=2).round(2)
       group  months  not_agreed  at_risk
-    0    全体    1.02        0.83        6
-    1    全体    1.97        0.50        5
+    0    全体    1.97         0.5        5
+
+    The one agreement at 1.02 months is not a drop of its own (k = 2): it is
+    drawn with the two at 1.97.
     """
     times = survival_times(cases, as_of)
     group = (
@@ -110,7 +118,8 @@ def kaplan_meier(
         frame = pd.DataFrame(
             {"group": name, "months": uniq[keep], "not_agreed": s, "at_risk": at_risk[keep]}
         )
-        frames.append(frame[frame["at_risk"] >= k])
+        frame = frame[_drops_of_k(events[keep], k) & (frame["at_risk"] >= k).to_numpy()]
+        frames.append(frame)
     if not frames:
         curves = pd.DataFrame(
             {
@@ -124,3 +133,21 @@ def kaplan_meier(
         curves = pd.concat(frames, ignore_index=True)
     curves.attrs["k"] = k  # what a figure of no curve says: every group under k
     return curves
+
+
+def _drops_of_k(events: np.ndarray, k: int) -> np.ndarray:
+    """Which steps of a curve to publish so that each published drop holds ``k`` agreements or more.
+
+    Examples
+    --------
+    >>> _drops_of_k(np.array([1, 1, 3, 1, 1, 1, 1]), 3).tolist()
+    [False, False, True, False, False, True, False]
+    """
+    keep = np.zeros(len(events), dtype=bool)
+    since = 0
+    for i, n in enumerate(events.tolist()):
+        since += n
+        if since >= k:
+            keep[i] = True
+            since = 0
+    return keep

@@ -457,8 +457,12 @@ def styled(
     *,
     caption: str | None = None,
     language: str = "ja",
+    figures: Sequence[str] = (),
 ) -> Any:
     """A breakdown as a table to show: headers and labels in the report's language, numbers formatted.
+
+    ``figures`` names columns already written as text that are numbers (sums
+    of yen): they are aligned right as the other figures are.
 
     Coded group columns show their labels, other text labels are masked if
     they look personal (:func:`safe_label`), the statistics of ``value`` are
@@ -482,13 +486,14 @@ def styled(
     )
     counts = [c for c in ("cases", "n", "problems") if c in shown.columns]
     stats = [c for c in shown.columns if c in ("mean", *(f"p{round(q * 100)}" for q in QUANTILES))]
+    written = [c for c in shown.columns if c in figures]
     for col in shown.columns:
         if col == "column":
             shown[col] = [
                 safe_label(column_label(str(v), language)) for v in shown[col].astype(object)
             ]
             continue
-        if col in counts or col in stats:
+        if col in counts or col in stats or col in written:
             continue
         names = value_labels(col, language)
         if shown[col].dtype.kind in "iufc" or pd.api.types.is_bool_dtype(shown[col]):
@@ -503,16 +508,16 @@ def styled(
             for v, h in zip(shown[c].astype(object), hidden, strict=True)
         ]
     labels = {c: header_label(column_label(c, language), language) for c in shown.columns}
-    text_columns = [c for c in shown.columns if c not in counts and c not in stats]
+    text_columns = [c for c in shown.columns if c not in (*counts, *stats, *written)]
     classes = pd.DataFrame("", index=shown.index, columns=shown.columns)
     for c in counts:
         classes[c] = "oc-problems" if c == "problems" else COUNT_CLASS
-    for c in stats:
+    for c in (*stats, *written):
         classes[c] = STAT_CLASS
     style = shown.style.format(escape="html").hide(axis="index")
     style = style.set_td_classes(classes)
     style = style.set_properties(subset=text_columns, **{"text-align": "left"})
-    style = style.set_properties(subset=counts + stats, **{"text-align": "right"})
+    style = style.set_properties(subset=counts + stats + written, **{"text-align": "right"})
     style = style.relabel_index([labels[c] for c in shown.columns], axis="columns")
     if caption:
         style = style.set_caption(caption)

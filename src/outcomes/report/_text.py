@@ -7,12 +7,16 @@ columns, codes and numbers are in :mod:`outcomes.report._labels`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from outcomes._format import check_language
 from outcomes._messages import Catalogue, Message, render
 
-__all__ = ["REPORT_TEXT", "join", "text"]
+__all__ = ["REPORT_TEXT", "join", "literal", "text"]
+
+#: ASCII punctuation: what Markdown (and HTML) can read as markup
+_MARKUP = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 # --------------------------------------------------------------------------
@@ -62,6 +66,10 @@ REPORT_TEXT: Catalogue = {
     "h_k_value": (
         "{k} — 条件に合う全案件で集計し、{k} 件未満の案件から成る集計セルは「k未満」と表示します",
         "{k} — every selected case is counted; a cell made of fewer than {k} cases reads “under k”",
+    ),
+    "h_k_below_default": (
+        "(社の既定 {default} より小さい値です)",
+        " (smaller than the firm's default of {default})",
     ),
     "all_periods": ("全期間", "all periods"),
     "range": ("{low} 〜 {high}", "{low} – {high}"),
@@ -149,11 +157,17 @@ REPORT_TEXT: Catalogue = {
         "サービサーごとの和解率(一括和解)と月額(分割弁済)の中央値と、その 95% 区間(順序統計量に"
         "よる)、同じ案件についてのモデルの予測の中央値です。実績が予測より高いサービサーは、"
         "モデルの見立てより厳しい(多く払わせる)傾向があります。{k} 件未満のサービサーは"
-        "「{pooled}」にまとめています。",
+        "「{pooled}」にまとめています。\n\n"
+        "順位は付けません。区間が重なるサービサーの中央値の差は、偶然でも生じるからです。"
+        "95% 区間がまるごと全体の中央値より上(下)にあるサービサーだけを「高い」(「低い」)と"
+        "示します。",
         "Each servicer's median settlement ratio (lump sums) and monthly amount (instalment "
         "plans), with a 95% interval (from order statistics), beside the model's median "
         "prediction for the same cases. A servicer above its prediction settles harder than the "
-        "model expects. Servicers with fewer than {k} cases are counted together as “{pooled}”.",
+        "model expects. Servicers with fewer than {k} cases are counted together as “{pooled}”.\n\n"
+        "The servicers are not ranked: medians whose intervals overlap differ by chance too. "
+        "Only a servicer whose whole 95% interval lies above (below) the median of all the cases "
+        "is marked “higher” (“lower”).",
     ),
     "league_one_servicer": (
         "この報告はサービサーを {name} に絞っているため、サービサーどうしの比較はありません。",
@@ -176,7 +190,10 @@ REPORT_TEXT: Catalogue = {
     ),
     "league_uniform_monthly": ("月額(分割弁済)", "monthly amount (instalment plans)"),
     "league_uniform_ratio": ("和解率(一括和解)", "settlement ratio (lump sums)"),
-    "league_rank": ("順位", "Rank"),
+    "league_against": ("全体の中央値({overall})と比べて", "Against the overall median ({overall})"),
+    "league_higher": ("高い", "higher"),
+    "league_lower": ("低い", "lower"),
+    "league_within": ("はっきりした差なし", "no clear difference"),
     "league_cases": ("件数", "Cases"),
     "league_median": ("中央値", "Median"),
     "league_interval": ("95%区間", "95% interval"),
@@ -342,6 +359,16 @@ REPORT_TEXT: Catalogue = {
     "drift_shifted": ("変化あり", "shifted"),
     "drift_too_few": ("件数が少なく判定できません", "too few cases to tell"),
     "drift_more": ("ほか{n}区分({suppressed})", "{n} more ({suppressed})"),
+    "drift_same_data": (
+        "### この期間の案件とモデルの学習データの比較\n\n"
+        "この報告の案件は、モデルの学習データとどの特徴量でも同じ分布です(このデータで学習した"
+        "モデルです)。比べるものがないため、表は省きます。期間を指定すると、その期間の案件と"
+        "比べます。",
+        "### This period's cases against the models' training data\n\n"
+        "The report's cases are distributed exactly as the model's training data in every "
+        "feature (the model was fitted on this data): there is nothing to compare, and the table "
+        "is left out. Choose a period to compare its cases with the training data.",
+    ),
     "drift_needs_model": (
         "学習データとの比較は、保存済みのモデルを使ったときに示します。",
         "The comparison with the training data is shown when the report uses saved models.",
@@ -485,6 +512,12 @@ REPORT_TEXT: Catalogue = {
         "期間 {period} に案件はありません(このデータの案件は {first} 〜 {last})",
         "no case in the period {period} (the data's cases run from {first} to {last})",
     ),
+    "k_over_cases": (
+        "k = {k} はこのデータの案件の数({n}件)より大きく、どの集計も「k未満」になります。"
+        "k を {n} 以下にしてください",
+        "k = {k} is more than the data's {n} cases: every figure would read “under k”; "
+        "choose a k of {n} or less",
+    ),
     "no_case_selection": (
         "条件({what})に合う案件はありません{range}",
         "no case matches the selection ({what}){range}",
@@ -556,3 +589,22 @@ def join(items: Sequence[str], language: str = "ja") -> str:
     ('A、B', 'A, B')
     """
     return REPORT_TEXT["list_separator"][0 if check_language(language) == "ja" else 1].join(items)
+
+
+def literal(value: object) -> str:
+    """Text from the data or a file name, shown as written in the report's Markdown.
+
+    Every ASCII punctuation character becomes its HTML character reference, so
+    that neither Markdown nor HTML reads markup in it: a servicer or a file named
+    ``[x](javascript:alert(1)).csv`` is shown as those characters, never as a
+    link or an image, and a bare ``https://…`` is not made a link (issue 26,
+    reliability review finding 2). HTML escaping alone does nothing to Markdown.
+
+    Examples
+    --------
+    >>> literal("[x](javascript:alert(1)).csv")
+    '&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41;&#46;csv'
+    >>> literal("SMBC債権回収")
+    'SMBC債権回収'
+    """
+    return _MARKUP.sub(lambda m: f"&#{ord(m.group())};", str(value))

@@ -29,7 +29,7 @@ import pandas as pd
 from outcomes._arguments import as_yen, check_arguments, check_language
 from outcomes._cleaning import case_from_mapping
 from outcomes._errors import CaseError, OutcomesError
-from outcomes._format import format_yen
+from outcomes._format import Yen, format_yen
 from outcomes._messages import Message, render
 
 __all__ = ["FORM_LABELS", "OfferWhatIf"]
@@ -42,6 +42,20 @@ FORM_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "residual_debt": ("残債", "residual debt"),
         "servicer": ("サービサー", "servicer"),
         "no_servicer": ("サービサーなし", "no servicer"),
+        # the chart of one offer
+        "chart_cash": ("手元資金 {amount}", "cash available {amount}"),
+        "chart_opening": ("最初の提示額 {amount}", "opening offer {amount}"),
+        "chart_target": ("想定着地 {amount}", "expected settlement {amount}"),
+        "chart_walk_away": ("上限 {amount}", "walk-away amount {amount}"),
+        "chart_x": ("一括の支払額(万円)", "lump sum (¥10,000)"),
+        "chart_y": (
+            "過去の類似和解のうちこの額以下の割合",
+            "share of similar past settlements at or below this amount",
+        ),
+        "chart_title": (
+            "残債 {debt}: 一括和解の目安(社内の推計)",
+            "Residual debt {debt}: lump-sum guidance (internal estimate)",
+        ),
         "unreadable": (
             "{label}の「{text}」は金額として読めません。30万、300,000、1.5万のように入力します",
             "{label} {text!r} is not an amount of yen: type it as 30万, 300,000 or 1.5万",
@@ -204,30 +218,40 @@ class OfferWhatIf:
         return offer
 
     def _show(self, offer: Any, cash: int) -> None:
-        import matplotlib.pyplot as plt
-        from matplotlib.ticker import PercentFormatter
+        from outcomes.report._plots import japanese_font
 
         for line in (*offer.warnings, *offer.reasons):
             print("・", line)
         print(offer.notice)
+        japanese_font(self._chart)(offer, cash)
+
+    def _chart(self, offer: Any, cash: int) -> None:
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import PercentFormatter
+
+        def say(code: str, **fields: object) -> str:
+            return render(Message(code, fields), self.language, FORM_LABELS)
+
         top = max(offer.walk_away * 1.5, cash * 1.2, 10_000)
         amounts = np.linspace(0, top, 200)
         fig, ax = plt.subplots(figsize=(8, 4))
         ax.plot(amounts / 10_000, offer.acceptance(amounts), color="#4c72b0")
-        ax.axvline(cash / 10_000, color="#55a868", label=f"手元資金 {format_yen(cash)}")
+        ax.axvline(cash / 10_000, color="#55a868", label=say("chart_cash", amount=Yen(round(cash))))
         marks = (
-            (offer.opening, "最初の提示額", "#c44e52"),
-            (offer.target, "想定着地", "#8172b2"),
-            (offer.walk_away, "上限", "#937860"),
+            (offer.opening, "chart_opening", "#c44e52"),
+            (offer.target, "chart_target", "#8172b2"),
+            (offer.walk_away, "chart_walk_away", "#937860"),
         )
-        for amount, label, color in marks:
-            ax.axvline(amount / 10_000, color=color, ls="--", label=f"{label} {format_yen(amount)}")
-        ax.set_xlabel("一括の支払額(万円)")
-        ax.set_ylabel("過去の類似和解のうちこの額以下の割合")
+        for amount, code, color in marks:
+            ax.axvline(
+                amount / 10_000, color=color, ls="--", label=say(code, amount=Yen(round(amount)))
+            )
+        ax.set_xlabel(say("chart_x"))
+        ax.set_ylabel(say("chart_y"))
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set_ylim(0, 1)
         ax.legend(fontsize="small", loc="lower right")
-        ax.set_title(f"残債 {format_yen(offer.residual_debt)}: 一括和解の目安(社内の推計)")
+        ax.set_title(say("chart_title", debt=Yen(round(offer.residual_debt))))
         plt.show()
 
     def servicer_choices(self) -> list[tuple[str, str]]:
