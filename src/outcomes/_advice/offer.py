@@ -100,6 +100,14 @@ class Offer:
         warning says that any proposal or payment forfeits the 援用
         (最判昭和41年4月20日), and the amounts are figures for after a 弁護士 has
         ruled the limitation out.
+    log_summary : ServicerLog or None
+        With a negotiation log (``negotiations=``): what it shows for the
+        case's servicer (else its creditor, by type) -- usual first demand
+        against what it settled for, proposals to agreement, whether waiting
+        went with lower agreements -- each figure from at least ``k`` distinct
+        cases (else only ``too_few``); its sentence is among the reasons. An
+        internal estimate from other debtors' cases, never what the creditor
+        will accept nor steps of a negotiation.
     """
 
     residual_debt: int
