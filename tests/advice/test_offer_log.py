@@ -121,6 +121,20 @@ def test_a_servicer_under_k_cases_is_said_to_have_too_few(world, ratio_model, la
     assert line.startswith("交渉履歴には" if language == "ja" else "Too few cases in the log")
 
 
+def test_a_servicer_the_log_never_names_is_named_and_a_creditor_only_by_its_type(world, ratio_model):
+    """A servicer outside the log: too few, under its own name; a claim not sold: the creditor's
+    type, never its name (the log's table names creditors by type)."""
+    advisor = Advisor(ratio_model, language="en", negotiations=world.log, past_cases=world.cases)
+    unseen = advisor.offer({**_case(world), "servicer": "みらい債権回収"}, as_of=TODAY)
+    assert unseen.log_summary.too_few and unseen.log_summary.servicer == "みらい債権回収"
+    assert "(みらい債権回収: fewer than 5)" in _log_line(unseen)
+    row = world.cases[world.cases["servicer"].isna() & (world.cases["creditor_type"] == "bank")]
+    case = {"residual_debt": 3_000_000, "creditor": str(row["creditor"].iloc[0])}
+    offer = advisor.offer({**case, "sale_date": "2025-06-30"}, as_of=TODAY)
+    line = _log_line(offer)
+    assert "creditor: bank" in line and case["creditor"] not in line
+
+
 def test_no_log_no_line_and_a_cleaning_result_is_taken_as_its_log(world, ratio_model):
     """Without ``negotiations`` the offer is as before; ``clean_negotiations``' result works as is."""
     case = _case(world)

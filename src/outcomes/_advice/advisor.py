@@ -177,23 +177,31 @@ class Advisor:
         """The past lump sums, indexed once (None without ``past_cases``)."""
         return None if self.past_cases is None else index_past_cases(self.past_cases)
 
-    def servicer_log(self, counterparty: str | None) -> ServicerLog | None:
-        """What :attr:`negotiations` shows for ``counterparty`` (None without a log or a name).
+    def servicer_log(self, servicer: str | None, creditor: str | None = None) -> ServicerLog | None:
+        """What :attr:`negotiations` shows for a case's servicer, else its creditor (by type).
 
-        Read once per counterparty (:func:`~outcomes._advice.servicer_log.servicer_log`).
+        None without a log or a name; read once per counterparty
+        (:func:`~outcomes._advice.servicer_log.servicer_log`).
         """
+        counterparty = servicer if servicer is not None else creditor
         if self.negotiations is None or counterparty is None:
             return None
+        key = (counterparty, servicer is not None)
         cache = self._servicer_logs
-        if counterparty not in cache:
+        if key not in cache:
             cases = self.past_cases if isinstance(self.past_cases, pd.DataFrame) else None
-            cache[counterparty] = servicer_log(
-                self.negotiations, cases, counterparty, self.k, self.language
+            cache[key] = servicer_log(
+                self.negotiations,
+                cases,
+                counterparty,
+                self.k,
+                self.language,
+                servicer=servicer is not None,
             )
-        return cache[counterparty]
+        return cache[key]
 
     @cached_property
-    def _servicer_logs(self) -> dict[str, ServicerLog]:
+    def _servicer_logs(self) -> dict[tuple[str, bool], ServicerLog]:
         return {}
 
     # ------------------------------------------------------------------

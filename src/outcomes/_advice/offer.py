@@ -350,7 +350,7 @@ def make_offer(
         )
         reasons.append(agreement_chance_sentence(within[0], within[1], waited, language))
     # what the firm's negotiation log shows for this servicer (else the creditor), issue 27
-    log_summary = advisor.servicer_log(servicer or first_value(frame, "creditor"))
+    log_summary = advisor.servicer_log(servicer, first_value(frame, "creditor"))
     if log_summary is not None:
         reasons.append(log_summary.sentences(language))
     if past is not None and basis is None:

@@ -17,6 +17,7 @@ the creditor will accept, nor as the steps of a negotiation (case-records §9;
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,10 +31,10 @@ __all__ = ["LOG_WORDS", "ServicerLog", "negotiation_table", "servicer_log"]
 #: the offer's words about the log, of the package's one shape {code: (ja, en)}
 LOG_WORDS: Catalogue = {
     "offer_log.answers": (
-        "交渉履歴({servicer}、{cases}件の案件)では、最初の請求は残債の中央値{first}、"
+        "交渉履歴({servicer}、{cases}件の案件)では、最初の請求(建前のことが多い)は残債の中央値{first}、"
         "合意は中央値{settled}、合意までの提示は双方あわせて中央値{rounds}回でした。",
-        "In the negotiation log ({servicer}, {cases} cases), its first demand was a median "
-        "{first} of the residual debt, the agreement a median {settled}, reached after a "
+        "In the negotiation log ({servicer}, {cases} cases), its first demand (often a "
+        "formality, 建前) was a median {first} of the residual debt, the agreement a median {settled}, reached after a "
         "median {rounds} proposals from both sides.",
     ),
     "offer_log.waiting_lower": (
@@ -152,8 +153,8 @@ class ServicerLog:
         >>> log = ServicerLog("S債権回収", 5, cases=12, first_demand=1.0, settled=0.05,
         ...                   rounds=3.0, waiting="no_sign")
         >>> print(log.sentences("en"))  # doctest: +NORMALIZE_WHITESPACE
-        In the negotiation log (S債権回収, 12 cases), its first demand was a median 100.0% of the
-        residual debt, the agreement a median 5.0%, reached after a median 3 proposals from both
+        In the negotiation log (S債権回収, 12 cases), its first demand (often a formality, 建前)
+        was a median 100.0% of the residual debt, the agreement a median 5.0%, reached after a median 3 proposals from both
         sides. The log shows no clear sign that waiting lowered what it settled for. This is an
         internal estimate read from other debtors' cases: never to be shown to the debtor as
         what the creditor will accept, nor as steps of a negotiation (弁護士法 §72).
@@ -211,12 +212,15 @@ def servicer_log(
     counterparty: str,
     k: int,
     language: str,
+    *,
+    servicer: bool = True,
 ) -> ServicerLog:
     """What ``log`` shows for ``counterparty`` (a servicer, or the creditor of a case without one).
 
     One row of :func:`outcomes.models.servicer_answers` (``servicer=``), not
     pooled: a counterparty of fewer than ``k`` distinct cases (or never in the
-    log) gives a record that says only that.
+    log) gives a record that says only that. A servicer (``servicer=True``)
+    is named as the case names it; a creditor only by its type (``債権者: 銀行``).
 
     Examples
     --------
@@ -225,26 +229,37 @@ def servicer_log(
     ...     "offered_on": pd.to_datetime(["2023-03-01", "2023-05-01"] * 6),
     ...     "party": ["creditor", "debtor"] * 6, "kind": ["lump_sum"] * 12,
     ...     "amount": [5_000_000, 250_000] * 6, "claimed_amount": [5_000_000] * 12,
-    ...     "counterparty": ["S債権回収"] * 12, "response": ["countered", "accepted"] * 6})
-    >>> record = servicer_log(log, None, "S債権回収", 5, "en")
+    ...     "counterparty": ["SMBC債権回収"] * 12, "response": ["countered", "accepted"] * 6})
+    >>> record = servicer_log(log, None, "SMBC債権回収", 5, "en")
     >>> record.cases, record.first_demand, record.settled, record.rounds
     (6, 1.0, 0.05, 2.0)
-    >>> servicer_log(log, None, "S債権回収", 10, "en").too_few
+    >>> servicer_log(log, None, "SMBC債権回収", 10, "en").too_few
+    True
+
+    A servicer the registry and the case list do not know is never given the
+    figures of the creditors the table groups it with:
+
+    >>> servicer_log(log.assign(counterparty="S債権回収"), None, "S債権回収", 5, "en").too_few
     True
     """
     from outcomes.models import servicer_answers
 
     table = servicer_answers(log, cases, k=k, language=language, servicer=counterparty)
     row = table.iloc[0]
-    if bool(row["suppressed"]):
-        return ServicerLog(str(row["servicer"]), int(k))
+    label = (
+        unicodedata.normalize("NFKC", counterparty).strip() if servicer else str(row["servicer"])
+    )
+    # a servicer neither the registry nor the case list knows is read by the table as a
+    # creditor of its type: those are other counterparties' figures, never this servicer's
+    if bool(row["suppressed"]) or (servicer and str(row["servicer"]) != label):
+        return ServicerLog(label, int(k))
     cases_n = _value(row, "cases")
     floats = {
         name: None if _value(row, name) is None else float(row[name])
         for name in ("first_demand", "settled", "rounds", "settled_early", "settled_late")
     }
     return ServicerLog(
-        str(row["servicer"]),
+        label,
         int(k),
         cases=None if cases_n is None else int(cases_n),
         waiting=_value(row, "waiting"),
