@@ -121,7 +121,9 @@ def test_a_servicer_under_k_cases_is_said_to_have_too_few(world, ratio_model, la
     assert line.startswith("交渉履歴には" if language == "ja" else "Too few cases in the log")
 
 
-def test_a_servicer_the_log_never_names_is_named_and_a_creditor_only_by_its_type(world, ratio_model):
+def test_a_servicer_the_log_never_names_is_named_and_a_creditor_only_by_its_type(
+    world, ratio_model
+):
     """A servicer outside the log: too few, under its own name; a claim not sold: the creditor's
     type, never its name (the log's table names creditors by type)."""
     advisor = Advisor(ratio_model, language="en", negotiations=world.log, past_cases=world.cases)
