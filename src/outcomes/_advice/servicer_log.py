@@ -39,11 +39,11 @@ LOG_WORDS: Catalogue = {
     ),
     "offer_log.waiting_lower": (
         "売却から時間がたってからの合意ほど低く(早い合意{early}→遅い合意{late})、待つほど"
-        "合意額が下がる傾向がありました。ただし待てば合意までの時間も延びます(待つか今"
-        "提示するかと同じ見方です)。",
+        "合意額が下がる傾向がありました。ただし待てば合意までの時間も延びます(時間モデルが"
+        "比べるのと同じ損得です)。",
         "Agreements reached later after the sale were lower ({early} earlier → {late} later): "
-        "waiting went with lower agreements, at the cost of time (the same trade-off as wait "
-        "or offer now).",
+        "waiting went with lower agreements, though it takes time (the same trade-off the "
+        "time model weighs).",
     ),
     "offer_log.waiting_no_sign": (
         "待つことで合意額が下がったという明確な傾向は、履歴には見られません。",
