@@ -116,7 +116,7 @@ def test_as_yen_text_and_int_agree(n):
         ("", CaseError, "--cash is empty"),
         ("30万〜40万", CaseError, "is not an amount of yen"),
         (1.5, CaseTypeError, "--cash must be whole yen"),
-        (300_000.0, CaseTypeError, "--cash must be whole yen"),
+        (float("inf"), CaseTypeError, "--cash must be whole yen"),  # 300_000.0 is whole (N14)
         (True, CaseTypeError, "--cash must be whole yen"),
     ],
 )
@@ -175,3 +175,15 @@ def test_k_below_one_is_the_same_error_in_the_report():
         report.write_report(cases, "report.html", k=0)
     with pytest.raises(CaseError, match="k は 1 以上"):
         report.Selection(k=0)
+
+
+def test_a_float_that_is_whole_yen_is_that_many_yen():
+    """Analyst review N14: a pandas column with one blank cell is float64; its 300000.0 is ¥300,000."""
+    import numpy as np
+
+    from outcomes._arguments import as_yen
+
+    column = pd.Series([300_000, None])  # float64
+    assert as_yen(column.iloc[0], "cash_available") == 300_000
+    assert as_yen(np.float32(5000.0), "budget") == 5000
+    assert type(as_yen(300_000.0, "cash_available")) is int

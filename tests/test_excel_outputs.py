@@ -183,7 +183,7 @@ def test_offers_sheet_speaks_the_language_of_its_warnings(export, model_dir, tmp
     out = tmp_path / "offers.xlsx"
     assert main(["offer", "--model", str(model_dir), "--cases", str(export), "-o", str(out)]) == 0
     ws, header = _sheet(out)
-    assert {"案件番号", "最初の提示額", "最初の提示額以下の割合", "注意"} <= set(header)
+    assert {"案件ID", "最初の提示額", "最初の提示額以下の割合", "注意"} <= set(header)
     assert ws.freeze_panes == "A2"
     chance = [c for c in _column(ws, header["最初の提示額以下の割合"]) if c.value is not None]
     assert chance and {c.number_format for c in chance} == {"0.0%"}

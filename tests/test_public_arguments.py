@@ -65,6 +65,7 @@ WRAPPERS: dict[str, str] = {
 RECORDS = frozenset(
     {
         "outcomes.CleanResult",  # the cleaner's result
+        "outcomes.NegotiationLog",  # clean_negotiations' result
         "outcomes.Offer",  # an offer's figures, built by Advisor.offer
         "outcomes.InstallmentProposal",  # built by Advisor.installment
         "outcomes.report.ModelCheck",  # built by check_models

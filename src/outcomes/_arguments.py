@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import math
 import numbers
 import operator
 import re
@@ -20,6 +21,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from outcomes._errors import CaseError, CaseTypeError, ParseError
@@ -32,7 +34,6 @@ __all__ = [
     "as_count",
     "as_date",
     "as_day",
-    "check_dates",
     "as_yen",
     "check_arguments",
     "check_parameters",
@@ -47,8 +48,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: how a text amount may be written, in a refusal
 _YEN_FORMS = "300000, 300,000, 30万 or 30万円"
 _YEN_FORMS_JA = "300000、300,000、30万、30万円"
-#: notes of the amount parser an argument may carry (約30万 is 30万)
-_YEN_NOTES_ACCEPTED = frozenset({None, "approximate"})
+#: codes of the amount parser's notes an argument may carry (約30万 is 30万)
+_YEN_NOTES_ACCEPTED = frozenset({"value.approximate"})
 
 #: the refusals of the one checker, {code: (ja, en)}: the name first, then the value given
 ARGUMENT_WORDS: Catalogue = {
@@ -135,9 +136,12 @@ def as_yen(value: object, name: str) -> int:
     write it (``"30万"``, ``"300,000"``, ``"1.5万"``, ``"30万円"``, full-width
     digits), read by the package's one amount parser
     (:func:`outcomes._parse.parse_amount`), so that the Python API, the
-    command line and the what-if form take the same entries. A float (even
-    ``100000.0``), a bool, text that is not whole yen (``"1.5"``) and text
-    that is not an amount are refused rather than truncated or guessed.
+    command line and the what-if form take the same entries. A float that is
+    a whole number of yen (``300000.0``, ``np.float64(300000.0)``: a pandas
+    column with one blank cell is float64, analyst review N14) is that many
+    yen; a fractional or non-finite float, a bool, text that is not whole yen
+    (``"1.5"``) and text that is not an amount are refused rather than
+    truncated or guessed.
 
     Raises
     ------
@@ -154,6 +158,8 @@ def as_yen(value: object, name: str) -> int:
     (100000, 300000)
     >>> as_yen("1.5万", "budget"), as_yen("300,000", "budget")
     (15000, 300000)
+    >>> as_yen(np.float64(300000.0), "cash_available")
+    300000
     >>> as_yen(100000.5, "cash_available")
     Traceback (most recent call last):
     ...
@@ -171,24 +177,41 @@ def as_yen(value: object, name: str) -> int:
         try:
             amount = operator.index(value)  # type: ignore[arg-type]  # int and numpy integers
         except TypeError:
-            raise _refused(CaseTypeError, "yen.not_whole", name, repr(value)) from None
+            amount = _whole_float(value, name)
     if amount < 0:
         raise _refused(CaseError, "yen.negative", name, f"{amount:,}")
     return amount
 
 
+def _whole_float(value: object, name: str) -> int:
+    """A float (Python or numpy) that is a whole number of yen, as an int; else refused."""
+    if (
+        isinstance(value, float | np.floating)
+        and math.isfinite(value)
+        and float(value).is_integer()
+    ):
+        return int(value)
+    raise _refused(CaseTypeError, "yen.not_whole", name, repr(value))
+
+
 def _yen_from_text(text: str, name: str) -> int:
     """Text as whole yen through the package's amount parser (one line on refusal)."""
-    from outcomes._parse import parse_amount  # the one amount parser (base, imported on use)
+    from outcomes._parse import PARSE_WORDS, parse_amount  # the one amount parser, on use
 
     try:
         parsed = parse_amount(text)
     except ParseError as exc:
-        why = "" if str(exc) == "not an amount" else f" ({exc})"
+        # the parser's reason by its code, in either language (not its English read back)
+        reason = exc.message
+        why = (
+            ("", "")
+            if reason is None or reason.code == "amount.unreadable"
+            else (f"({render(reason, 'ja', PARSE_WORDS)})", f" ({exc})")
+        )
         raise _refused(CaseError, "yen.unreadable", name, repr(text), why=why) from None
     if parsed.value is None:
         raise _refused(CaseError, "yen.empty", name, "")
-    if parsed.note not in _YEN_NOTES_ACCEPTED:
+    if any(note.code not in _YEN_NOTES_ACCEPTED for note in parsed.notes):
         raise _refused(CaseError, "yen.not_whole_text", name, repr(text), note=parsed.note)
     return int(parsed.value)  # type: ignore[call-overload]
 
@@ -392,35 +415,13 @@ def renamed_keywords(**renames: str) -> Callable[[F], F]:
     return decorate
 
 
-def check_dates(value: object, name: str) -> None:
-    """Refuse a bad ``as_of`` given as one date or one date per case (each distinct value once).
-
-    None is left alone (the default day); a number, or text that is not a
-    date, is refused by :func:`as_date`, with its one message shape.
-
-    Examples
-    --------
-    >>> check_dates(["2026-06-30", "2026-06-30", None], "as_of")
-    >>> check_dates(20260630, "as_of")
-    Traceback (most recent call last):
-    ...
-    outcomes._errors.CaseTypeError: as_of must be a date (YYYY-MM-DD), got 20260630
-    """
-    if value is None or isinstance(value, str | date) or not hasattr(value, "__iter__"):
-        _check_date(value, name)
-        return
-    seen: set[object] = set()
-    for item in value:  # type: ignore[attr-defined]
-        try:
-            if item in seen:
-                continue
-            seen.add(item)
-        except TypeError:  # unhashable: checked as it is
-            pass
-        as_date(item, name)
-
-
 def _check_date(value: object, name: str) -> object:
+    if isinstance(value, (np.ndarray, pd.Series, pd.Index)):  # a date per case
+        try:
+            pd.to_datetime(value)
+        except (TypeError, ValueError, OverflowError):
+            raise _refused(CaseTypeError, "date.unreadable", name, "an array") from None
+        return value
     if value is not None and as_date(value, name) is None:  # NaN, NaT: only None means "default"
         raise _refused(CaseTypeError, "date.unreadable", name, repr(value))
     return value

@@ -21,9 +21,11 @@ __all__ = [
     "CREDITOR_TYPES",
     "CREDITOR_TYPE_LABELS",
     "CREDITOR_TYPE_LABELS_EN",
+    "CREDITOR_TYPE_WORDS",
     "DATE_COLUMNS",
     "GUARANTOR_FALSE",
     "GUARANTOR_KIND_HEADERS",
+    "guarantor_header_kind",
     "GUARANTOR_TRUE",
     "JUDGMENT_CODES",
     "OPTIONAL_COLUMNS",
@@ -141,6 +143,21 @@ CREDITOR_TYPE_LABELS_EN: dict[str, str] = {
     "guarantor": "guarantee company",
     "bank": "bank",
     "other": "other creditor",
+}
+
+#: how a 債権者区分 cell may spell each creditor type besides its code (analyst review N3): the
+#: labels the package writes (``--labels ja``, and the English ones), the parts of the
+#: shinkin label and the contract's creditor-rule words (§2: 信用金庫 is shinkin)
+CREDITOR_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    code: (CREDITOR_TYPE_LABELS[code], CREDITOR_TYPE_LABELS_EN[code], *words)
+    for code, words in {
+        "jhf": ("住宅金融公庫", "フラット35", "公庫", "JHF"),
+        "jfc": ("国民生活金融公庫", "政策金融公庫"),
+        "shinkin": ("信用金庫", "信金", "信用組合", "信組", "労働金庫", "ろうきん", "農協", "JA"),
+        "guarantor": ("保証", "信用保証"),
+        "bank": ("銀行",),
+        "other": ("その他の債権者",),
+    }.items()
 }
 
 #: ten-year bands, ``10s`` … ``100s``
@@ -359,6 +376,29 @@ def match_header(header: object) -> tuple[str | None, str | None]:
     return None, None
 
 
+_KIND_HEADERS = {normalize_header(word): kind for word, kind in GUARANTOR_KIND_HEADERS.items()}
+
+
+def guarantor_header_kind(header: object) -> str | None:
+    """The kind of person a header of the guarantor column names, if it names one.
+
+    ``連帯債務者`` → ``co_debtor``; ``連帯保証人`` and ``保証人`` → ``guarantor``; a
+    header that names neither (``保証人の有無``, ``guarantor``) → None. A trailing
+    bracket (``連帯債務者(有無)``) is ignored. The one reading of the header, for
+    the cleaner's note and the advice's ways out (issue 24).
+
+    Examples
+    --------
+    >>> guarantor_header_kind("連帯債務者"), guarantor_header_kind("連帯保証人（有無）")
+    ('co_debtor', 'guarantor')
+    >>> guarantor_header_kind("保証人の有無") is None
+    True
+    """
+    key = normalize_header(header)
+    m = _TRAILING_BRACKET.match(key)
+    return _KIND_HEADERS.get(key) or (_KIND_HEADERS.get(m["base"]) if m else None)
+
+
 # --------------------------------------------------------------------------
 # Creditor type
 # --------------------------------------------------------------------------
@@ -422,7 +462,7 @@ def _code_map(codes: dict[str, tuple[str, ...]]) -> dict[str, str]:
 CODE_MAPS: dict[str, dict[str, str]] = {
     "employment": _code_map(EMPLOYMENT_CODES),
     "resolution": _code_map(RESOLUTION_CODES),
-    "creditor_type": _code_map({c: () for c in CREDITOR_TYPES}),
+    "creditor_type": _code_map(CREDITOR_TYPE_WORDS),
     "servicer_role": _code_map(SERVICER_ROLE_CODES),
     "judgment": _code_map(JUDGMENT_CODES),
 }

@@ -36,10 +36,12 @@ from outcomes._parse import gather_text
 __all__ = [
     "REGISTRY_COLUMNS",
     "SERVICERS_ENV",
+    "SERVICER_WORDS",
     "ServicerStatus",
     "load_servicer_registry",
     "match_servicer",
     "match_servicers",
+    "names_a_servicer",
     "normalize_servicer",
     "servicer_status",
     "servicers_seen",
@@ -568,8 +570,26 @@ def match_servicers(
 # --------------------------------------------------------------------------
 
 
-#: words most servicer names share: a suggestion must agree on the rest of the name
-_GENERIC_WORDS = re.compile("債権管理回収|債権回収|債券回収|回収機構|サービサー")
+#: the words that make a name a servicer's (債権回収会社), which most servicer names share:
+#: the one list of them (issue 24), for the law's "is this creditor a servicer?" and for the
+#: suggestions, which must agree on the rest of the name (債券回収 is the usual typo)
+SERVICER_WORDS: tuple[str, ...] = ("債権管理回収", "債権回収", "債券回収", "回収機構", "サービサー")
+_GENERIC_WORDS = re.compile("|".join(SERVICER_WORDS))
+
+
+def names_a_servicer(name: str) -> bool:
+    """Whether a name carries one of :data:`SERVICER_WORDS` (after NFKC).
+
+    Examples
+    --------
+    >>> names_a_servicer("ＳＭＢＣ債権回収(株)"), names_a_servicer("整理回収機構")
+    (True, True)
+    >>> names_a_servicer("○○銀行")
+    False
+    """
+    return bool(_GENERIC_WORDS.search(unicodedata.normalize("NFKC", name)))
+
+
 #: how alike two names (and the distinctive parts of them) must be to be suggested
 _SUGGEST_CUTOFF = 0.6
 

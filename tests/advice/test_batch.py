@@ -167,9 +167,7 @@ def test_cli_batch_japanese_labels(fitted, cases, tmp_path, capsys):
     assert code == 0
     written = pd.read_csv(out, encoding="utf-8-sig")
     assert not [c for c in written.columns if c.isascii()], list(written.columns)
-    assert {"案件番号", "最初の提示額", "一括和解の期待値(平均)", "主な要因"} <= set(
-        written.columns
-    )
+    assert {"案件ID", "最初の提示額", "一括和解の期待値(平均)", "主な要因"} <= set(written.columns)
     states = set(written["サービサーの状態"].dropna())
     assert states and not {s for s in states if s.isascii()}
     assert "一括和解の期待値の合計" in capsys.readouterr().out  # the summary speaks --lang (ja)

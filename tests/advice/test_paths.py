@@ -248,7 +248,7 @@ def test_one_record_per_way_out():
     assert table.loc["voluntary_arrangement", "extra_costs"] == WAYS_OUT[2].extra_costs
 
 
-@pytest.mark.parametrize("cash", [100000.5, 100000.0, True])
+@pytest.mark.parametrize("cash", [100000.5, float("nan"), True])  # 100000.0: whole (N14)
 def test_compare_paths_refuses_cash_that_is_not_whole_yen(cash):
     with pytest.raises(CaseTypeError, match="cash_available must be whole yen") as info:
         compare_paths(SAITAMA, cash_available=cash, as_of=AS_OF)

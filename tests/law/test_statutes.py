@@ -66,7 +66,7 @@ def test_rehabilitation_minimum_rejects_bad_input():
     with pytest.raises(ValueError, match="0 or more"):
         rehabilitation_minimum(-1)
     with pytest.raises(TypeError):
-        rehabilitation_minimum(5_800_000.0)
+        rehabilitation_minimum(5_800_000.5)  # 5_800_000.0 is whole yen (analyst review N14)
     with pytest.raises(TypeError):
         rehabilitation_minimum(True)
     assert rehabilitation_minimum(np.int64(5_800_000)) == 1_160_000
@@ -399,7 +399,7 @@ def test_default_rates():
 # --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", [100000.5, 100000.0, True, None, [1]])
+@pytest.mark.parametrize("value", [100000.5, float("inf"), True, None, [1]])  # N14: 1e5 is whole
 def test_as_yen_refuses_what_is_not_whole_yen(value):
     with pytest.raises(CaseTypeError, match="cash_available must be whole yen") as info:
         as_yen(value, "cash_available")

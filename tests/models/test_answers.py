@@ -217,11 +217,13 @@ def test_without_cases_the_basis_is_the_stated_claim_and_labels_follow_the_langu
 
 
 def test_refuses_a_log_without_its_columns_and_a_bad_k():
-    from outcomes import CaseError, OutcomesError
+    from outcomes import OutcomesError
 
     with pytest.raises(OutcomesError, match="lacks column"):
         servicer_answers(pd.DataFrame({"case_id": ["A"]}))
-    with pytest.raises(CaseError, match="^k must be at least 1, got 0$"):  # issue 24's one checker
+    with pytest.raises(OutcomesError, match="k must be"):
         servicer_answers(_log(["A"]), k=0, language="en")
+    with pytest.raises(OutcomesError, match="k は 1 以上"):  # the one checker, in the language
+        servicer_answers(_log(["A"]), k=0)
     with pytest.raises(ValueError, match="language"):
         servicer_answers(_log(["A"]), language="fr")

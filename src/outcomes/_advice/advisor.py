@@ -261,13 +261,13 @@ class Advisor:
         cash = None if cash_available is None else as_yen(cash_available, "cash_available")
         budget = None if budget is None else as_yen(budget, "budget")
         day = as_date(as_of, "as_of")
-        clean = case_from_mapping(case, ignore_unknown_keys=ignore_unknown_keys)
+        # the firm's registry is applied by the cleaner, as for a table (issue 24)
+        clean = case_from_mapping(
+            case, ignore_unknown_keys=ignore_unknown_keys, servicers=self.registry
+        )
         frame, residual = case_to_settle(clean, day, ignore_unknown_keys=None)
         written = first_value(frame, "servicer")
         status, warnings = self.servicer_notice(written, self.ratio_model)
-        if status.name is not None and status.name != written:
-            # the firm's registry names this spelling: the model sees the registry name
-            frame = frame.assign(servicer=pd.array([status.name], dtype=frame["servicer"].dtype))
         facts = LegalFacts.of(case, frame)
         role = facts.servicer_role if written is not None else None
         # the limitation first: an offer is never priced without saying that it may have run
@@ -302,7 +302,7 @@ class Advisor:
         after a fixed term is mentioned.
         """
         budget = None if budget is None else as_yen(budget, "budget")
-        frame, _ = case_to_settle(case, as_date(as_of, "as_of"))
+        frame, _ = case_to_settle(case, as_date(as_of, "as_of"), servicers=self.registry)
         role = LegalFacts.of(case, frame, facts).servicer_role
         _, warnings = self.servicer_notice(first_value(frame, "servicer"), self.monthly_model)
         return make_installment(self, frame, budget=budget, role=role, warnings=warnings)
@@ -322,7 +322,7 @@ class Advisor:
         ``facts`` are the case's legal facts; a field left None is read from
         the case (its column or key), else unknown.
         """
-        frame = case_from_mapping(case)
+        frame = case_from_mapping(case, servicers=self.registry)
         cash = None if cash_available is None else as_yen(cash_available, "cash_available")
         budget = None if budget is None else as_yen(budget, "budget")
         today = as_day(as_of, "as_of")

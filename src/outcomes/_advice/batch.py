@@ -348,7 +348,8 @@ def batch_summary(table: pd.DataFrame, resolved: np.ndarray, output: object, lan
         output=str(output),
         n_resolved=f"{int(resolved.sum()):,}",
         n_warn=f"{int((warned & ~resolved).sum()):,}",
-        expected=format_yen(int(expected) if pd.notna(expected) else 0, language),
+        # the total of estimates to the 万円: more digits claim a precision it has not (N18)
+        expected=format_yen(round(int(expected), -4) if pd.notna(expected) else 0, language),
     )
 
 

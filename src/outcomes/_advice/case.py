@@ -17,7 +17,9 @@ from typing import Any
 import pandas as pd
 
 from outcomes._cleaning import CaseLike, case_from_mapping
+from outcomes._contract import MIN_RESIDUAL_DEBT  # the cleaner's minimum: one home (issue 24)
 from outcomes._errors import CaseError
+from outcomes._registry import ServicersLike
 
 __all__ = [
     "MIN_RESIDUAL_DEBT",
@@ -27,9 +29,6 @@ __all__ = [
     "first_value",
     "with_as_of",
 ]
-
-#: the smallest residual debt an offer is made on (below it, 万円 was likely forgotten)
-MIN_RESIDUAL_DEBT = 10_000
 
 
 def _is_na(value: object) -> bool:
@@ -69,13 +68,18 @@ def with_as_of(frame: pd.DataFrame, as_of: date | None) -> pd.DataFrame:
 
 
 def case_to_settle(
-    case: CaseLike, as_of: date | None, *, ignore_unknown_keys: bool | None = False
+    case: CaseLike,
+    as_of: date | None,
+    *,
+    ignore_unknown_keys: bool | None = False,
+    servicers: ServicersLike = None,
 ) -> tuple[pd.DataFrame, int]:
     """A clean one-row frame with ``as_of`` as its empty agreement date, and its residual debt.
 
     For the functions that propose a payment (offers, instalments).
     ``ignore_unknown_keys=None`` means ``case`` already is a clean one-row
-    frame (from :func:`case_from_mapping`).
+    frame (from :func:`case_from_mapping`). ``servicers`` is the firm's
+    registry, applied by the cleaner as for a table.
 
     Raises
     ------
@@ -87,7 +91,7 @@ def case_to_settle(
     frame = (
         case
         if ignore_unknown_keys is None
-        else case_from_mapping(case, ignore_unknown_keys=ignore_unknown_keys)
+        else case_from_mapping(case, ignore_unknown_keys=ignore_unknown_keys, servicers=servicers)
     )
     residual = first_value(frame, "residual_debt")
     if residual is None:

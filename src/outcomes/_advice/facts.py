@@ -22,7 +22,6 @@ cleaner's ``noted`` problem for that header (:func:`noted_facts`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -42,8 +41,8 @@ from outcomes._contract import (
     OPTIONAL_COLUMNS,
     SERVICER_ROLE_CODES,
     creditor_type_of,
+    guarantor_header_kind,
     match_header,
-    normalize_header,
     normalize_text,
 )
 from outcomes._errors import CaseError
@@ -73,8 +72,6 @@ _FALSE_WORDS = {word.lower() for word in GUARANTOR_FALSE}
 #: the kinds of person beside the debtor: a guarantor (保証人, 連帯保証人) or a joint debtor
 GUARANTOR_KINDS: tuple[str, ...] = ("guarantor", "co_debtor")
 _KIND_WORDS = {**{code: code for code in GUARANTOR_KINDS}, **GUARANTOR_KIND_HEADERS}
-_KIND_HEADERS = {normalize_header(word): code for word, code in GUARANTOR_KIND_HEADERS.items()}
-_TRAILING_BRACKET = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]$")
 #: facts that are not columns of the clean table but may be keys of a case
 _CASE_KEY_FACTS = (
     "unsecured_debt",
@@ -310,8 +307,7 @@ def header_kind(header: object) -> str | None:
     >>> header_kind("連帯債務者"), header_kind("連帯保証人（有無）"), header_kind("保証人の有無")
     ('co_debtor', 'guarantor', None)
     """
-    key = _TRAILING_BRACKET.sub("", normalize_header(header))
-    return _KIND_HEADERS.get(key)
+    return guarantor_header_kind(header)  # the contract's one reading (issue 24)
 
 
 def _kind_from_headers(case: Any) -> str | None:

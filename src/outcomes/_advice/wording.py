@@ -18,6 +18,7 @@ import numpy as np
 from outcomes._format import (
     FEATURE_LABELS,
     check_language,
+    column_label,
     creditor_label,
     fill,
     format_chance,
@@ -555,8 +556,9 @@ def agreement_chance_sentence(
 #: column labels of a batch offers file in Japanese (``outcomes offer --cases … --labels ja``)
 BATCH_OFFER_LABELS_JA: Mapping[str, str] = MappingProxyType(
     {
-        "case_id": "案件番号",
-        "residual_debt": "残債",
+        # a contract column keeps the one label every written table gives it (N18)
+        "case_id": column_label("case_id"),
+        "residual_debt": column_label("residual_debt"),
         "opening": "最初の提示額",
         "target": "想定着地",
         "walk_away": "上限の目安",

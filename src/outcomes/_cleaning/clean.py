@@ -25,6 +25,7 @@ Nothing is dropped without a row in the problems table.
 
 from __future__ import annotations
 
+import difflib
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ from outcomes._cleaning.schema import check_cases
 from outcomes._cleaning.summary_rows import not_summary
 from outcomes._cleaning.wording import (
     PROBLEM_KINDS,
+    PROBLEM_WORDS,
+    RESULT_LINES,
     problem_sentence,
     unknown_servicer_problem,
 )
@@ -58,15 +61,16 @@ from outcomes._contract import (
     CASE_COLUMNS,
     COLUMN_BY_NAME,
     DATE_DTYPE,
-    GUARANTOR_KIND_HEADERS,
     YEN_UNITS,
+    guarantor_header_kind,
     match_header,
     normalize_header,
 )
 from outcomes._errors import OutcomesError
-from outcomes._format import check_language, fill, pad
+from outcomes._format import check_language, column_label, fill, pad
 from outcomes._parse import (
     NOTE_GUARANTOR_NAME,
+    PERCENT_NOTE,
     ParsedColumn,
     parse_age,
     parse_age_band,
@@ -157,24 +161,23 @@ class CleanResult:
         return kinds.value_counts().rename("problems").rename_axis("kind")
 
     def summary(self) -> str:
-        """A few lines an analyst reads after cleaning."""
-        ja = self.language == "ja"
+        """A few lines an analyst reads after cleaning, in :attr:`language`."""
+        language = self.language
+
+        def line(code: str, **fields: object) -> str:
+            return fill(RESULT_LINES[code], language, fields)
+
         lines = []
         if self.source:
             where = self.source
             if self.sheet:
-                where += f" (シート {self.sheet})" if ja else f" (sheet {self.sheet})"
+                where += line("sheet", sheet=self.sheet)
             if self.encoding:
                 where += f" [{self.encoding}]"
-            lines.append(f"{'読込元' if ja else 'source'}:   {where}")
-        if ja:
-            lines.append(f"読んだ行:  {self.rows_read:,}")
-            lines.append(f"案件:      {len(self.cases):,}")
-            lines.append(f"問題:      {len(self.problems):,}")
-        else:
-            lines.append(f"rows read: {self.rows_read:,}")
-            lines.append(f"cases:     {len(self.cases):,}")
-            lines.append(f"problems:  {len(self.problems):,}")
+            lines.append(line("source", where=where))
+        lines.append(line("rows read", n=f"{self.rows_read:,}"))
+        lines.append(line("cases", n=f"{len(self.cases):,}"))
+        lines.append(line("problems", n=f"{len(self.problems):,}"))
         for kind, n in self.problem_counts().items():
             lines.append(f"  {pad(str(kind), 28)}{n:>8,}")
         return "\n".join(lines)
@@ -264,13 +267,19 @@ def clean_cases(
     1      A2        7800000      <NA>  <NA>     <NA>
     >>> print(round(float(cases.loc[0, "settlement_ratio"]), 4))
     0.0172
-    >>> problems[["row", "column", "problem"]]
-       row column                                            problem
-    0    1     氏名  not in contract: column left out of the output...
-    1    3    age             out of range: 150 is above 110; emptied
+    >>> problems[["row", "column", "kind"]]
+       row      column             kind
+    0    1          氏名  not in contract
+    1    1   sale_date   missing column
+    2    1  resolution   missing column
+    3    3         age     out of range
+    >>> print(problems.loc[3, "problem"])
+    out of range: 150 is above 110; emptied
     >>> _, problems = clean_cases(raw, today="2026-01-01", language="ja")
-    >>> print(problems.loc[1, "problem"])
+    >>> print(problems.loc[3, "problem"])
     範囲外: 「年齢」の「150」は110歳を超えています。空欄にしました
+    >>> print(problems.loc[2, "problem"])
+    欠けている列: 解決方法の列(解決方法・解決・結果)がありません。すべての案件を交渉中として読みました。解決済みの案件にも提示額が出てしまいます
     """
     language = check_language(language)
     today = as_day(today, "today")
@@ -288,6 +297,7 @@ def clean_cases(
         frame, rows = frame[keep].reset_index(drop=True), rows[keep]
     parsed: dict[str, pd.Series] = {}
     unreadable: dict[str, np.ndarray] = {}
+    percent_read = np.zeros(len(frame), dtype=bool)  # bare ratios above 1 read as percentages
     raw_text: dict[str, pd.Series] = {}
 
     steps = list(columns.items())
@@ -298,7 +308,10 @@ def clean_cases(
         raw_text[name] = text
         values = _screen_personal(name, values, text, rows, problems)
         col = _parse(name, values, units.get(name), str(frame.columns[position]))
-        _report_parse(name, col, text, rows, problems)
+        if name == "settlement_ratio":  # the amounts may tell a fraction above 1 (N3)
+            percent_read = col.note_mask_of(PERCENT_NOTE.code, alone=True)
+        held = percent_read if name == "settlement_ratio" else None
+        _report_parse(name, col, text, rows, problems, held=held)
         parsed[name] = _typed_once(name, col)
         unreadable[name] = col.error_mask()
         del col, values, text
@@ -317,7 +330,7 @@ def clean_cases(
     check_ranges(out, raw_text, rows, problems, unreadable, today)
     _hand_back(n)
     derive_creditor_type(out)
-    derive_settlement_ratio(out, raw_text, rows, problems, unreadable)
+    derive_settlement_ratio(out, raw_text, rows, problems, unreadable, percent_read)
     derive_age_band(out, raw_text, rows, problems)
     _hand_back(n)
     out.index = pd.Index(rows, name="row")
@@ -371,18 +384,24 @@ def _progress(total: int, show: bool) -> Any:
 def _match_columns(
     frame: pd.DataFrame, problems: Problems
 ) -> tuple[dict[str, int], dict[str, str | None]]:
-    """Canonical name → position of its source column, and each header's unit."""
+    """Canonical name → position of its source column, and each header's unit.
+
+    A header outside the contract is reported once. In a case list (at least
+    :data:`CASE_LIST_COLUMNS` contract columns and more than one row), a key
+    column no header names (:data:`KEY_COLUMNS`) is reported too, with what its
+    absence does, and the header outside the contract nearest to it is
+    suggested in both rows (``残高 → 残債?``, analyst review N2).
+    """
     columns: dict[str, int] = {}
     units: dict[str, str | None] = {}
+    outside: list[object] = []
     header_row = np.array([1])
     for position, source in enumerate(frame.columns):
         name, unit = match_header(source)
         if name == "notes":
             continue  # free text: read, never copied
         if name is None:
-            kind = "not in contract"
-            sentence = problem_sentence(kind, kind, problems.language, header=source)
-            problems.add(header_row, str(source), [None], sentence, kind=kind)
+            outside.append(source)
             continue
         if name in columns:
             kind = "duplicate column"
@@ -394,7 +413,7 @@ def _match_columns(
             continue
         columns[name] = position
         units[name] = unit
-        if name == "guarantor" and _names_a_joint_debtor(source):
+        if name == "guarantor" and guarantor_header_kind(source) == "co_debtor":
             # the column means "a 連帯保証人 or 連帯債務者" (contract §2); which one matters to the
             # law (民法 §441), so the header is noted once, as written (advice reads it back)
             sentence = problem_sentence(
@@ -403,19 +422,72 @@ def _match_columns(
             problems.add(header_row, "guarantor", [str(source)], sentence, kind="noted")
     if not columns:
         raise OutcomesError("no column of the case-records contract found")
+    # a case list (not a snippet of a few columns, nor one case) misses a key column
+    is_list = len(columns) >= CASE_LIST_COLUMNS and len(frame) > 1
+    missing = [name for name in KEY_COLUMNS if name not in columns] if is_list else []
+    near = {name: _nearest_header(name, outside) for name in missing}
+    suggested = {str(header): name for name, header in near.items() if header is not None}
+    for source in outside:
+        kind, alias = "not in contract", suggested.get(str(source))
+        if alias is None:
+            sentence = problem_sentence(kind, kind, problems.language, header=source)
+        else:
+            sentence = problem_sentence(
+                kind,
+                "not in contract near",
+                problems.language,
+                header=source,
+                alias=column_label(alias),
+            )
+        problems.add(header_row, str(source), [None], sentence, kind=kind)
+    for name in missing:
+        problems.add(
+            header_row,
+            name,
+            [None],
+            _missing_sentence(name, near[name], problems),
+            kind="missing column",
+        )
     return columns, units
 
 
-_JOINT_DEBTOR_HEADERS = frozenset(
-    normalize_header(word) for word, kind in GUARANTOR_KIND_HEADERS.items() if kind == "co_debtor"
-)
+#: the columns whose absence changes what follows (analyst review N2): reported when missing
+KEY_COLUMNS: tuple[str, ...] = ("case_id", "sale_date", "residual_debt", "resolution")
+#: a table naming at least this many contract columns (and more than one row) is a case list,
+#: whose missing key columns are reported; a few columns (a test, one case) are not
+CASE_LIST_COLUMNS = 4
 
 
-def _names_a_joint_debtor(header: object) -> bool:
-    """Whether a header of the guarantor column names a joint debtor (連帯債務者, unit ignored)."""
-    key = normalize_header(header)
-    return any(
-        key == w or key.startswith((w + "(", w + "[", w + "【")) for w in _JOINT_DEBTOR_HEADERS
+def _nearest_header(name: str, headers: list[object]) -> object | None:
+    """The header outside the contract nearest to one of ``name``'s accepted headers."""
+    spec = COLUMN_BY_NAME[name]
+    wanted = [normalize_header(a) for a in (name, *spec.aliases)]
+    best, score = None, 0.0
+    for header in headers:
+        key = normalize_header(header)
+        for alias in wanted:
+            ratio = difflib.SequenceMatcher(None, key, alias).ratio()
+            if ratio >= _NEAR and ratio > score and len(key) >= 2:
+                best, score = header, ratio
+    return best
+
+
+#: how alike a header must be to a key column's to be suggested (残高 ~ 残債: 0.5)
+_NEAR = 0.5
+
+
+def _missing_sentence(name: str, near: object | None, problems: Problems) -> str:
+    aliases = COLUMN_BY_NAME[name].aliases[:3]
+    headers = ("・".join(aliases), ", ".join(aliases))
+    hint = ("", "")
+    if near is not None:
+        fields = {"header": near, "alias": column_label(name)}
+        hint = (
+            fill(PROBLEM_WORDS["near header"], "ja", fields),
+            fill(PROBLEM_WORDS["near header"], "en", fields),
+        )
+    return problem_sentence(
+        "missing column", f"missing {name}", problems.language, headers=headers, near=hint
     )
 
 
@@ -499,12 +571,19 @@ def _typed_once(name: str, col: ParsedColumn) -> pd.Series:
 
 
 def _report_parse(
-    name: str, col: ParsedColumn, text: pd.Series, rows: np.ndarray, problems: Problems
+    name: str,
+    col: ParsedColumn,
+    text: pd.Series,
+    rows: np.ndarray,
+    problems: Problems,
+    held: np.ndarray | None = None,
 ) -> None:
     """Report the cells a parser could not read (emptied) and the values it noted.
 
     The parser's reasons and notes are codes (:data:`outcomes._parse.PARSE_WORDS`),
-    rendered once per distinct reason in the run's language.
+    rendered once per distinct reason in the run's language. The notes of the
+    rows ``held`` are left to a later step (a ratio's percentage reading, which
+    the amounts may overrule).
     """
     language, header = problems.language, problems.header(name)
 
@@ -526,6 +605,8 @@ def _report_parse(
             kind="unreadable",
         )
     notes = col.note_mask()
+    if held is not None:
+        notes = notes & ~held
     if not notes.any():
         return
     if name == "guarantor":

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from outcomes._cleaning.memory import hand_back
 from outcomes._cleaning.problems import Problems
+from outcomes._cleaning.wording import RANGE_WORDS, problem_sentence
 from outcomes._contract import (
     AGE_BANDS,
     COLUMN_BY_NAME,
@@ -27,8 +28,9 @@ from outcomes._contract import (
     RATIO_TOLERANCE,
     creditor_type_of,
 )
-from outcomes._format import format_yen
-from outcomes._parse import gather_text
+from outcomes._format import Yen, fill, format_yen
+from outcomes._messages import render
+from outcomes._parse import PARSE_WORDS, PERCENT_NOTE, gather_text
 
 __all__ = [
     "check_ranges",
@@ -95,25 +97,15 @@ def derive_age_band(
     )
     if clash.any():
         text = raw_text.get("age_band", raw_text.get("age"))
-        problems.add(
-            rows[clash],
-            "age_band",
-            text[clash],
-            (
-                f"矛盾: {problems.header('age_band' if 'age_band' in raw_text else 'age')}の年代"
-                + given[clash].str.removesuffix("s").astype(str)
-                + "代は年齢"
-                + _whole_text(frame["age"][clash])
-                + "歳と合いません。年齢の年代を残しました"
-            )
-            if problems.ja
-            else "inconsistent: band "
-            + given[clash].astype(str)
-            + " does not match age "
-            + _whole_text(frame["age"][clash])
-            + "; the band of the age is kept",
-            kind="inconsistent",
+        kind, bands = "inconsistent", given[clash].astype(str)
+        sentences = problems.words(
+            kind,
+            kind,
+            header=problems.header("age_band" if "age_band" in raw_text else "age"),
+            band=(bands.str.removesuffix("s") + "代", bands),
+            age=_whole_text(frame["age"][clash]),
         )
+        problems.add(rows[clash], "age_band", text[clash], sentences, kind=kind)
     band = derived.where(derived.notna(), given)
     frame["age_band"] = band.where(band.isin(AGE_BANDS)).astype("string")
 
@@ -144,7 +136,7 @@ def check_ranges(
         num = pd.to_numeric(out[name], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         if name == "residual_debt":
             negative = num < 0
-            below_zero = f"{_quantity_ja(name, 0)}未満です" if problems.ja else "is below 0"
+            below_zero = _why(problems, "below", limit=(_quantity_ja(name, 0), "0"))
             _report_range(out, name, negative, raw_text, rows, problems, unreadable, below_zero)
             low = (num >= 0) & (num < spec.minimum)
             _report_range(
@@ -155,30 +147,22 @@ def check_ranges(
                 rows,
                 problems,
                 unreadable,
-                f"{format_yen(MIN_RESIDUAL_DEBT)}未満です(単位の万円が抜けていませんか)"
-                if problems.ja
-                else f"is under ¥{MIN_RESIDUAL_DEBT:,} (is the unit 万円 missing?)",
+                _why(problems, "under residual minimum", limit=Yen(MIN_RESIDUAL_DEBT)),
             )
         elif spec.minimum is not None:
             low = num < spec.minimum
-            why = (
-                f"{_quantity_ja(name, spec.minimum)}未満です"
-                if problems.ja
-                else f"is below {spec.minimum:g}"
-            )
+            limit = (_quantity_ja(name, spec.minimum), f"{spec.minimum:g}")
+            why = _why(problems, "below", limit=limit)
             _report_range(out, name, low, raw_text, rows, problems, unreadable, why)
         if spec.maximum is not None:
             high = num > spec.maximum
-            why = (
-                f"{_quantity_ja(name, spec.maximum)}を超えています"
-                if problems.ja
-                else f"is above {spec.maximum:g}"
-            )
+            limit = (_quantity_ja(name, spec.maximum), f"{spec.maximum:g}")
+            why = _why(problems, "above", limit=limit)
             _report_range(out, name, high, raw_text, rows, problems, unreadable, why)
     for name in DATE_COLUMNS:
         d = out[name].to_numpy(dtype=DATE_DTYPE)
         early = d < np.datetime64(MIN_DATE, "ns")
-        why = f"{MIN_DATE.year}年より前です" if problems.ja else f"is before {MIN_DATE.year}"
+        why = _why(problems, "before first year", year=MIN_DATE.year)
         _report_range(out, name, early, raw_text, rows, problems, unreadable, why)
         late = d > np.datetime64(today, "ns")
         _report_range(
@@ -189,9 +173,7 @@ def check_ranges(
             rows,
             problems,
             unreadable,
-            f"クリーニングの日({today})より後です"
-            if problems.ja
-            else f"is after the day of cleaning ({today})",
+            _why(problems, "after today", today=today),
         )
     sale = out["sale_date"].to_numpy(dtype=DATE_DTYPE)
     agreed = out["agreement_date"].to_numpy(dtype=DATE_DTYPE)
@@ -203,9 +185,7 @@ def check_ranges(
         rows,
         problems,
         unreadable,
-        f"{problems.header('sale_date')}の日付より前です"
-        if problems.ja
-        else "is before the sale date",
+        _why(problems, "before sale", header=problems.header("sale_date")),
     )
     debt = out["residual_debt"].to_numpy(dtype="float64", na_value=np.nan)
     lump = out["lump_sum"].to_numpy(dtype="float64", na_value=np.nan)
@@ -217,9 +197,12 @@ def check_ranges(
         rows,
         problems,
         unreadable,
-        f"{problems.header('residual_debt')}の{MAX_LUMP_SUM_FACTOR:g}倍を超えています"
-        if problems.ja
-        else f"is above {MAX_LUMP_SUM_FACTOR:g} times the residual debt",
+        _why(
+            problems,
+            "above lump factor",
+            header=problems.header("residual_debt"),
+            factor=f"{MAX_LUMP_SUM_FACTOR:g}",
+        ),
     )
 
 
@@ -238,17 +221,16 @@ def _report_range(
         return
     text = raw_text[name][m] if name in raw_text else pd.Series([None] * int(m.sum()), dtype=object)
     shown = text.fillna("").astype(str)
-    problems.add(
-        rows[m],
-        name,
-        text,
-        f"範囲外: {problems.header(name)}の「" + shown + "」は" + why + "。空欄にしました"
-        if problems.ja
-        else "out of range: " + shown + " " + why + "; emptied",
-        kind="out of range",
-    )
+    kind = "out of range"
+    sentences = problems.words(kind, kind, header=problems.header(name), value=shown, why=why)
+    problems.add(rows[m], name, text, sentences, kind=kind)
     out[name] = out[name].mask(m)
     unreadable[name] = unreadable.get(name, np.zeros(len(out), dtype=bool)) | m
+
+
+def _why(problems: Problems, code: str, **fields: object) -> str:
+    """Why a value is out of range, in the run's language (:data:`RANGE_WORDS`)."""
+    return fill(RANGE_WORDS[code], problems.language, fields)
 
 
 _UNITS_JA: dict[str, str] = {"age": "歳", "household_size": "人", "term_months": "か月"}
@@ -281,8 +263,16 @@ def derive_settlement_ratio(
     rows: np.ndarray,
     problems: Problems,
     unreadable: dict[str, np.ndarray],
+    percent_read: np.ndarray | None = None,
 ) -> None:
-    """Derive the ratio where the agreed total is fixed; check a given one."""
+    """Derive the ratio where the agreed total is fixed; check a given one.
+
+    ``percent_read`` marks the given ratios a bare number above 1 was read as a
+    percentage (``7.7`` → 7.7%), their note not yet reported. Where the amounts
+    derive the number itself (``1.006`` → 100.6%, as a clean table written with
+    Japanese labels holds it: analyst review N3), it was a fraction: read so,
+    without a note; elsewhere the percentage reading stands, noted.
+    """
     n = len(out)
 
     def number(name: str) -> np.ndarray:  # float64, NaN where empty (typed once already)
@@ -304,32 +294,55 @@ def derive_settlement_ratio(
     ok = fixed & (debt > 0) & ~broken  # NaN > 0 is False
     derived = np.divide(total, debt, out=np.full(n, np.nan), where=ok)
     given = number("settlement_ratio")
+    if percent_read is not None and percent_read.any():
+        given = _fraction_where_the_amounts_say_so(
+            given, derived, percent_read, raw_text, rows, problems
+        )
     both = ~np.isnan(derived) & ~np.isnan(given)
     m = both & (np.abs(np.where(both, derived - given, 0.0)) > RATIO_TOLERANCE)
     if m.any():
         given, derived = pd.Series(given), pd.Series(derived)
         given_text = raw_text.get("settlement_ratio")
-        problems.add(
-            rows[m],
-            "settlement_ratio",
-            given_text[m] if given_text is not None else [None] * int(m.sum()),
-            (
-                f"和解率の不一致: {problems.header('settlement_ratio')}の"
-                + given[m].map(lambda v: f"{v:.2%}").astype(str)
-                + "は金額から計算した"
-                + derived[m].map(lambda v: f"{v:.2%}").astype(str)
-                + "と違います。計算した値を残しました"
-            )
-            if problems.ja
-            else "ratio mismatch: given "
-            + given[m].map(lambda v: f"{v:.2%}").astype(str)
-            + ", derived from the amounts "
-            + derived[m].map(lambda v: f"{v:.2%}").astype(str)
-            + "; the derived value is kept",
-            kind="ratio mismatch",
+        kind = "ratio mismatch"
+        sentences = problems.words(
+            kind,
+            kind,
+            header=problems.header("settlement_ratio"),
+            given=given[m].map(lambda v: f"{v:.2%}").astype(str),
+            derived=derived[m].map(lambda v: f"{v:.2%}").astype(str),
         )
+        shown = given_text[m] if given_text is not None else [None] * int(m.sum())
+        problems.add(rows[m], "settlement_ratio", shown, sentences, kind=kind)
     derived, given = np.asarray(derived), np.asarray(given)
     out["settlement_ratio"] = np.where(np.isnan(derived), given, derived)
+
+
+def _fraction_where_the_amounts_say_so(
+    given: np.ndarray,
+    derived: np.ndarray,
+    percent_read: np.ndarray,
+    raw_text: dict[str, pd.Series],
+    rows: np.ndarray,
+    problems: Problems,
+) -> np.ndarray:
+    """The given ratios, a percentage reading undone where the amounts derive the bare number."""
+    fraction = given * 100  # the number as written
+    fits = percent_read & (np.abs(np.nan_to_num(fraction - derived, nan=1.0)) <= RATIO_TOLERANCE)
+    noted = percent_read & ~fits
+    if noted.any():
+        reason = render(PERCENT_NOTE, problems.language, PARSE_WORDS)
+        header = problems.header("settlement_ratio")
+        sentence = problem_sentence(
+            "noted", "noted", problems.language, header=header, reason=reason
+        )
+        problems.add(
+            rows[noted],
+            "settlement_ratio",
+            raw_text["settlement_ratio"][noted],
+            sentence,
+            kind="noted",
+        )
+    return np.where(fits, fraction, given)
 
 
 #: from this many rows, columns are freed one by one as the next table is built (memory)
@@ -375,21 +388,9 @@ def resolve_duplicates(
     losers, winners = order[lost], winner[lost]
     same = _rows_equal(typed(out.iloc[losers]), typed(out.iloc[winners]))
     shown = losers[~same]
-    problems.add(
-        line[shown],
-        "case_id",
-        out["case_id"].iloc[shown],
-        (
-            "古い行: 同じ案件の"
-            + pd.Series(line[winners[~same]]).astype(str)
-            + "行目の方が新しいのでそちらを残し、この行は除外しました"
-        )
-        if problems.ja
-        else "superseded: row "
-        + pd.Series(line[winners[~same]]).astype(str)
-        + " of the same case is newer and was kept; this row is left out",
-        kind="superseded",
-    )
+    kind = "superseded"
+    sentences = problems.words(kind, kind, winner=pd.Series(line[winners[~same]]).astype(str))
+    problems.add(line[shown], "case_id", out["case_id"].iloc[shown], sentences, kind=kind)
     keep = np.ones(len(out), dtype=bool)
     keep[losers] = False
     return keep

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_day, check_arguments
+from outcomes._arguments import as_day
 from outcomes._cleaning.log_checks import case_table, check_log, check_negotiations
 from outcomes._cleaning.log_contract import (
     KIND_CODES,
@@ -71,7 +71,6 @@ from outcomes._registry import ServicersLike, match_servicers, suggest_servicers
 __all__ = ["NegotiationLog", "clean_negotiations"]
 
 
-@check_arguments
 @dataclass
 class NegotiationLog:
     """What :func:`clean_negotiations` returns; unpacks as ``log, problems``.

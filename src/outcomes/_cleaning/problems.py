@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from outcomes._cleaning.wording import PROBLEM_KINDS, source_header_ja
+from outcomes._cleaning.wording import PROBLEM_KINDS, problem_sentence, source_header_ja
 from outcomes._contract import (
     CASE_COLUMNS,
 )
@@ -35,6 +35,33 @@ class Problems:
         self.language = language
         self.ja = language == "ja"
         self.headers: dict[str, str] = {}
+
+    def words(self, kind: str, code: str, **fields: object) -> np.ndarray | str:
+        """The sentences of problems of ``kind`` (``code``'s words), each distinct one made once.
+
+        A field is a value, a ``(ja, en)`` pair of values, a per-row array, or a
+        ``(ja, en)`` pair of per-row arrays; with no per-row field, one sentence.
+        """
+        i = 0 if self.ja else 1
+        rows: dict[str, np.ndarray] = {}
+        fixed: dict[str, object] = {}
+        for name, value in fields.items():
+            if isinstance(value, tuple) and not isinstance(value[0], str | int | float):
+                value = value[i]  # a pair of per-row arrays: this run's language
+            if isinstance(value, pd.Series | np.ndarray | list):
+                rows[name] = np.asarray(value, dtype=object)
+            else:
+                fixed[name] = value
+        if not rows:
+            return problem_sentence(kind, code, self.language, **fixed)
+        names = list(rows)
+        keys = list(zip(*(rows[n] for n in names), strict=True))
+        codes, uniques = pd.factorize(pd.Series(keys, dtype=object))
+        made = [
+            problem_sentence(kind, code, self.language, **fixed, **dict(zip(names, u, strict=True)))
+            for u in uniques
+        ]
+        return np.asarray(made, dtype=object)[codes]
 
     def header(self, column: str) -> str:
         """A column as a Japanese sentence names it: its source header, quoted."""

@@ -39,6 +39,7 @@ from outcomes._contract import (
 from outcomes._errors import CaseError, CaseTypeError, ReadError
 from outcomes._limits import loads_json
 from outcomes._privacy import personal_data_kind
+from outcomes._registry import ServicersLike, match_servicer
 
 __all__ = [
     "CASE_EXTRA_KEYS",
@@ -217,7 +218,20 @@ def check_case_keys(keys: Any, *, ignore_unknown_keys: bool = False) -> None:
 # ==========================================================================
 
 
-def case_from_mapping(case: CaseLike, *, ignore_unknown_keys: bool = False) -> pd.DataFrame:
+def _with_registry(row: pd.DataFrame, servicers: ServicersLike) -> pd.DataFrame:
+    """A clean row with the firm's registry applied to its servicer (a spelling it lists)."""
+    written = row["servicer"].iloc[0]
+    if servicers is None or _is_na(written):
+        return row
+    name, found = match_servicer(written, servicers)
+    if not found or name == written:
+        return row
+    return row.assign(servicer=pd.array([name], dtype=row["servicer"].dtype))
+
+
+def case_from_mapping(
+    case: CaseLike, *, ignore_unknown_keys: bool = False, servicers: ServicersLike = None
+) -> pd.DataFrame:
     """One case as a one-row frame with the clean table's columns and dtypes.
 
     Keys are the clean table's canonical column names (or headers the
@@ -238,6 +252,11 @@ def case_from_mapping(case: CaseLike, *, ignore_unknown_keys: bool = False) -> p
     case : mapping, Series or one-row DataFrame
     ignore_unknown_keys : bool, default False
         Drop keys outside the contract instead of refusing the case.
+    servicers : path, DataFrame or list of them, optional
+        The firm's own servicer registry file(s), applied as
+        :func:`~outcomes.clean_cases` applies them to a table (the one place
+        the registry is applied, for tables and single cases alike): a
+        spelling the firm lists as an alias becomes the registry's name.
 
     Returns
     -------
@@ -265,12 +284,12 @@ def case_from_mapping(case: CaseLike, *, ignore_unknown_keys: bool = False) -> p
         if len(case) != 1:
             raise CaseError(f"expected one case, got a frame of {len(case)} rows")
         if is_clean_row(case):
-            return case.reset_index(drop=True)
+            return _with_registry(case.reset_index(drop=True), servicers)
         record = {str(k): case[k].iloc[0] for k in case.columns}
     elif isinstance(case, pd.Series):
         row = _row_from_series(case)
         if row is not None and is_clean_row(row):
-            return row
+            return _with_registry(row, servicers)
         record = {str(k): v for k, v in case.items()}
     elif isinstance(case, Mapping):
         record = {str(k): v for k, v in case.items()}
@@ -285,8 +304,8 @@ def case_from_mapping(case: CaseLike, *, ignore_unknown_keys: bool = False) -> p
         known = {"case_id": None}  # nothing of the contract: an empty case
     raw = pd.DataFrame({k: pd.Series([v], dtype=object) for k, v in known.items()})
     # a case being prepared may carry a planned date: only dates past any horizon are refused
-    cases, problems = clean_cases(raw, today=_HORIZON)
-    bad = problems[problems["problem"].str.startswith(("unreadable", "out of range"))]
+    cases, problems = clean_cases(raw, today=_HORIZON, servicers=servicers)
+    bad = problems[problems["kind"].isin(("unreadable", "out of range"))]
     if len(bad):
         first = bad.iloc[0]
         raise CaseError(f"case column {first['column']}: {first['problem']}")

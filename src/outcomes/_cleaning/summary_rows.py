@@ -128,12 +128,9 @@ def not_summary(
         no_id = np.flatnonzero(~summary & ids.blank)
     else:
         no_id = np.flatnonzero(~summary)
-    if problems.ja:
-        why[summary] = (
-            "集計行: 「" + value[summary].astype(str) + "」は案件ではない集計行なので除外しました"
-        )
-    else:
-        why[summary] = "summary row: " + value[summary].astype(str) + " is not a case; left out"
+    kind = "summary row"
+    if summary.any():
+        why[summary] = problems.words(kind, kind, value=value[summary].astype(str))
     # no case id and no other contract value: nothing to keep
     empty = no_id
     for name, position in columns.items():
@@ -142,11 +139,7 @@ def not_summary(
         keys = _cell_keys(frame.iloc[empty, position])
         empty = empty[keys.blank]
     summary[empty] = True
-    why[empty] = (
-        "集計行: 案件IDも契約の列の値もない行なので除外しました"
-        if problems.ja
-        else "summary row: no case id and no contract value; left out"
-    )
+    why[empty] = problems.words(kind, "empty row")
     if summary.any():
         problems.add(rows[summary], "case_id", value[summary], why[summary], kind="summary row")
     return ~summary

@@ -21,6 +21,8 @@ __all__ = [
     "PERSONAL_DATA_WORDS",
     "PROBLEM_KINDS",
     "PROBLEM_WORDS",
+    "RANGE_WORDS",
+    "RESULT_LINES",
     "REGISTRY_FILE_HINT",
     "check_problem_words",
     "problem_sentence",
@@ -44,6 +46,7 @@ PROBLEM_KINDS: Catalogue = MappingProxyType(
         "inconsistent": ("矛盾", "inconsistent"),
         "ratio mismatch": ("和解率の不一致", "ratio mismatch"),
         "superseded": ("古い行", "superseded"),
+        "missing column": ("欠けている列", "missing column"),
         "too long": ("長すぎる値", "too long"),
     }
 )
@@ -59,6 +62,58 @@ PROBLEM_WORDS: Catalogue = MappingProxyType(
         "not in contract": (
             "列「{header}」は契約にない列なので出力しません(見出し行で1回だけ報告)",
             "column left out of the output (reported once, for the header)",
+        ),
+        "not in contract near": (
+            "列「{header}」は契約にない列なので出力しません(見出し行で1回だけ報告。"
+            "もしかして: 「{alias}」)",
+            "column left out of the output (reported once, for the header; {header} → {alias}?)",
+        ),
+        # a key column no header names (analyst review N2): what follows from its absence
+        "missing case_id": (
+            "案件IDの列({headers})がありません。案件IDはすべて空欄になり、"
+            "同じ案件の行をまとめることもできません{near}",
+            "no case_id column ({headers}): every case id is empty, and rows of one case "
+            "cannot be joined{near}",
+        ),
+        "missing residual_debt": (
+            "残債の列({headers})がありません。和解率を計算できず、提示額も出せません{near}",
+            "no residual_debt column ({headers}): no settlement ratio is derived, and no offer "
+            "can be made{near}",
+        ),
+        "missing resolution": (
+            "解決方法の列({headers})がありません。すべての案件を交渉中として読みました。"
+            "解決済みの案件にも提示額が出てしまいます{near}",
+            "no resolution column ({headers}): every case is read as pending, so resolved "
+            "cases would get offers too{near}",
+        ),
+        "missing sale_date": (
+            "売却日の列({headers})がありません。売却からの月数がわからず、"
+            "モデルはその手がかりなしに予測します{near}",
+            "no sale_date column ({headers}): the months since the sale are unknown to the "
+            "models{near}",
+        ),
+        "near header": ("(もしかして: 「{header}」→「{alias}」)", " ({header} → {alias}?)"),
+        # ranges (contract §4): the value as written, then why it is out of range
+        "out of range": ("{header}の「{value}」は{why}。空欄にしました", "{value} {why}; emptied"),
+        "inconsistent": (
+            "{header}の年代{band}は年齢{age}歳と合いません。年齢の年代を残しました",
+            "band {band} does not match age {age}; the band of the age is kept",
+        ),
+        "ratio mismatch": (
+            "{header}の{given}は金額から計算した{derived}と違います。計算した値を残しました",
+            "given {given}, derived from the amounts {derived}; the derived value is kept",
+        ),
+        "superseded": (
+            "同じ案件の{winner}行目の方が新しいのでそちらを残し、この行は除外しました",
+            "row {winner} of the same case is newer and was kept; this row is left out",
+        ),
+        "summary row": (
+            "「{value}」は案件ではない集計行なので除外しました",
+            "{value} is not a case; left out",
+        ),
+        "empty row": (
+            "案件IDも契約の列の値もない行なので除外しました",
+            "no case id and no contract value; left out",
         ),
         "duplicate column": (
             "列「{header}」も{name}の列ですが、すでに列「{other}」から読んだので使いません",
@@ -129,9 +184,9 @@ def check_problem_words() -> None:
     --------
     >>> check_problem_words()
     """
-    for catalogue in (PROBLEM_KINDS, PERSONAL_DATA_WORDS):
+    for catalogue in (PROBLEM_KINDS, PERSONAL_DATA_WORDS, RESULT_LINES):
         check_catalogue(catalogue)
-    for code, (ja, en) in PROBLEM_WORDS.items():
+    for code, (ja, en) in (*PROBLEM_WORDS.items(), *RANGE_WORDS.items()):
         ja_fields, en_fields = _fields(ja), _fields(en)
         if not en_fields <= ja_fields or ja_fields - en_fields - {"header", "first"}:
             raise ValueError(f"{code}: the Japanese and English sentences name different fields")
@@ -158,6 +213,40 @@ def source_header_ja(header: str, column: str) -> str:
 
 
 # issue 21: a servicer the registry does not know, with the nearest registry names
+#: the lines of :meth:`CleanResult.summary <outcomes._cleaning.CleanResult.summary>`
+RESULT_LINES: Catalogue = MappingProxyType(
+    {
+        "source": ("読込元:   {where}", "source:   {where}"),
+        "sheet": (" (シート {sheet})", " (sheet {sheet})"),
+        "rows read": ("読んだ行:  {n}", "rows read: {n}"),
+        "cases": ("案件:      {n}", "cases:     {n}"),
+        "problems": ("問題:      {n}", "problems:  {n}"),
+    }
+)
+
+#: why a value is out of range (contract §4), the ``{why}`` of an out-of-range problem
+RANGE_WORDS: Catalogue = MappingProxyType(
+    {
+        "below": ("{limit}未満です", "is below {limit}"),
+        "above": ("{limit}を超えています", "is above {limit}"),
+        "under residual minimum": (
+            "{limit}未満です(単位の万円が抜けていませんか)",
+            "is under {limit} (is the unit 万円 missing?)",
+        ),
+        "before first year": ("{year}年より前です", "is before {year}"),
+        "after today": (
+            "クリーニングの日({today})より後です",
+            "is after the day of cleaning ({today})",
+        ),
+        # {header}: the other column, as the Japanese sentence names it
+        "before sale": ("{header}の日付より前です", "is before the sale date"),
+        "above lump factor": (
+            "{header}の{factor}倍を超えています",
+            "is above {factor} times the residual debt",
+        ),
+    }
+)
+
 #: how the firm confirms a spelling: where its registry file is named, (ja, en)
 REGISTRY_FILE_HINT: tuple[str, str] = (
     "事務所の登録簿ファイル(環境変数 OUTCOMES_SERVICERS または --servicers)",

@@ -260,6 +260,23 @@ def column_labels(columns: Iterable[str], language: str = "ja") -> dict[str, str
     return labels
 
 
+#: decimals a written chance keeps: 0.175 (17.5%), not 0.17483754551228997 (analyst review N18)
+CHANCE_DECIMALS = 3
+
+
+def _estimate_digits(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its chances (``chance_*``) rounded to :data:`CHANCE_DECIMALS` decimals.
+
+    A chance is an estimate from similar past cases: more digits claim a
+    precision it does not have. Ratios of the clean table are left exact, so
+    that a written table reads back to the same values.
+    """
+    chances = [c for c in table.columns if str(c).startswith("chance_")]
+    if not chances:
+        return table
+    return table.assign(**{str(c): table[c].round(CHANCE_DECIMALS) for c in chances})
+
+
 def _check_cell_lengths(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Refuse an .xlsx whose text would be cut at Excel's 32,767 characters (no silent loss)."""
     for name, column in table.items():
@@ -313,6 +330,7 @@ def write_table(
     if suffix == ".xlsx":
         _check_cell_lengths(table, path)
     formats = number_formats(table)  # by the machine names
+    table = _estimate_digits(table)
     if labels != "en":
         table = japanese_values(table)
         table = table.rename(columns={**column_labels(table.columns, labels), **(names or {})})

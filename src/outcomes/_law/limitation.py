@@ -26,7 +26,7 @@ from outcomes._arguments import as_date, check_arguments
 from outcomes._errors import CaseError
 from outcomes._law.wording import say_reason
 from outcomes._messages import Message
-from outcomes._registry import match_servicer
+from outcomes._registry import match_servicer, names_a_servicer
 
 __all__ = [
     "NEW_CIVIL_CODE",
@@ -600,13 +600,12 @@ class _Reasons:
 
 _NON_PROFIT_GUARANTOR = re.compile(r"信用保証協会|保証基金|保証協会|農業信用基金|基金協会")
 _COMPANY = re.compile(r"株式会社|[(（]株[)）]|㈱|有限会社")
-_SERVICER_WORDS = re.compile(r"債権回収|債権管理回収|サービサー")
 
 
 def creditor_is_servicer(creditor: str | None) -> bool:
     """Whether a creditor's name is that of a servicer (債権回収会社), not of a lender.
 
-    A name containing 債権回収 (or 債権管理回収, サービサー), or one the servicer
+    A name containing 債権回収 (or another of the registry's ``SERVICER_WORDS``), or one the servicer
     registry knows (:func:`~outcomes._registry.match_servicer`). A servicer
     that bought a claim holds it as it was born: an assignment (債権譲渡)
     keeps the claim's identity and its limitation period, which the
@@ -623,7 +622,7 @@ def creditor_is_servicer(creditor: str | None) -> bool:
     if not creditor:
         return False
     name = str(creditor)
-    if _SERVICER_WORDS.search(name):
+    if names_a_servicer(name):  # the registry's one word list (issue 24)
         return True
     registered, known = match_servicer(name)
     return known and registered is not None

@@ -39,6 +39,7 @@ from outcomes._parse.amounts import parse_amount
 from outcomes._parse.column import ParsedColumn, gather_text, parse_column
 from outcomes._parse.dates import parse_date
 from outcomes._parse.numbers import (
+    PERCENT_NOTE,
     age_band_of,
     parse_age,
     parse_age_band,
@@ -60,6 +61,7 @@ __all__ = [
     "NFKC_STABLE_CHARS",
     "NOTE_GUARANTOR_NAME",
     "PARSE_WORDS",
+    "PERCENT_NOTE",
     "ParseError",
     "Parsed",
     "ParsedColumn",

@@ -132,10 +132,15 @@ class ParsedColumn:
         """Rows with a note (``notes.notna()``, from the distinct values)."""
         return self._mask(self._distinct_notes)
 
-    def note_mask_of(self, code: str) -> np.ndarray:
-        """Rows with a note of ``code`` (``"guarantor.name"``), from the distinct values."""
+    def note_mask_of(self, code: str, *, alone: bool = False) -> np.ndarray:
+        """Rows with a note of ``code`` (``"guarantor.name"``; ``alone``: and no other note)."""
         has = np.array(
-            [isinstance(n, tuple) and any(m.code == code for m in n) for n in self._distinct_notes],
+            [
+                isinstance(n, tuple)
+                and any(m.code == code for m in n)
+                and (not alone or len(n) == 1)
+                for n in self._distinct_notes
+            ],
             dtype=bool,
         )
         return has[self.codes] if has.any() else np.zeros(len(self.codes), dtype=bool)

@@ -39,6 +39,7 @@ from outcomes._parse._common import (
 )
 
 __all__ = [
+    "PERCENT_NOTE",
     "age_band_of",
     "fast_ratio",
     "fast_whole",
@@ -231,8 +232,11 @@ def parse_term(raw: object) -> Parsed:
 # Ratios
 # --------------------------------------------------------------------------
 
-_RATIO = re.compile(r"(?P<num>[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(?P<pct>%|パーセント)?")
-_PERCENT = Message("ratio.percent")
+_RATIO = re.compile(
+    r"(?P<num>[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?)(?P<pct>%|パーセント)?"
+)
+#: the note of a bare number above 1 read as a percentage (the cleaner may overrule it)
+PERCENT_NOTE = Message("ratio.percent")
 
 
 def _ratio(
@@ -242,7 +246,7 @@ def _ratio(
         value = value / 100
     elif abs(value) > 1 and not fraction:
         value = value / 100
-        notes.append(_PERCENT)
+        notes.append(PERCENT_NOTE)
     return Parsed(float(value), tuple(notes))
 
 

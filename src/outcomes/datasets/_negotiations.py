@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from outcomes._arguments import check_dates
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 
 __all__ = [
@@ -350,6 +350,7 @@ def _days_of(as_of: object, n: int) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]")
 
 
+@check_arguments
 def true_acceptance(
     cases: pd.DataFrame,
     ratios: Sequence[float] | np.ndarray,
@@ -376,7 +377,6 @@ def true_acceptance(
     -------
     ndarray of shape (len(cases), len(ratios))
     """
-    check_dates(as_of, "as_of")
     bought, _ = _holder(cases, params)
     day = _days_of(as_of, len(cases))
     sale = cases["sale_date"].to_numpy(dtype="datetime64[D]")
@@ -387,6 +387,7 @@ def true_acceptance(
     return _cdf(z, params)
 
 
+@check_arguments
 def true_floor_quantile(
     cases: pd.DataFrame,
     levels: Sequence[float] | np.ndarray,
@@ -400,7 +401,6 @@ def true_floor_quantile(
     -------
     ndarray of shape (len(cases), len(levels))
     """
-    check_dates(as_of, "as_of")
     bought, _ = _holder(cases, params)
     day = _days_of(as_of, len(cases))
     sale = cases["sale_date"].to_numpy(dtype="datetime64[D]")
@@ -563,6 +563,7 @@ class _Play:
         return None
 
 
+@check_arguments
 def simulate_negotiations(
     cases: pd.DataFrame,
     *,
@@ -588,7 +589,6 @@ def simulate_negotiations(
     Negotiations
         ``(cases, log, floors)``: see :class:`Negotiations`.
     """
-    check_dates(as_of, "as_of")
     sale = cases["sale_date"].to_numpy(dtype="datetime64[D]")
     if np.isnat(sale).any():
         raise OutcomesError("every case needs a sale_date to negotiate")

@@ -42,6 +42,7 @@ import pandas as pd
 from scipy import stats
 
 from outcomes._arguments import check_arguments
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._errors import OutcomesError
 
 __all__ = [
@@ -51,9 +52,6 @@ __all__ = [
     "simulate_time_to_agreement",
     "true_survival",
 ]
-
-#: length of a month in days (the package's convention)
-DAYS_PER_MONTH = 365.25 / 12
 
 
 def _frozen(mapping: Mapping[str, float]) -> MappingProxyType:

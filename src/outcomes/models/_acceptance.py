@@ -25,7 +25,7 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from outcomes._arguments import check_dates
+from outcomes._arguments import check_arguments
 from outcomes._errors import OutcomesError
 from outcomes.models._features import as_of_timestamp, check_case_table
 from outcomes.models._persist import SaveMixin, table_sha256
@@ -657,6 +657,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         years[np.isnat(info["sale"].to_numpy()) | np.isnat(days)] = np.nan
         return self._location(info, years), info["unread"].to_numpy(bool)
 
+    @check_arguments
     def predict_acceptance(
         self,
         cases: pd.DataFrame,
@@ -682,7 +683,6 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         ndarray of shape (len(cases), len(ratios))
             Non-decreasing along ``ratios``; NaN for a ``jhf`` or consigned claim.
         """
-        check_dates(as_of, "as_of")
         check_is_fitted(self, "coef_")
         loc, unread = self._holder_now(cases, as_of)
         r = np.atleast_1d(np.asarray(ratios, dtype="float64"))
@@ -692,6 +692,7 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         out[unread] = np.nan
         return out
 
+    @check_arguments
     def predict_quantiles(
         self,
         cases: pd.DataFrame,
@@ -705,7 +706,6 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         DataFrame
             Index of ``cases``, one column per level; NaN for a ``jhf`` or consigned claim.
         """
-        check_dates(as_of, "as_of")
         check_is_fitted(self, "coef_")
         loc, unread = self._holder_now(cases, as_of)
         q = np.asarray(quantiles, dtype="float64")
@@ -713,9 +713,9 @@ class AcceptanceModel(SaveMixin, BaseEstimator):
         out[unread] = np.nan
         return pd.DataFrame(out, index=cases.index, columns=[float(x) for x in q])
 
+    @check_arguments
     def predict(self, cases: pd.DataFrame, as_of: object = None) -> np.ndarray:
         """The median floor: the ratio each case's holder accepts with chance ½ on ``as_of``."""
-        check_dates(as_of, "as_of")
         return self.predict_quantiles(cases, (0.5,), as_of).to_numpy()[:, 0]
 
     def coefficients(self) -> pd.Series:

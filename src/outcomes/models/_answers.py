@@ -23,7 +23,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from outcomes._arguments import as_count, check_arguments
+from outcomes._arguments import check_arguments
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._contract import DEFAULT_K, creditor_type_of
 from outcomes._errors import OutcomesError
 from outcomes._format import check_language, creditor_label
@@ -57,7 +58,6 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "suppressed",
 )
 
-_DAYS_PER_MONTH = 365.25 / 12
 #: one-sided level of the rank correlation that says waiting went with lower settlements
 _WAITING_LEVEL = 0.05
 
@@ -191,7 +191,7 @@ def _per_case(frame: pd.DataFrame) -> pd.DataFrame:
     out["settled"] = agreed["share"]
     out["agreed"] = out.index.isin(agreed.index)
     out["rounds"] = agreed["round"].astype("float64")
-    out["months"] = pd.Series(months / _DAYS_PER_MONTH, index=agreed.index)
+    out["months"] = pd.Series(months / DAYS_PER_MONTH, index=agreed.index)
     return out.reset_index()
 
 
@@ -396,7 +396,8 @@ def servicer_answers(
     0   <NA>     <NA>        True
     """
     language = check_language(language)
-    k = as_count(k, "k")
+    if not isinstance(k, int | np.integer) or isinstance(k, bool) or k < 1:
+        raise OutcomesError(f"k must be a whole number of at least 1, got {k!r}")
     rows = _rows(log, cases)
     rows["holder"] = _labels(rows["holder"], cases, language)
     per_case = _per_case(rows)

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._arguments import as_day, check_arguments
+from outcomes._calendar import DAYS_PER_MONTH
 from outcomes._contract import (
     CREDITOR_TYPES,  # noqa: F401 - the examples build creditor-type columns with it
     DEFAULT_K,
@@ -135,7 +136,7 @@ def months_to_agreement(cases: pd.DataFrame) -> pd.Series:
     [5.9, nan]
     """
     days = (cases["agreement_date"] - cases["sale_date"]).dt.days
-    return (days / 30.4375).astype("float64").rename("months_to_agreement")
+    return (days / DAYS_PER_MONTH).astype("float64").rename("months_to_agreement")
 
 
 def with_derived(cases: pd.DataFrame) -> pd.DataFrame:

@@ -69,6 +69,7 @@ PROBLEM_KINDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "ratio mismatch": ("和解率の不一致", "settlement ratio does not match"),
         "superseded": ("同一案件の古い行(除外)", "older row of the same case (left out)"),
         "summary row": ("集計行(案件ではない、除外)", "summary row (not a case; left out)"),
+        "missing column": ("欠けている重要な列", "missing key column"),
     }
 )
 
