@@ -49,7 +49,8 @@ def _date_option(name: str, value: object) -> date | None:
     try:
         parsed = parse_date(str(value)).value
     except (ParseError, ValueError) as exc:
-        why = "" if str(exc) == "not a date" else f" ({exc})"
+        plain = getattr(getattr(exc, "message", None), "code", None) == "date.unreadable"
+        why = "" if plain else f" ({exc})"
         raise OutcomesError(
             f"{name} {value!r} is not a date{why}: write it as 2026-06-30, 2026/06/30 or R8.6.30"
         ) from None
