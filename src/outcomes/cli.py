@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="date of the offer (2026-06-30, 2026/06/30, R8.6.30)")
     p.add_argument("--past-cases", help="clean table or raw export of past cases, for the basis")
     p.add_argument(
+        "--negotiations",
+        metavar="LOG",
+        help="negotiation log (交渉履歴, case-records §9; default: the model directory's "
+        "negotiations.parquet when it has one): the offer says what it shows for the servicer",
+    )
+    p.add_argument(
         "--servicers", help="the firm's own servicer registry (CSV: name, former_names, aliases)"
     )
     p.add_argument(

@@ -39,6 +39,7 @@ from outcomes._advice.installment import InstallmentProposal, make_installment
 from outcomes._advice.limitation_check import case_limitation, limitation_status
 from outcomes._advice.offer import Offer, make_offer
 from outcomes._advice.paths import make_paths
+from outcomes._advice.servicer_log import ServicerLog, negotiation_table, servicer_log
 from outcomes._advice.wording import consigned_warning, servicer_warning
 from outcomes._arguments import as_count, as_date, as_day, as_yen, check_arguments, check_language
 from outcomes._cleaning import CaseLike, case_from_mapping
@@ -89,6 +90,17 @@ class Advisor:
         levels), :meth:`Offer.acceptance` gives that chance, and the offer
         says so (:attr:`Offer.figure`); a ``jhf`` or consigned claim keeps the
         settlement figure, with a sentence why.
+    negotiations : DataFrame or NegotiationLog, optional
+        The firm's clean negotiation log (:func:`outcomes.clean_negotiations`,
+        case-records §9): an offer then says what it shows for the case's
+        servicer (else its creditor, by type) -- its usual first demand
+        against what it settled for, in how many proposals, and whether
+        waiting lowered it (:attr:`Offer.log_summary`) -- each figure from at
+        least ``k`` distinct cases, else only that the log holds too few. Read
+        against ``past_cases`` when that is a table (residual debts, sale
+        dates), else against the claims the log states. An internal estimate
+        from other debtors' cases: never what the creditor will accept, nor
+        steps of a negotiation.
 
     Raises
     ------
@@ -128,9 +140,11 @@ class Advisor:
     levels: Sequence[float] = OFFER_LEVELS
     explain: bool = False
     acceptance_model: Any = None
+    negotiations: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "language", check_language(self.language))
+        object.__setattr__(self, "negotiations", negotiation_table(self.negotiations))
         object.__setattr__(self, "k", as_count(self.k, "k"))
         object.__setattr__(self, "levels", check_levels(self.levels))
 
@@ -162,6 +176,33 @@ class Advisor:
     def past(self) -> PastLumpSums | None:
         """The past lump sums, indexed once (None without ``past_cases``)."""
         return None if self.past_cases is None else index_past_cases(self.past_cases)
+
+    def servicer_log(self, servicer: str | None, creditor: str | None = None) -> ServicerLog | None:
+        """What :attr:`negotiations` shows for a case's servicer, else its creditor (by type).
+
+        None without a log or a name; read once per counterparty
+        (:func:`~outcomes._advice.servicer_log.servicer_log`).
+        """
+        counterparty = servicer if servicer is not None else creditor
+        if self.negotiations is None or counterparty is None:
+            return None
+        key = (counterparty, servicer is not None)
+        cache = self._servicer_logs
+        if key not in cache:
+            cases = self.past_cases if isinstance(self.past_cases, pd.DataFrame) else None
+            cache[key] = servicer_log(
+                self.negotiations,
+                cases,
+                counterparty,
+                self.k,
+                self.language,
+                servicer=servicer is not None,
+            )
+        return cache[key]
+
+    @cached_property
+    def _servicer_logs(self) -> dict[tuple[str, bool], ServicerLog]:
+        return {}
 
     # ------------------------------------------------------------------
     # The servicer, checked in one place

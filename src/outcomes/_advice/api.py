@@ -52,6 +52,7 @@ def opening_offer(
     explain: bool = False,
     training_profile: Any = None,
     acceptance_model: Any = None,
+    negotiations: Any = None,
 ) -> Offer:
     """The opening offer of a lump-sum settlement (一括和解) for one case.
 
@@ -143,6 +144,16 @@ def opening_offer(
         say which figure the offer shows (:attr:`Offer.figure`). A ``jhf`` or
         consigned claim, whose refusals the log cannot read, keeps the
         settlement figure and says why. An internal estimate, never a promise.
+    negotiations : DataFrame or NegotiationLog, optional
+        The firm's clean negotiation log (:func:`outcomes.clean_negotiations`):
+        the reasons then say what it shows for this servicer (else the
+        creditor, by type) -- its usual first demand against what it settled
+        for, the proposals to agreement, whether waiting lowered it
+        (:attr:`Offer.log_summary`) -- each figure from at least ``k``
+        distinct cases, else only that the log holds too few. Read against
+        ``past_cases`` when given as a table. An internal estimate from other
+        debtors' cases: never what the creditor will accept, nor steps of a
+        negotiation (弁護士法 §72).
 
     Returns
     -------
@@ -187,6 +198,7 @@ def opening_offer(
         levels=levels,
         explain=explain,
         acceptance_model=acceptance_model,
+        negotiations=negotiations,
     )
     return advisor.offer(
         case,
@@ -465,6 +477,7 @@ def batch_offers(
     chunk_size: int = BATCH_CHUNK,
     progress: bool = False,
     explain: bool = False,
+    acceptance_model: Any = None,
 ) -> pd.DataFrame:
     """Offers for every case of a clean table: amounts, their chances, instalments and warnings.
 
@@ -498,6 +511,11 @@ def batch_offers(
         ratio (``ratio_model.explain``) in ``language``, in percentage points
         and yen against the model's reference case (slower: about 10× the
         rest of the batch).
+    acceptance_model : AcceptanceModel, optional
+        Fitted on the negotiation log: as in :meth:`Advisor.offers
+        <outcomes.Advisor.offers>`, a case's amounts and chances are read from
+        the curve of the chance that its creditor accepts (``figure`` says
+        which); a ``jhf`` or consigned claim keeps the settlement figure.
 
     Returns
     -------
@@ -534,5 +552,6 @@ def batch_offers(
         language=language,
         levels=levels,
         explain=explain,
+        acceptance_model=acceptance_model,
     )
     return advisor.offers(cases, as_of=as_of, chunk_size=chunk_size, progress=progress)

@@ -38,6 +38,7 @@ from outcomes._advice.curve import (
 )
 from outcomes._advice.installment import InstallmentProposal
 from outcomes._advice.limitation_check import limitation_warning
+from outcomes._advice.servicer_log import ServicerLog
 from outcomes._advice.ways_out import INSTALLMENT_RANGE
 from outcomes._advice.wording import (
     CASH_LABELS,
@@ -99,6 +100,14 @@ class Offer:
         warning says that any proposal or payment forfeits the 援用
         (最判昭和41年4月20日), and the amounts are figures for after a 弁護士 has
         ruled the limitation out.
+    log_summary : ServicerLog or None
+        With a negotiation log (``negotiations=``): what it shows for the
+        case's servicer (else its creditor, by type) -- usual first demand
+        against what it settled for, proposals to agreement, whether waiting
+        went with lower agreements -- each figure from at least ``k`` distinct
+        cases (else only ``too_few``); its sentence is among the reasons. An
+        internal estimate from other debtors' cases, never what the creditor
+        will accept nor steps of a negotiation.
     """
 
     residual_debt: int
@@ -138,6 +147,12 @@ class Offer:
     #: settlements at or below an amount) or ``"acceptance"`` (the chance that this creditor
     #: accepts it, from the negotiation log's AcceptanceModel)
     figure: str = "settlements"
+    #: with a negotiation log (``negotiations=``): what it shows for the case's servicer (its
+    #: usual first demand against what it settled for, the proposals to agreement, whether
+    #: waiting lowered it), each figure from >= k distinct cases, else only that there are too
+    #: few; said in the reasons. An internal estimate from other debtors' cases, never what
+    #: the creditor will accept nor steps of a negotiation (弁護士法72条).
+    log_summary: ServicerLog | None = field(default=None, compare=False)
 
     @property
     def notice(self) -> str:
@@ -149,6 +164,10 @@ class Offer:
         from outcomes._advice.summary import render_offer
 
         return render_offer(self)
+
+    def summary(self) -> str:
+        """The one-page summary, in the offer's language: the same as ``print(offer)``."""
+        return str(self)
 
     @property
     def wait_table_display(self) -> pd.DataFrame | None:
@@ -330,6 +349,10 @@ def make_offer(
             ratio_model, advisor.time_model, frame, day, language
         )
         reasons.append(agreement_chance_sentence(within[0], within[1], waited, language))
+    # what the firm's negotiation log shows for this servicer (else the creditor), issue 27
+    log_summary = advisor.servicer_log(servicer, first_value(frame, "creditor"))
+    if log_summary is not None:
+        reasons.append(log_summary.sentences(language))
     if past is not None and basis is None:
         reasons.append(say("basis_too_few", language, k=advisor.k))
     if creditor_type == "jhf":
@@ -414,6 +437,7 @@ def make_offer(
         wait_table=wait_table,
         drivers=drivers,
         figure=figure,
+        log_summary=log_summary,
     )
 
 

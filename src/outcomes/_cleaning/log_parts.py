@@ -101,7 +101,7 @@ def parse_party(raw: object, firm_names: tuple[str, ...] = ()) -> Parsed:
         return Parsed(("creditor", name, False))
     if creditor_type_of(text) not in (None, "other"):
         return Parsed(("creditor", text, False))
-    raise ParseError("not a party")
+    raise ParseError("not a party", Message("party.unreadable"))
 
 
 def parse_response(raw: object) -> Parsed:
@@ -134,7 +134,7 @@ def parse_response(raw: object) -> Parsed:
         if re.search(r"[0-9〇一二三四五六七八九十]", key):
             return Parsed(("countered", False))  # a figure: the other side's terms
         return Parsed(("rejected", True))
-    raise ParseError("not a response")
+    raise ParseError("not a response", Message("response.unreadable"))
 
 
 def parse_kind(raw: object, unit: int = 1) -> Parsed:
@@ -158,8 +158,8 @@ def parse_kind(raw: object, unit: int = 1) -> Parsed:
     try:
         parsed = parse_proposal(raw, unit)
     except ParseError as exc:
-        if str(exc) == "not a proposal":
-            raise ParseError("not a kind") from None
+        if exc.message is not None and exc.message.code == "proposal.unreadable":
+            raise ParseError("not a kind", Message("kind.unreadable")) from None
         raise
     if parsed.value is None:
         return Parsed(None)

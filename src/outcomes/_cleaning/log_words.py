@@ -19,19 +19,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["LOG_KINDS", "LOG_KIND_WORDS", "LOG_PROBLEMS", "PROPOSAL_REASONS"]
+from outcomes._parse import PARSE_WORDS
 
-#: the proposal parser's reasons, as a (ja, en) pair each (they read after 「…の値は」)
+__all__ = ["LOG_KINDS", "LOG_KIND_WORDS", "LOG_PARSE_WORDS", "LOG_PROBLEMS", "PROPOSAL_REASONS"]
+
+#: the log's own parsers' reasons by code, a (ja, en) pair each (they read after 「…の値は」)
 PROPOSAL_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
-        "not a party": (
+        "party.unreadable": (
             "提示者(債務者側か債権者側か)として読めません",
             "not a party (the debtor's side or the creditor's)",
         ),
-        "not a response": ("回答として読めません", "not an answer"),
-        "not a kind": ("提案の種類として読めません", "not a kind of proposal"),
-        "not a proposal": ("提案として読めません", "not a proposal"),
+        "response.unreadable": ("回答として読めません", "not an answer"),
+        "kind.unreadable": ("提案の種類として読めません", "not a kind of proposal"),
+        "proposal.unreadable": ("提案として読めません", "not a proposal"),
+        "proposal.two": ("一つのセルに二つの提案があります", "two proposals in one cell"),
+        "proposal.range": ("金額の幅で、一つの金額ではありません", "a range of amounts, not one"),
     }
+)
+
+#: what a log column's parse errors are worded from: the value parsers' words and the log's own
+LOG_PARSE_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {**PARSE_WORDS, **PROPOSAL_REASONS}
 )
 
 LOG_PROBLEMS: Mapping[str, tuple[str, str]] = MappingProxyType(

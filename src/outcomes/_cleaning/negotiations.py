@@ -52,7 +52,7 @@ from outcomes._cleaning.log_parts import (
     parse_party,
     parse_response,
 )
-from outcomes._cleaning.log_words import LOG_KIND_WORDS, PROPOSAL_REASONS
+from outcomes._cleaning.log_words import LOG_KIND_WORDS, LOG_PARSE_WORDS
 from outcomes._cleaning.proposals import RANGE, TWO_PROPOSALS, parse_proposals
 from outcomes._cleaning.read_log import read_negotiations
 from outcomes._cleaning.wording import PERSONAL_DATA_WORDS, PROBLEM_KINDS, source_header_ja
@@ -363,20 +363,20 @@ def _screen(
 
 
 def _reason_pairs(en: np.ndarray, ja: np.ndarray) -> list[tuple[str, str]]:
-    """Each reason as a (Japanese, English) pair; the log's own reasons from its catalogue."""
-    return [PROPOSAL_REASONS.get(e, (j, e)) for e, j in zip(en, ja, strict=True)]
+    """Each reason, already worded in both languages, as a (Japanese, English) pair."""
+    return list(zip(ja.tolist(), en.tolist(), strict=True))
 
 
-def _report_reasons(state: LogState, name: str, mask: np.ndarray, en: np.ndarray,
-                    ja: np.ndarray) -> None:  # fmt: skip
+def _report_reasons(state: LogState, name: str, mask: np.ndarray, codes: np.ndarray,
+                    en: np.ndarray, ja: np.ndarray) -> None:  # fmt: skip
     """Report the unreadable cells at ``mask``: two proposals and ranges by their own codes."""
-    for code, reason in (("log.two_proposals", TWO_PROPOSALS), ("log.amount_range", RANGE)):
+    for problem, code in (("log.two_proposals", TWO_PROPOSALS), ("log.amount_range", RANGE)):
         hit = mask.copy()
-        hit[mask] = en == reason
-        state.report(hit, name, code)
+        hit[mask] = codes == code
+        state.report(hit, name, problem)
+    keep = (codes != TWO_PROPOSALS) & (codes != RANGE)
     rest = mask.copy()
-    rest[mask] = (en != TWO_PROPOSALS) & (en != RANGE)
-    keep = (en != TWO_PROPOSALS) & (en != RANGE)
+    rest[mask] = keep
     state.report(rest, name, "log.unreadable",
                  per_row={"reason": _reason_pairs(en[keep], ja[keep])})  # fmt: skip
 
@@ -386,9 +386,10 @@ def _parse_reported(state: LogState, name: str, values: pd.Series, parser, **kwa
     col = parse_column(values, parser, **kwargs)
     errors = col.error_mask()
     if errors.any():
-        en = col.errors_at(errors, "en").astype(str).to_numpy()
-        ja = col.errors_at(errors, "ja").astype(str).to_numpy()
-        _report_reasons(state, name, errors, en, ja)
+        codes = col.error_codes_at(errors).to_numpy(dtype=object)
+        en = col.errors_at(errors, "en", LOG_PARSE_WORDS).astype(str).to_numpy()
+        ja = col.errors_at(errors, "ja", LOG_PARSE_WORDS).astype(str).to_numpy()
+        _report_reasons(state, name, errors, codes, en, ja)
     return col
 
 
@@ -404,9 +405,10 @@ def _proposal_frame(state: LogState, name: str, values: pd.Series, unit: int) ->
     out = parse_proposals(values, unit)
     errors = out["error"].notna().to_numpy()
     if errors.any():
+        codes = out["error_code"].to_numpy(dtype=object)[errors]
         en = out["error"].to_numpy(dtype=object)[errors].astype(str)
         ja = out["error_ja"].to_numpy(dtype=object)[errors].astype(str)
-        _report_reasons(state, name, errors, en, ja)
+        _report_reasons(state, name, errors, codes, en, ja)
     notes = out["note"].notna().to_numpy()
     if notes.any():
         en = out["note"].to_numpy(dtype=object)[notes].astype(str)

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from outcomes._cleaning.log_contract import FULL_CLAIM_WORDS
+from outcomes._cleaning.log_words import LOG_PARSE_WORDS, PROPOSAL_REASONS
 from outcomes._contract import MISSING_MARKERS, normalize_header
 from outcomes._errors import ParseError
 from outcomes._messages import Message
@@ -47,9 +48,15 @@ __all__ = [
 ]
 
 #: the reasons :func:`parse_proposal` refuses a cell with (the cleaner maps them to codes)
-TWO_PROPOSALS = "two proposals in one cell"
-RANGE = "a range of amounts, not one"
-NOT_A_PROPOSAL = "not a proposal"
+#: the codes of the proposal parser's refusals (their words: ``log_words.PROPOSAL_REASONS``)
+TWO_PROPOSALS = "proposal.two"
+RANGE = "proposal.range"
+NOT_A_PROPOSAL = "proposal.unreadable"
+
+
+def _refused(code: str) -> ParseError:
+    """The parser's refusal: its code, and its English sentence as ``str()``."""
+    return ParseError(PROPOSAL_REASONS[code][1], Message(code))
 
 
 class Proposal(NamedTuple):
@@ -104,7 +111,7 @@ def _normal(text: str) -> str:
 def _amount(text: str, unit: int, notes: list[Message]) -> int:
     parsed = parse_amount(text, unit)
     if parsed.value is None:
-        raise ParseError(NOT_A_PROPOSAL)
+        raise _refused(NOT_A_PROPOSAL)
     notes.extend(parsed.notes)
     return int(parsed.value)
 
@@ -112,7 +119,7 @@ def _amount(text: str, unit: int, notes: list[Message]) -> int:
 def _term(text: str) -> int:
     value = parse_term(text).value
     if value is None:
-        raise ParseError(NOT_A_PROPOSAL)
+        raise _refused(NOT_A_PROPOSAL)
     return int(value)
 
 
@@ -133,7 +140,7 @@ def _annotations(t: str) -> tuple[str, set[str], int | None]:
             try:
                 term = _term(inner)
             except ParseError:
-                raise ParseError(NOT_A_PROPOSAL) from None
+                raise _refused(NOT_A_PROPOSAL) from None
     return _ANNOTATION.sub("", t), flags, term
 
 
@@ -190,9 +197,9 @@ def parse_proposal(raw: object, unit: int = 1) -> Parsed:
         return _EMPTY
     t = _normal(raw)
     if _SEPARATORS.search(t):
-        raise ParseError(TWO_PROPOSALS if len(_NUMBER.findall(t)) >= 2 else NOT_A_PROPOSAL)
+        raise _refused(TWO_PROPOSALS if len(_NUMBER.findall(t)) >= 2 else NOT_A_PROPOSAL)
     if _RANGE.search(t):
-        raise ParseError(RANGE)
+        raise _refused(RANGE)
     t, flags, annotated_term = _annotations(t)
     t = _FORGIVEN.sub("", t)
     if _OPEN_WORDS.search(t):
@@ -209,23 +216,23 @@ def parse_proposal(raw: object, unit: int = 1) -> Parsed:
     full = False
     parts = [p for p in t.split("+") if p]
     if not parts:
-        raise ParseError(NOT_A_PROPOSAL)
+        raise _refused(NOT_A_PROPOSAL)
     for part in parts:
         kind, value = _part(part, unit, notes)
         if kind == "monthly":
             if monthly is not None:
-                raise ParseError(NOT_A_PROPOSAL)
+                raise _refused(NOT_A_PROPOSAL)
             monthly = value
         elif kind == "full":
             full = True
         elif (lump if kind == "lump" else bare) is not None:
-            raise ParseError(NOT_A_PROPOSAL)
+            raise _refused(NOT_A_PROPOSAL)
         elif kind == "lump":
             lump = value
         else:
             bare = value
     if bare is not None and (lump is not None or full):
-        raise ParseError(NOT_A_PROPOSAL)
+        raise _refused(NOT_A_PROPOSAL)
     if bare is not None and monthly is None and not {"lump", "monthly"} & flags:
         return Parsed(Proposal(None, bare), _notes(notes))
     if bare is not None:
@@ -234,7 +241,7 @@ def parse_proposal(raw: object, unit: int = 1) -> Parsed:
         else:
             lump = bare
     if monthly is None and annotated_term is not None:
-        raise ParseError(NOT_A_PROPOSAL)
+        raise _refused(NOT_A_PROPOSAL)
     if monthly is None:
         return Parsed(Proposal("lump_sum", lump, full_claim=full), _notes(notes))
     amount, term, open_ended = monthly
@@ -284,7 +291,7 @@ def _part(part: str, unit: int, notes: list[Message]) -> tuple[str, object]:
     try:
         return "bare", _amount(part, unit, notes)
     except ParseError:
-        raise ParseError(NOT_A_PROPOSAL) from None
+        raise _refused(NOT_A_PROPOSAL) from None
 
 
 _FIELDS = ("kind", "amount", "monthly", "term", "open_ended", "full_claim")
@@ -326,7 +333,10 @@ def parse_proposals(values: pd.Series, unit: int = 1) -> pd.DataFrame:
         else:
             out[f] = taken
     everywhere = np.ones(len(codes), dtype=bool)
-    for name, words in (("note", col.notes_at), ("error", col.errors_at)):
-        for language, suffix in (("en", ""), ("ja", "_ja")):
-            out[name + suffix] = words(everywhere, language).to_numpy(dtype=object)
+    for language, suffix in (("en", ""), ("ja", "_ja")):
+        out["note" + suffix] = col.notes_at(everywhere, language).to_numpy(dtype=object)
+        out["error" + suffix] = col.errors_at(everywhere, language, LOG_PARSE_WORDS).to_numpy(
+            dtype=object
+        )
+    out["error_code"] = col.error_codes_at(everywhere).to_numpy(dtype=object)
     return pd.DataFrame(out, index=values.index)

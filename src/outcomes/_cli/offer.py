@@ -31,7 +31,10 @@ from outcomes._errors import OutcomesError, ParseError
 from outcomes._io import load_case_table, read_model_dir
 from outcomes._parse import parse_date
 
-__all__ = ["render_offer", "run", "run_batch", "write_offers"]
+__all__ = ["NEGOTIATIONS_FILE", "offer_log", "render_offer", "run", "run_batch", "write_offers"]
+
+#: the clean negotiation log a model directory may hold, read by ``outcomes offer --case``
+NEGOTIATIONS_FILE = "negotiations.parquet"
 
 
 def _yen_option(name: str, value: object) -> int | None:
@@ -46,7 +49,8 @@ def _date_option(name: str, value: object) -> date | None:
     try:
         parsed = parse_date(str(value)).value
     except (ParseError, ValueError) as exc:
-        why = "" if str(exc) == "not a date" else f" ({exc})"
+        plain = getattr(getattr(exc, "message", None), "code", None) == "date.unreadable"
+        why = "" if plain else f" ({exc})"
         raise OutcomesError(
             f"{name} {value!r} is not a date{why}: write it as 2026-06-30, 2026/06/30 or R8.6.30"
         ) from None
@@ -71,6 +75,36 @@ def _drift_line(source: Any, cases: pd.DataFrame, language: str = "en") -> str |
     return render_drift(drift_message(drift(profile, cases)), language)
 
 
+def offer_log(
+    source: str | None,
+    model: str | Path,
+    cases: pd.DataFrame | None,
+    language: str,
+    servicers: Any = None,
+) -> pd.DataFrame | None:
+    """The clean negotiation log an offer reads: ``--negotiations LOG``, else ``MODEL/negotiations.parquet``.
+
+    Cleaned by :func:`outcomes.clean_negotiations` (against ``--past-cases``
+    when given); its problems are counted in one line on stderr, in the run's
+    language. None when neither is there.
+    """
+    path = Path(source) if source else Path(model) / NEGOTIATIONS_FILE
+    if not source and not path.is_file():
+        return None
+    from outcomes import clean_negotiations
+
+    log, problems = clean_negotiations(path, cases=cases, language=language, servicers=servicers)
+    if len(problems):
+        print(
+            f"交渉履歴: 読み取りの問題 {len(problems):,} 件(`outcomes clean --negotiations` で書き出せます)"
+            if language == "ja"
+            else f"negotiation log: {len(problems):,} problem(s) found while cleaning it "
+            "(`outcomes clean --negotiations` writes them)",
+            file=sys.stderr,
+        )
+    return log
+
+
 def run(args: argparse.Namespace) -> int:
     """``outcomes offer --model DIR (--case CASE.json | --cases FILE -o OUT) [options]``.
 
@@ -83,7 +117,11 @@ def run(args: argparse.Namespace) -> int:
     now / +6 / +12 months table (with a time model), the instalment
     alternative and the ways out side by side. ``--cash``/``--budget`` take
     ``30万``, ``300,000``, ``1.5万``; ``--as-of`` takes ``2026/06/30``,
-    ``R8.6.30``; an ``--as-of`` before the sale date is refused.
+    ``R8.6.30``; an ``--as-of`` before the sale date is refused. With a
+    negotiation log (``--negotiations LOG``, else the model directory's
+    ``negotiations.parquet``), the reasons say what it shows for the servicer
+    (each figure from >= k cases; an internal estimate, never what the
+    creditor will accept).
 
     Many cases (``--cases``): see :func:`run_batch`.
     """
@@ -113,13 +151,17 @@ def run(args: argparse.Namespace) -> int:
         )
     check_as_of(case, as_of)
     past = getattr(args, "past_cases", None)
+    past_cases = load_case_table(past).cases if past else None
     advisor = Advisor.from_model_dir(
         args.model,
         # indexed once: the offer reads the basis from the index, not from the whole table
-        past_cases=load_case_table(past).cases if past else None,
+        past_cases=past_cases,
         registry=servicers,
         language=language,
         explain=True,
+        negotiations=offer_log(
+            getattr(args, "negotiations", None), args.model, past_cases, language, servicers
+        ),
     )
     offer = advisor.offer(case, cash_available=cash, budget=budget, as_of=as_of)
     installment = None

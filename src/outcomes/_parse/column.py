@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from outcomes._errors import ParseError
-from outcomes._messages import Message, render
+from outcomes._messages import Catalogue, Message, render
 from outcomes._parse._common import FAST_PATHS, Fast, Parsed
 from outcomes._parse.text import own_text, parse_text
 from outcomes._parse.words import PARSE_WORDS, render_notes
@@ -96,16 +96,21 @@ class ParsedColumn:
     def errors(self) -> pd.Series:
         return self._expand("errors", self._words("errors", "en"))
 
-    def _words(self, which: str, language: str) -> np.ndarray:
-        """The distinct errors or notes rendered in ``language``, each distinct one once."""
-        key = (which, language)
+    def _words(self, which: str, language: str, catalogue: Catalogue | None = None) -> np.ndarray:
+        """The distinct errors or notes rendered in ``language``, each distinct one once.
+
+        ``catalogue`` adds a caller's own codes (a parser of its own raising them) to
+        :data:`PARSE_WORDS`.
+        """
+        words_of = PARSE_WORDS if catalogue is None else catalogue
+        key = (which, language, id(catalogue))
         if key not in self._rendered:
             distinct = self._distinct_errors if which == "errors" else self._distinct_notes
             words = np.empty(len(distinct), dtype=object)
             for i in np.flatnonzero(pd.notna(distinct)).tolist():
                 item = distinct[i]
                 words[i] = (
-                    render(item, language, PARSE_WORDS)
+                    render(item, language, words_of)
                     if isinstance(item, Message)
                     else render_notes(item, language)
                 )
@@ -145,9 +150,11 @@ class ParsedColumn:
         )
         return has[self.codes] if has.any() else np.zeros(len(self.codes), dtype=bool)
 
-    def errors_at(self, mask: np.ndarray, language: str = "en") -> pd.Series:
+    def errors_at(
+        self, mask: np.ndarray, language: str = "en", catalogue: Catalogue | None = None
+    ) -> pd.Series:
         """The errors of the rows at ``mask`` in ``language`` (``errors[mask]`` in English)."""
-        return self._at(self._words("errors", language), mask)
+        return self._at(self._words("errors", language, catalogue), mask)
 
     def notes_at(self, mask: np.ndarray, language: str = "en") -> pd.Series:
         """The notes of the rows at ``mask`` in ``language`` (joined by 「。」 in Japanese)."""
