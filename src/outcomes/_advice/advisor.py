@@ -180,8 +180,8 @@ class Advisor:
     def servicer_log(self, servicer: str | None, creditor: str | None = None) -> ServicerLog | None:
         """What :attr:`negotiations` shows for a case's servicer, else its creditor (by type).
 
-        None without a log or a name; read once per counterparty
-        (:func:`~outcomes._advice.servicer_log.servicer_log`).
+        None without a log or a name; read once per counterparty, from
+        :func:`outcomes.models.servicer_answers` with at least ``k`` distinct cases.
         """
         counterparty = servicer if servicer is not None else creditor
         if self.negotiations is None or counterparty is None:
