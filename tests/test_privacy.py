@@ -293,3 +293,19 @@ def test_the_command_line_writes_no_control_character_raw(capsys):
     assert err == "SMBC債権回収\\x1b]0;pwned\\x07\\x1b[2J\\u202e\n"
     assert out == "row 2\\x00\ttab\r\n"
     assert hasattr(main, "__wrapped__")  # outcomes.cli.main runs inside the filter
+
+
+def test_the_contracts_own_headers_and_labels_are_never_taken_for_a_name():
+    """The demo report's problems table showed 列 `***` for 世帯人数 (household_size): the bare-name
+    screen read the four-kanji label as a person's name (issue 26, seen in headless Chromium). A
+    column's label or accepted header is the contract's own word, never personal data."""
+    from outcomes._contract import COLUMNS
+    from outcomes._format import column_label
+    from outcomes._privacy import personal_data_kind, safe_label
+
+    for column in COLUMNS:
+        label = column_label(column.name)
+        assert safe_label(label) == label, column.name
+        for header in column.aliases:
+            assert personal_data_kind(header, names=True) is None, header
+    assert personal_data_kind("山田太郎", names=True) is not None  # a name is still a name

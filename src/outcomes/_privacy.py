@@ -35,6 +35,7 @@ import pandas as pd
 
 from outcomes._arguments import as_count
 from outcomes._contract import (
+    COLUMNS,
     DEFAULT_K,
     EMPLOYMENT_CODES,
     JUDGMENT_CODES,
@@ -248,6 +249,8 @@ _CONTRACT_WORDS = frozenset(
     [*PREFECTURE_NAMES, *MISSING_MARKERS, "要確認", "確認中", "未確認", "調査中", "未記入", "不詳"]
     + [w for codes in (EMPLOYMENT_CODES, RESOLUTION_CODES, SERVICER_ROLE_CODES, JUDGMENT_CODES)
        for words in codes.values() for w in words]
+    # the contract's own headers (世帯人数, 家族人数, 都道府県 …): a column's label is no person
+    + [h for column in COLUMNS for h in column.aliases]
 )  # fmt: skip
 
 
