@@ -5,6 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 OUT    := out
 SAMPLE := src/outcomes/data/sample/cases.csv
+LOG    := src/outcomes/data/sample/negotiations.csv
 
 .PHONY: demo test lint format lab bench clean-out
 
@@ -15,12 +16,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name outcomes --display-name "outcomes (.venv)" > /dev/null
 	touch $(STAMP)
 
-# the main job on the bundled synthetic sample: clean, fit, report
+# the main job on the bundled synthetic sample (cases and negotiation log): clean, fit, report
 demo: $(STAMP)
 	mkdir -p $(OUT)
-	$(VENV)/bin/outcomes clean $(SAMPLE) -o $(OUT)/cases.parquet --problems $(OUT)/problems.csv
-	$(VENV)/bin/outcomes fit $(OUT)/cases.parquet -o $(OUT)/model
-	$(VENV)/bin/outcomes report $(SAMPLE) -o $(OUT)/report.html --model $(OUT)/model
+	$(VENV)/bin/outcomes clean $(SAMPLE) -o $(OUT)/cases.parquet --problems $(OUT)/problems.csv --negotiations $(LOG)
+	$(VENV)/bin/outcomes fit $(OUT)/cases.parquet -o $(OUT)/model --negotiations $(LOG)
+	$(VENV)/bin/outcomes report $(SAMPLE) -o $(OUT)/report.html --model $(OUT)/model --negotiations $(LOG)
 	@echo "open $(CURDIR)/$(OUT)/report.html"
 
 test: $(STAMP)
