@@ -54,6 +54,7 @@ import pandas as pd
 from scipy import special
 
 from outcomes._arguments import check_arguments
+from outcomes._cleaning import NEGOTIATION_COLUMNS
 from outcomes._errors import OutcomesError
 
 __all__ = [
@@ -67,20 +68,8 @@ __all__ = [
     "true_floor_quantile",
 ]
 
-#: the canonical columns of the log (case-records §9), in order
-LOG_COLUMNS: tuple[str, ...] = (
-    "case_id",
-    "offered_on",
-    "party",
-    "kind",
-    "amount",
-    "monthly_amount",
-    "term_months",
-    "response",
-    "responded_on",
-    "counterparty",
-    "claimed_amount",
-)
+#: the canonical columns of the log (case-records §9), in order: the cleaner's, one home
+LOG_COLUMNS: tuple[str, ...] = NEGOTIATION_COLUMNS
 _INT_COLUMNS = ("amount", "monthly_amount", "term_months", "claimed_amount")
 _DATE_COLUMNS = ("offered_on", "responded_on")
 _DAYS_PER_YEAR = 365.25
