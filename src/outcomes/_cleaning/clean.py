@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import difflib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -47,7 +47,7 @@ from outcomes._cleaning.derive import (
 )
 from outcomes._cleaning.memory import LARGE_TABLE
 from outcomes._cleaning.memory import hand_back as _hand_back
-from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems
+from outcomes._cleaning.problems import PROBLEM_COLUMNS, Problems, TablePair
 from outcomes._cleaning.schema import check_cases
 from outcomes._cleaning.summary_rows import not_summary
 from outcomes._cleaning.wording import (
@@ -114,7 +114,7 @@ _PARSERS: dict[str, Callable[..., Any]] = {
 
 
 @dataclass
-class CleanResult:
+class CleanResult(TablePair):
     """What :func:`clean_cases` returns; unpacks as ``cases, problems``.
 
     Attributes
@@ -135,6 +135,8 @@ class CleanResult:
         The language of the problems' sentences and of :meth:`summary`.
     """
 
+    table_field: ClassVar[str] = "cases"
+
     cases: pd.DataFrame
     problems: pd.DataFrame
     rows_read: int
@@ -143,16 +145,6 @@ class CleanResult:
     sheet: str | None = None
     columns_used: dict[str, str] = field(default_factory=dict)
     language: str = "en"
-
-    def __iter__(self) -> Iterator[pd.DataFrame]:
-        yield self.cases
-        yield self.problems
-
-    def __getitem__(self, index: int) -> pd.DataFrame:
-        return (self.cases, self.problems)[index]
-
-    def __len__(self) -> int:
-        return 2
 
     def problem_counts(self) -> pd.Series:
         """Number of problems of each kind (named in :attr:`language`), most frequent first."""

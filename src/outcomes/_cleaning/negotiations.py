@@ -24,10 +24,9 @@ The steps:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -53,6 +52,7 @@ from outcomes._cleaning.log_parts import (
     parse_response,
 )
 from outcomes._cleaning.log_words import LOG_KIND_WORDS, LOG_PARSE_WORDS
+from outcomes._cleaning.problems import TablePair
 from outcomes._cleaning.proposals import RANGE, TWO_PROPOSALS, parse_proposals
 from outcomes._cleaning.read_log import read_negotiations
 from outcomes._cleaning.wording import PERSONAL_DATA_WORDS, PROBLEM_KINDS, source_header_ja
@@ -72,7 +72,7 @@ __all__ = ["NegotiationLog", "clean_negotiations"]
 
 
 @dataclass
-class NegotiationLog:
+class NegotiationLog(TablePair):
     """What :func:`clean_negotiations` returns; unpacks as ``log, problems``.
 
     Attributes
@@ -96,6 +96,8 @@ class NegotiationLog:
     language : {"en", "ja"}
     """
 
+    table_field: ClassVar[str] = "log"
+
     log: pd.DataFrame
     problems: pd.DataFrame
     rows_read: int
@@ -105,16 +107,6 @@ class NegotiationLog:
     sheet: str | None = None
     columns_used: dict[str, str] = field(default_factory=dict)
     language: str = "en"
-
-    def __iter__(self) -> Iterator[pd.DataFrame]:
-        yield self.log
-        yield self.problems
-
-    def __getitem__(self, index: int) -> pd.DataFrame:
-        return (self.log, self.problems)[index]
-
-    def __len__(self) -> int:
-        return 2
 
     def summary(self) -> str:
         """A few lines an analyst reads after cleaning the log."""

@@ -9,6 +9,9 @@ kind back out of a sentence (issue 24).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import ClassVar
+
 import numpy as np
 import pandas as pd
 
@@ -17,7 +20,7 @@ from outcomes._contract import (
     CASE_COLUMNS,
 )
 
-__all__ = ["PROBLEM_COLUMNS", "PROBLEM_KINDS", "Problems"]
+__all__ = ["PROBLEM_COLUMNS", "PROBLEM_KINDS", "Problems", "TablePair"]
 
 #: columns of the problems table, in order: ``kind`` is the code, ``problem`` the sentence
 PROBLEM_COLUMNS: tuple[str, ...] = ("row", "case_id", "column", "value", "kind", "problem")
@@ -130,3 +133,34 @@ def _case_ids_of(rows: pd.Series, case_ids: pd.Series) -> pd.Series:
     found = index[pos] == wanted
     taken = case_ids.array.take(np.where(found, pos, -1), allow_fill=True)
     return pd.Series(taken, index=rows.index)
+
+
+class TablePair:
+    """A cleaner's result that unpacks as ``table, problems`` (the cases or the log, then the problems).
+
+    A subclass names its table's attribute in ``table_field``.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Result(TablePair):
+    ...     table_field = "rows"
+    ...     rows: list
+    ...     problems: list
+    >>> rows, problems = Result([1], [])
+    >>> rows, len(Result([1], []))
+    ([1], 2)
+    """
+
+    table_field: ClassVar[str] = "cases"
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        yield getattr(self, self.table_field)
+        yield self.problems  # type: ignore[attr-defined]
+
+    def __getitem__(self, index: int) -> pd.DataFrame:
+        return (getattr(self, self.table_field), self.problems)[index]  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        return 2
