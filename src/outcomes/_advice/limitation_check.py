@@ -137,15 +137,16 @@ def table_limitation(cases: pd.DataFrame, today: date) -> np.ndarray:
     present = [c for c in _READ if c in cases.columns]
     if not len(cases):
         return np.array([], dtype=object)
-    seen: dict[tuple[Any, ...], int] = {}
-    codes = np.array(
-        [
-            seen.setdefault(t, len(seen))
-            for t in cases[present].astype(object).itertuples(index=False, name=None)
-        ]
-    )
+    frame = cases[present]
+    # each distinct history once: groups numbered in order of first appearance, NA a value
+    if present:
+        codes = frame.groupby(present, dropna=False, sort=False).ngroup().to_numpy()
+        distinct = frame.drop_duplicates()
+    else:  # no fact recorded: one history shared by every case
+        codes = np.zeros(len(cases), dtype=np.intp)
+        distinct = frame.iloc[:1]
     statuses = []
-    for values in seen:
+    for values in distinct.astype(object).itertuples(index=False, name=None):
         row = {name: _value(v) for name, v in zip(present, values, strict=True)}
         estimate = _estimate(
             row,
